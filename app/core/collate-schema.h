@@ -1,0 +1,50 @@
+/* collate-schema.h — the span and link labels of a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "collate-enums.h"
+#include "collate-enum-types.h"
+#include "collate-label.h"
+
+G_BEGIN_DECLS
+
+#define COLLATE_TYPE_SCHEMA (collate_schema_get_type ())
+
+G_DECLARE_FINAL_TYPE (CollateSchema, collate_schema, COLLATE, SCHEMA, GObject)
+
+CollateSchema *collate_schema_new                 (void);
+/* Claim (1), Person (2), Organization (3), Location (4), Time (5),
+ * Quantity (6); Contradicts, Corroborates, Same entity. */
+CollateSchema *collate_schema_new_default         (void);
+
+/* GListModels of CollateLabel, in schema order */
+GListModel    *collate_schema_get_labels          (CollateSchema    *self,
+                                                   CollateLabelKind  kind);
+guint          collate_schema_get_n_labels        (CollateSchema    *self,
+                                                   CollateLabelKind  kind);
+CollateLabel  *collate_schema_get_label           (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   guint             position);
+CollateLabel  *collate_schema_lookup              (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   const char       *name);
+/* Position of the label named @name, or -1 */
+int            collate_schema_index_of            (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   const char       *name);
+CollateLabel  *collate_schema_lookup_hotkey       (CollateSchema    *self,
+                                                   const char       *hotkey);
+/* Fails with COLLATE_ERROR_EXISTS for a name or (span) hotkey already used */
+gboolean       collate_schema_add                 (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   CollateLabel     *label,
+                                                   GError          **error);
+/* Returns the label named @name, adding it with a colour distinct from the
+ * others if the schema lacks it (for importers). */
+CollateLabel  *collate_schema_ensure              (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   const char       *name);
+
+G_END_DECLS

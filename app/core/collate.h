@@ -1,0 +1,17 @@
+/* collate.h — the core library: everything but the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "collate-annotation.h"
+#include "collate-document.h"
+#include "collate-enums.h"
+#include "collate-enum-types.h"
+#include "collate-error.h"
+#include "collate-label.h"
+#include "collate-link.h"
+#include "collate-project.h"
+#include "collate-project-io.h"
+#include "collate-schema.h"
+#include "collate-text.h"
