@@ -155,6 +155,12 @@ gboolean           collate_project_get_modified         (CollateProject  *self);
 /* Marks the current state as saved (FALSE) or forces it unsaved (TRUE) */
 void               collate_project_set_modified         (CollateProject  *self,
                                                          gboolean         modified);
+/* A token for the current state (never reused, changes with every change,
+ * undo and redo) so that a background save can mark as saved exactly the
+ * state it wrote: collate_project_mark_saved (self, token). */
+guint64            collate_project_get_state            (CollateProject  *self);
+void               collate_project_mark_saved           (CollateProject  *self,
+                                                         guint64          state);
 
 /*
  * Signals (all emitted after the model has changed, for undo and redo too):
