@@ -1,0 +1,1012 @@
+/* collate-cli.c — the headless tool: new, validate, stats, export, import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "collate.h"
+#include "collate-cli-export.h"
+
+#define PROGRAM_NAME "collate-cli"
+
+/* Exit statuses */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+/* Titles longer than this are shortened in the plain-text tables */
+#define MAX_TITLE_WIDTH 40
+
+typedef int (*CliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char     *name;
+  const char     *summary;
+  CliCommandFunc  run;
+} CliCommand;
+
+static int command_new      (int argc, char **argv);
+static int command_validate (int argc, char **argv);
+static int command_stats    (int argc, char **argv);
+
+static const CliCommand commands[] = {
+  { "new",      N_("Make a new project from text files"),              command_new },
+  { "validate", N_("Check that project files load and are consistent"), command_validate },
+  { "stats",    N_("Count documents, characters, spans and links"),     command_stats },
+  { "export",   N_("Write a project's annotations as a dataset"),       collate_cli_export },
+  { "import",   N_("Make a project from a dataset"),                    collate_cli_import },
+};
+
+/* ── Messages ─────────────────────────────────────────────────────────── */
+
+/* Keeps a message on one line and harmless for a terminal: control
+ * characters (newlines, escapes) become spaces. */
+static char *
+sanitize_for_terminal (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p;
+
+  if (text == NULL)
+    return g_string_free (out, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      g_string_free (out, TRUE);
+      return sanitize_for_terminal (valid);
+    }
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* One line on stderr, starting with "collate-cli: " */
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *clean = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  clean = sanitize_for_terminal (message);
+  g_printerr ("%s: %s\n", PROGRAM_NAME, clean);
+}
+
+/* A usage problem: the reason, then where to read more.  Returns EXIT_USAGE. */
+static int usage_error (const char *command,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (const char *command,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_error ("%s", message);
+  if (command != NULL)
+    g_printerr (_("Try “%s %s --help” for more information.\n"), PROGRAM_NAME, command);
+  else
+    g_printerr (_("Try “%s --help” for more information.\n"), PROGRAM_NAME);
+
+  return EXIT_USAGE;
+}
+
+/* A file name as given on the command line, for messages */
+static char *
+display_name (const char *filename)
+{
+  return g_filename_display_name (filename);
+}
+
+/* ── Plain-text tables ────────────────────────────────────────────────── */
+
+/* Columns as wide as a terminal shows them: wide characters (CJK, most
+ * emoji) take two cells, combining marks none. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+  const char *p;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+/* @text shortened to at most @max_width cells, with an ellipsis */
+static char *
+shorten (const char *text,
+         guint       max_width)
+{
+  GString *out;
+  const char *p;
+  guint width = 0;
+
+  if (display_width (text) <= max_width)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (width + w + 1 > max_width)
+        break;
+      g_string_append_unichar (out, c);
+      width += w;
+    }
+  g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  guint      n_columns;
+  gboolean  *right_aligned;  /* per column */
+  GPtrArray *rows;           /* of GStrv */
+} Table;
+
+static Table *
+table_new (guint n_columns)
+{
+  Table *table = g_new0 (Table, 1);
+
+  table->n_columns = n_columns;
+  table->right_aligned = g_new0 (gboolean, n_columns);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  return table;
+}
+
+static void
+table_free (Table *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_free (table->right_aligned);
+  g_free (table);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
+
+/* Takes @cells (table->n_columns strings, each sanitised here) */
+static void
+table_add_row (Table  *table,
+               char  **cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  guint i;
+
+  for (i = 0; i < table->n_columns; i++)
+    {
+      row[i] = sanitize_for_terminal (cells[i] != NULL ? cells[i] : "");
+      g_free (cells[i]);
+    }
+  g_free (cells);
+
+  g_ptr_array_add (table->rows, row);
+}
+
+static void table_add (Table *table, ...) G_GNUC_NULL_TERMINATED;
+
+/* Adds a row of n_columns newly allocated strings, then NULL */
+static void
+table_add (Table *table,
+           ...)
+{
+  char **cells = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+  guint i;
+
+  va_start (args, table);
+  for (i = 0; i < table->n_columns; i++)
+    cells[i] = va_arg (args, char *);
+  va_end (args);
+
+  table_add_row (table, cells);
+}
+
+static void
+table_print (Table      *table,
+             const char *indent)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+  guint r, c;
+
+  for (r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], display_width (row[c]));
+    }
+
+  for (r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      GString *line = g_string_new (indent);
+
+      for (c = 0; c < table->n_columns; c++)
+        {
+          guint pad = widths[c] - display_width (row[c]);
+          gboolean last = c + 1 == table->n_columns;
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (table->right_aligned[c])
+            {
+              for (; pad > 0; pad--)
+                g_string_append_c (line, ' ');
+              g_string_append (line, row[c]);
+            }
+          else
+            {
+              g_string_append (line, row[c]);
+              if (!last)
+                for (; pad > 0; pad--)
+                  g_string_append_c (line, ' ');
+            }
+        }
+
+      /* Trailing spaces (an empty last column) are noise */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+      g_string_free (line, TRUE);
+    }
+}
+
+static char *
+format_count (guint64 n)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+}
+
+/* ── Command-line parsing ─────────────────────────────────────────────── */
+
+static GOptionContext *
+command_context_new (const char         *parameter_string,
+                     const char         *summary,
+                     const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter_string);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);  /* translated by GOption */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Parses; on a usage problem reports it and returns FALSE */
+static gboolean
+command_context_parse (GOptionContext  *context,
+                       const char      *command,
+                       int             *argc,
+                       char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ── new ──────────────────────────────────────────────────────────────── */
+
+/* "dir/report.txt" → "dir/report.collate.json" */
+static char *
+default_output_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".collate.json", NULL);
+
+  if (g_strcmp0 (dir, ".") == 0 && !g_str_has_prefix (path, "./"))
+    return g_steal_pointer (&name);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static int
+command_new (int    argc,
+             char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the project to OUT (default: the first FILE's name with .collate.json, in its folder)"),
+      N_("OUT") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title,
+      N_("The project's title (default: the first document's title)"), N_("TITLE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the output file if it exists"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_display = NULL;
+  guint64 characters = 0;
+  guint n_files, i;
+
+  context = command_context_new (N_("FILE…"),
+                                 N_("Make a new project from UTF-8 text files, one document per file, "
+                                    "in the order given. Nothing is written if any file is refused."),
+                                 entries);
+  g_option_context_set_description (context,
+                                    _("Example:\n  collate-cli new -o talks.collate.json report-1.txt report-2.txt"));
+  if (!command_context_parse (context, "new", &argc, &argv))
+    return EXIT_USAGE;
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error ("new", _("give at least one text file"));
+  if (output != NULL && output[0] == '\0')
+    return usage_error ("new", _("--output needs a file name"));
+  if (title != NULL && g_strstrip (title)[0] == '\0')
+    return usage_error ("new", _("--title must not be empty"));
+
+  if (output == NULL)
+    output = default_output_for (files[0]);
+  out_display = display_name (output);
+  out_file = g_file_new_for_path (output);
+
+  if (!force && g_file_query_exists (out_file, NULL))
+    {
+      print_error (_("%s already exists; use --force to replace it, or -o to write elsewhere"),
+                   out_display);
+      return EXIT_BAD_INPUT;
+    }
+
+  project = collate_project_new (NULL, NULL);
+  n_files = g_strv_length (files);
+  for (i = 0; i < n_files; i++)
+    {
+      g_autofree char *id = collate_project_next_document_id (project);
+      g_autoptr(CollateDocument) document = NULL;
+
+      document = collate_document_new_from_file (files[i], id, &error);
+      if (document == NULL || !collate_project_add_document (project, document, &error))
+        {
+          print_error ("%s", error->message);
+          print_error (_("nothing was written"));
+          return EXIT_BAD_INPUT;
+        }
+      characters += collate_document_get_length (document);
+    }
+
+  if (title == NULL)
+    title = g_strdup (collate_document_get_title (collate_project_get_document (project, 0)));
+  collate_project_set_title (project, title);
+
+  if (!collate_project_save_file (project, out_file, NULL, NULL, NULL, &error))
+    {
+      print_error (_("cannot write %s: %s"), out_display, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  {
+    g_autofree char *n_characters = format_count (characters);
+
+    /* TRANSLATORS: "Created talks.collate.json with 2 documents (8153 characters)" */
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Created %s with %u document (%s characters)\n",
+                          "Created %s with %u documents (%s characters)\n",
+                          n_files),
+             out_display, n_files, n_characters);
+  }
+
+  return EXIT_OK;
+}
+
+/* ── validate ─────────────────────────────────────────────────────────── */
+
+/* Loads @path; on failure prints the reason, naming the file */
+static CollateProject *
+load_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = display_name (path);
+  CollateProject *project;
+
+  project = collate_project_load_file (file, NULL, NULL, &error);
+  if (project == NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (shown);
+
+      /* The loader names the file; make sure the user sees which one */
+      if (g_str_has_prefix (error->message, shown) || g_str_has_prefix (error->message, basename))
+        print_error ("%s", error->message);
+      else
+        print_error ("%s: %s", shown, error->message);
+    }
+
+  return project;
+}
+
+static int
+command_validate (int    argc,
+                  char **argv)
+{
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT…") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  int status = EXIT_OK;
+  guint i;
+
+  context = command_context_new (N_("PROJECT…"),
+                                 N_("Load each project file and check everything in it: the format, "
+                                    "offsets, quotes, checksums, ids, links and labels. Prints "
+                                    "“FILE: ok (…)” on standard output for each good file and the "
+                                    "problem on standard error for each bad one."),
+                                 entries);
+  if (!command_context_parse (context, "validate", &argc, &argv))
+    return EXIT_USAGE;
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error ("validate", _("give at least one project file"));
+
+  for (i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(CollateProject) project = load_project (files[i]);
+      g_autofree char *shown = NULL;
+      g_autofree char *documents = NULL;
+      g_autofree char *spans = NULL;
+      g_autofree char *links = NULL;
+      guint n_documents, n_spans, n_links;
+
+      if (project == NULL)
+        {
+          status = EXIT_BAD_INPUT;
+          continue;
+        }
+
+      n_documents = collate_project_get_n_documents (project);
+      n_spans = collate_project_get_n_annotations (project);
+      n_links = collate_project_get_n_links (project);
+      documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                                n_documents), n_documents);
+      spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans),
+                               n_spans);
+      links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links),
+                               n_links);
+      shown = display_name (files[i]);
+      /* TRANSLATORS: "FILE: ok (2 documents, 10 spans, 3 links)" */
+      g_print (_("%s: ok (%s, %s, %s)\n"), shown, documents, spans, links);
+    }
+
+  return status;
+}
+
+/* ── stats ────────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  char  *name;
+  guint *per_document;  /* n_documents counts */
+  guint  total;
+  guint  within;        /* links: both ends in one document */
+  guint  across;        /* links: ends in different documents */
+} LabelCount;
+
+static void
+label_count_free (LabelCount *count)
+{
+  g_free (count->name);
+  g_free (count->per_document);
+  g_free (count);
+}
+
+typedef struct
+{
+  CollateProject *project;
+  guint           n_documents;
+  guint          *spans_per_document;
+  GPtrArray      *span_labels;  /* of LabelCount, schema order then others */
+  GPtrArray      *link_labels;
+  guint           links_within;
+  guint           links_across;
+  guint64         characters;
+} Stats;
+
+static void
+stats_free (Stats *stats)
+{
+  g_clear_object (&stats->project);
+  g_free (stats->spans_per_document);
+  g_ptr_array_unref (stats->span_labels);
+  g_ptr_array_unref (stats->link_labels);
+  g_free (stats);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stats, stats_free)
+
+static LabelCount *
+label_counts_find (GPtrArray  *counts,
+                   const char *name,
+                   guint       n_documents)
+{
+  LabelCount *count;
+  guint i;
+
+  for (i = 0; i < counts->len; i++)
+    {
+      count = g_ptr_array_index (counts, i);
+      if (g_strcmp0 (count->name, name) == 0)
+        return count;
+    }
+
+  count = g_new0 (LabelCount, 1);
+  count->name = g_strdup (name);
+  count->per_document = g_new0 (guint, MAX (n_documents, 1));
+  g_ptr_array_add (counts, count);
+
+  return count;
+}
+
+static Stats *
+stats_compute (CollateProject *project)
+{
+  Stats *stats = g_new0 (Stats, 1);
+  CollateSchema *schema = collate_project_get_schema (project);
+  GListModel *annotations = collate_project_get_annotations (project);
+  GListModel *links = collate_project_get_links (project);
+  guint i, n;
+
+  stats->project = g_object_ref (project);
+  stats->n_documents = collate_project_get_n_documents (project);
+  stats->spans_per_document = g_new0 (guint, MAX (stats->n_documents, 1));
+  stats->span_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_count_free);
+  stats->link_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_count_free);
+
+  for (i = 0; i < stats->n_documents; i++)
+    stats->characters += collate_document_get_length (collate_project_get_document (project, i));
+
+  /* Every label of the schema, even unused ones, in schema order */
+  n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
+  for (i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
+      label_counts_find (stats->span_labels, collate_label_get_name (label), stats->n_documents);
+    }
+  n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK);
+  for (i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i);
+      label_counts_find (stats->link_labels, collate_label_get_name (label), stats->n_documents);
+    }
+
+  n = g_list_model_get_n_items (annotations);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (annotations, i);
+      LabelCount *count = label_counts_find (stats->span_labels,
+                                             collate_annotation_get_label (annotation),
+                                             stats->n_documents);
+      int doc = collate_project_get_document_index (project,
+                                                    collate_annotation_get_document_id (annotation));
+
+      count->total++;
+      if (doc >= 0 && (guint) doc < stats->n_documents)
+        {
+          count->per_document[doc]++;
+          stats->spans_per_document[doc]++;
+        }
+    }
+
+  n = g_list_model_get_n_items (links);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+      LabelCount *count = label_counts_find (stats->link_labels,
+                                             collate_link_get_label (link),
+                                             stats->n_documents);
+      CollateAnnotation *from = collate_project_lookup_annotation (project,
+                                                                   collate_link_get_from (link));
+      CollateAnnotation *to = collate_project_lookup_annotation (project,
+                                                                 collate_link_get_to (link));
+
+      count->total++;
+      if (from != NULL && to != NULL &&
+          g_strcmp0 (collate_annotation_get_document_id (from),
+                     collate_annotation_get_document_id (to)) == 0)
+        {
+          count->within++;
+          stats->links_within++;
+        }
+      else
+        {
+          count->across++;
+          stats->links_across++;
+        }
+    }
+
+  return stats;
+}
+
+static void
+stats_print_text (Stats      *stats,
+                  const char *path)
+{
+  CollateProject *project = stats->project;
+  g_autoptr(Table) summary = table_new (2);
+  g_autoptr(Table) documents = table_new (4);
+  g_autoptr(Table) spans = table_new (stats->n_documents + 2);
+  g_autoptr(Table) links = table_new (4);
+  guint n_spans = collate_project_get_n_annotations (project);
+  guint n_links = collate_project_get_n_links (project);
+  guint i, j;
+
+  /* Summary */
+  table_add (summary, g_strdup (_("Project")),
+             shorten (collate_project_get_title (project), 2 * MAX_TITLE_WIDTH), NULL);
+  table_add (summary, g_strdup (_("File")), display_name (path), NULL);
+  table_add (summary, g_strdup (_("Documents")), format_count (stats->n_documents), NULL);
+  table_add (summary, g_strdup (_("Characters")), format_count (stats->characters), NULL);
+  table_add (summary, g_strdup (_("Spans")), format_count (n_spans), NULL);
+  table_add (summary, g_strdup (_("Links")), format_count (n_links), NULL);
+  table_print (summary, "");
+
+  /* Documents */
+  g_print ("\n%s\n", _("Documents"));
+  documents->right_aligned[2] = TRUE;
+  documents->right_aligned[3] = TRUE;
+  table_add (documents, g_strdup (_("Id")), g_strdup (_("Title")),
+             g_strdup (_("Characters")), g_strdup (_("Spans")), NULL);
+  for (i = 0; i < stats->n_documents; i++)
+    {
+      CollateDocument *document = collate_project_get_document (project, i);
+
+      table_add (documents,
+                 g_strdup (collate_document_get_id (document)),
+                 shorten (collate_document_get_title (document), MAX_TITLE_WIDTH),
+                 format_count (collate_document_get_length (document)),
+                 format_count (stats->spans_per_document[i]),
+                 NULL);
+    }
+  table_add (documents, g_strdup (_("Total")), g_strdup (""),
+             format_count (stats->characters), format_count (n_spans), NULL);
+  table_print (documents, "  ");
+
+  /* Spans per label and per document */
+  g_print ("\n%s\n", _("Spans per label"));
+  {
+    char **cells = g_new0 (char *, stats->n_documents + 3);
+
+    cells[0] = g_strdup (_("Label"));
+    for (j = 0; j < stats->n_documents; j++)
+      {
+        cells[j + 1] = g_strdup (collate_document_get_id (collate_project_get_document (project, j)));
+        spans->right_aligned[j + 1] = TRUE;
+      }
+    cells[stats->n_documents + 1] = g_strdup (_("Total"));
+    spans->right_aligned[stats->n_documents + 1] = TRUE;
+    table_add_row (spans, cells);
+  }
+  for (i = 0; i < stats->span_labels->len; i++)
+    {
+      LabelCount *count = g_ptr_array_index (stats->span_labels, i);
+      char **cells = g_new0 (char *, stats->n_documents + 3);
+
+      cells[0] = g_strdup (count->name);
+      for (j = 0; j < stats->n_documents; j++)
+        cells[j + 1] = format_count (count->per_document[j]);
+      cells[stats->n_documents + 1] = format_count (count->total);
+      table_add_row (spans, cells);
+    }
+  {
+    char **cells = g_new0 (char *, stats->n_documents + 3);
+
+    cells[0] = g_strdup (_("Total"));
+    for (j = 0; j < stats->n_documents; j++)
+      cells[j + 1] = format_count (stats->spans_per_document[j]);
+    cells[stats->n_documents + 1] = format_count (n_spans);
+    table_add_row (spans, cells);
+  }
+  table_print (spans, "  ");
+
+  /* Links per label */
+  g_print ("\n%s\n", _("Links per label"));
+  links->right_aligned[1] = TRUE;
+  links->right_aligned[2] = TRUE;
+  links->right_aligned[3] = TRUE;
+  table_add (links, g_strdup (_("Label")), g_strdup (_("Within a document")),
+             g_strdup (_("Across documents")), g_strdup (_("Total")), NULL);
+  for (i = 0; i < stats->link_labels->len; i++)
+    {
+      LabelCount *count = g_ptr_array_index (stats->link_labels, i);
+
+      table_add (links, g_strdup (count->name), format_count (count->within),
+                 format_count (count->across), format_count (count->total), NULL);
+    }
+  table_add (links, g_strdup (_("Total")), format_count (stats->links_within),
+             format_count (stats->links_across), format_count (n_links), NULL);
+  table_print (links, "  ");
+}
+
+static void
+stats_print_json (Stats      *stats,
+                  const char *path)
+{
+  CollateProject *project = stats->project;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *file = g_filename_display_name (path);
+  guint i, j;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, collate_project_get_title (project));
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, stats->characters);
+  json_builder_set_member_name (builder, "spans");
+  json_builder_add_int_value (builder, collate_project_get_n_annotations (project));
+  json_builder_set_member_name (builder, "links");
+  json_builder_add_int_value (builder, collate_project_get_n_links (project));
+  json_builder_set_member_name (builder, "links_within_documents");
+  json_builder_add_int_value (builder, stats->links_within);
+  json_builder_set_member_name (builder, "links_across_documents");
+  json_builder_add_int_value (builder, stats->links_across);
+
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (i = 0; i < stats->n_documents; i++)
+    {
+      CollateDocument *document = collate_project_get_document (project, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, collate_document_get_id (document));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, collate_document_get_title (document));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, collate_document_get_source (document));
+      json_builder_set_member_name (builder, "characters");
+      json_builder_add_int_value (builder, collate_document_get_length (document));
+      json_builder_set_member_name (builder, "bytes");
+      json_builder_add_int_value (builder, collate_document_get_byte_length (document));
+      json_builder_set_member_name (builder, "spans");
+      json_builder_add_int_value (builder, stats->spans_per_document[i]);
+      json_builder_set_member_name (builder, "spans_per_label");
+      json_builder_begin_object (builder);
+      for (j = 0; j < stats->span_labels->len; j++)
+        {
+          LabelCount *count = g_ptr_array_index (stats->span_labels, j);
+
+          json_builder_set_member_name (builder, count->name);
+          json_builder_add_int_value (builder, count->per_document[i]);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "spans_per_label");
+  json_builder_begin_object (builder);
+  for (j = 0; j < stats->span_labels->len; j++)
+    {
+      LabelCount *count = g_ptr_array_index (stats->span_labels, j);
+
+      json_builder_set_member_name (builder, count->name);
+      json_builder_add_int_value (builder, count->total);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "links_per_label");
+  json_builder_begin_object (builder);
+  for (j = 0; j < stats->link_labels->len; j++)
+    {
+      LabelCount *count = g_ptr_array_index (stats->link_labels, j);
+
+      json_builder_set_member_name (builder, count->name);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, count->total);
+      json_builder_set_member_name (builder, "within_documents");
+      json_builder_add_int_value (builder, count->within);
+      json_builder_set_member_name (builder, "across_documents");
+      json_builder_add_int_value (builder, count->across);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  /* UTF-8 whatever the locale: this is for programs */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static int
+command_stats (int    argc,
+               char **argv)
+{
+  g_auto(GStrv) files = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
+      N_("Print machine-readable JSON (UTF-8) instead of tables"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(Stats) stats = NULL;
+
+  context = command_context_new (N_("PROJECT"),
+                                 N_("Count a project's documents and characters, its spans per label "
+                                    "and per document, and its links per label."),
+                                 entries);
+  if (!command_context_parse (context, "stats", &argc, &argv))
+    return EXIT_USAGE;
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error ("stats", _("give a project file"));
+  if (files[1] != NULL)
+    return usage_error ("stats", _("give only one project file (to check several, use “%s validate”)"),
+                        PROGRAM_NAME);
+
+  project = load_project (files[0]);
+  if (project == NULL)
+    return EXIT_BAD_INPUT;
+
+  stats = stats_compute (project);
+  if (json)
+    stats_print_json (stats, files[0]);
+  else
+    stats_print_text (stats, files[0]);
+
+  return EXIT_OK;
+}
+
+/* ── main ─────────────────────────────────────────────────────────────── */
+
+static void
+print_help (void)
+{
+  guint i;
+
+  g_print ("%s\n  %s %s\n\n", _("Usage:"), PROGRAM_NAME, _("COMMAND [OPTION…] [ARGUMENT…]"));
+  g_print ("%s\n\n", _("Create, check and inspect Collate projects (*.collate.json) without the window."));
+  g_print ("%s\n", _("Commands:"));
+  for (i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  -h, --help     %s\n", _("Show this help"));
+  g_print ("  --version      %s\n", _("Show the version"));
+  g_print ("\n");
+  g_print (_("Run “%s COMMAND --help” for the options of a command.\n"), PROGRAM_NAME);
+  g_print ("%s\n", _("Exit status: 0 success, 1 bad input, 2 wrong usage."));
+}
+
+/* @argv[0] is the command's name */
+static int
+run_command (const CliCommand  *command,
+             int                argc,
+             char             **argv)
+{
+  g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM_NAME, command->name);
+
+  /* "Usage: collate-cli new [OPTION…] FILE…" in every command's help */
+  g_set_prgname (prgname);
+  return command->run (argc, argv);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *name;
+  guint i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage_error (NULL, _("give a command"));
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      /* "collate-cli help new" is "collate-cli new --help" */
+      if (g_str_equal (name, "help") && argc > 2)
+        {
+          for (i = 0; i < G_N_ELEMENTS (commands); i++)
+            if (g_str_equal (argv[2], commands[i].name))
+              {
+                char *help_argv[] = { argv[2], (char *) "--help", NULL };
+                return run_command (&commands[i], 2, help_argv);
+              }
+          return usage_error (NULL, _("unknown command “%s”"), argv[2]);
+        }
+      print_help ();
+      return EXIT_OK;
+    }
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      g_print ("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (name[0] == '-')
+    return usage_error (NULL, _("unknown option “%s”; give a command first"), name);
+
+  for (i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (name, commands[i].name))
+        return run_command (&commands[i], argc - 1, argv + 1);
+    }
+
+  return usage_error (NULL, _("unknown command “%s”"), name);
+}
