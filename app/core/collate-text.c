@@ -1,0 +1,223 @@
+/* collate-text.c — reading text files and small text utilities
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "collate-error.h"
+#include "collate-text.h"
+
+gboolean
+collate_text_validate_utf8 (const char  *data,
+                            gsize        length,
+                            const char  *name,
+                            GError     **error)
+{
+  const char *end = NULL;
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      gsize offset = (gsize) (end - data);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
+                   _("%s: not valid UTF-8 text: bad byte sequence at byte %" G_GSIZE_FORMAT
+                     " (0x%02x); convert the file to UTF-8 first"),
+                   name, offset, (guint) (guchar) data[offset]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+guint
+collate_text_count_chars (const char *text,
+                          gsize       byte_length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + byte_length;
+  guint n = 0;
+
+  /* Count every byte that does not continue a sequence. */
+  for (; p < end; p++)
+    n += (*p & 0xC0) != 0x80;
+
+  return n;
+}
+
+char *
+collate_text_guess_title (const char *text,
+                          guint       max_chars)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p)
+    {
+      const char *eol = p + strcspn (p, "\r\n");
+      g_autofree char *line = g_strndup (p, (gsize) (eol - p));
+
+      g_strstrip (line);
+      if (*line)
+        {
+          if (max_chars > 0 && g_utf8_strlen (line, -1) > (glong) max_chars)
+            {
+              g_autofree char *cut = g_utf8_substring (line, 0, max_chars > 1 ? max_chars - 1 : 1);
+
+              g_strchomp (cut);
+              return g_strconcat (cut, "…", NULL);
+            }
+          return g_steal_pointer (&line);
+        }
+
+      p = eol;
+      while (*p == '\r' || *p == '\n')
+        p++;
+    }
+
+  return g_strdup (_("Untitled"));
+}
+
+CollateDocument *
+collate_document_new_from_file (const char  *path,
+                                const char  *id,
+                                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *title = NULL;
+  const char *text;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                     _("%s: no such file"), path);
+      else
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                     _("%s: cannot read: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("%s: not a regular file; give the path of a .txt file"), path);
+      return NULL;
+    }
+
+  /* Documents are held in memory whole; refuse what cannot be annotated
+   * sensibly (the project file limit applies to the sum anyway). */
+  if (g_file_info_get_size (info) > (goffset) 256 * 1024 * 1024)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than 256 MB; split it into smaller documents"), path);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                   _("%s: cannot read: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  text = contents;
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  if (length == 0)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("%s: the file is empty; there is nothing to annotate"), path);
+      return NULL;
+    }
+
+  if (memchr (text, '\0', length) != NULL)
+    {
+      gsize at = (gsize) ((const char *) memchr (text, '\0', length) - text);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
+                   _("%s: not a text file: NUL byte at byte %" G_GSIZE_FORMAT), path, at);
+      return NULL;
+    }
+
+  if (!collate_text_validate_utf8 (text, length, path, error))
+    return NULL;
+
+  title = collate_text_guess_title (text, 120);
+
+  return collate_document_new (id, title, path, text, (gssize) length, error);
+}
+
+char *
+collate_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+int
+collate_id_compare (const char *a,
+                    const char *b)
+{
+  const char *pa = a;
+  const char *pb = b;
+
+  while (*pa && *pb)
+    {
+      if (g_ascii_isdigit (*pa) && g_ascii_isdigit (*pb))
+        {
+          const char *sa, *sb;
+          gsize la, lb;
+          int cmp;
+
+          while (*pa == '0' && g_ascii_isdigit (pa[1]))
+            pa++;
+          while (*pb == '0' && g_ascii_isdigit (pb[1]))
+            pb++;
+          sa = pa;
+          sb = pb;
+          while (g_ascii_isdigit (*pa))
+            pa++;
+          while (g_ascii_isdigit (*pb))
+            pb++;
+          la = (gsize) (pa - sa);
+          lb = (gsize) (pb - sb);
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          cmp = memcmp (sa, sb, la);
+          if (cmp != 0)
+            return cmp < 0 ? -1 : 1;
+        }
+      else
+        {
+          if (*pa != *pb)
+            return (guchar) *pa < (guchar) *pb ? -1 : 1;
+          pa++;
+          pb++;
+        }
+    }
+
+  if (*pa || *pb)
+    return *pa ? 1 : -1;
+
+  /* Equal as numbers but spelt differently ("a01" vs "a1"): fall back to bytes. */
+  return strcmp (a, b) < 0 ? -1 : strcmp (a, b) > 0;
+}
