@@ -1,0 +1,311 @@
+/* collate-cli-export.c — `collate-cli export` and `collate-cli import`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "collate.h"
+#include "collate-cli-export.h"
+#include "collate-export.h"
+#include "collate-import.h"
+
+#define EXIT_OK     0
+#define EXIT_INPUT  1
+#define EXIT_USAGE  2
+
+static void
+print_error (const char *command,
+             const char *message)
+{
+  g_printerr ("collate-cli %s: %s\n", command, message);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *command,
+             const char     *message)
+{
+  print_error (command, message);
+  g_printerr ("Try “collate-cli %s --help”.\n", command);
+  return EXIT_USAGE;
+}
+
+static void
+print_report (const char          *command,
+              CollateExportReport *report)
+{
+  for (guint i = 0; i < collate_export_report_get_n_warnings (report); i++)
+    g_printerr ("collate-cli %s: warning: %s: %u\n", command,
+                collate_export_report_get_message (report, i),
+                collate_export_report_get_count (report, i));
+}
+
+static char *
+formats_help (gboolean imports)
+{
+  GString *s = g_string_new (imports ? "Formats:\n" : "Formats:\n");
+
+  if (imports)
+    {
+      const char *const *names = collate_import_list_formats ();
+
+      for (guint i = 0; names[i]; i++)
+        {
+          const CollateExportFormat *f = collate_export_lookup_format (names[i]);
+
+          g_string_append_printf (s, "  %-14s %s\n", names[i], f ? f->title : "");
+        }
+    }
+  else
+    {
+      const CollateExportFormat *const *formats = collate_export_list_formats ();
+
+      for (guint i = 0; formats[i]; i++)
+        g_string_append_printf (s, "  %-14s %s\n", formats[i]->name, formats[i]->description);
+    }
+  g_string_append (s, "\nSee docs/datasets.md for each format's definition and offsets.");
+  return g_string_free (s, FALSE);
+}
+
+int
+collate_cli_export (int    argc,
+                    char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *seed = NULL;
+  g_autofree char *context_name = NULL;
+  g_autofree char *conll_labels = NULL;
+  g_autofree char *help = NULL;
+  g_auto(GStrv) projects = NULL;
+  gboolean strict = FALSE;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Dataset format (required)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to OUT (a file, or a folder for brat, label-studio and splits); "
+      "single files go to standard output without it", "OUT" },
+    { "labels", 0, 0, G_OPTION_ARG_STRING, &labels,
+      "Export only these span and link labels", "L1,L2" },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split,
+      "Write train/dev/test parts by document, in percent", "80,10,10" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
+      "Seed of the document shuffle for --split (default 0)", "N" },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      "Fail, writing nothing, if the format cannot hold everything", NULL },
+    { "context", 0, 0, G_OPTION_ARG_STRING, &context_name,
+      "nli: the quote (span, default) or its enclosing sentence (sentence)", "span|sentence" },
+    { "conll-labels", 0, 0, G_OPTION_ARG_STRING, &conll_labels,
+      "conll: the span labels that become entity tags (default: all)", "L1,L2" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print warnings and counts", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &projects, NULL, "PROJECT…" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateExportOptions) options = NULL;
+  g_autoptr(CollateExportReport) report = NULL;
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CollateProject) project = NULL;
+  const CollateExportFormat *fmt;
+
+  context = g_option_context_new ("PROJECT… — write annotated projects as a dataset");
+  g_option_context_add_main_entries (context, entries, NULL);
+  help = formats_help (FALSE);
+  g_option_context_set_description (context, help);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "export", error->message);
+
+  if (format == NULL)
+    return usage_error (context, "export", "--format is required");
+  fmt = collate_export_lookup_format (format);
+  if (fmt == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown format “%s”", format);
+      return usage_error (context, "export", msg);
+    }
+  if (projects == NULL || projects[0] == NULL)
+    return usage_error (context, "export", "no project given");
+
+  options = collate_export_options_new (fmt->name);
+  if (labels != NULL)
+    {
+      g_auto(GStrv) list = collate_export_split_list (labels);
+      collate_export_options_set_labels (options, (const char *const *) list);
+    }
+  if (conll_labels != NULL)
+    {
+      g_auto(GStrv) list = collate_export_split_list (conll_labels);
+      collate_export_options_set_conll_labels (options, (const char *const *) list);
+    }
+  if (split != NULL && !collate_export_options_parse_split (options, split, &error))
+    return usage_error (context, "export", error->message);
+  if (seed != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &value, NULL))
+        return usage_error (context, "export", "--seed takes a whole number");
+      collate_export_options_set_seed (options, value);
+    }
+  if (context_name != NULL)
+    {
+      if (g_str_equal (context_name, "span"))
+        collate_export_options_set_context (options, COLLATE_EXPORT_CONTEXT_SPAN);
+      else if (g_str_equal (context_name, "sentence"))
+        collate_export_options_set_context (options, COLLATE_EXPORT_CONTEXT_SENTENCE);
+      else
+        return usage_error (context, "export", "--context is “span” or “sentence”");
+    }
+  collate_export_options_set_strict (options, strict);
+
+  if (output == NULL && (fmt->extension == NULL || collate_export_options_has_split (options)))
+    return usage_error (context, "export",
+                        "this export writes a folder: give it with -o OUT");
+
+  for (guint i = 0; projects[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (projects[i]);
+      CollateProject *p = collate_project_load_file (file, NULL, NULL, &error);
+
+      if (p == NULL)
+        {
+          print_error ("export", error->message);
+          return EXIT_INPUT;
+        }
+      g_ptr_array_add (loaded, p);
+    }
+  project = collate_export_merge_projects ((CollateProject *const *) loaded->pdata,
+                                           loaded->len, &error);
+  if (project == NULL)
+    {
+      print_error ("export", error->message);
+      return EXIT_INPUT;
+    }
+
+  report = collate_export_report_new ();
+  if (output != NULL)
+    {
+      g_autoptr(GFile) dest = g_file_new_for_commandline_arg (output);
+
+      if (!collate_export_to_file (project, options, dest, report, NULL, NULL, NULL, &error))
+        {
+          print_error ("export", error->message);
+          return EXIT_INPUT;
+        }
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = collate_export_to_bytes (project, options, report, NULL, &error);
+      gsize len;
+      const char *data;
+
+      if (bytes == NULL)
+        {
+          print_error ("export", error->message);
+          return EXIT_INPUT;
+        }
+      data = g_bytes_get_data (bytes, &len);
+      if (len > 0 && (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0))
+        {
+          print_error ("export", "could not write to standard output");
+          return EXIT_INPUT;
+        }
+    }
+
+  if (!quiet)
+    {
+      print_report ("export", report);
+      g_printerr ("collate-cli export: %s: %u documents, %u spans, %u links%s%s\n",
+                  fmt->name,
+                  collate_export_report_get_n_documents (report),
+                  collate_export_report_get_n_spans (report),
+                  collate_export_report_get_n_links (report),
+                  output ? " → " : "", output ? output : "");
+    }
+  return EXIT_OK;
+}
+
+int
+collate_cli_import (int    argc,
+                    char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *help = NULL;
+  g_auto(GStrv) inputs = NULL;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Dataset format (required)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "The project file to write (required)", "OUT.collate.json" },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, "Title of the new project", "TITLE" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print warnings and counts", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "INPUT…" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateExportReport) report = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) dest = NULL;
+
+  context = g_option_context_new ("INPUT… — make a project from a dataset");
+  g_option_context_add_main_entries (context, entries, NULL);
+  help = formats_help (TRUE);
+  g_option_context_set_description (context, help);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "import", error->message);
+
+  if (format == NULL)
+    return usage_error (context, "import", "--format is required");
+  if (!collate_import_has_format (format))
+    {
+      g_autofree char *msg = g_strdup_printf ("cannot import the format “%s” "
+                                              "(brat, label-studio and jsonl can be imported)",
+                                              format);
+      return usage_error (context, "import", msg);
+    }
+  if (output == NULL)
+    return usage_error (context, "import", "-o OUT.collate.json is required");
+  if (inputs == NULL || inputs[0] == NULL)
+    return usage_error (context, "import", "no input given");
+
+  for (guint i = 0; inputs[i]; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (inputs[i]));
+
+  report = collate_export_report_new ();
+  project = collate_import_files (format, (GFile *const *) files->pdata, files->len,
+                                  report, NULL, &error);
+  if (project == NULL)
+    {
+      print_error ("import", error->message);
+      return EXIT_INPUT;
+    }
+  if (title != NULL)
+    collate_project_set_title (project, title);
+
+  dest = g_file_new_for_commandline_arg (output);
+  if (!collate_project_save_file (project, dest, NULL, NULL, NULL, &error))
+    {
+      print_error ("import", error->message);
+      return EXIT_INPUT;
+    }
+  if (!quiet)
+    {
+      print_report ("import", report);
+      g_printerr ("collate-cli import: %u documents, %u spans, %u links → %s\n",
+                  collate_project_get_n_documents (project),
+                  collate_project_get_n_annotations (project),
+                  collate_project_get_n_links (project), output);
+    }
+  return EXIT_OK;
+}

@@ -1,0 +1,20 @@
+/* collate-export-brat.c — the brat export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define COLLATE_EXPORT_COMPILATION
+#include "config.h"
+
+#include "collate.h"
+#include "collate-export.h"
+
+gboolean
+collate_export_write_brat (CollateExportSnapshot *snapshot,
+                                  CollateExportPart     *part,
+                                  const char            *folder,
+                                  GError               **error)
+{
+  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
+               "The brat export is not available yet");
+  return FALSE;
+}

@@ -1,0 +1,460 @@
+/* collate-import.c — the import driver and what the importers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define COLLATE_IMPORT_COMPILATION
+#include "config.h"
+
+#include <string.h>
+
+#include "collate.h"
+#include "collate-import.h"
+
+static const char *const import_formats[] = { "brat", "label-studio", "jsonl", NULL };
+
+const char *const *
+collate_import_list_formats (void)
+{
+  return import_formats;
+}
+
+gboolean
+collate_import_has_format (const char *format)
+{
+  return format != NULL && g_strv_contains (import_formats, format);
+}
+
+/* ── Shared helpers ── */
+
+char *
+collate_importer_read_text (CollateImporter  *importer,
+                            GFile            *file,
+                            gsize            *length,
+                            GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, importer->cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: not a regular file", name);
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > COLLATE_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %" G_GUINT64_FORMAT " MB",
+                   name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, importer->cancellable, &data, &len, NULL, &local_error))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (!collate_text_validate_utf8 (data, len, name, error))
+    return NULL;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      memmove (data, data + 3, len - 3 + 1);
+      len -= 3;
+    }
+  if (length != NULL)
+    *length = len;
+  return g_steal_pointer (&data);
+}
+
+static gboolean
+id_is_usable (const char *id)
+{
+  if (id == NULL || *id == '\0' || strlen (id) > 200 || !g_utf8_validate (id, -1, NULL))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+const char *
+collate_importer_claim_id (CollateImporter *importer,
+                           const char      *wanted,
+                           const char      *prefix)
+{
+  char *id;
+
+  if (id_is_usable (wanted) && !g_hash_table_contains (importer->taken_ids, wanted))
+    {
+      id = g_strdup (wanted);
+    }
+  else
+    {
+      do
+        id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, ++importer->next);
+      while (g_hash_table_contains (importer->taken_ids, id) && (g_free (id), TRUE));
+    }
+  g_hash_table_add (importer->taken_ids, id);
+  return id;
+}
+
+CollateDocument *
+collate_importer_add_document (CollateImporter  *importer,
+                               const char       *wanted_id,
+                               const char       *title,
+                               const char       *source,
+                               const char       *text,
+                               gsize             length,
+                               const char       *where,
+                               GError          **error)
+{
+  g_autoptr(CollateDocument) doc = NULL;
+  g_autofree char *guessed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *id;
+
+  if (!collate_text_validate_utf8 (text, length, where, error))
+    return NULL;
+  if (title == NULL || *title == '\0')
+    title = guessed = collate_text_guess_title (text, 80);
+  id = collate_importer_claim_id (importer, wanted_id, "d");
+  doc = collate_document_new (id, title, source ? source : "", text, length, &local_error);
+  if (doc == NULL || !collate_project_add_document (importer->project, doc, &local_error))
+    {
+      g_set_error (error, COLLATE_ERROR,
+                   local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
+                   "%s: %s", where, local_error->message);
+      return NULL;
+    }
+  return doc;   /* the project holds it */
+}
+
+CollateAnnotation *
+collate_importer_add_span (CollateImporter  *importer,
+                           CollateDocument  *document,
+                           const char       *wanted_id,
+                           gint64            start,
+                           gint64            end,
+                           const char       *label,
+                           const char       *quote,
+                           const char       *note,
+                           GHashTable       *attributes,
+                           const char       *author,
+                           const char       *created,
+                           const char       *modified,
+                           const char       *where,
+                           GError          **error)
+{
+  guint length = collate_document_get_length (document);
+  g_autoptr(CollateAnnotation) annotation = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  const char *id;
+
+  if (start < 0 || end < 0 || start >= end)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   "%s: the span [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") is empty or reversed",
+                   where, start, end);
+      return NULL;
+    }
+  if (end > length)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   "%s: the end %" G_GINT64_FORMAT " is past the end of the text (%u characters)",
+                   where, end, length);
+      return NULL;
+    }
+  if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: the label is empty, too long or not UTF-8", where);
+      return NULL;
+    }
+  if (quote != NULL && !collate_document_slice_equals (document, start, end, quote))
+    {
+      g_autofree char *actual = collate_document_dup_slice (document, start, end);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: the quote “%s” differs from the text at %" G_GINT64_FORMAT
+                   "–%" G_GINT64_FORMAT ", “%s”",
+                   where, quote, start, end, actual);
+      return NULL;
+    }
+  if (collate_schema_ensure (collate_project_get_schema (importer->project),
+                             COLLATE_LABEL_KIND_SPAN, label) == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: the label “%s” cannot be added to the schema", where, label);
+      return NULL;
+    }
+
+  text = collate_document_dup_slice (document, start, end);
+  id = collate_importer_claim_id (importer, wanted_id, "a");
+  if (created == NULL || *created == '\0')
+    created = "";
+  annotation = collate_annotation_new (id, collate_document_get_id (document),
+                                       (guint) start, (guint) end, label, text,
+                                       note ? note : "", attributes,
+                                       author ? author : "",
+                                       created, modified && *modified ? modified : created);
+  if (!collate_project_insert_annotation (importer->project, annotation, &local_error))
+    {
+      g_set_error (error, COLLATE_ERROR,
+                   local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
+                   "%s: %s", where, local_error->message);
+      return NULL;
+    }
+  return annotation;
+}
+
+CollateLink *
+collate_importer_add_link (CollateImporter  *importer,
+                           const char       *wanted_id,
+                           const char       *label,
+                           const char       *from_id,
+                           const char       *to_id,
+                           const char       *note,
+                           const char       *author,
+                           const char       *created,
+                           const char       *modified,
+                           const char       *where,
+                           GError          **error)
+{
+  g_autoptr(CollateLink) link = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *id;
+
+  if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: the link label is empty, too long or not UTF-8", where);
+      return NULL;
+    }
+  if (collate_project_lookup_annotation (importer->project, from_id) == NULL ||
+      collate_project_lookup_annotation (importer->project, to_id) == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   "%s: the link joins an unknown span", where);
+      return NULL;
+    }
+  if (collate_schema_ensure (collate_project_get_schema (importer->project),
+                             COLLATE_LABEL_KIND_LINK, label) == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: the link label “%s” cannot be added to the schema", where, label);
+      return NULL;
+    }
+  id = collate_importer_claim_id (importer, wanted_id, "l");
+  if (created == NULL)
+    created = "";
+  link = collate_link_new (id, label, from_id, to_id, note ? note : "", author ? author : "",
+                           created, modified && *modified ? modified : created);
+  if (!collate_project_insert_link (importer->project, link, &local_error))
+    {
+      g_set_error (error, COLLATE_ERROR,
+                   local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
+                   "%s: %s", where, local_error->message);
+      return NULL;
+    }
+  return link;
+}
+
+/* json-glib 1.6 has no nesting limit: count brackets outside strings first */
+gboolean
+collate_importer_check_json_depth (const char  *data,
+                                   gsize        length,
+                                   const char  *where,
+                                   GError     **error)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > COLLATE_MAX_DEPTH)
+            {
+              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                           "%s: the JSON is nested more than %d levels deep",
+                           where, COLLATE_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return TRUE;
+}
+
+/* ── Driver ── */
+
+CollateProject *
+collate_import_files (const char           *format,
+                      GFile *const         *inputs,
+                      guint                 n_inputs,
+                      CollateExportReport  *report,
+                      GCancellable         *cancellable,
+                      GError              **error)
+{
+  g_autoptr(CollateSchema) schema = NULL;
+  g_autoptr(CollateExportReport) own_report = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  CollateImporter importer = { 0 };
+  gboolean (*import_one) (CollateImporter *, GFile *, GError **);
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (format, "brat") == 0)
+    import_one = collate_import_brat;
+  else if (g_strcmp0 (format, "label-studio") == 0)
+    import_one = collate_import_label_studio;
+  else if (g_strcmp0 (format, "jsonl") == 0)
+    import_one = collate_import_jsonl;
+  else
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "Cannot import the format “%s” (brat, label-studio and jsonl can be imported)",
+                   format ? format : "");
+      return NULL;
+    }
+  if (n_inputs == 0)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID, "Nothing to import");
+      return NULL;
+    }
+
+  {
+    g_autofree char *base = g_file_get_basename (inputs[0]);
+    char *dot = strchr (base, '.');
+
+    if (dot != NULL && dot != base)
+      *dot = '\0';
+    title = g_strdup (base);
+  }
+  schema = collate_schema_new_default ();
+  project = collate_project_new (title, schema);
+  if (report == NULL)
+    report = own_report = collate_export_report_new ();
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  importer.project = project;
+  importer.report = report;
+  importer.cancellable = cancellable;
+  importer.taken_ids = taken;
+  importer.next = 0;
+
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (!import_one (&importer, inputs[i], error))
+        return NULL;
+    }
+  if (collate_project_get_n_documents (project) == 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (inputs[0]);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   "%s: no documents found to import", name);
+      return NULL;
+    }
+  collate_project_set_next_id (project, importer.next + 1);
+  collate_project_set_modified (project, TRUE);
+  return g_steal_pointer (&project);
+}
+
+typedef struct
+{
+  char      *format;
+  GPtrArray *inputs;
+  CollateExportReport *report;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *d = data;
+
+  g_free (d->format);
+  g_ptr_array_unref (d->inputs);
+  g_clear_object (&d->report);
+  g_free (d);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *d = task_data;
+  GError *error = NULL;
+  CollateProject *project;
+
+  project = collate_import_files (d->format, (GFile *const *) d->inputs->pdata, d->inputs->len,
+                                  d->report, cancellable, &error);
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+void
+collate_import_async (const char          *format,
+                      GFile *const        *inputs,
+                      guint                n_inputs,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportData *d = g_new0 (ImportData, 1);
+
+  g_task_set_source_tag (task, collate_import_async);
+  d->format = g_strdup (format);
+  d->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_inputs; i++)
+    g_ptr_array_add (d->inputs, g_object_ref (inputs[i]));
+  d->report = collate_export_report_new ();
+  g_task_set_task_data (task, d, import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+CollateProject *
+collate_import_finish (GAsyncResult         *result,
+                       CollateExportReport **report_out,
+                       GError              **error)
+{
+  ImportData *d;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  d = g_task_get_task_data (G_TASK (result));
+  if (report_out != NULL)
+    *report_out = d ? g_object_ref (d->report) : NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
