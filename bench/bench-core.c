@@ -1,0 +1,553 @@
+/* bench-core.c — how fast the core builds, saves, loads and changes a large project
+ *
+ * Generates a project of two 5 MB documents (text with curly quotes, dashes,
+ * accents and emoji, so characters and bytes differ), 100,000 spans (some
+ * overlapping or nested) and 10,000 links (within and across documents),
+ * then times the operations a person waits for and reports the peak RSS.
+ *
+ *   bench-core [--json] [--megabytes N] [--spans N] [--links N] [--repeat N]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "collate.h"
+
+#define SEED 20261123
+
+typedef struct
+{
+  const char *key;       /* for --json */
+  const char *name;      /* for the table */
+  double      value;
+  const char *unit;      /* "s", "ms", "µs", "MB" */
+  double      target;    /* 0: none */
+} Figure;
+
+static GArray *figures;  /* of Figure */
+
+static void
+add_figure (const char *key,
+            const char *name,
+            double      value,
+            const char *unit,
+            double      target)
+{
+  Figure figure = { key, name, value, unit, target };
+
+  g_array_append_val (figures, figure);
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+/* Peak resident set size in MB, from /proc/self/status; 0 if unknown */
+static double
+peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmHWM:");
+  if (line == NULL)
+    return 0;
+
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+/* ── Text that looks like news ───────────────────────────────────────── */
+
+static const char *const words[] = {
+  "the", "the", "the", "of", "to", "and", "a", "in", "on", "that", "for", "with",
+  "as", "by", "at", "from", "his", "her", "their", "was", "is", "has", "had",
+  "said", "told", "reported", "according", "officials", "envoy", "president",
+  "minister", "talks", "meeting", "ceasefire", "agreement", "sanctions",
+  "delegation", "Kremlin", "Washington", "Moscow", "Kyiv", "Geneva", "Zürich",
+  "São", "Paulo", "Münster", "Kraków", "café", "résumé", "naïve", "coöperation",
+  "statement", "spokesperson", "hours", "four-and-a-half-hour", "Thursday",
+  "Friday", "February", "April", "officials", "negotiators", "proposal",
+  "territory", "prisoners", "exchange", "energy", "infrastructure", "pressure",
+  "diplomatic", "senior", "unnamed", "sources", "confirmed", "denied", "urged",
+  "warned", "described", "productive", "constructive", "senseless", "crucial",
+  "third", "visit", "since", "before", "after", "while", "during", "over",
+  "Москва", "переговоры", "Київ", "東京", "会談", "🙂", "👍", "🇺🇦", "🕊️",
+};
+
+static const char *const quotes[] = {
+  "“Russia has to get moving,”",
+  "“very productive,”",
+  "‘Get Moving’",
+  "“a step — perhaps a small one — toward peace”",
+  "“we are not there yet…”",
+};
+
+static void
+append_sentence (GString *text,
+                 GRand   *rand)
+{
+  guint n = g_rand_int_range (rand, 8, 26);
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      guint r = g_rand_int_range (rand, 0, 100);
+
+      if (i > 0)
+        g_string_append_c (text, ' ');
+
+      if (r < 3)
+        g_string_append (text, quotes[g_rand_int_range (rand, 0, G_N_ELEMENTS (quotes))]);
+      else if (r < 6)
+        g_string_append (text, "— ");
+      else if (r < 8)
+        g_string_append_printf (text, "%u–%u", g_rand_int_range (rand, 1, 30),
+                                g_rand_int_range (rand, 30, 99));
+
+      if (i == 0)
+        {
+          gunichar first = g_utf8_get_char (word);
+
+          g_string_append_unichar (text, g_unichar_toupper (first));
+          g_string_append (text, g_utf8_next_char (word));
+        }
+      else
+        g_string_append (text, word);
+
+      if (r >= 95)
+        g_string_append_c (text, ',');
+    }
+  g_string_append (text, g_rand_int_range (rand, 0, 10) == 0 ? "?" : ".");
+}
+
+/* About @bytes bytes of paragraphs */
+static char *
+generate_text (gsize  bytes,
+               GRand *rand)
+{
+  GString *text = g_string_sized_new (bytes + 1024);
+
+  while (text->len < bytes)
+    {
+      guint n = g_rand_int_range (rand, 3, 8);
+      guint i;
+
+      for (i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (text, ' ');
+          append_sentence (text, rand);
+        }
+      g_string_append (text, "\n\n");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* ── Building the project ────────────────────────────────────────────── */
+
+static const char *const span_labels[] = {
+  "Claim", "Person", "Organization", "Location", "Time", "Quantity",
+};
+static const char *const link_labels[] = {
+  "Contradicts", "Corroborates", "Same entity",
+};
+
+#define TIMESTAMP "2026-11-23T12:00:00Z"
+
+static CollateProject *
+build_project (char    **texts,
+               guint     n_documents,
+               guint     n_spans,
+               guint     n_links,
+               GRand    *rand,
+               GError  **error)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("Benchmark", NULL);
+  g_autoptr(GPtrArray) span_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *doc_of_span = g_new0 (guint, n_spans);
+  guint64 id = 1;
+  guint i;
+
+  for (i = 0; i < n_documents; i++)
+    {
+      g_autofree char *doc_id = collate_project_next_document_id (project);
+      g_autofree char *title = g_strdup_printf ("Generated report %u", i + 1);
+      g_autofree char *source = g_strdup_printf ("generated-%u.txt", i + 1);
+      g_autoptr(CollateDocument) document = NULL;
+
+      document = collate_document_new (doc_id, title, source, texts[i], -1, error);
+      if (document == NULL || !collate_project_add_document (project, document, error))
+        return NULL;
+    }
+
+  /* Spans spread over the documents; every fifth overlaps or nests in the
+   * one before it. */
+  for (i = 0; i < n_spans; i++)
+    {
+      guint doc_index = i % n_documents;
+      CollateDocument *document = collate_project_get_document (project, doc_index);
+      guint length = collate_document_get_length (document);
+      g_autofree char *span_id = g_strdup_printf ("a%" G_GUINT64_FORMAT, id++);
+      g_autofree char *quote = NULL;
+      g_autoptr(CollateAnnotation) annotation = NULL;
+      guint start, end;
+
+      if (i >= n_documents && i % 5 == 0)
+        {
+          CollateAnnotation *before = collate_project_lookup_annotation (project,
+                                                                         g_ptr_array_index (span_ids, i - n_documents));
+          start = collate_annotation_get_start (before) + g_rand_int_range (rand, 0, 3);
+          end = MIN (collate_annotation_get_end (before) + g_rand_int_range (rand, 0, 20), length);
+          if (start >= end)
+            end = MIN (start + 1, length);
+        }
+      else
+        {
+          start = g_rand_int_range (rand, 0, length - 100);
+          end = start + g_rand_int_range (rand, 2, 60);
+        }
+
+      quote = collate_document_dup_slice (document, start, end);
+      annotation = collate_annotation_new (span_id, collate_document_get_id (document), start, end,
+                                           span_labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (span_labels))],
+                                           quote, "", NULL, "bench", TIMESTAMP, TIMESTAMP);
+      if (!collate_project_insert_annotation (project, annotation, error))
+        return NULL;
+      g_ptr_array_add (span_ids, g_steal_pointer (&span_id));
+      doc_of_span[i] = doc_index;
+    }
+
+  /* Links: about two thirds across documents, the rest within one */
+  for (i = 0; i < n_links; i++)
+    {
+      g_autofree char *link_id = g_strdup_printf ("l%" G_GUINT64_FORMAT, id++);
+      g_autoptr(CollateLink) link = NULL;
+      guint from = g_rand_int_range (rand, 0, n_spans);
+      guint to;
+
+      do
+        to = g_rand_int_range (rand, 0, n_spans);
+      while (to == from ||
+             (n_documents > 1 && (i % 3 != 0) == (doc_of_span[to] == doc_of_span[from])));
+
+      link = collate_link_new (link_id,
+                               link_labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (link_labels))],
+                               g_ptr_array_index (span_ids, from), g_ptr_array_index (span_ids, to),
+                               "", "bench", TIMESTAMP, TIMESTAMP);
+      if (!collate_project_insert_link (project, link, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&project);
+}
+
+/* ── Output ──────────────────────────────────────────────────────────── */
+
+static void
+print_table (const char *heading)
+{
+  guint i;
+
+  printf ("%s\n\n", heading);
+  printf ("  %-36s %12s   %-10s\n", "Measure", "Result", "Target");
+  for (i = 0; i < figures->len; i++)
+    {
+      Figure *f = &g_array_index (figures, Figure, i);
+      g_autofree char *value = g_strdup_printf ("%.3f %s", f->value, f->unit);
+      g_autofree char *target = f->target > 0 ? g_strdup_printf ("≤ %g %s", f->target, f->unit)
+                                              : g_strdup ("");
+      const char *verdict = f->target <= 0 ? "" : f->value <= f->target ? "ok" : "OVER TARGET";
+      /* printf pads bytes; "µ" and "≤" take two bytes for one column */
+      int value_pad = 12 + (int) (strlen (value) - g_utf8_strlen (value, -1));
+      int target_pad = 10 + (int) (strlen (target) - g_utf8_strlen (target, -1));
+
+      printf ("  %-36s %*s   %-*s %s\n", f->name, value_pad, value, target_pad, target, verdict);
+    }
+}
+
+static void
+print_json (guint  n_documents,
+            gsize  document_bytes,
+            guint  n_spans,
+            guint  n_links,
+            guint  repeat)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  guint i;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, n_documents);
+  json_builder_set_member_name (builder, "document_bytes");
+  json_builder_add_int_value (builder, document_bytes);
+  json_builder_set_member_name (builder, "spans");
+  json_builder_add_int_value (builder, n_spans);
+  json_builder_set_member_name (builder, "links");
+  json_builder_add_int_value (builder, n_links);
+  json_builder_set_member_name (builder, "repeat");
+  json_builder_add_int_value (builder, repeat);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_object (builder);
+  for (i = 0; i < figures->len; i++)
+    {
+      Figure *f = &g_array_index (figures, Figure, i);
+
+      json_builder_set_member_name (builder, f->key);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_double_value (builder, f->value);
+      json_builder_set_member_name (builder, "unit");
+      json_builder_add_string_value (builder, f->unit);
+      if (f->target > 0)
+        {
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_double_value (builder, f->target);
+          json_builder_set_member_name (builder, "ok");
+          json_builder_add_boolean_value (builder, f->value <= f->target);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* ── main ────────────────────────────────────────────────────────────── */
+
+static int
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("bench-core: %s: %s\n", what, error != NULL ? error->message : "failed");
+  return 1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gboolean json = FALSE;
+  int megabytes = 5;
+  int n_spans = 100000;
+  int n_links = 10000;
+  int repeat = 1000;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the figures as JSON", NULL },
+    { "megabytes", 0, 0, G_OPTION_ARG_INT, &megabytes, "Size of each of the two documents (default 5)", "N" },
+    { "spans", 0, 0, G_OPTION_ARG_INT, &n_spans, "Number of spans (default 100000)", "N" },
+    { "links", 0, 0, G_OPTION_ARG_INT, &n_links, "Number of links (default 10000)", "N" },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Changes to average over (default 1000)", "N" },
+    G_OPTION_ENTRY_NULL
+  };
+  const guint n_documents = 2;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(CollateProject) built = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *heading = NULL;
+  char *texts[2] = { NULL, NULL };
+  gsize document_bytes;
+  guint64 found = 0;
+  gint64 start;
+  double file_mb;
+  int i;
+
+  setlocale (LC_ALL, "");
+  figures = g_array_new (FALSE, FALSE, sizeof (Figure));
+
+  g_option_context_set_summary (context, "Time the Collate core on a large generated project.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-core: %s\n", error->message);
+      return 2;
+    }
+  if (megabytes < 1 || n_spans < 10 || n_links < 0 || repeat < 1 || n_links > n_spans)
+    {
+      g_printerr ("bench-core: --megabytes ≥ 1, --spans ≥ 10, 0 ≤ --links ≤ --spans, --repeat ≥ 1\n");
+      return 2;
+    }
+  document_bytes = (gsize) megabytes * 1024 * 1024;
+
+  /* Generate */
+  start = g_get_monotonic_time ();
+  for (i = 0; i < (int) n_documents; i++)
+    texts[i] = generate_text (document_bytes, rand);
+  add_figure ("generate_text", "generate text", seconds_since (start), "s", 0);
+
+  /* Build */
+  start = g_get_monotonic_time ();
+  built = build_project (texts, n_documents, n_spans, n_links, rand, &error);
+  if (built == NULL)
+    return fail ("build", error);
+  add_figure ("build", "build (documents, spans, links)", seconds_since (start), "s", 0);
+  for (i = 0; i < (int) n_documents; i++)
+    g_free (texts[i]);
+
+  /* Serialise and save */
+  start = g_get_monotonic_time ();
+  bytes = collate_project_to_bytes (built);
+  add_figure ("serialize", "serialise (to_bytes)", seconds_since (start), "s", 0);
+  file_mb = g_bytes_get_size (bytes) / (1024.0 * 1024.0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  tmp_dir = g_dir_make_tmp ("collate-bench-XXXXXX", &error);
+  if (tmp_dir == NULL)
+    return fail ("temporary folder", error);
+  path = g_build_filename (tmp_dir, "bench.collate.json", NULL);
+  file = g_file_new_for_path (path);
+
+  start = g_get_monotonic_time ();
+  if (!collate_project_save_file (built, file, NULL, NULL, NULL, &error))
+    return fail ("save", error);
+  add_figure ("save", "save (save_file)", seconds_since (start), "s", 0.5);
+  add_figure ("file_size", "file size", file_mb, "MB", 0);
+  g_clear_object (&built);
+
+  /* Load */
+  start = g_get_monotonic_time ();
+  project = collate_project_load_file (file, NULL, NULL, &error);
+  if (project == NULL)
+    return fail ("load", error);
+  add_figure ("load", "load (load_file)", seconds_since (start), "s", 1.0);
+  g_unlink (path);
+  g_rmdir (tmp_dir);
+
+  if (collate_project_get_n_annotations (project) != (guint) n_spans ||
+      collate_project_get_n_links (project) != (guint) n_links)
+    {
+      g_printerr ("bench-core: the loaded project has %u spans and %u links, not %d and %d\n",
+                  collate_project_get_n_annotations (project),
+                  collate_project_get_n_links (project), n_spans, n_links);
+      return 1;
+    }
+
+  /* Add one span, many times */
+  added = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GRand) positions = g_rand_new_with_seed (SEED + 1);
+
+    start = g_get_monotonic_time ();
+    for (i = 0; i < repeat; i++)
+      {
+        CollateDocument *document = collate_project_get_document (project, i % n_documents);
+        guint length = collate_document_get_length (document);
+        guint span_start = g_rand_int_range (positions, 0, length - 100);
+        CollateAnnotation *annotation;
+
+        annotation = collate_project_add_span (project, collate_document_get_id (document),
+                                               span_start, span_start + g_rand_int_range (positions, 2, 60),
+                                               span_labels[i % G_N_ELEMENTS (span_labels)], &error);
+        if (annotation == NULL)
+          return fail ("add span", error);
+        g_ptr_array_add (added, g_strdup (collate_annotation_get_id (annotation)));
+      }
+    add_figure ("add_span_ms", "add one span (average)", seconds_since (start) * 1000 / repeat, "ms", 5);
+  }
+
+  /* Remove one span, many times */
+  start = g_get_monotonic_time ();
+  for (i = 0; i < repeat; i++)
+    if (!collate_project_remove_annotation (project, g_ptr_array_index (added, i), &error))
+      return fail ("remove span", error);
+  add_figure ("remove_span_ms", "remove one span (average)", seconds_since (start) * 1000 / repeat, "ms", 5);
+
+  /* Undo the removals, redo them */
+  start = g_get_monotonic_time ();
+  for (i = 0; i < repeat; i++)
+    if (!collate_project_undo (project))
+      return fail ("undo", NULL);
+  add_figure ("undo_ms", "undo one change (average)", seconds_since (start) * 1000 / repeat, "ms", 5);
+
+  start = g_get_monotonic_time ();
+  for (i = 0; i < repeat; i++)
+    if (!collate_project_redo (project))
+      return fail ("redo", NULL);
+  add_figure ("redo_ms", "redo one change (average)", seconds_since (start) * 1000 / repeat, "ms", 5);
+
+  if (collate_project_get_n_annotations (project) != (guint) n_spans)
+    {
+      g_printerr ("bench-core: after undo and redo the project has %u spans, not %d\n",
+                  collate_project_get_n_annotations (project), n_spans);
+      return 1;
+    }
+
+  /* Remove a span that has links: the links go with it, as one change */
+  {
+    GListModel *links = collate_project_get_links (project);
+    g_autoptr(CollateLink) link = g_list_model_get_item (links, 0);
+    g_autofree char *from = link != NULL ? g_strdup (collate_link_get_from (link)) : NULL;
+
+    if (from != NULL)
+      {
+        start = g_get_monotonic_time ();
+        if (!collate_project_remove_annotation (project, from, &error))
+          return fail ("remove linked span", error);
+        add_figure ("remove_linked_span_ms", "remove a linked span (once)",
+                    seconds_since (start) * 1000, "ms", 5);
+      }
+  }
+
+  /* Which spans cover an offset */
+  {
+    g_autoptr(GRand) positions = g_rand_new_with_seed (SEED + 2);
+    const int queries = 100 * repeat;
+
+    start = g_get_monotonic_time ();
+    for (i = 0; i < queries; i++)
+      {
+        CollateDocument *document = collate_project_get_document (project, i % n_documents);
+        g_autoptr(GPtrArray) spans = NULL;
+
+        spans = collate_project_get_spans_at (project, collate_document_get_id (document),
+                                              g_rand_int_range (positions, 0, collate_document_get_length (document)));
+        found += spans->len;
+      }
+    add_figure ("spans_at_us", "spans_at query (average)", seconds_since (start) * 1e6 / queries, "µs", 0);
+    add_figure ("spans_at_hits", "spans found per query (average)", (double) found / queries, "", 0);
+  }
+
+  add_figure ("peak_rss_mb", "peak RSS (VmHWM)", peak_rss_mb (), "MB", 512);
+
+  if (json)
+    print_json (n_documents, document_bytes, n_spans, n_links, repeat);
+  else
+    {
+      heading = g_strdup_printf ("Collate core benchmark: %u documents of %d MB, %d spans, %d links; "
+                                 "changes averaged over %d",
+                                 n_documents, megabytes, n_spans, n_links, repeat);
+      print_table (heading);
+    }
+
+  g_array_unref (figures);
+  return 0;
+}
