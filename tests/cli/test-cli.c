@@ -762,7 +762,7 @@ test_validate_tampered (void)
 static void
 save_annotated_project (const char *path)
 {
-  g_autoptr(CollateProject) project = collate_project_new ("Annotated", collate_schema_new_default ());
+  g_autoptr(CollateProject) project = collate_project_new ("Annotated", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   const char *samples[] = { SAMPLE_1, SAMPLE_2 };
