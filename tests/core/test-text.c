@@ -1,0 +1,148 @@
+/* test-text.c — importing text files, titles, ids
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <collate.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+static char *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *dir = g_dir_make_tmp ("collate-text-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return path;
+}
+
+static void
+test_bom_dropped_line_endings_kept (void)
+{
+  g_autofree char *path = write_temp ("crlf.txt", "\xEF\xBB\xBF" "Title line\r\nSecond\r\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) doc = collate_document_new_from_file (path, "d1", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (doc), ==, "Title line\r\nSecond\r\n");
+  g_assert_cmpuint (collate_document_get_length (doc), ==, 20);
+  g_assert_cmpstr (collate_document_get_title (doc), ==, "Title line");
+  g_assert_cmpstr (collate_document_get_source (doc), ==, path);
+}
+
+static void
+test_title_first_non_empty_line (void)
+{
+  g_autofree char *t1 = collate_text_guess_title ("\n\n   \n  Headline here  \nbody", 120);
+  g_autofree char *t2 = collate_text_guess_title ("\n \n", 120);
+  g_autofree char *t3 = collate_text_guess_title ("A very long first line that goes on", 10);
+
+  g_assert_cmpstr (t1, ==, "Headline here");
+  g_assert_cmpstr (t2, ==, "Untitled");
+  g_assert_cmpuint (g_utf8_strlen (t3, -1), <=, 10);
+  g_assert_true (g_str_has_suffix (t3, "…"));
+}
+
+static void
+test_refuses_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) doc = collate_document_new_from_file ("/nonexistent/report.txt", "d1", &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/report.txt"));
+}
+
+static void
+test_refuses_empty (void)
+{
+  g_autofree char *path = write_temp ("empty.txt", "", 0);
+  g_autofree char *bom = write_temp ("bom.txt", "\xEF\xBB\xBF", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) doc = collate_document_new_from_file (path, "d1", &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+
+  doc = collate_document_new_from_file (bom, "d1", &error);
+  g_assert_null (doc);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+}
+
+static void
+test_refuses_invalid_utf8 (void)
+{
+  /* Latin-1 "café" at byte 9 */
+  g_autofree char *path = write_temp ("latin1.txt", "Un petit caf\xe9 noir\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) doc = collate_document_new_from_file (path, "d1", &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "byte 12"));
+}
+
+static void
+test_refuses_binary_and_folders (void)
+{
+  g_autofree char *path = write_temp ("bin.txt", "PK\x03\x04\0\0\x14", 7);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) doc = collate_document_new_from_file (path, "d1", &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  doc = collate_document_new_from_file (dir, "d1", &error);
+  g_assert_null (doc);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+}
+
+static void
+test_id_compare (void)
+{
+  g_assert_cmpint (collate_id_compare ("a2", "a10"), <, 0);
+  g_assert_cmpint (collate_id_compare ("a10", "a2"), >, 0);
+  g_assert_cmpint (collate_id_compare ("a10", "a10"), ==, 0);
+  g_assert_cmpint (collate_id_compare ("a", "a1"), <, 0);
+  g_assert_cmpint (collate_id_compare ("a9", "b1"), <, 0);
+  g_assert_cmpint (collate_id_compare ("a01", "a1"), !=, 0);
+  g_assert_cmpint (collate_id_compare ("x-3", "x-20"), <, 0);
+}
+
+static void
+test_timestamp (void)
+{
+  g_autofree char *now = collate_timestamp_now ();
+  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (now, NULL);
+
+  g_assert_nonnull (parsed);
+  g_assert_cmpuint (strlen (now), ==, 20);
+  g_assert_true (g_str_has_suffix (now, "Z"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/text/bom-dropped-line-endings-kept", test_bom_dropped_line_endings_kept);
+  g_test_add_func ("/text/title", test_title_first_non_empty_line);
+  g_test_add_func ("/text/refuses-missing", test_refuses_missing);
+  g_test_add_func ("/text/refuses-empty", test_refuses_empty);
+  g_test_add_func ("/text/refuses-invalid-utf8", test_refuses_invalid_utf8);
+  g_test_add_func ("/text/refuses-binary-and-folders", test_refuses_binary_and_folders);
+  g_test_add_func ("/text/id-compare", test_id_compare);
+  g_test_add_func ("/text/timestamp", test_timestamp);
+
+  return g_test_run ();
+}
