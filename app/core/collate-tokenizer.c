@@ -1,0 +1,501 @@
+/* collate-tokenizer.c — Unicode-aware tokens and sentences, as offsets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "collate-tokenizer.h"
+
+/* Words that keep their period ("St." is not the end of a sentence) */
+static const char *const abbreviations[] = {
+  "Adm", "Apr", "Aug", "Ave", "Blvd", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl",
+  "Dec", "Dept", "Dr", "Feb", "Fig", "Fr", "Gen", "Gov", "Hon", "Inc", "Jan",
+  "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar", "Mr", "Mrs", "Ms", "Mt", "No",
+  "Nos", "Nov", "Oct", "Ph", "Pres", "Prof", "Rep", "Rev", "Rd", "Sen", "Sep",
+  "Sept", "Sgt", "Sr", "St", "Supt", "Vol", "al", "approx", "ca", "cf", "etc",
+  "est", "fig", "vol", "vs",
+  NULL
+};
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  gsize       pos;      /* byte */
+  guint       chars;    /* code points before pos */
+} Cursor;
+
+static inline gunichar
+peek_at (const char *text,
+         gsize       length,
+         gsize       pos)
+{
+  if (pos >= length)
+    return 0;
+  return g_utf8_get_char (text + pos);
+}
+
+static inline gsize
+next_pos (const char *text,
+          gsize       pos)
+{
+  return (gsize) (g_utf8_next_char (text + pos) - text);
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+is_letter (gunichar c)
+{
+  return g_unichar_isalpha (c);
+}
+
+/* Characters that attach to whatever precedes them */
+static inline gboolean
+is_extender (gunichar c)
+{
+  return (c >= 0xFE00 && c <= 0xFE0F) ||        /* variation selectors */
+         (c >= 0x1F3FB && c <= 0x1F3FF) ||      /* skin tones */
+         (c >= 0xE0020 && c <= 0xE007F) ||      /* tag sequences */
+         c == 0x20E3 ||                         /* keycap */
+         g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK ||
+         g_unichar_type (c) == G_UNICODE_ENCLOSING_MARK ||
+         g_unichar_type (c) == G_UNICODE_SPACING_MARK;
+}
+
+static inline gboolean
+is_regional_indicator (gunichar c)
+{
+  return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+static inline gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;
+}
+
+static inline gboolean
+is_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF ||
+         g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+static gboolean
+is_abbreviation (const char *word,
+                 gsize       len)
+{
+  for (guint i = 0; abbreviations[i]; i++)
+    if (strlen (abbreviations[i]) == len && memcmp (abbreviations[i], word, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+push (GArray *tokens,
+      guint   start,
+      guint   end,
+      gsize   byte_start,
+      gsize   byte_end)
+{
+  CollateTextRange r = { start, end, byte_start, byte_end };
+
+  g_array_append_val (tokens, r);
+}
+
+GArray *
+collate_tokenize (const char *text,
+                  gssize      length)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (CollateTextRange));
+  gsize len, pos = 0;
+  guint chars = 0;
+
+  if (text == NULL)
+    return tokens;
+  len = length < 0 ? strlen (text) : (gsize) length;
+  g_array_set_size (tokens, 0);
+
+  while (pos < len)
+    {
+      gunichar c = g_utf8_get_char (text + pos);
+      gsize start_pos = pos;
+      guint start_chars = chars;
+
+#define ADVANCE() G_STMT_START { pos = next_pos (text, pos); chars++; } G_STMT_END
+
+      if (is_space (c))
+        {
+          ADVANCE ();
+          continue;
+        }
+
+      if (is_word_char (c))
+        {
+          gboolean only_digits = TRUE;
+          guint n_letters = 0;
+
+          for (;;)
+            {
+              gunichar d = peek_at (text, len, pos);
+
+              if (is_word_char (d) || (d == 0x200D && pos > start_pos))
+                {
+                  if (!g_unichar_isdigit (d))
+                    only_digits = FALSE;
+                  if (is_letter (d))
+                    n_letters++;
+                  ADVANCE ();
+                  continue;
+                }
+              if (d == 0)
+                break;
+              {
+                gsize after = next_pos (text, pos);
+                gunichar prev = g_utf8_get_char (g_utf8_prev_char (text + pos));
+                gunichar e = peek_at (text, len, after);
+
+                /* 4.5, 3,000 */
+                if ((d == '.' || d == ',') && g_unichar_isdigit (prev) && g_unichar_isdigit (e))
+                  {
+                    ADVANCE ();
+                    continue;
+                  }
+                /* four-and-a-half */
+                if (is_hyphen (d) && is_word_char (prev) && is_word_char (e))
+                  {
+                    ADVANCE ();
+                    only_digits = FALSE;
+                    continue;
+                  }
+                if (is_apostrophe (d) && is_letter (prev) && is_letter (e))
+                  {
+                    /* a final possessive ’s is a token of its own */
+                    gsize after_s = next_pos (text, after);
+                    if ((e == 's' || e == 'S') && !is_word_char (peek_at (text, len, after_s)))
+                      break;
+                    ADVANCE ();
+                    continue;
+                  }
+              }
+              break;
+            }
+
+          /* Initialisms: U.S., e.g., a.m. */
+          if (n_letters == 1 && !only_digits && pos - start_pos <= 4 &&
+              peek_at (text, len, pos) == '.')
+            {
+              gsize p = pos;
+              guint ch = chars;
+              gsize last_good = 0;
+              guint last_good_chars = 0;
+
+              /* letter '.' (letter '.')* */
+              for (;;)
+                {
+                  gunichar dot = peek_at (text, len, p);
+                  gunichar l, after_l;
+                  gsize lp;
+
+                  if (dot != '.')
+                    break;
+                  p = next_pos (text, p);
+                  ch++;
+                  last_good = p;
+                  last_good_chars = ch;
+                  l = peek_at (text, len, p);
+                  if (!is_letter (l))
+                    break;
+                  lp = next_pos (text, p);
+                  after_l = peek_at (text, len, lp);
+                  if (after_l != '.')
+                    break;
+                  p = lp;
+                  ch++;
+                }
+              if (last_good > 0)
+                {
+                  pos = last_good;
+                  chars = last_good_chars;
+                }
+            }
+          else if (peek_at (text, len, pos) == '.' &&
+                   is_abbreviation (text + start_pos, pos - start_pos))
+            {
+              ADVANCE ();
+            }
+          push (tokens, start_chars, chars, start_pos, pos);
+          continue;
+        }
+
+      /* A possessive clitic split off above: ’s */
+      if (is_apostrophe (c) && tokens->len > 0 &&
+          g_array_index (tokens, CollateTextRange, tokens->len - 1).byte_end == pos)
+        {
+          gsize after = next_pos (text, pos);
+          gunichar e = peek_at (text, len, after);
+
+          if ((e == 's' || e == 'S') && !is_word_char (peek_at (text, len, next_pos (text, after))) &&
+              is_letter (g_utf8_get_char (g_utf8_prev_char (text + pos))))
+            {
+              ADVANCE ();
+              ADVANCE ();
+              push (tokens, start_chars, chars, start_pos, pos);
+              continue;
+            }
+        }
+
+      /* Characters that attach to the previous token (emoji modifiers) */
+      if (is_extender (c) && tokens->len > 0 &&
+          g_array_index (tokens, CollateTextRange, tokens->len - 1).byte_end == pos)
+        {
+          CollateTextRange *last = &g_array_index (tokens, CollateTextRange, tokens->len - 1);
+
+          ADVANCE ();
+          last->end = chars;
+          last->byte_end = pos;
+          continue;
+        }
+
+      /* "..." */
+      if (c == '.')
+        {
+          while (peek_at (text, len, pos) == '.')
+            ADVANCE ();
+          push (tokens, start_chars, chars, start_pos, pos);
+          continue;
+        }
+
+      /* One symbol or punctuation mark, with its extenders and ZWJ chain */
+      ADVANCE ();
+      if (is_regional_indicator (c) && is_regional_indicator (peek_at (text, len, pos)))
+        ADVANCE ();
+      for (;;)
+        {
+          gunichar d = peek_at (text, len, pos);
+
+          if (d != 0 && is_extender (d))
+            {
+              ADVANCE ();
+              continue;
+            }
+          if (d == 0x200D)
+            {
+              gsize after = next_pos (text, pos);
+              gunichar e = peek_at (text, len, after);
+
+              ADVANCE ();
+              if (e != 0 && !is_space (e))
+                ADVANCE ();
+              continue;
+            }
+          break;
+        }
+      push (tokens, start_chars, chars, start_pos, pos);
+#undef ADVANCE
+    }
+
+  return tokens;
+}
+
+static inline gboolean
+is_terminal_token (const char             *text,
+                   const CollateTextRange *t)
+{
+  gsize n = t->byte_end - t->byte_start;
+  const char *s = text + t->byte_start;
+
+  if (n == 1)
+    return s[0] == '.' || s[0] == '!' || s[0] == '?';
+  if (n == 3 && memcmp (s, "\xe2\x80\xa6", 3) == 0)   /* … */
+    return TRUE;
+  if (n >= 2 && s[0] == '.' && s[n - 1] == '.')
+    {
+      for (gsize i = 0; i < n; i++)
+        if (s[i] != '.')
+          return FALSE;
+      return TRUE;                                    /* ... */
+    }
+  /* ‼ ⁇ ⁈ ⁉ */
+  if (n == 3 && (memcmp (s, "\xe2\x80\xbc", 3) == 0 || memcmp (s, "\xe2\x81\x87", 3) == 0 ||
+                 memcmp (s, "\xe2\x81\x88", 3) == 0 || memcmp (s, "\xe2\x81\x89", 3) == 0))
+    return TRUE;
+  return FALSE;
+}
+
+static inline gboolean
+is_closer_token (const char             *text,
+                 const CollateTextRange *t)
+{
+  gunichar c;
+
+  if (t->end - t->start != 1)
+    return FALSE;
+  c = g_utf8_get_char (text + t->byte_start);
+  switch (c)
+    {
+    case '"': case '\'': case ')': case ']': case '}':
+    case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
+      return TRUE;
+    default:
+      return g_unichar_type (c) == G_UNICODE_CLOSE_PUNCTUATION ||
+             g_unichar_type (c) == G_UNICODE_FINAL_PUNCTUATION;
+    }
+}
+
+static inline gboolean
+gap_has_newline (const char *text,
+                 gsize       from,
+                 gsize       to)
+{
+  return memchr (text + from, '\n', to - from) != NULL ||
+         memchr (text + from, '\r', to - from) != NULL;
+}
+
+GArray *
+collate_split_sentences (const char *text,
+                         gssize      length,
+                         GArray     *tokens)
+{
+  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (CollateSentence));
+  guint first = 0;
+
+  if (text == NULL || tokens == NULL || tokens->len == 0)
+    return sentences;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const CollateTextRange *t = &g_array_index (tokens, CollateTextRange, i);
+      gboolean end_here = FALSE;
+
+      if (i + 1 == tokens->len)
+        {
+          end_here = TRUE;
+        }
+      else
+        {
+          const CollateTextRange *next = &g_array_index (tokens, CollateTextRange, i + 1);
+
+          if (gap_has_newline (text, t->byte_end, next->byte_start))
+            {
+              end_here = TRUE;
+            }
+          else if (is_terminal_token (text, t))
+            {
+              guint j = i + 1;
+
+              /* "?!" and closing quotes stay in this sentence */
+              while (j < tokens->len)
+                {
+                  const CollateTextRange *u = &g_array_index (tokens, CollateTextRange, j);
+                  const CollateTextRange *prev = &g_array_index (tokens, CollateTextRange, j - 1);
+
+                  if (u->byte_start != prev->byte_end)
+                    break;
+                  if (!is_terminal_token (text, u) && !is_closer_token (text, u))
+                    break;
+                  j++;
+                }
+              if (j == tokens->len)
+                {
+                  i = j - 1;
+                  end_here = TRUE;
+                }
+              else
+                {
+                  const CollateTextRange *u = &g_array_index (tokens, CollateTextRange, j);
+                  const CollateTextRange *prev = &g_array_index (tokens, CollateTextRange, j - 1);
+                  gunichar c = g_utf8_get_char (text + u->byte_start);
+
+                  if (u->byte_start > prev->byte_end && !g_unichar_islower (c))
+                    {
+                      i = j - 1;
+                      end_here = TRUE;
+                    }
+                  else if (u->byte_start > prev->byte_end &&
+                           gap_has_newline (text, prev->byte_end, u->byte_start))
+                    {
+                      i = j - 1;
+                      end_here = TRUE;
+                    }
+                }
+            }
+        }
+
+      if (end_here)
+        {
+          const CollateTextRange *a = &g_array_index (tokens, CollateTextRange, first);
+          const CollateTextRange *b = &g_array_index (tokens, CollateTextRange, i);
+          CollateSentence s = { first, i + 1, { a->start, b->end, a->byte_start, b->byte_end } };
+
+          g_array_append_val (sentences, s);
+          first = i + 1;
+        }
+    }
+  return sentences;
+}
+
+guint
+collate_tokens_find (GArray *tokens,
+                     guint   offset)
+{
+  guint lo = 0, hi = tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (tokens, CollateTextRange, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint
+collate_sentences_find (GArray *sentences,
+                        guint   token_index)
+{
+  guint lo = 0, hi = sentences->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (sentences, CollateSentence, mid).end_token <= token_index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return MIN (lo, sentences->len ? sentences->len - 1 : 0);
+}
