@@ -1,0 +1,307 @@
+/* test-undo.c — undo, redo, the saved state, and the index under random edits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <collate.h>
+#include <string.h>
+
+static CollateProject *
+make_project (void)
+{
+  static const char text[] =
+    "“Russia has to get moving,” Trump wrote — after a four-and-a-half-hour "
+    "meeting 🕓 in St. Petersburg; the envoy’s third visit this year.";
+  g_autoptr(CollateDocument) d1 = collate_document_new ("d1", "One", "", text, -1, NULL);
+  g_autoptr(CollateDocument) d2 = collate_document_new ("d2", "Two", "", text, -1, NULL);
+  CollateProject *project = collate_project_new ("Undo", NULL);
+
+  g_assert_true (collate_project_add_document (project, d1, NULL));
+  g_assert_true (collate_project_add_document (project, d2, NULL));
+
+  return project;
+}
+
+/* A text snapshot of everything in the project, in list order */
+static char *
+snapshot (CollateProject *project)
+{
+  GListModel *anns = collate_project_get_annotations (project);
+  GListModel *links = collate_project_get_links (project);
+  GString *s = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(CollateAnnotation) a = g_list_model_get_item (anns, i);
+      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+      guint k;
+
+      g_string_append_printf (s, "%s %s %u-%u %s [%s] {", collate_annotation_get_id (a),
+                              collate_annotation_get_document_id (a), collate_annotation_get_start (a),
+                              collate_annotation_get_end (a), collate_annotation_get_label (a),
+                              collate_annotation_get_note (a));
+      for (k = 0; keys[k]; k++)
+        g_string_append_printf (s, "%s=%s;", keys[k], collate_annotation_get_attribute (a, keys[k]));
+      g_string_append (s, "}\n");
+    }
+  for (i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CollateLink) l = g_list_model_get_item (links, i);
+
+      g_string_append_printf (s, "%s %s %s->%s [%s]\n", collate_link_get_id (l), collate_link_get_label (l),
+                              collate_link_get_from (l), collate_link_get_to (l), collate_link_get_note (l));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_undo_redo_basic (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  g_autofree char *empty = snapshot (project);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *a_id = NULL;
+  CollateAnnotation *a;
+
+  g_assert_false (collate_project_can_undo (project));
+  g_assert_false (collate_project_undo (project));
+  g_assert_false (collate_project_redo (project));
+
+  a = collate_project_add_span (project, "d1", 1, 26, "Claim", NULL);
+  a_id = g_strdup (collate_annotation_get_id (a));
+  one = snapshot (project);
+  g_assert_true (collate_project_set_annotation_label (project, a_id, "Quantity", NULL));
+  two = snapshot (project);
+  g_assert_cmpstr (one, !=, two);
+
+  g_assert_true (collate_project_undo (project));
+  {
+    g_autofree char *now = snapshot (project);
+    g_assert_cmpstr (now, ==, one);
+  }
+  g_assert_cmpstr (collate_project_get_redo_description (project), ==, "Relabel as Quantity");
+  g_assert_true (collate_project_undo (project));
+  {
+    g_autofree char *now = snapshot (project);
+    g_assert_cmpstr (now, ==, empty);
+  }
+  g_assert_null (collate_project_lookup_annotation (project, a_id));
+  g_assert_true (collate_project_can_redo (project));
+
+  g_assert_true (collate_project_redo (project));
+  g_assert_true (collate_project_redo (project));
+  {
+    g_autofree char *now = snapshot (project);
+    g_assert_cmpstr (now, ==, two);
+  }
+  g_assert_false (collate_project_can_redo (project));
+
+  /* A new change after undo drops the redo history */
+  g_assert_true (collate_project_undo (project));
+  g_assert_nonnull (collate_project_add_span (project, "d2", 0, 1, "Time", NULL));
+  g_assert_false (collate_project_can_redo (project));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_modified_state (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  guint modified_notifies = 0;
+  guint64 saved_at;
+
+  g_signal_connect (project, "notify::modified", G_CALLBACK (count_notify), &modified_notifies);
+  g_assert_false (collate_project_get_modified (project));
+
+  collate_project_add_span (project, "d1", 0, 3, "Claim", NULL);
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_cmpuint (modified_notifies, ==, 1);
+
+  /* Undo back to the saved state is unmodified again */
+  collate_project_undo (project);
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_cmpuint (modified_notifies, ==, 2);
+  collate_project_redo (project);
+  g_assert_true (collate_project_get_modified (project));
+
+  collate_project_set_modified (project, FALSE);
+  g_assert_false (collate_project_get_modified (project));
+  collate_project_undo (project);
+  g_assert_true (collate_project_get_modified (project));
+  collate_project_redo (project);
+  g_assert_false (collate_project_get_modified (project));
+
+  /* A background save marks only the state it wrote */
+  saved_at = collate_project_get_state (project);
+  collate_project_add_span (project, "d1", 5, 9, "Claim", NULL);
+  collate_project_mark_saved (project, saved_at);
+  g_assert_true (collate_project_get_modified (project));
+  collate_project_undo (project);
+  g_assert_false (collate_project_get_modified (project));
+
+  /* Tokens are never reused: a different change after undo is unsaved */
+  collate_project_add_span (project, "d1", 5, 10, "Claim", NULL);
+  g_assert_cmpuint (collate_project_get_state (project), !=, saved_at);
+  g_assert_true (collate_project_get_modified (project));
+
+  collate_project_set_modified (project, FALSE);
+  collate_project_set_title (project, "Renamed");
+  g_assert_true (collate_project_get_modified (project));
+}
+
+static void
+test_group (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  CollateAnnotation *a, *b;
+
+  collate_project_begin_group (project, "Tag both");
+  a = collate_project_add_span (project, "d1", 0, 3, "Claim", NULL);
+  b = collate_project_add_span (project, "d2", 0, 3, "Claim", NULL);
+  collate_project_add_link (project, "Corroborates", collate_annotation_get_id (a),
+                            collate_annotation_get_id (b), NULL);
+  g_assert_false (collate_project_can_undo (project));
+  collate_project_end_group (project);
+
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Tag both");
+  g_assert_true (collate_project_undo (project));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
+  g_assert_cmpuint (collate_project_get_n_links (project), ==, 0);
+  g_assert_false (collate_project_can_undo (project));
+}
+
+/* Random edits, checked against brute force after each, then all undone
+ * and redone. */
+static void
+check_index (CollateProject *project)
+{
+  const char *docs[] = { "d1", "d2" };
+  guint d, x;
+
+  for (d = 0; d < 2; d++)
+    {
+      CollateDocument *doc = collate_project_lookup_document (project, docs[d]);
+
+      for (x = 0; x <= collate_document_get_length (doc); x++)
+        {
+          g_autoptr(GPtrArray) hits = collate_project_get_spans_at (project, docs[d], x);
+          GListModel *anns = collate_project_get_annotations (project);
+          guint expected = 0, i;
+
+          for (i = 0; i < g_list_model_get_n_items (anns); i++)
+            {
+              g_autoptr(CollateAnnotation) a = g_list_model_get_item (anns, i);
+
+              if (g_str_equal (collate_annotation_get_document_id (a), docs[d]) &&
+                  collate_annotation_get_start (a) <= x && x < collate_annotation_get_end (a))
+                expected++;
+            }
+          g_assert_cmpuint (hits->len, ==, expected);
+          for (i = 1; i < hits->len; i++)
+            g_assert_cmpint (collate_annotation_compare (g_ptr_array_index (hits, i - 1),
+                                                         g_ptr_array_index (hits, i)), <, 0);
+        }
+    }
+}
+
+static void
+test_random_edits (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  const char *labels[] = { "Claim", "Person", "Time" };
+  GRand *rand = g_rand_new_with_seed (42);
+  guint len = collate_document_get_length (collate_project_lookup_document (project, "d1"));
+  guint step, i, steps = 0;
+
+  g_ptr_array_add (states, snapshot (project));
+
+  for (step = 0; step < 300; step++)
+    {
+      GListModel *anns = collate_project_get_annotations (project);
+      guint n = g_list_model_get_n_items (anns);
+      guint what = g_rand_int_range (rand, 0, 10);
+      gboolean changed = FALSE;
+
+      if (what < 5 || n < 2)
+        {
+          guint start = g_rand_int_range (rand, 0, len - 1);
+          guint end = g_rand_int_range (rand, start + 1, MIN (len, start + 30) + 1);
+
+          changed = collate_project_add_span (project, g_rand_boolean (rand) ? "d1" : "d2", start, end,
+                                              labels[g_rand_int_range (rand, 0, 3)], NULL) != NULL;
+        }
+      else
+        {
+          g_autoptr(CollateAnnotation) a = g_list_model_get_item (anns, g_rand_int_range (rand, 0, n));
+          g_autoptr(CollateAnnotation) b = g_list_model_get_item (anns, g_rand_int_range (rand, 0, n));
+          const char *id = collate_annotation_get_id (a);
+
+          switch (what)
+            {
+            case 5: changed = collate_project_remove_annotation (project, id, NULL); break;
+            case 6: changed = collate_project_set_annotation_label (project, id, labels[step % 3], NULL) &&
+                              !g_str_equal (collate_annotation_get_label (a), labels[step % 3]); break;
+            case 7: changed = collate_project_set_annotation_note (project, id, step % 2 ? "odd" : "even", NULL) &&
+                              !g_str_equal (collate_annotation_get_note (a), step % 2 ? "odd" : "even"); break;
+            default:
+              changed = collate_project_add_link (project, "Corroborates", id,
+                                                  collate_annotation_get_id (b), NULL) != NULL;
+            }
+        }
+
+      if (changed)
+        {
+          g_ptr_array_add (states, snapshot (project));
+          steps++;
+        }
+      if (step % 50 == 0)
+        check_index (project);
+    }
+  check_index (project);
+  g_assert_cmpuint (steps, >, 100);
+
+  for (i = states->len - 1; i > 0; i--)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (collate_project_undo (project));
+      now = snapshot (project);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i - 1));
+    }
+  g_assert_false (collate_project_can_undo (project));
+  for (i = 1; i < states->len; i++)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (collate_project_redo (project));
+      now = snapshot (project);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
+    }
+  check_index (project);
+
+  g_rand_free (rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/undo/basic", test_undo_redo_basic);
+  g_test_add_func ("/undo/modified-state", test_modified_state);
+  g_test_add_func ("/undo/group", test_group);
+  g_test_add_func ("/undo/random-edits", test_random_edits);
+
+  return g_test_run ();
+}
