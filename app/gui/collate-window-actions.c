@@ -1,0 +1,276 @@
+/* collate-window-actions.c — the win.* actions of CollateWindow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "collate-compat.h"
+#include "collate-window-private.h"
+
+static CollateApplication *
+get_application (CollateWindow *self)
+{
+  return COLLATE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+void
+collate_window_update_actions (CollateWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+  gboolean can_undo = has_project && collate_project_can_undo (self->project);
+  gboolean can_redo = has_project && collate_project_can_redo (self->project);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  gtk_widget_set_visible (self->undo_button, has_project);
+  gtk_widget_set_visible (self->redo_button, has_project);
+
+  if (can_undo && collate_project_get_undo_description (self->project) != NULL)
+    /* Translators: %s is what undo would take back, e.g. "Add Claim" */
+    undo_tip = g_strdup_printf (_("Undo “%s”"), collate_project_get_undo_description (self->project));
+  if (can_redo && collate_project_get_redo_description (self->project) != NULL)
+    /* Translators: %s is what redo would do again, e.g. "Add Claim" */
+    redo_tip = g_strdup_printf (_("Redo “%s”"), collate_project_get_redo_description (self->project));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip != NULL ? undo_tip : _("Undo"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo"));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+
+  if (self->project != NULL)
+    collate_project_undo (self->project);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+
+  if (self->project != NULL)
+    collate_project_redo (self->project);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  collate_window_save_async (COLLATE_WINDOW (widget),
+                             g_str_equal (action_name, "win.save-as"),
+                             NULL, NULL, NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+open_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = collate_file_dialog_open_finish (result, &error);
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        collate_window_show_error (self, _("The project could not be opened"), error);
+      return;
+    }
+
+  collate_application_open_project (get_application (self), file, GTK_WINDOW (self));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+
+  gtk_file_filter_set_name (projects, _("Collate Projects"));
+  gtk_file_filter_add_pattern (projects, "*.collate.json");
+  gtk_file_filter_add_pattern (projects, "*.json");
+  g_list_store_append (filters, projects);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, all);
+
+  collate_file_dialog_open_async (GTK_WINDOW (self), _("Open Project"), G_LIST_MODEL (filters),
+                                  folder, NULL, open_chosen_cb, g_object_ref (self));
+}
+
+static void
+text_files_chosen_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  files = collate_file_dialog_open_multiple_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        collate_window_show_error (self, _("The project could not be made"), error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (array->len == 0)
+    return;
+
+  collate_application_new_from_text_files (get_application (self), (GFile **) array->pdata,
+                                           array->len, NULL, GTK_WINDOW (self));
+}
+
+static void
+new_from_text_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (text, _("Text Files"));
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_add_pattern (text, "*.txt");
+  g_list_store_append (filters, text);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, all);
+
+  collate_file_dialog_open_multiple_async (GTK_WINDOW (self),
+                                           _("Choose the Reports to Compare"),
+                                           G_LIST_MODEL (filters), NULL, NULL,
+                                           text_files_chosen_cb, g_object_ref (self));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+
+  collate_application_open_sample (get_application (self), GTK_WINDOW (self));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  collate_application_open_project (get_application (self), file, GTK_WINDOW (self));
+}
+
+static CollateRecovery *
+find_recovery (CollateWindow *self,
+               const char    *id)
+{
+  g_autoptr(GPtrArray) copies = collate_application_list_recovery (get_application (self));
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      CollateRecovery *copy = g_ptr_array_index (copies, i);
+
+      if (g_strcmp0 (collate_recovery_get_id (copy), id) == 0)
+        return g_object_ref (copy);
+    }
+  return NULL;
+}
+
+static void
+recover_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(CollateRecovery) copy = find_recovery (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  CollateWindow *target;
+
+  if (copy == NULL)
+    {
+      collate_window_refresh_start_view (self);
+      return;
+    }
+
+  target = COLLATE_WINDOW (collate_application_get_window_for_project (get_application (self),
+                                                                      GTK_WINDOW (self)));
+  if (!collate_window_recover (target, copy, &error))
+    {
+      collate_window_show_banner (self, _("The recovered work could not be read"), error->message,
+                                  _("_Discard It"), "win.discard-recovery", parameter);
+      if (target != self)
+        gtk_window_destroy (GTK_WINDOW (target));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+discard_recovery_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(CollateRecovery) copy = find_recovery (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (copy != NULL && !collate_recovery_discard (copy, &error))
+    collate_window_show_error (self, _("The recovered work could not be deleted"), error);
+  collate_window_refresh_start_view (self);
+}
+
+void
+collate_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-text", NULL, new_from_text_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.recover", "s", recover_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-recovery", "s",
+                                   discard_recovery_action);
+}

@@ -1,0 +1,90 @@
+/* collate-window-private.h — CollateWindow's insides, shared by its files and tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "collate-recovery.h"
+#include "collate-start-view.h"
+#include "collate-window.h"
+
+G_BEGIN_DECLS
+
+/* Seconds between a change and the recovery copy it causes */
+#define COLLATE_AUTOSAVE_DELAY 3
+
+struct _CollateWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CollateProject       *project;
+  GFile                *file;
+  char                 *etag;
+  CollateRecovery      *recovery;
+  GFile                *recovery_dir;
+  GCancellable         *cancellable;
+
+  /* the alert shown now (GTK 4.8), for tests */
+  GtkWindow            *pending_alert;
+
+  guint                 autosave_id;
+  guint                 saving;
+  guint                 loading;
+  gboolean              recovery_dirty;
+  gboolean              closing;
+  gboolean              close_approved;
+
+  /* Template widgets */
+  GtkWidget            *header_bar;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkBox               *palette_box;
+  GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *banner_revealer;
+  GtkWidget            *banner;
+  GtkLabel             *banner_heading;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  GtkStack             *stack;
+  CollateStartView     *start_view;
+  GtkBox               *workspace_box;
+
+  /* The workspace and its label palette, once a project is shown */
+  GtkWidget            *workspace;
+  GtkWidget            *palette;
+
+  /* What the banner's button does */
+  char                 *banner_action;
+  GVariant             *banner_target;
+};
+
+/* collate-window-actions.c */
+void        collate_window_class_add_actions     (GtkWidgetClass *widget_class);
+void        collate_window_update_actions        (CollateWindow  *self);
+
+/* collate-window.c */
+void        collate_window_show_banner           (CollateWindow  *self,
+                                                  const char     *heading,
+                                                  const char     *message,
+                                                  const char     *button_label,
+                                                  const char     *action_name,
+                                                  GVariant       *target);
+void        collate_window_hide_banner           (CollateWindow  *self);
+void        collate_window_refresh_start_view    (CollateWindow  *self);
+char       *collate_window_dup_annotator         (GSettings      *settings);
+void        collate_window_add_recent            (GSettings      *settings,
+                                                  GFile          *file);
+
+/* For tests */
+GtkWindow  *collate_window_get_pending_alert     (CollateWindow  *self);
+const char *collate_window_get_banner_text       (CollateWindow  *self);
+gboolean    collate_window_get_banner_visible    (CollateWindow  *self);
+GtkWidget  *collate_window_get_workspace         (CollateWindow  *self);
+CollateRecovery *collate_window_get_recovery     (CollateWindow  *self);
+/* Writes the recovery copy now rather than after the delay */
+void        collate_window_autosave_now          (CollateWindow  *self);
+
+G_END_DECLS
