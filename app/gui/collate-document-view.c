@@ -1,0 +1,1281 @@
+/* collate-document-view.c — one pane: a document's title and its text, with spans
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "collate-document-view.h"
+
+/* Spans are drawn twice: a translucent background from one GtkTextTag per
+ * label (applied to merged ranges), and, for the visible part only, a thin
+ * underline per span in its label's colour, stacked when spans overlap so
+ * that nested and overlapping spans stay distinguishable. */
+
+#define UNDERLINE_HEIGHT   2
+#define UNDERLINE_STEP     3
+#define MAX_UNDERLINES     4
+#define SYNC_LOAD_LIMIT    20000   /* spans applied at once below this */
+#define LOAD_CHUNK_CHARS   120000  /* characters per batch above it */
+#define PANE_MIN_WIDTH     360
+
+typedef struct
+{
+  GtkTextTag *tag;
+  guint       run_start;
+  guint       run_end;
+  gboolean    open;
+} LabelTag;
+
+/* ── The text view with stacked underlines ─────────────────────────── */
+
+#define COLLATE_TYPE_SPAN_TEXT_VIEW (collate_span_text_view_get_type ())
+G_DECLARE_FINAL_TYPE (CollateSpanTextView, collate_span_text_view, COLLATE, SPAN_TEXT_VIEW, GtkTextView)
+
+struct _CollateSpanTextView
+{
+  GtkTextView          parent_instance;
+  CollateDocumentView *pane;   /* unowned: the pane owns us */
+};
+
+G_DEFINE_FINAL_TYPE (CollateSpanTextView, collate_span_text_view, GTK_TYPE_TEXT_VIEW)
+
+struct _CollateDocumentView
+{
+  GtkWidget        parent_instance;
+
+  CollateProject  *project;
+  CollateDocument *document;
+
+  GtkWidget       *box;
+  GtkWidget       *title;
+  GtkWidget       *scroller;
+  GtkWidget       *text_view;
+  GtkTextBuffer   *buffer;
+
+  GHashTable      *label_tags;   /* label name → LabelTag */
+  GtkTextTag      *selected_tag;
+  GArray          *highlight;    /* guint pairs */
+  GtkCssProvider  *font_css;
+  gboolean         dark;
+
+  guint            load_offset;
+  guint            load_source;
+
+  GtkWidget       *label_popover;
+  GtkWidget       *choice_popover;
+  gboolean         choice_link;
+
+  double           press_x;
+  double           press_y;
+  gboolean         pressed;
+  gboolean         ctrl_press;
+  guint            release_source;
+};
+
+G_DEFINE_FINAL_TYPE (CollateDocumentView, collate_document_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  SPAN_CLICKED,
+  EMPTY_CLICKED,
+  TAG_REQUESTED,
+  VIEW_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void label_tag_free (gpointer data) { g_free (data); }
+
+static void
+get_visible_offsets (GtkTextView *view,
+                     guint       *start,
+                     guint       *end)
+{
+  GdkRectangle rect;
+  GtkTextIter a, b;
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_iter_at_location (view, &a, rect.x, rect.y);
+  gtk_text_view_get_iter_at_location (view, &b, rect.x + rect.width, rect.y + rect.height);
+  gtk_text_iter_set_line_offset (&a, 0);
+  if (!gtk_text_iter_ends_line (&b))
+    gtk_text_iter_forward_to_line_end (&b);
+  *start = gtk_text_iter_get_offset (&a);
+  *end = gtk_text_iter_get_offset (&b) + 1;
+}
+
+/* Calls @func for each display-line segment of [start, end) */
+typedef void (*SegmentFunc) (GdkRectangle *segment, gpointer data);
+
+static void
+foreach_segment (GtkTextView *view,
+                 guint        start,
+                 guint        end,
+                 SegmentFunc  func,
+                 gpointer     data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter it, stop;
+  guint guard = 0;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &it, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
+
+  while (gtk_text_iter_compare (&it, &stop) < 0 && guard++ < 400)
+    {
+      GdkRectangle r0, r1, seg;
+      GtkTextIter line_end = it;
+
+      gtk_text_view_get_iter_location (view, &it, &r0);
+      if (!gtk_text_view_forward_display_line_end (view, &line_end)
+          || gtk_text_iter_compare (&line_end, &stop) > 0
+          || gtk_text_iter_compare (&line_end, &it) <= 0)
+        line_end = stop;
+      gtk_text_view_get_iter_location (view, &line_end, &r1);
+
+      seg.x = r0.x;
+      seg.y = r0.y;
+      seg.height = r0.height;
+      seg.width = (r1.y == r0.y) ? r1.x - r0.x : r0.width;
+      if (r1.y == r0.y && gtk_text_iter_compare (&line_end, &stop) < 0)
+        seg.width += r1.width;   /* include the last character of the line */
+      if (seg.width > 0)
+        func (&seg, data);
+
+      if (gtk_text_iter_compare (&line_end, &stop) >= 0)
+        break;
+      it = line_end;
+      if (!gtk_text_view_forward_display_line (view, &it))
+        break;
+    }
+}
+
+typedef struct
+{
+  GtkSnapshot *snapshot;
+  GdkRGBA      color;
+  int          level;
+} UnderlineData;
+
+static void
+draw_underline (GdkRectangle *seg,
+                gpointer      data)
+{
+  UnderlineData *u = data;
+
+  gtk_snapshot_append_color (u->snapshot, &u->color,
+                             &GRAPHENE_RECT_INIT (seg->x,
+                                                  seg->y + seg->height + 1 + u->level * UNDERLINE_STEP,
+                                                  seg->width, UNDERLINE_HEIGHT));
+}
+
+static void
+draw_outline (GdkRectangle *seg,
+              gpointer      data)
+{
+  UnderlineData *u = data;
+  GskRoundedRect outline;
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4] = { u->color, u->color, u->color, u->color };
+
+  gsk_rounded_rect_init_from_rect (&outline,
+                                   &GRAPHENE_RECT_INIT (seg->x - 2, seg->y - 1,
+                                                        seg->width + 4, seg->height + 2),
+                                   3);
+  gtk_snapshot_append_border (u->snapshot, &outline, widths, colors);
+}
+
+static void
+collate_span_text_view_snapshot_layer (GtkTextView      *view,
+                                       GtkTextViewLayer  layer,
+                                       GtkSnapshot      *snapshot)
+{
+  CollateSpanTextView *self = COLLATE_SPAN_TEXT_VIEW (view);
+  CollateDocumentView *pane = self->pane;
+  g_autoptr(GPtrArray) spans = NULL;
+  guint ends[MAX_UNDERLINES] = { 0 };
+  guint vis_start, vis_end;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || pane == NULL || pane->project == NULL)
+    return;
+
+  get_visible_offsets (view, &vis_start, &vis_end);
+  spans = collate_project_get_spans_in_range (pane->project,
+                                              collate_document_get_id (pane->document),
+                                              vis_start, vis_end);
+  for (guint i = 0; spans != NULL && i < spans->len && i < 2000; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+      CollateSchema *schema = collate_project_get_schema (pane->project);
+      CollateLabel *label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN,
+                                                   collate_annotation_get_label (span));
+      guint start = collate_annotation_get_start (span);
+      guint end = collate_annotation_get_end (span);
+      UnderlineData u = { snapshot, { 0.5, 0.5, 0.5, 1.0 }, MAX_UNDERLINES - 1 };
+      double r, g, b;
+
+      for (int l = 0; l < MAX_UNDERLINES; l++)
+        if (ends[l] <= start)
+          {
+            u.level = l;
+            break;
+          }
+      ends[u.level] = MAX (ends[u.level], end);
+
+      if (label != NULL)
+        {
+          collate_label_get_rgb (label, &r, &g, &b);
+          u.color = (GdkRGBA) { r, g, b, 1.0 };
+        }
+      foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end),
+                       draw_underline, &u);
+    }
+
+  for (guint i = 0; pane->highlight != NULL && i + 1 < pane->highlight->len; i += 2)
+    {
+      UnderlineData u = { snapshot, { 0.21, 0.52, 0.89, 1.0 }, 0 };
+      guint start = g_array_index (pane->highlight, guint, i);
+      guint end = g_array_index (pane->highlight, guint, i + 1);
+
+      if (pane->dark)
+        u.color = (GdkRGBA) { 0.47, 0.68, 0.93, 1.0 };
+      if (end <= vis_start || start >= vis_end)
+        continue;
+      foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end),
+                       draw_outline, &u);
+    }
+}
+
+static void
+collate_span_text_view_class_init (CollateSpanTextViewClass *klass)
+{
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = collate_span_text_view_snapshot_layer;
+}
+
+static void
+collate_span_text_view_init (CollateSpanTextView *self)
+{
+}
+
+/* ── Tags ──────────────────────────────────────────────────────────── */
+
+static void
+set_tag_colour (CollateDocumentView *self,
+                LabelTag            *lt,
+                const char          *name)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateLabel *label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, name);
+  GdkRGBA rgba = { 0.5, 0.5, 0.5, 0.3 };
+  double r, g, b;
+
+  if (label != NULL)
+    {
+      collate_label_get_rgb (label, &r, &g, &b);
+      rgba = (GdkRGBA) { r, g, b, self->dark ? 0.42 : 0.30 };
+    }
+  g_object_set (lt->tag, "background-rgba", &rgba, NULL);
+}
+
+static LabelTag *
+ensure_label_tag (CollateDocumentView *self,
+                  const char          *name)
+{
+  LabelTag *lt = g_hash_table_lookup (self->label_tags, name);
+  g_autofree char *tag_name = NULL;
+
+  if (lt != NULL)
+    return lt;
+
+  tag_name = g_strconcat ("label:", name, NULL);
+  lt = g_new0 (LabelTag, 1);
+  lt->tag = gtk_text_buffer_create_tag (self->buffer, tag_name, NULL);
+  set_tag_colour (self, lt, name);
+  g_hash_table_insert (self->label_tags, g_strdup (name), lt);
+
+  /* keep the selection above every label */
+  if (self->selected_tag != NULL)
+    gtk_text_tag_set_priority (self->selected_tag,
+                               gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer)) - 1);
+  return lt;
+}
+
+static void
+apply_tag (CollateDocumentView *self,
+           GtkTextTag          *tag,
+           guint                start,
+           guint                end,
+           gboolean             apply)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
+  if (apply)
+    gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
+  else
+    gtk_text_buffer_remove_tag (self->buffer, tag, &a, &b);
+}
+
+/* Applies the label tags of every span overlapping [start, end), clipped
+ * to it, one merged range per label at a time. */
+static void
+apply_spans_in (CollateDocumentView *self,
+                guint                start,
+                guint                end,
+                const char          *only_label)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  spans = collate_project_get_spans_in_range (self->project,
+                                              collate_document_get_id (self->document),
+                                              start, end);
+  if (spans == NULL)
+    return;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+      const char *name = collate_annotation_get_label (span);
+      guint s = MAX (collate_annotation_get_start (span), start);
+      guint e = MIN (collate_annotation_get_end (span), end);
+      LabelTag *lt;
+
+      if (only_label != NULL && g_strcmp0 (name, only_label) != 0)
+        continue;
+      if (s >= e)
+        continue;
+
+      lt = ensure_label_tag (self, name);
+      if (lt->open && s <= lt->run_end)
+        {
+          lt->run_end = MAX (lt->run_end, e);
+          continue;
+        }
+      if (lt->open)
+        apply_tag (self, lt->tag, lt->run_start, lt->run_end, TRUE);
+      lt->open = TRUE;
+      lt->run_start = s;
+      lt->run_end = e;
+    }
+
+  g_hash_table_iter_init (&iter, self->label_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      LabelTag *lt = value;
+
+      if (lt->open)
+        apply_tag (self, lt->tag, lt->run_start, lt->run_end, TRUE);
+      lt->open = FALSE;
+    }
+}
+
+void
+collate_document_view_add_span (CollateDocumentView *self,
+                                CollateAnnotation   *span)
+{
+  LabelTag *lt;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  lt = ensure_label_tag (self, collate_annotation_get_label (span));
+  apply_tag (self, lt->tag, collate_annotation_get_start (span),
+             collate_annotation_get_end (span), TRUE);
+  gtk_widget_queue_draw (self->text_view);
+}
+
+static void
+unapply_span (CollateDocumentView *self,
+              const char          *label,
+              guint                start,
+              guint                end)
+{
+  LabelTag *lt = g_hash_table_lookup (self->label_tags, label);
+
+  if (lt == NULL)
+    return;
+  apply_tag (self, lt->tag, start, end, FALSE);
+  /* other spans of the label may still cover part of the range */
+  apply_spans_in (self, start, end, label);
+}
+
+void
+collate_document_view_remove_span (CollateDocumentView *self,
+                                   CollateAnnotation   *span)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  unapply_span (self, collate_annotation_get_label (span),
+                collate_annotation_get_start (span), collate_annotation_get_end (span));
+  gtk_widget_queue_draw (self->text_view);
+}
+
+void
+collate_document_view_change_span (CollateDocumentView *self,
+                                   CollateAnnotation   *old_span,
+                                   CollateAnnotation   *new_span)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  if (g_strcmp0 (collate_annotation_get_label (old_span),
+                 collate_annotation_get_label (new_span)) == 0)
+    {
+      gtk_widget_queue_draw (self->text_view);
+      return;
+    }
+  unapply_span (self, collate_annotation_get_label (old_span),
+                collate_annotation_get_start (old_span), collate_annotation_get_end (old_span));
+  collate_document_view_add_span (self, new_span);
+}
+
+static gboolean
+load_next_chunk (gpointer data)
+{
+  CollateDocumentView *self = data;
+  guint length = collate_document_get_length (self->document);
+  guint end = MIN (length, self->load_offset + LOAD_CHUNK_CHARS);
+
+  apply_spans_in (self, self->load_offset, end, NULL);
+  self->load_offset = end;
+  gtk_widget_queue_draw (self->text_view);
+
+  if (end >= length)
+    {
+      self->load_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+collate_document_view_load_spans (CollateDocumentView *self)
+{
+  const char *doc_id;
+  guint length;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  doc_id = collate_document_get_id (self->document);
+  length = collate_document_get_length (self->document);
+
+  if (collate_project_get_n_spans_in_document (self->project, doc_id) <= SYNC_LOAD_LIMIT)
+    {
+      apply_spans_in (self, 0, length, NULL);
+      self->load_offset = length;
+      return;
+    }
+
+  /* the first screen now, the rest between frames */
+  self->load_offset = 0;
+  load_next_chunk (self);
+  if (self->load_offset < length)
+    self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 30,
+                                         load_next_chunk, self, NULL);
+}
+
+gboolean
+collate_document_view_is_loading (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->load_source != 0;
+}
+
+GtkTextTag *
+collate_document_view_get_label_tag (CollateDocumentView *self,
+                                     const char          *label)
+{
+  LabelTag *lt;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), NULL);
+  lt = g_hash_table_lookup (self->label_tags, label);
+  return lt ? lt->tag : NULL;
+}
+
+GtkTextTag *
+collate_document_view_get_selected_tag (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), NULL);
+  return self->selected_tag;
+}
+
+void
+collate_document_view_set_highlight (CollateDocumentView *self,
+                                     const guint         *ranges,
+                                     guint                n_ranges)
+{
+  GtkTextIter a, b;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  for (guint i = 0; i + 1 < self->highlight->len; i += 2)
+    apply_tag (self, self->selected_tag,
+               g_array_index (self->highlight, guint, i),
+               g_array_index (self->highlight, guint, i + 1), FALSE);
+  g_array_set_size (self->highlight, 0);
+
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      guint start = ranges[2 * i];
+      guint end = ranges[2 * i + 1];
+
+      g_array_append_val (self->highlight, start);
+      g_array_append_val (self->highlight, end);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
+      gtk_text_buffer_apply_tag (self->buffer, self->selected_tag, &a, &b);
+    }
+  gtk_widget_queue_draw (self->text_view);
+}
+
+void
+collate_document_view_scroll_to (CollateDocumentView *self,
+                                 guint                start,
+                                 guint                end)
+{
+  GtkTextIter iter;
+  GtkTextMark *mark;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+  mark = gtk_text_buffer_get_mark (self->buffer, "collate-scroll");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (self->buffer, "collate-scroll", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), mark, 0.1, TRUE, 0.0, 0.35);
+}
+
+gboolean
+collate_document_view_get_selection (CollateDocumentView *self,
+                                     guint               *start,
+                                     guint               *end)
+{
+  GtkTextIter a, b;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b))
+    return FALSE;
+  if (start)
+    *start = gtk_text_iter_get_offset (&a);
+  if (end)
+    *end = gtk_text_iter_get_offset (&b);
+  return TRUE;
+}
+
+void
+collate_document_view_select_range (CollateDocumentView *self,
+                                    guint                start,
+                                    guint                end)
+{
+  GtkTextIter a, b;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
+  gtk_text_buffer_select_range (self->buffer, &b, &a);
+}
+
+void
+collate_document_view_clear_selection (CollateDocumentView *self)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                    gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_select_range (self->buffer, &iter, &iter);
+}
+
+void
+collate_document_view_get_visible_range (CollateDocumentView *self,
+                                         guint               *start,
+                                         guint               *end)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+  get_visible_offsets (GTK_TEXT_VIEW (self->text_view), start, end);
+}
+
+int
+collate_document_view_locate (CollateDocumentView *self,
+                              guint                start,
+                              guint                end,
+                              GtkWidget           *target,
+                              double              *x_left,
+                              double              *x_right,
+                              double              *y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GdkRectangle visible, loc, loc_end;
+  GtkTextIter iter, iter_end;
+  graphene_point_t p, q;
+  int wx, wy, where = 0;
+  double by;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+  gtk_text_view_get_iter_location (view, &iter, &loc);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter_end, end);
+  gtk_text_view_get_iter_location (view, &iter_end, &loc_end);
+  if (loc_end.y != loc.y)
+    loc_end.x = visible.x + visible.width;
+
+  by = loc.y + loc.height / 2.0;
+  if (by < visible.y)
+    {
+      by = visible.y;
+      where = -1;
+    }
+  else if (by > visible.y + visible.height)
+    {
+      by = visible.y + visible.height;
+      where = 1;
+    }
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         loc.x, (int) by, &wx, &wy);
+  if (!gtk_widget_compute_point (self->text_view, target,
+                                 &GRAPHENE_POINT_INIT (wx, wy), &p))
+    p = GRAPHENE_POINT_INIT (0, 0);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         loc_end.x, (int) by, &wx, &wy);
+  if (!gtk_widget_compute_point (self->text_view, target,
+                                 &GRAPHENE_POINT_INIT (wx, wy), &q))
+    q = p;
+
+  if (x_left)
+    *x_left = p.x;
+  if (x_right)
+    *x_right = MAX (p.x, q.x);
+  if (y)
+    *y = p.y;
+  return where;
+}
+
+void
+collate_document_view_get_text_bounds (CollateDocumentView *self,
+                                       GtkWidget           *target,
+                                       graphene_rect_t     *bounds)
+{
+  if (!gtk_widget_compute_bounds (self->scroller, target, bounds))
+    graphene_rect_init (bounds, 0, 0, 0, 0);
+}
+
+void
+collate_document_view_set_font_size (CollateDocumentView *self,
+                                     int                  points)
+{
+  g_autofree char *css = NULL;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  points = CLAMP (points, 6, 48);
+  css = g_strdup_printf ("textview.collate-text { font-size: %dpt; }", points);
+  gtk_css_provider_load_from_data (self->font_css, css, -1);
+}
+
+void
+collate_document_view_update_style (CollateDocumentView *self,
+                                    gboolean             dark)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  self->dark = dark;
+  g_hash_table_iter_init (&iter, self->label_tags);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    set_tag_colour (self, value, key);
+  gtk_widget_queue_draw (self->text_view);
+}
+
+/* ── Popovers ──────────────────────────────────────────────────────── */
+
+static void
+point_popover_at (CollateDocumentView *self,
+                  GtkWidget           *popover,
+                  guint                offset,
+                  guint                end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkTextIter iter;
+  GdkRectangle loc, loc_end;
+  int wx, wy;
+  graphene_point_t p;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &loc);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, end);
+  gtk_text_view_get_iter_location (view, &iter, &loc_end);
+  /* the end of the selection, where the pointer most likely is */
+  if (loc_end.y != loc.y || loc_end.x < loc.x)
+    loc = loc_end;
+  else
+    loc.width = MAX (1, loc_end.x - loc.x);
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         loc.x, loc.y, &wx, &wy);
+  if (!gtk_widget_compute_point (self->text_view, GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (wx, wy), &p))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                               &(GdkRectangle) { (int) p.x, (int) p.y,
+                                                 MAX (1, loc.width), MAX (1, loc.height) });
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_label_button_clicked (GtkButton           *button,
+                         CollateDocumentView *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "collate-label");
+
+  gtk_popover_popdown (GTK_POPOVER (self->label_popover));
+  g_signal_emit (self, signals[TAG_REQUESTED], 0, name);
+}
+
+static GtkWidget *
+make_swatch (const char *color)
+{
+  GtkWidget *swatch = gtk_label_new (NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">⬤</span>", color);
+
+  gtk_label_set_markup (GTK_LABEL (swatch), markup);
+  gtk_widget_add_css_class (swatch, "collate-swatch");
+  return swatch;
+}
+
+static void
+build_label_popover (CollateDocumentView *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *name = gtk_label_new (collate_label_get_name (label));
+      const char *hotkey = collate_label_get_hotkey (label);
+      g_autofree char *key_text = NULL;
+      GtkWidget *key;
+
+      if (hotkey == NULL && i < 9)
+        key_text = g_strdup_printf ("%u", i + 1);
+      else
+        key_text = g_strdup (hotkey ? hotkey : "");
+      key = gtk_label_new (key_text);
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_box_append (GTK_BOX (row), make_swatch (collate_label_get_color (label)));
+      gtk_box_append (GTK_BOX (row), name);
+      gtk_box_append (GTK_BOX (row), key);
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_tooltip_text (button, collate_label_get_description (label));
+      g_object_set_data_full (G_OBJECT (button), "collate-label",
+                              g_strdup (collate_label_get_name (label)), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_label_button_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  self->label_popover = gtk_popover_new ();
+  gtk_widget_add_css_class (self->label_popover, "collate-label-popover");
+  gtk_popover_set_child (GTK_POPOVER (self->label_popover), box);
+  /* no grab: the hotkeys keep working while it shows */
+  gtk_popover_set_autohide (GTK_POPOVER (self->label_popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->label_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (self->label_popover, FALSE);
+  gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self));
+}
+
+void
+collate_document_view_show_label_popover (CollateDocumentView *self)
+{
+  guint start, end;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  if (!collate_document_view_get_selection (self, &start, &end))
+    return;
+  if (self->label_popover == NULL)
+    build_label_popover (self);
+  point_popover_at (self, self->label_popover, start, end);
+}
+
+void
+collate_document_view_hide_popovers (CollateDocumentView *self)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  if (self->label_popover)
+    gtk_popover_popdown (GTK_POPOVER (self->label_popover));
+  if (self->choice_popover)
+    gtk_popover_popdown (GTK_POPOVER (self->choice_popover));
+}
+
+static void
+on_choice_clicked (GtkButton           *button,
+                   CollateDocumentView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "collate-id");
+  CollateAnnotation *span = collate_project_lookup_annotation (self->project, id);
+
+  gtk_popover_popdown (GTK_POPOVER (self->choice_popover));
+  if (span != NULL)
+    g_signal_emit (self, signals[SPAN_CLICKED], 0, span, self->choice_link);
+}
+
+static void
+show_choice (CollateDocumentView *self,
+             GPtrArray           *spans,
+             guint                offset,
+             gboolean             link)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (link ? _("Link to which span?") : _("Which span?"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_bottom (heading, 4);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  for (guint i = 0; i < spans->len && i < 12; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+      CollateLabel *label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN,
+                                                   collate_annotation_get_label (span));
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *name = gtk_label_new (collate_annotation_get_label (span));
+      GtkWidget *quote = gtk_label_new (collate_annotation_get_text (span));
+
+      gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (quote), 40);
+      gtk_label_set_xalign (GTK_LABEL (quote), 0);
+      gtk_widget_add_css_class (quote, "dim-label");
+      gtk_widget_add_css_class (name, "heading");
+      gtk_box_append (GTK_BOX (row),
+                      make_swatch (label ? collate_label_get_color (label) : "#808080"));
+      gtk_box_append (GTK_BOX (row), name);
+      gtk_box_append (GTK_BOX (row), quote);
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "collate-id",
+                              g_strdup (collate_annotation_get_id (span)), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  if (self->choice_popover == NULL)
+    {
+      self->choice_popover = gtk_popover_new ();
+      gtk_popover_set_position (GTK_POPOVER (self->choice_popover), GTK_POS_BOTTOM);
+      gtk_widget_set_parent (self->choice_popover, GTK_WIDGET (self));
+    }
+  self->choice_link = link;
+  gtk_popover_set_child (GTK_POPOVER (self->choice_popover), box);
+  point_popover_at (self, self->choice_popover, offset, offset + 1);
+}
+
+/* ── Clicks ────────────────────────────────────────────────────────── */
+
+void
+collate_document_view_click_offset (CollateDocumentView *self,
+                                    guint                offset,
+                                    gboolean             link)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  spans = collate_project_get_spans_at (self->project,
+                                        collate_document_get_id (self->document),
+                                        offset);
+  if (spans == NULL || spans->len == 0)
+    {
+      if (!link)
+        g_signal_emit (self, signals[EMPTY_CLICKED], 0);
+      return;
+    }
+  if (spans->len == 1)
+    g_signal_emit (self, signals[SPAN_CLICKED], 0, g_ptr_array_index (spans, 0), link);
+  else
+    show_choice (self, spans, offset, link);
+}
+
+static gboolean
+offset_at_point (CollateDocumentView *self,
+                 double               x,
+                 double               y,
+                 guint               *offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkTextIter iter;
+  GdkRectangle loc;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return FALSE;
+  gtk_text_view_get_iter_location (view, &iter, &loc);
+  if (bx < loc.x || bx > loc.x + loc.width + 1 || by < loc.y || by > loc.y + loc.height)
+    return FALSE;
+  *offset = gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+static gboolean
+after_release (gpointer data)
+{
+  CollateDocumentView *self = data;
+
+  self->release_source = 0;
+  if (gtk_text_buffer_get_has_selection (self->buffer))
+    collate_document_view_show_label_popover (self);
+  else
+    {
+      guint offset;
+
+      if (offset_at_point (self, self->press_x, self->press_y, &offset))
+        collate_document_view_click_offset (self, offset, FALSE);
+      else
+        g_signal_emit (self, signals[EMPTY_CLICKED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+event_position (GtkWidget *widget,
+                GdkEvent  *event,
+                double    *x,
+                double    *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double ex, ey, nx, ny;
+  graphene_point_t p;
+
+  if (native == NULL || !gdk_event_get_position (event, &ex, &ey))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), widget,
+                                 &GRAPHENE_POINT_INIT (ex - nx, ey - ny), &p))
+    return FALSE;
+  *x = p.x;
+  *y = p.y;
+  return TRUE;
+}
+
+static gboolean
+on_text_event (GtkEventControllerLegacy *controller,
+               GdkEvent                 *event,
+               CollateDocumentView      *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  gboolean ctrl = (gdk_event_get_modifier_state (event) & GDK_CONTROL_MASK) != 0;
+  double x, y;
+  guint offset;
+
+  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+    return FALSE;
+  if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return FALSE;
+  if (!event_position (self->text_view, event, &x, &y))
+    return FALSE;
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->press_x = x;
+      self->press_y = y;
+      self->pressed = TRUE;
+      self->ctrl_press = ctrl && offset_at_point (self, x, y, &offset);
+      collate_document_view_hide_popovers (self);
+      /* a Ctrl+click on a span links; the text view must not see it */
+      return self->ctrl_press;
+    }
+
+  if (!self->pressed)
+    return FALSE;
+  self->pressed = FALSE;
+
+  if (self->ctrl_press)
+    {
+      self->ctrl_press = FALSE;
+      if (offset_at_point (self, self->press_x, self->press_y, &offset))
+        collate_document_view_click_offset (self, offset, TRUE);
+      return TRUE;
+    }
+
+  /* let the text view finish the click or drag first */
+  if (self->release_source == 0)
+    self->release_source = g_idle_add_full (G_PRIORITY_HIGH, after_release,
+                                            g_object_ref (self), g_object_unref);
+  return FALSE;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget           *widget,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard_mode,
+                  GtkTooltip          *tooltip,
+                  CollateDocumentView *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GString) markup = NULL;
+  guint offset;
+
+  if (keyboard_mode)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                        gtk_text_buffer_get_insert (self->buffer));
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+  else if (!offset_at_point (self, x, y, &offset))
+    return FALSE;
+
+  spans = collate_project_get_spans_at (self->project,
+                                        collate_document_get_id (self->document),
+                                        offset);
+  if (spans == NULL || spans->len == 0)
+    return FALSE;
+
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < spans->len && i < 8; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+      const char *note = collate_annotation_get_note (span);
+      g_autofree char *line = NULL;
+
+      if (note != NULL && *note != '\0')
+        line = g_markup_printf_escaped ("<b>%s</b> — %s", collate_annotation_get_label (span), note);
+      else
+        line = g_markup_printf_escaped ("<b>%s</b>", collate_annotation_get_label (span));
+      if (i > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append (markup, line);
+    }
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
+static void
+on_has_selection (GtkTextBuffer       *buffer,
+                  GParamSpec          *pspec,
+                  CollateDocumentView *self)
+{
+  if (!gtk_text_buffer_get_has_selection (buffer) && self->label_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->label_popover));
+}
+
+static void
+on_adjustment_changed (CollateDocumentView *self)
+{
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
+}
+
+/* ── Widget ────────────────────────────────────────────────────────── */
+
+static void
+collate_document_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  CollateDocumentView *self = COLLATE_DOCUMENT_VIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+collate_document_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  CollateDocumentView *self = COLLATE_DOCUMENT_VIEW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (self->label_popover)
+    gtk_popover_present (GTK_POPOVER (self->label_popover));
+  if (self->choice_popover)
+    gtk_popover_present (GTK_POPOVER (self->choice_popover));
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
+}
+
+static void
+collate_document_view_dispose (GObject *object)
+{
+  CollateDocumentView *self = COLLATE_DOCUMENT_VIEW (object);
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  if (self->text_view)
+    COLLATE_SPAN_TEXT_VIEW (self->text_view)->pane = NULL;
+  g_clear_pointer (&self->label_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->choice_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->text_view = NULL;
+  g_clear_object (&self->font_css);
+  g_clear_object (&self->project);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (collate_document_view_parent_class)->dispose (object);
+}
+
+static void
+collate_document_view_finalize (GObject *object)
+{
+  CollateDocumentView *self = COLLATE_DOCUMENT_VIEW (object);
+
+  g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_pointer (&self->highlight, g_array_unref);
+
+  G_OBJECT_CLASS (collate_document_view_parent_class)->finalize (object);
+}
+
+static void
+collate_document_view_class_init (CollateDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = collate_document_view_dispose;
+  object_class->finalize = collate_document_view_finalize;
+  widget_class->measure = collate_document_view_measure;
+  widget_class->size_allocate = collate_document_view_size_allocate;
+
+  signals[SPAN_CLICKED] =
+    g_signal_new ("span-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  COLLATE_TYPE_ANNOTATION, G_TYPE_BOOLEAN);
+  signals[EMPTY_CLICKED] =
+    g_signal_new ("empty-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TAG_REQUESTED] =
+    g_signal_new ("tag-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[VIEW_CHANGED] =
+    g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "collate-pane");
+}
+
+static void
+collate_document_view_init (CollateDocumentView *self)
+{
+  self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_tag_free);
+  self->highlight = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->font_css = gtk_css_provider_new ();
+  gtk_widget_set_size_request (GTK_WIDGET (self), PANE_MIN_WIDTH, -1);
+}
+
+CollateDocumentView *
+collate_document_view_new (CollateProject  *project,
+                           CollateDocument *document)
+{
+  CollateDocumentView *self;
+  GtkEventController *legacy;
+  GtkAdjustment *vadj;
+  GtkTextIter start;
+  const char *text;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (COLLATE_TYPE_DOCUMENT_VIEW, NULL);
+  self->project = g_object_ref (project);
+  self->document = g_object_ref (document);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->title = gtk_label_new (collate_document_get_title (document));
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_widget_set_tooltip_text (self->title, collate_document_get_source (document));
+  gtk_widget_add_css_class (self->title, "collate-pane-title");
+  gtk_box_append (GTK_BOX (self->box), self->title);
+
+  self->text_view = g_object_new (COLLATE_TYPE_SPAN_TEXT_VIEW,
+                                  "editable", FALSE,
+                                  "cursor-visible", TRUE,
+                                  "wrap-mode", GTK_WRAP_WORD_CHAR,
+                                  "left-margin", 14,
+                                  "right-margin", 14,
+                                  "top-margin", 10,
+                                  "bottom-margin", 24,
+                                  "pixels-below-lines", 2 + MAX_UNDERLINES * UNDERLINE_STEP,
+                                  "pixels-inside-wrap", 2 + MAX_UNDERLINES * UNDERLINE_STEP,
+                                  "has-tooltip", TRUE,
+                                  NULL);
+  COLLATE_SPAN_TEXT_VIEW (self->text_view)->pane = self;
+  gtk_widget_add_css_class (self->text_view, "collate-text");
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->text_view),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_USER);
+  collate_document_view_set_font_size (self, 11);
+
+  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  text = collate_document_get_text (document);
+  gtk_text_buffer_set_text (self->buffer, text, collate_document_get_byte_length (document));
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected", NULL);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->text_view);
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->scroller);
+
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_text_event), self);
+  gtk_widget_add_controller (self->text_view, legacy);
+
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
+
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_swapped (vadj, "value-changed", G_CALLBACK (on_adjustment_changed), self);
+  g_signal_connect_swapped (vadj, "notify::upper", G_CALLBACK (on_adjustment_changed), self);
+
+  return self;
+}
+
+CollateDocument *
+collate_document_view_get_document (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), NULL);
+  return self->document;
+}
+
+GtkTextView *
+collate_document_view_get_text_view (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), NULL);
+  return GTK_TEXT_VIEW (self->text_view);
+}

@@ -1,0 +1,19 @@
+/* collate-label-palette.h — the label buttons of the header bar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "collate-workspace.h"
+
+G_BEGIN_DECLS
+
+#define COLLATE_TYPE_LABEL_PALETTE (collate_label_palette_get_type ())
+
+G_DECLARE_FINAL_TYPE (CollateLabelPalette, collate_label_palette, COLLATE, LABEL_PALETTE, GtkWidget)
+
+/* collate_label_palette_new() is declared in collate-workspace.h */
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* collate-link-overlay.h — connectors drawn between the spans that links join
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "collate-document-view.h"
+#include "collate-project.h"
+
+G_BEGIN_DECLS
+
+#define COLLATE_TYPE_LINK_OVERLAY (collate_link_overlay_get_type ())
+
+G_DECLARE_FINAL_TYPE (CollateLinkOverlay, collate_link_overlay, COLLATE, LINK_OVERLAY, GtkWidget)
+
+/* A widget meant for a GtkOverlay above the panes; it takes no input.
+ * It keeps, per document, the link ends sorted by position, so that a frame
+ * looks only at the links that touch the visible text. */
+CollateLinkOverlay *collate_link_overlay_new          (CollateProject      *project);
+/* The panes in order (CollateDocumentView) */
+void                collate_link_overlay_add_pane     (CollateLinkOverlay  *self,
+                                                       CollateDocumentView *pane);
+void                collate_link_overlay_set_selected (CollateLinkOverlay  *self,
+                                                       const char          *link_id);
+/* Number of connectors drawn in the last frame (for tests and benchmarks) */
+guint               collate_link_overlay_get_n_drawn  (CollateLinkOverlay  *self);
+
+G_END_DECLS

@@ -1,0 +1,1186 @@
+/* collate-sidebar.c — the details of the selection and the lists of spans and links
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "collate-sidebar.h"
+
+#define INCREMENTAL_ABOVE 20000
+
+struct _CollateSidebar
+{
+  GtkWidget           parent_instance;
+
+  CollateProject     *project;
+  char               *shown_id;
+  gboolean            updating;
+
+  GtkWidget          *box;
+
+  /* details */
+  GtkWidget          *details;
+  GtkWidget          *kind_label;
+  GtkWidget          *label_dropdown;
+  GtkStringList      *label_names;
+  CollateLabelKind    label_kind;
+  GtkWidget          *quote;
+  GtkWidget          *note;
+  GtkWidget          *attributes;
+  GtkWidget          *meta;
+  GtkWidget          *attr_key;
+  GtkWidget          *attr_value;
+  GtkWidget          *attr_row;
+
+  /* counts */
+  GtkWidget          *counts;
+  GHashTable         *count_table;   /* label → guint */
+  GHashTable         *count_labels;  /* label → GtkLabel */
+
+  /* filters and lists */
+  GtkWidget          *search;
+  GtkWidget          *filter_label;
+  GtkStringList      *filter_label_names;
+  GtkWidget          *filter_document;
+  GtkWidget          *stack;
+  GtkWidget          *span_list;
+  GtkWidget          *link_list;
+  GtkFilterListModel *span_filter_model;
+  GtkFilterListModel *link_filter_model;
+  GtkSingleSelection *span_selection;
+  GtkSingleSelection *link_selection;
+  GtkCustomFilter    *span_filter;
+  GtkCustomFilter    *link_filter;
+  char               *want_label;
+  char               *want_document;
+  char               *want_text;     /* casefolded */
+};
+
+G_DEFINE_FINAL_TYPE (CollateSidebar, collate_sidebar, GTK_TYPE_WIDGET)
+
+enum
+{
+  ITEM_ACTIVATED,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void refresh_details (CollateSidebar *self);
+
+static void
+report (CollateSidebar *self,
+        GError         *error)
+{
+  if (error != NULL)
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static char *
+swatch_markup (CollateProject   *project,
+               CollateLabelKind  kind,
+               const char       *name)
+{
+  CollateLabel *label = collate_schema_lookup (collate_project_get_schema (project), kind, name);
+
+  return g_markup_printf_escaped ("<span foreground=\"%s\">⬤</span>",
+                                  label ? collate_label_get_color (label) : "#888888");
+}
+
+static gboolean
+contains_text (const char *haystack,
+               const char *needle_folded)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL || *haystack == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle_folded) != NULL;
+}
+
+/* ── Filters ───────────────────────────────────────────────────────── */
+
+static gboolean
+span_matches (gpointer item,
+              gpointer data)
+{
+  CollateSidebar *self = data;
+  CollateAnnotation *span = item;
+
+  if (self->want_label != NULL && g_strcmp0 (collate_annotation_get_label (span), self->want_label) != 0)
+    return FALSE;
+  if (self->want_document != NULL
+      && g_strcmp0 (collate_annotation_get_document_id (span), self->want_document) != 0)
+    return FALSE;
+  if (self->want_text != NULL
+      && !contains_text (collate_annotation_get_text (span), self->want_text)
+      && !contains_text (collate_annotation_get_note (span), self->want_text))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+link_matches (gpointer item,
+              gpointer data)
+{
+  CollateSidebar *self = data;
+  CollateLink *link = item;
+  CollateAnnotation *from, *to;
+
+  if (self->want_label != NULL && g_strcmp0 (collate_link_get_label (link), self->want_label) != 0)
+    return FALSE;
+  if (self->want_document == NULL && self->want_text == NULL)
+    return TRUE;
+
+  from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
+  to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
+  if (self->want_document != NULL
+      && !(from && g_strcmp0 (collate_annotation_get_document_id (from), self->want_document) == 0)
+      && !(to && g_strcmp0 (collate_annotation_get_document_id (to), self->want_document) == 0))
+    return FALSE;
+  if (self->want_text != NULL
+      && !contains_text (collate_link_get_note (link), self->want_text)
+      && !(from && contains_text (collate_annotation_get_text (from), self->want_text))
+      && !(to && contains_text (collate_annotation_get_text (to), self->want_text)))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+apply_filters (CollateSidebar *self)
+{
+  gboolean any = self->want_label || self->want_document || self->want_text;
+
+  /* without a filter the lists show the project's models directly */
+  gtk_filter_list_model_set_filter (self->span_filter_model,
+                                    any ? GTK_FILTER (self->span_filter) : NULL);
+  gtk_filter_list_model_set_filter (self->link_filter_model,
+                                    any ? GTK_FILTER (self->link_filter) : NULL);
+  if (any)
+    {
+      gtk_filter_changed (GTK_FILTER (self->span_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (GTK_FILTER (self->link_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+}
+
+void
+collate_sidebar_set_filter (CollateSidebar *self,
+                            const char     *label,
+                            const char     *document_id,
+                            const char     *text)
+{
+  g_return_if_fail (COLLATE_IS_SIDEBAR (self));
+
+  g_clear_pointer (&self->want_label, g_free);
+  g_clear_pointer (&self->want_document, g_free);
+  g_clear_pointer (&self->want_text, g_free);
+  if (label != NULL && *label != '\0')
+    self->want_label = g_strdup (label);
+  if (document_id != NULL && *document_id != '\0')
+    self->want_document = g_strdup (document_id);
+  if (text != NULL && *text != '\0')
+    self->want_text = g_utf8_casefold (text, -1);
+  apply_filters (self);
+}
+
+static void
+on_filter_widgets_changed (CollateSidebar *self)
+{
+  guint label_pos, doc_pos;
+  const char *label = NULL;
+  const char *doc_id = NULL;
+
+  if (self->updating)
+    return;
+
+  label_pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->filter_label));
+  if (label_pos != GTK_INVALID_LIST_POSITION && label_pos > 0)
+    label = gtk_string_list_get_string (self->filter_label_names, label_pos);
+  doc_pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->filter_document));
+  if (doc_pos != GTK_INVALID_LIST_POSITION && doc_pos > 0)
+    doc_id = collate_document_get_id (collate_project_get_document (self->project, doc_pos - 1));
+
+  collate_sidebar_set_filter (self, label, doc_id,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
+guint
+collate_sidebar_get_n_shown_spans (CollateSidebar *self)
+{
+  g_return_val_if_fail (COLLATE_IS_SIDEBAR (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->span_filter_model));
+}
+
+guint
+collate_sidebar_get_n_shown_links (CollateSidebar *self)
+{
+  g_return_val_if_fail (COLLATE_IS_SIDEBAR (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->link_filter_model));
+}
+
+void
+collate_sidebar_focus_search (CollateSidebar *self)
+{
+  g_return_if_fail (COLLATE_IS_SIDEBAR (self));
+  gtk_widget_grab_focus (self->search);
+}
+
+/* ── Counts per label ──────────────────────────────────────────────── */
+
+static void
+update_count_label (CollateSidebar *self,
+                    const char     *name)
+{
+  GtkWidget *label = g_hash_table_lookup (self->count_labels, name);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, name));
+  g_autofree char *text = NULL;
+
+  if (label == NULL)
+    return;
+  text = g_strdup_printf ("%u", count);
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+change_count (CollateSidebar *self,
+              const char     *name,
+              int             delta)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, name));
+
+  count = (delta < 0 && count == 0) ? 0 : count + delta;
+  g_hash_table_replace (self->count_table, g_strdup (name), GUINT_TO_POINTER (count));
+  update_count_label (self, name);
+}
+
+guint
+collate_sidebar_get_label_count (CollateSidebar *self,
+                                 const char     *label)
+{
+  g_return_val_if_fail (COLLATE_IS_SIDEBAR (self), 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, label));
+}
+
+static void
+on_count_clicked (GtkButton      *button,
+                  CollateSidebar *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "collate-label");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_label_names));
+
+  for (guint i = 1; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->filter_label_names, i), name) == 0)
+      {
+        guint current = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->filter_label));
+
+        /* a second click on the same label shows all again */
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->filter_label), current == i ? 0 : i);
+        gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "spans");
+        return;
+      }
+}
+
+static void
+build_counts (CollateSidebar *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  GListModel *spans = collate_project_get_annotations (self->project);
+  guint n = g_list_model_get_n_items (spans);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+      const char *name = collate_annotation_get_label (span);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, name));
+
+      g_hash_table_replace (self->count_table, g_strdup (name), GUINT_TO_POINTER (count + 1));
+    }
+
+  for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN); i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
+      const char *name = collate_label_get_name (label);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *swatch = gtk_label_new (NULL);
+      GtkWidget *count = gtk_label_new (NULL);
+      g_autofree char *markup = swatch_markup (self->project, COLLATE_LABEL_KIND_SPAN, name);
+      g_autofree char *tooltip = g_strdup_printf (_("Show only %s spans"), name);
+
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
+      gtk_widget_add_css_class (swatch, "collate-swatch");
+      gtk_widget_add_css_class (count, "collate-count");
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), gtk_label_new (name));
+      gtk_box_append (GTK_BOX (row), count);
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data_full (G_OBJECT (button), "collate-label", g_strdup (name), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_count_clicked), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->counts), button);
+      g_hash_table_insert (self->count_labels, g_strdup (name), count);
+      update_count_label (self, name);
+    }
+}
+
+/* ── The project's changes ─────────────────────────────────────────── */
+
+static void
+on_annotation_added (CollateProject    *project,
+                     CollateAnnotation *span,
+                     CollateSidebar    *self)
+{
+  change_count (self, collate_annotation_get_label (span), 1);
+}
+
+static void
+on_annotation_removed (CollateProject    *project,
+                       CollateAnnotation *span,
+                       CollateSidebar    *self)
+{
+  change_count (self, collate_annotation_get_label (span), -1);
+}
+
+static void
+on_annotation_changed (CollateProject    *project,
+                       CollateAnnotation *old_span,
+                       CollateAnnotation *new_span,
+                       CollateSidebar    *self)
+{
+  if (g_strcmp0 (collate_annotation_get_label (old_span), collate_annotation_get_label (new_span)) != 0)
+    {
+      change_count (self, collate_annotation_get_label (old_span), -1);
+      change_count (self, collate_annotation_get_label (new_span), 1);
+    }
+}
+
+/* ── Details ───────────────────────────────────────────────────────── */
+
+static void
+set_label_choices (CollateSidebar   *self,
+                   CollateLabelKind  kind)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  guint n = collate_schema_get_n_labels (schema, kind);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->label_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (kind == self->label_kind && old == n)
+    return;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer) collate_label_get_name (collate_schema_get_label (schema, kind, i)));
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->label_names, 0, old, (const char * const *) names->pdata);
+  self->label_kind = kind;
+}
+
+static void
+on_label_dropdown_changed (CollateSidebar *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint pos;
+  const char *name;
+
+  if (self->updating || self->shown_id == NULL)
+    return;
+  pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->label_dropdown));
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return;
+  name = gtk_string_list_get_string (self->label_names, pos);
+
+  if (collate_project_lookup_annotation (self->project, self->shown_id) != NULL)
+    {
+      if (g_strcmp0 (collate_annotation_get_label (collate_project_lookup_annotation (self->project, self->shown_id)), name) != 0
+          && !collate_project_set_annotation_label (self->project, self->shown_id, name, &error))
+        report (self, error);
+    }
+  else if (collate_project_lookup_link (self->project, self->shown_id) != NULL)
+    {
+      if (g_strcmp0 (collate_link_get_label (collate_project_lookup_link (self->project, self->shown_id)), name) != 0
+          && !collate_project_set_link_label (self->project, self->shown_id, name, &error))
+        report (self, error);
+    }
+}
+
+static void
+commit_note (CollateSidebar *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  CollateAnnotation *span;
+  CollateLink *link;
+
+  if (self->updating || self->shown_id == NULL)
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->note));
+  span = collate_project_lookup_annotation (self->project, self->shown_id);
+  link = span ? NULL : collate_project_lookup_link (self->project, self->shown_id);
+
+  /* one undo step per edit, and none when nothing changed */
+  if (span != NULL && g_strcmp0 (collate_annotation_get_note (span) ? collate_annotation_get_note (span) : "", text) != 0)
+    {
+      if (!collate_project_set_annotation_note (self->project, self->shown_id, text, &error))
+        report (self, error);
+    }
+  else if (link != NULL && g_strcmp0 (collate_link_get_note (link) ? collate_link_get_note (link) : "", text) != 0)
+    {
+      if (!collate_project_set_link_note (self->project, self->shown_id, text, &error))
+        report (self, error);
+    }
+}
+
+static void
+on_note_focus_leave (GtkEventControllerFocus *controller,
+                     CollateSidebar          *self)
+{
+  commit_note (self);
+}
+
+static void
+commit_attribute (CollateSidebar *self,
+                  const char     *key,
+                  const char     *value)
+{
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *span;
+  g_autofree char *key_copy = g_strdup (key);
+  g_autofree char *value_copy = value && *value ? g_strdup (value) : NULL;
+
+  if (self->updating || self->shown_id == NULL)
+    return;
+  span = collate_project_lookup_annotation (self->project, self->shown_id);
+  if (span == NULL)
+    return;
+  if (g_strcmp0 (collate_annotation_get_attribute (span, key_copy), value_copy) == 0)
+    return;
+  if (!collate_project_set_annotation_attribute (self->project, self->shown_id,
+                                                 key_copy, value_copy, &error))
+    report (self, error);
+}
+
+static void
+on_attribute_activate (GtkEntry       *entry,
+                       CollateSidebar *self)
+{
+  commit_attribute (self, g_object_get_data (G_OBJECT (entry), "collate-key"),
+                    gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_attribute_focus_leave (GtkEventControllerFocus *controller,
+                          CollateSidebar          *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (gtk_widget_get_parent (entry) != NULL && self->shown_id != NULL)
+    on_attribute_activate (GTK_ENTRY (entry), self);
+}
+
+static void
+on_attribute_remove (GtkButton      *button,
+                     CollateSidebar *self)
+{
+  commit_attribute (self, g_object_get_data (G_OBJECT (button), "collate-key"), NULL);
+}
+
+static void
+on_attribute_add (CollateSidebar *self)
+{
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->attr_key));
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (self->attr_value));
+  g_autofree char *key_copy = g_strstrip (g_strdup (key));
+
+  if (*key_copy == '\0')
+    {
+      g_signal_emit (self, signals[MESSAGE], 0, _("Give the attribute a name first"));
+      return;
+    }
+  if (*value == '\0')
+    {
+      g_signal_emit (self, signals[MESSAGE], 0, _("Give the attribute a value; an empty value removes it"));
+      return;
+    }
+  commit_attribute (self, key_copy, value);
+  gtk_editable_set_text (GTK_EDITABLE (self->attr_key), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->attr_value), "");
+}
+
+static void
+rebuild_attributes (CollateSidebar    *self,
+                    CollateAnnotation *span)
+{
+  GtkWidget *child;
+  const char **keys;
+
+  while ((child = gtk_widget_get_first_child (self->attributes)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->attributes), child);
+  if (span == NULL)
+    return;
+
+  keys = collate_annotation_get_attribute_keys (span);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      GtkWidget *name = gtk_label_new (keys[i]);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      g_autofree char *tooltip = g_strdup_printf (_("Remove the attribute “%s”"), keys[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (name, "collate-field-name");
+      gtk_editable_set_text (GTK_EDITABLE (entry), collate_annotation_get_attribute (span, keys[i]));
+      gtk_widget_set_hexpand (entry, TRUE);
+      g_object_set_data_full (G_OBJECT (entry), "collate-key", g_strdup (keys[i]), g_free);
+      g_signal_connect (entry, "activate", G_CALLBACK (on_attribute_activate), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_attribute_focus_leave), self);
+      gtk_widget_add_controller (entry, focus);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      g_object_set_data_full (G_OBJECT (remove), "collate-key", g_strdup (keys[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_attribute_remove), self);
+
+      gtk_grid_attach (GTK_GRID (self->attributes), name, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->attributes), entry, 1, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->attributes), remove, 2, i, 1, 1);
+    }
+  g_free (keys);
+}
+
+static char *
+document_title (CollateProject *project,
+                const char     *doc_id)
+{
+  CollateDocument *doc = collate_project_lookup_document (project, doc_id);
+
+  return g_strdup (doc ? collate_document_get_title (doc) : doc_id);
+}
+
+static void
+refresh_details (CollateSidebar *self)
+{
+  CollateAnnotation *span = NULL;
+  CollateLink *link = NULL;
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  g_autofree char *meta = NULL;
+  const char *label_name;
+  const char *note;
+  const char *author, *created, *modified;
+  int index;
+
+  if (self->shown_id != NULL)
+    {
+      span = collate_project_lookup_annotation (self->project, self->shown_id);
+      if (span == NULL)
+        link = collate_project_lookup_link (self->project, self->shown_id);
+    }
+
+  gtk_widget_set_visible (self->details, span != NULL || link != NULL);
+  if (span == NULL && link == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  if (span != NULL)
+    {
+      g_autofree char *doc = document_title (self->project, collate_annotation_get_document_id (span));
+      g_autofree char *heading = g_strdup_printf (_("Span in “%s”"), doc);
+
+      gtk_label_set_text (GTK_LABEL (self->kind_label), heading);
+      set_label_choices (self, COLLATE_LABEL_KIND_SPAN);
+      label_name = collate_annotation_get_label (span);
+      gtk_label_set_text (GTK_LABEL (self->quote), collate_annotation_get_text (span));
+      note = collate_annotation_get_note (span);
+      author = collate_annotation_get_author (span);
+      created = collate_annotation_get_created (span);
+      modified = collate_annotation_get_modified (span);
+    }
+  else
+    {
+      CollateAnnotation *from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
+      CollateAnnotation *to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
+      g_autofree char *quotes = g_strdup_printf ("“%s”\n→ “%s”",
+                                                 from ? collate_annotation_get_text (from) : "?",
+                                                 to ? collate_annotation_get_text (to) : "?");
+
+      gtk_label_set_text (GTK_LABEL (self->kind_label), _("Link"));
+      set_label_choices (self, COLLATE_LABEL_KIND_LINK);
+      label_name = collate_link_get_label (link);
+      gtk_label_set_text (GTK_LABEL (self->quote), quotes);
+      note = collate_link_get_note (link);
+      author = collate_link_get_author (link);
+      created = collate_link_get_created (link);
+      modified = collate_link_get_modified (link);
+    }
+
+  index = collate_schema_index_of (schema, self->label_kind, label_name);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->label_dropdown),
+                              index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note)), note ? note : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->note), note ? note : "");
+  rebuild_attributes (self, span);
+  gtk_widget_set_visible (self->attr_row, span != NULL);
+
+  meta = g_strdup_printf (_("By %s\nCreated %s\nModified %s"),
+                          author && *author ? author : _("unknown"),
+                          created ? created : "—",
+                          modified ? modified : "—");
+  gtk_label_set_text (GTK_LABEL (self->meta), meta);
+
+  self->updating = FALSE;
+}
+
+/* ── Lists ─────────────────────────────────────────────────────────── */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = gtk_label_new (NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *quote = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_widget_add_css_class (swatch, "collate-swatch");
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_box_append (GTK_BOX (texts), quote);
+  gtk_box_append (GTK_BOX (texts), meta);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (row), swatch);
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_span_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CollateSidebar           *self)
+{
+  CollateAnnotation *span = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (row);
+  GtkWidget *texts = gtk_widget_get_next_sibling (swatch);
+  GtkWidget *quote = gtk_widget_get_first_child (texts);
+  GtkWidget *meta = gtk_widget_get_next_sibling (quote);
+  g_autofree char *markup = swatch_markup (self->project, COLLATE_LABEL_KIND_SPAN,
+                                           collate_annotation_get_label (span));
+  g_autofree char *doc = document_title (self->project, collate_annotation_get_document_id (span));
+  g_autofree char *meta_text = g_strdup_printf ("%s · %s", collate_annotation_get_label (span), doc);
+
+  gtk_label_set_markup (GTK_LABEL (swatch), markup);
+  gtk_label_set_text (GTK_LABEL (quote), collate_annotation_get_text (span));
+  gtk_label_set_text (GTK_LABEL (meta), meta_text);
+}
+
+static void
+bind_link_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CollateSidebar           *self)
+{
+  CollateLink *link = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (row);
+  GtkWidget *texts = gtk_widget_get_next_sibling (swatch);
+  GtkWidget *quote = gtk_widget_get_first_child (texts);
+  GtkWidget *meta = gtk_widget_get_next_sibling (quote);
+  CollateAnnotation *from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
+  CollateAnnotation *to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
+  g_autofree char *markup = swatch_markup (self->project, COLLATE_LABEL_KIND_LINK,
+                                           collate_link_get_label (link));
+  g_autofree char *text = g_strdup_printf ("%s → %s",
+                                           from ? collate_annotation_get_text (from) : "?",
+                                           to ? collate_annotation_get_text (to) : "?");
+
+  gtk_label_set_markup (GTK_LABEL (swatch), markup);
+  gtk_label_set_text (GTK_LABEL (quote), text);
+  gtk_label_set_text (GTK_LABEL (meta), collate_link_get_label (link));
+}
+
+static void
+on_list_activate (GtkListView    *list,
+                  guint           position,
+                  CollateSidebar *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+  const char *id;
+
+  if (item == NULL)
+    return;
+  id = COLLATE_IS_ANNOTATION (item) ? collate_annotation_get_id (COLLATE_ANNOTATION (item))
+                                    : collate_link_get_id (COLLATE_LINK (item));
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, id);
+}
+
+static GtkWidget *
+make_list (CollateSidebar      *self,
+           GtkSingleSelection  *selection,
+           GCallback            bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list, *scroller;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", bind, self);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  g_signal_connect (list, "activate", G_CALLBACK (on_list_activate), self);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  g_object_set_data (G_OBJECT (scroller), "collate-list", list);
+  return scroller;
+}
+
+/* Position of @span in the filtered list, which keeps the project's order */
+static guint
+find_span_position (CollateSidebar    *self,
+                    CollateAnnotation *span)
+{
+  GListModel *model = G_LIST_MODEL (self->span_filter_model);
+  int doc = collate_project_get_document_index (self->project, collate_annotation_get_document_id (span));
+  guint lo = 0, hi;
+
+  if (gtk_filter_list_model_get_filter (self->span_filter_model) == NULL)
+    {
+      int pos = collate_project_get_annotation_position (self->project, collate_annotation_get_id (span));
+      return pos < 0 ? GTK_INVALID_LIST_POSITION : (guint) pos;
+    }
+  if (!span_matches (span, self))
+    return GTK_INVALID_LIST_POSITION;
+
+  hi = g_list_model_get_n_items (model);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(CollateAnnotation) other = g_list_model_get_item (model, mid);
+      int other_doc = collate_project_get_document_index (self->project, collate_annotation_get_document_id (other));
+      int cmp = other_doc != doc ? (other_doc < doc ? -1 : 1) : collate_annotation_compare (other, span);
+
+      if (cmp == 0)
+        return mid;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+find_link_position (CollateSidebar *self,
+                    CollateLink    *link)
+{
+  GListModel *model = G_LIST_MODEL (self->link_filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  if (gtk_filter_list_model_get_filter (self->link_filter_model) == NULL)
+    {
+      int pos = collate_project_get_link_position (self->project, collate_link_get_id (link));
+      return pos < 0 ? GTK_INVALID_LIST_POSITION : (guint) pos;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateLink) other = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (collate_link_get_id (other), collate_link_get_id (link)) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_row (GtkSingleSelection *selection,
+            GtkWidget          *scroller,
+            guint               position)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (scroller), "collate-list");
+
+  gtk_single_selection_set_selected (selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+void
+collate_sidebar_show_item (CollateSidebar *self,
+                           const char     *id)
+{
+  CollateAnnotation *span = NULL;
+  CollateLink *link = NULL;
+
+  g_return_if_fail (COLLATE_IS_SIDEBAR (self));
+
+  /* a pending note edit belongs to the item shown until now */
+  if (g_strcmp0 (self->shown_id, id) != 0 && gtk_widget_has_focus (self->note))
+    commit_note (self);
+
+  if (g_strcmp0 (self->shown_id, id) != 0)
+    {
+      g_free (self->shown_id);
+      self->shown_id = g_strdup (id);
+    }
+  refresh_details (self);
+
+  if (id != NULL)
+    {
+      span = collate_project_lookup_annotation (self->project, id);
+      if (span == NULL)
+        link = collate_project_lookup_link (self->project, id);
+    }
+
+  if (span != NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "spans");
+      select_row (self->span_selection, self->span_list, find_span_position (self, span));
+      gtk_single_selection_set_selected (self->link_selection, GTK_INVALID_LIST_POSITION);
+    }
+  else if (link != NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "links");
+      select_row (self->link_selection, self->link_list, find_link_position (self, link));
+      gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
+    }
+  else
+    {
+      gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_selected (self->link_selection, GTK_INVALID_LIST_POSITION);
+    }
+}
+
+static void
+update_page_titles (CollateSidebar *self)
+{
+  g_autofree char *spans = g_strdup_printf (_("Spans (%u)"), collate_sidebar_get_n_shown_spans (self));
+  g_autofree char *links = g_strdup_printf (_("Links (%u)"), collate_sidebar_get_n_shown_links (self));
+
+  g_object_set (gtk_stack_get_page (GTK_STACK (self->stack), self->span_list), "title", spans, NULL);
+  g_object_set (gtk_stack_get_page (GTK_STACK (self->stack), self->link_list), "title", links, NULL);
+}
+
+/* ── Widget ────────────────────────────────────────────────────────── */
+
+static GtkWidget *
+field_name (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "collate-field-name");
+  return label;
+}
+
+static void
+build_details (CollateSidebar *self)
+{
+  GtkWidget *add_button;
+  GtkEventController *focus;
+
+  self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->details, "collate-details");
+
+  self->kind_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->kind_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->kind_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->kind_label, "heading");
+  gtk_box_append (GTK_BOX (self->details), self->kind_label);
+
+  self->quote = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->quote), 6);
+  gtk_label_set_ellipsize (GTK_LABEL (self->quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->quote), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->quote), TRUE);
+  gtk_widget_add_css_class (self->quote, "collate-quote");
+  gtk_box_append (GTK_BOX (self->details), self->quote);
+
+  gtk_box_append (GTK_BOX (self->details), field_name (_("Label")));
+  self->label_names = gtk_string_list_new (NULL);
+  self->label_kind = COLLATE_LABEL_KIND_SPAN;
+  self->label_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->label_names)), NULL);
+  gtk_widget_set_tooltip_text (self->label_dropdown, _("Change the label"));
+  g_signal_connect_swapped (self->label_dropdown, "notify::selected",
+                            G_CALLBACK (on_label_dropdown_changed), self);
+  gtk_box_append (GTK_BOX (self->details), self->label_dropdown);
+
+  gtk_box_append (GTK_BOX (self->details), field_name (_("Note")));
+  self->note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->note), _("Add a note (Enter to keep it)"));
+  g_signal_connect_swapped (self->note, "activate", G_CALLBACK (commit_note), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
+  gtk_widget_add_controller (self->note, focus);
+  gtk_box_append (GTK_BOX (self->details), self->note);
+
+  self->attr_row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (self->attr_row), field_name (_("Attributes")));
+  self->attributes = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->attributes), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (self->attributes), 4);
+  gtk_box_append (GTK_BOX (self->attr_row), self->attributes);
+  {
+    GtkWidget *add_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    self->attr_key = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->attr_key), _("Name"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->attr_key), 6);
+    self->attr_value = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->attr_value), _("Value"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->attr_value), 6);
+    gtk_widget_set_hexpand (self->attr_value, TRUE);
+    g_signal_connect_swapped (self->attr_value, "activate", G_CALLBACK (on_attribute_add), self);
+    add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+    gtk_widget_set_tooltip_text (add_button, _("Add the attribute"));
+    g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (on_attribute_add), self);
+    gtk_box_append (GTK_BOX (add_row), self->attr_key);
+    gtk_box_append (GTK_BOX (add_row), self->attr_value);
+    gtk_box_append (GTK_BOX (add_row), add_button);
+    gtk_box_append (GTK_BOX (self->attr_row), add_row);
+  }
+  gtk_box_append (GTK_BOX (self->details), self->attr_row);
+
+  self->meta = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->meta), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->meta), TRUE);
+  gtk_widget_add_css_class (self->meta, "dim-label");
+  gtk_widget_add_css_class (self->meta, "caption");
+  gtk_box_append (GTK_BOX (self->details), self->meta);
+
+  gtk_widget_set_visible (self->details, FALSE);
+}
+
+static void
+setup_ellipsized (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_ellipsized (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+ellipsizing_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
+  return factory;
+}
+
+static void
+build_filters (CollateSidebar *self,
+               GtkWidget      *box)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  GtkStringList *docs = gtk_string_list_new (NULL);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  self->search = gtk_search_entry_new ();
+  g_object_set (self->search, "placeholder-text", _("Search quotes and notes"), NULL);
+  gtk_widget_set_margin_start (self->search, 8);
+  gtk_widget_set_margin_end (self->search, 8);
+  gtk_widget_set_margin_top (self->search, 8);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_filter_widgets_changed), self);
+  gtk_box_append (GTK_BOX (box), self->search);
+
+  self->filter_label_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->filter_label_names, _("All labels"));
+  for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN); i++)
+    gtk_string_list_append (self->filter_label_names,
+                            collate_label_get_name (collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i)));
+  for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK); i++)
+    gtk_string_list_append (self->filter_label_names,
+                            collate_label_get_name (collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i)));
+  self->filter_label = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->filter_label_names)), NULL);
+  gtk_widget_set_tooltip_text (self->filter_label, _("Show one label only"));
+  gtk_widget_set_hexpand (self->filter_label, TRUE);
+  g_signal_connect_swapped (self->filter_label, "notify::selected", G_CALLBACK (on_filter_widgets_changed), self);
+
+  gtk_string_list_append (docs, _("All documents"));
+  for (guint i = 0; i < collate_project_get_n_documents (self->project); i++)
+    gtk_string_list_append (docs, collate_document_get_title (collate_project_get_document (self->project, i)));
+  self->filter_document = gtk_drop_down_new (G_LIST_MODEL (docs), NULL);
+  gtk_widget_set_tooltip_text (self->filter_document, _("Show one document only"));
+  gtk_widget_set_hexpand (self->filter_document, TRUE);
+  g_signal_connect_swapped (self->filter_document, "notify::selected", G_CALLBACK (on_filter_widgets_changed), self);
+  /* long titles must not widen the sidebar */
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_document), ellipsizing_factory ());
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_label), ellipsizing_factory ());
+
+  gtk_widget_set_margin_start (row, 8);
+  gtk_widget_set_margin_end (row, 8);
+  gtk_box_append (GTK_BOX (row), self->filter_label);
+  gtk_box_append (GTK_BOX (row), self->filter_document);
+  gtk_box_append (GTK_BOX (box), row);
+}
+
+static void
+collate_sidebar_dispose (GObject *object)
+{
+  CollateSidebar *self = COLLATE_SIDEBAR (object);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->span_filter_model);
+  g_clear_object (&self->link_filter_model);
+  g_clear_object (&self->span_selection);
+  g_clear_object (&self->link_selection);
+  g_clear_object (&self->label_names);
+  g_clear_object (&self->filter_label_names);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (collate_sidebar_parent_class)->dispose (object);
+}
+
+static void
+collate_sidebar_finalize (GObject *object)
+{
+  CollateSidebar *self = COLLATE_SIDEBAR (object);
+
+  g_clear_pointer (&self->count_table, g_hash_table_unref);
+  g_clear_pointer (&self->count_labels, g_hash_table_unref);
+  g_free (self->shown_id);
+  g_free (self->want_label);
+  g_free (self->want_document);
+  g_free (self->want_text);
+
+  G_OBJECT_CLASS (collate_sidebar_parent_class)->finalize (object);
+}
+
+static void
+collate_sidebar_class_init (CollateSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = collate_sidebar_dispose;
+  object_class->finalize = collate_sidebar_finalize;
+
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "collate-sidebar");
+}
+
+static void
+collate_sidebar_init (CollateSidebar *self)
+{
+  self->count_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->count_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "collate-sidebar");
+}
+
+CollateSidebar *
+collate_sidebar_new (CollateProject *project)
+{
+  CollateSidebar *self;
+  GtkWidget *switcher;
+  GListModel *spans, *links;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+
+  self = g_object_new (COLLATE_TYPE_SIDEBAR, NULL);
+  self->project = g_object_ref (project);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  build_details (self);
+  gtk_box_append (GTK_BOX (self->box), self->details);
+
+  self->counts = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->counts), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->counts), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->counts), 0);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->counts), 0);
+  gtk_widget_set_margin_start (self->counts, 4);
+  gtk_widget_set_margin_end (self->counts, 4);
+  gtk_widget_set_margin_top (self->counts, 4);
+  build_counts (self);
+  gtk_box_append (GTK_BOX (self->box), self->counts);
+
+  build_filters (self, self->box);
+
+  spans = collate_project_get_annotations (project);
+  links = collate_project_get_links (project);
+  self->span_filter = gtk_custom_filter_new (span_matches, self, NULL);
+  self->link_filter = gtk_custom_filter_new (link_matches, self, NULL);
+  self->span_filter_model = gtk_filter_list_model_new (g_object_ref (spans), NULL);
+  self->link_filter_model = gtk_filter_list_model_new (g_object_ref (links), NULL);
+  if (g_list_model_get_n_items (spans) > INCREMENTAL_ABOVE)
+    gtk_filter_list_model_set_incremental (self->span_filter_model, TRUE);
+  if (g_list_model_get_n_items (links) > INCREMENTAL_ABOVE)
+    gtk_filter_list_model_set_incremental (self->link_filter_model, TRUE);
+  /* the filters are set only while the reader filters */
+  g_object_ref_sink (self->span_filter);
+  g_object_ref_sink (self->link_filter);
+
+  self->span_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->span_filter_model)));
+  gtk_single_selection_set_autoselect (self->span_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->span_selection, TRUE);
+  gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
+  self->link_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->link_filter_model)));
+  gtk_single_selection_set_autoselect (self->link_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->link_selection, TRUE);
+  gtk_single_selection_set_selected (self->link_selection, GTK_INVALID_LIST_POSITION);
+
+  self->span_list = make_list (self, self->span_selection, G_CALLBACK (bind_span_row));
+  self->link_list = make_list (self, self->link_selection, G_CALLBACK (bind_link_row));
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_titled (GTK_STACK (self->stack), self->span_list, "spans", _("Spans"));
+  gtk_stack_add_titled (GTK_STACK (self->stack), self->link_list, "links", _("Links"));
+  switcher = gtk_stack_switcher_new ();
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->stack));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->box), switcher);
+  gtk_box_append (GTK_BOX (self->box), self->stack);
+
+  g_signal_connect_swapped (self->span_filter_model, "items-changed", G_CALLBACK (update_page_titles), self);
+  g_signal_connect_swapped (self->link_filter_model, "items-changed", G_CALLBACK (update_page_titles), self);
+  update_page_titles (self);
+
+  g_signal_connect (project, "annotation-added", G_CALLBACK (on_annotation_added), self);
+  g_signal_connect (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self);
+  g_signal_connect (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self);
+
+  return self;
+}

@@ -1,0 +1,1173 @@
+/* collate-workspace.c — the panes, spans, links and sidebar of one project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "collate-document-view.h"
+#include "collate-error.h"
+#include "collate-link-overlay.h"
+#include "collate-link-picker.h"
+#include "collate-sidebar.h"
+#include "collate-workspace.h"
+
+#define DEFAULT_FONT_SIZE  11
+#define SIDEBAR_FRACTION   0.28
+#define SIDEBAR_MAX_WIDTH  380
+#define PANE_GUTTER        44
+#define MESSAGE_SECONDS    5
+
+struct _CollateWorkspace
+{
+  GtkWidget           parent_instance;
+
+  CollateProject     *project;
+  GSettings          *settings;
+
+  GtkWidget          *box;          /* vertical: paned + message bar */
+  GtkWidget          *paned;
+  GtkWidget          *overlay;
+  GtkWidget          *hscroller;
+  GtkWidget          *panes_box;
+  CollateLinkOverlay *links;
+  CollateSidebar     *sidebar;
+  CollateLinkPicker  *picker;
+  GtkWidget          *message_revealer;
+  GtkWidget          *message_label;
+  guint               message_source;
+
+  GPtrArray          *panes;        /* CollateDocumentView, in project order */
+  CollateDocumentView *active_pane;
+  GPtrArray          *highlighted;  /* panes with a highlight */
+  char               *selected_id;
+  int                 font_size;
+  gboolean            sidebar_placed;
+  gboolean            dark;
+};
+
+G_DEFINE_FINAL_TYPE (CollateWorkspace, collate_workspace, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_SELECTED_ID,
+  N_PROPS
+};
+
+enum
+{
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_actions (CollateWorkspace *self);
+
+/* ── Small helpers ─────────────────────────────────────────────────── */
+
+static CollateDocumentView *
+pane_for_document (CollateWorkspace *self,
+                   const char       *document_id)
+{
+  int index = collate_project_get_document_index (self->project, document_id);
+
+  if (index < 0 || (guint) index >= self->panes->len)
+    return NULL;
+  return g_ptr_array_index (self->panes, index);
+}
+
+static gboolean
+hide_message (gpointer data)
+{
+  CollateWorkspace *self = data;
+
+  self->message_source = 0;
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->message_revealer), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A short, non-blocking note at the bottom of the workspace */
+static void
+show_message (CollateWorkspace *self,
+              const char       *text)
+{
+  gtk_label_set_text (GTK_LABEL (self->message_label), text);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->message_revealer), TRUE);
+  g_clear_handle_id (&self->message_source, g_source_remove);
+  self->message_source = g_timeout_add_seconds (MESSAGE_SECONDS, hide_message, self);
+}
+
+static void
+on_sidebar_message (CollateSidebar   *sidebar,
+                    const char       *text,
+                    CollateWorkspace *self)
+{
+  show_message (self, text);
+}
+
+static CollateAnnotation *
+selected_annotation (CollateWorkspace *self)
+{
+  if (self->selected_id == NULL)
+    return NULL;
+  return collate_project_lookup_annotation (self->project, self->selected_id);
+}
+
+static CollateLink *
+selected_link (CollateWorkspace *self)
+{
+  if (self->selected_id == NULL)
+    return NULL;
+  return collate_project_lookup_link (self->project, self->selected_id);
+}
+
+/* ── Selection ─────────────────────────────────────────────────────── */
+
+static void
+clear_highlights (CollateWorkspace *self)
+{
+  for (guint i = 0; i < self->highlighted->len; i++)
+    collate_document_view_set_highlight (g_ptr_array_index (self->highlighted, i), NULL, 0);
+  g_ptr_array_set_size (self->highlighted, 0);
+}
+
+/* Adds @span's range to the highlight of its pane (collected in @map) */
+static void
+highlight_span (CollateWorkspace  *self,
+                GHashTable        *map,
+                CollateAnnotation *span,
+                gboolean           scroll)
+{
+  CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (span));
+  guint start = collate_annotation_get_start (span);
+  guint end = collate_annotation_get_end (span);
+  GArray *ranges;
+
+  if (pane == NULL)
+    return;
+
+  ranges = g_hash_table_lookup (map, pane);
+  if (ranges == NULL)
+    {
+      ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (map, pane, ranges);
+      if (scroll)
+        collate_document_view_scroll_to (pane, start, end);
+    }
+  g_array_append_val (ranges, start);
+  g_array_append_val (ranges, end);
+}
+
+static void
+apply_highlights (CollateWorkspace *self,
+                  GHashTable       *map)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, map);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *ranges = value;
+
+      collate_document_view_set_highlight (key, (const guint *) ranges->data, ranges->len / 2);
+      g_ptr_array_add (self->highlighted, key);
+    }
+}
+
+static gboolean
+select_internal (CollateWorkspace *self,
+                 const char       *id,
+                 gboolean          scroll)
+{
+  g_autoptr(GHashTable) map = NULL;
+  CollateAnnotation *span = NULL;
+  CollateLink *link = NULL;
+
+  if (id != NULL && *id == '\0')
+    id = NULL;
+
+  if (id != NULL)
+    {
+      span = collate_project_lookup_annotation (self->project, id);
+      if (span == NULL)
+        link = collate_project_lookup_link (self->project, id);
+      if (span == NULL && link == NULL)
+        return FALSE;
+    }
+
+  if (g_strcmp0 (id, self->selected_id) != 0)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (id);
+    }
+
+  clear_highlights (self);
+  map = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  collate_link_overlay_set_selected (self->links, link ? collate_link_get_id (link) : NULL);
+
+  if (span != NULL)
+    highlight_span (self, map, span, scroll);
+  else if (link != NULL)
+    {
+      CollateAnnotation *from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
+      CollateAnnotation *to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
+
+      if (from != NULL)
+        highlight_span (self, map, from, scroll);
+      if (to != NULL)
+        highlight_span (self, map, to, scroll);
+    }
+  apply_highlights (self, map);
+
+  collate_sidebar_show_item (self->sidebar, id);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+collate_workspace_select (CollateWorkspace *self,
+                          const char       *id)
+{
+  g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), FALSE);
+
+  return select_internal (self, id, TRUE);
+}
+
+const char *
+collate_workspace_get_selected_id (CollateWorkspace *self)
+{
+  g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), NULL);
+  return self->selected_id;
+}
+
+/* ── Tagging and linking ───────────────────────────────────────────── */
+
+static CollateDocumentView *
+pane_with_selection (CollateWorkspace *self)
+{
+  if (self->active_pane != NULL
+      && collate_document_view_get_selection (self->active_pane, NULL, NULL))
+    return self->active_pane;
+  for (guint i = 0; i < self->panes->len; i++)
+    if (collate_document_view_get_selection (g_ptr_array_index (self->panes, i), NULL, NULL))
+      return g_ptr_array_index (self->panes, i);
+  return NULL;
+}
+
+CollateAnnotation *
+collate_workspace_tag_selection (CollateWorkspace *self,
+                                 const char       *label,
+                                 GError          **error)
+{
+  CollateDocumentView *pane;
+  CollateDocument *document;
+  CollateAnnotation *span;
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  guint start, end;
+
+  g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (collate_schema_lookup (collate_project_get_schema (self->project),
+                             COLLATE_LABEL_KIND_SPAN, label) == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   _("There is no span label “%s” in this project’s schema"), label);
+      return NULL;
+    }
+
+  pane = pane_with_selection (self);
+  if (pane == NULL || !collate_document_view_get_selection (pane, &start, &end))
+    {
+      g_set_error_literal (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                           _("Select some text first, then choose a label"));
+      return NULL;
+    }
+
+  /* leave out white space at either end of the selection */
+  buffer = gtk_text_view_get_buffer (collate_document_view_get_text_view (pane));
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  while (gtk_text_iter_compare (&a, &b) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&a)))
+    gtk_text_iter_forward_char (&a);
+  while (gtk_text_iter_compare (&a, &b) < 0)
+    {
+      GtkTextIter prev = b;
+
+      gtk_text_iter_backward_char (&prev);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+        break;
+      b = prev;
+    }
+  if (gtk_text_iter_equal (&a, &b))
+    {
+      g_set_error_literal (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                           _("The selection holds only white space; select a word or more"));
+      return NULL;
+    }
+  start = gtk_text_iter_get_offset (&a);
+  end = gtk_text_iter_get_offset (&b);
+
+  document = collate_document_view_get_document (pane);
+  span = collate_project_add_span (self->project, collate_document_get_id (document),
+                                   start, end, label, error);
+  if (span == NULL)
+    return NULL;
+
+  /* the caret stays where the selection ended */
+  gtk_text_buffer_select_range (buffer, &b, &b);
+  collate_document_view_hide_popovers (pane);
+  select_internal (self, collate_annotation_get_id (span), FALSE);
+  return span;
+}
+
+static void
+tag_with_label (CollateWorkspace *self,
+                const char       *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (collate_workspace_tag_selection (self, label, &error) == NULL)
+    show_message (self, error->message);
+}
+
+static void
+link_to (CollateWorkspace  *self,
+         CollateAnnotation *target)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateAnnotation *from = selected_annotation (self);
+  g_autoptr(GError) error = NULL;
+  CollateLabel *label;
+  CollateLink *link;
+
+  if (from == NULL)
+    {
+      select_internal (self, collate_annotation_get_id (target), FALSE);
+      show_message (self, _("Span selected: now Ctrl+click another span to link the two"));
+      return;
+    }
+  if (from == target || g_strcmp0 (collate_annotation_get_id (from), collate_annotation_get_id (target)) == 0)
+    {
+      show_message (self, _("A span cannot be linked to itself: Ctrl+click a different span"));
+      return;
+    }
+  if (collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK) == 0)
+    {
+      show_message (self, _("This project’s schema has no link labels"));
+      return;
+    }
+
+  label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
+  link = collate_project_add_link (self->project, collate_label_get_name (label),
+                                   collate_annotation_get_id (from),
+                                   collate_annotation_get_id (target), &error);
+  if (link == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  select_internal (self, collate_link_get_id (link), FALSE);
+}
+
+static void
+on_span_clicked (CollateDocumentView *pane,
+                 CollateAnnotation   *span,
+                 gboolean             link,
+                 CollateWorkspace    *self)
+{
+  self->active_pane = pane;
+  if (link)
+    link_to (self, span);
+  else
+    select_internal (self, collate_annotation_get_id (span), FALSE);
+}
+
+static void
+on_empty_clicked (CollateDocumentView *pane,
+                  CollateWorkspace    *self)
+{
+  self->active_pane = pane;
+  if (self->selected_id != NULL)
+    select_internal (self, NULL, FALSE);
+}
+
+static void
+on_tag_requested (CollateDocumentView *pane,
+                  const char          *label,
+                  CollateWorkspace    *self)
+{
+  self->active_pane = pane;
+  tag_with_label (self, label);
+}
+
+static void
+on_picker_picked (CollateLinkPicker *picker,
+                  CollateAnnotation *target,
+                  CollateWorkspace  *self)
+{
+  link_to (self, target);
+}
+
+static void
+on_sidebar_item_activated (CollateSidebar   *sidebar,
+                           const char       *id,
+                           CollateWorkspace *self)
+{
+  select_internal (self, id, TRUE);
+}
+
+/* ── The project's changes ─────────────────────────────────────────── */
+
+static void
+on_annotation_added (CollateProject    *project,
+                     CollateAnnotation *span,
+                     CollateWorkspace  *self)
+{
+  CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (span));
+
+  if (pane != NULL)
+    collate_document_view_add_span (pane, span);
+}
+
+static void
+on_annotation_removed (CollateProject    *project,
+                       CollateAnnotation *span,
+                       CollateWorkspace  *self)
+{
+  CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (span));
+
+  if (pane != NULL)
+    collate_document_view_remove_span (pane, span);
+  if (g_strcmp0 (self->selected_id, collate_annotation_get_id (span)) == 0)
+    select_internal (self, NULL, FALSE);
+}
+
+static void
+on_annotation_changed (CollateProject    *project,
+                       CollateAnnotation *old_span,
+                       CollateAnnotation *new_span,
+                       CollateWorkspace  *self)
+{
+  CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (new_span));
+
+  if (pane != NULL)
+    collate_document_view_change_span (pane, old_span, new_span);
+  if (g_strcmp0 (self->selected_id, collate_annotation_get_id (new_span)) == 0)
+    collate_sidebar_show_item (self->sidebar, self->selected_id);
+}
+
+static void
+on_link_removed (CollateProject   *project,
+                 CollateLink      *link,
+                 CollateWorkspace *self)
+{
+  if (g_strcmp0 (self->selected_id, collate_link_get_id (link)) == 0)
+    select_internal (self, NULL, FALSE);
+}
+
+static void
+on_link_changed (CollateProject   *project,
+                 CollateLink      *old_link,
+                 CollateLink      *new_link,
+                 CollateWorkspace *self)
+{
+  if (g_strcmp0 (self->selected_id, collate_link_get_id (new_link)) == 0)
+    collate_sidebar_show_item (self->sidebar, self->selected_id);
+}
+
+/* ── Actions ───────────────────────────────────────────────────────── */
+
+static void
+update_actions (CollateWorkspace *self)
+{
+  gboolean has_span = selected_annotation (self) != NULL;
+  gboolean has_link = !has_span && selected_link (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete", has_span || has_link);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.relabel", has_span || has_link);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.link-picker", has_span);
+}
+
+static void
+action_tag (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  tag_with_label (COLLATE_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+action_tag_index (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autofree char *digit = g_strdup_printf ("%u", index + 1);
+  CollateLabel *label;
+
+  /* a label whose own hotkey is this digit wins over the position */
+  label = collate_schema_lookup_hotkey (schema, digit);
+  if (label == NULL && index < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN))
+    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, index);
+  if (label == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("No span label has the key %s"), digit);
+      show_message (self, text);
+      return;
+    }
+  tag_with_label (self, collate_label_get_name (label));
+}
+
+static void
+action_delete (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->selected_id);
+  gboolean ok;
+
+  if (id == NULL)
+    return;
+  if (collate_project_lookup_annotation (self->project, id) != NULL)
+    ok = collate_project_remove_annotation (self->project, id, &error);
+  else
+    ok = collate_project_remove_link (self->project, id, &error);
+  if (!ok)
+    show_message (self, error->message);
+  else if (g_strcmp0 (self->selected_id, id) == 0)
+    select_internal (self, NULL, FALSE);
+}
+
+static void
+action_relabel (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  const char *label = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (selected_annotation (self) != NULL)
+    ok = collate_project_set_annotation_label (self->project, self->selected_id, label, &error);
+  else if (selected_link (self) != NULL)
+    ok = collate_project_set_link_label (self->project, self->selected_id, label, &error);
+  if (!ok)
+    show_message (self, error->message);
+}
+
+static void
+action_link_picker (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  CollateAnnotation *from = selected_annotation (self);
+
+  if (from == NULL)
+    {
+      show_message (self, _("Select a span first: the picker links it to another one"));
+      return;
+    }
+  collate_link_picker_popup_for (self->picker, from);
+}
+
+static void
+apply_sidebar_visible (CollateWorkspace *self,
+                       gboolean          visible)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+}
+
+static void
+action_toggle_sidebar (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->sidebar));
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "sidebar-visible", visible);
+  apply_sidebar_visible (self, visible);
+}
+
+static void
+apply_font_size (CollateWorkspace *self,
+                 int               points)
+{
+  self->font_size = CLAMP (points, 6, 48);
+  for (guint i = 0; i < self->panes->len; i++)
+    collate_document_view_set_font_size (g_ptr_array_index (self->panes, i), self->font_size);
+}
+
+static void
+set_font_size (CollateWorkspace *self,
+               int               points)
+{
+  points = CLAMP (points, 6, 48);
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "font-size", points);
+  apply_font_size (self, points);
+}
+
+static void
+action_zoom (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  if (g_str_equal (action_name, "workspace.zoom-in"))
+    set_font_size (self, self->font_size + 1);
+  else if (g_str_equal (action_name, "workspace.zoom-out"))
+    set_font_size (self, self->font_size - 1);
+  else
+    set_font_size (self, DEFAULT_FONT_SIZE);
+}
+
+static void
+action_select (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (*id == '\0')
+    {
+      for (guint i = 0; i < self->panes->len; i++)
+        collate_document_view_hide_popovers (g_ptr_array_index (self->panes, i));
+    }
+  if (!collate_workspace_select (self, id))
+    {
+      g_autofree char *text = g_strdup_printf (_("Nothing in this project has the id “%s”"), id);
+      show_message (self, text);
+    }
+}
+
+static void
+action_step (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  GListModel *spans = collate_project_get_annotations (self->project);
+  guint n = g_list_model_get_n_items (spans);
+  gboolean forward = g_str_equal (action_name, "workspace.next-span");
+  CollateAnnotation *current = selected_annotation (self);
+  g_autoptr(CollateAnnotation) next = NULL;
+  int position;
+
+  if (n == 0)
+    return;
+  if (current == NULL)
+    position = forward ? 0 : (int) n - 1;
+  else
+    {
+      position = collate_project_get_annotation_position (self->project, self->selected_id);
+      position += forward ? 1 : -1;
+      if (position < 0 || (guint) position >= n)
+        return;
+    }
+  next = g_list_model_get_item (spans, position);
+  select_internal (self, collate_annotation_get_id (next), TRUE);
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  apply_sidebar_visible (self, TRUE);
+  collate_sidebar_focus_search (self->sidebar);
+}
+
+/* ── Settings and style ────────────────────────────────────────────── */
+
+static void
+on_settings_changed (GSettings        *settings,
+                     const char       *key,
+                     CollateWorkspace *self)
+{
+  if (g_str_equal (key, "font-size"))
+    apply_font_size (self, g_settings_get_int (settings, "font-size"));
+  else if (g_str_equal (key, "sidebar-visible"))
+    apply_sidebar_visible (self, g_settings_get_boolean (settings, "sidebar-visible"));
+}
+
+static gboolean
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+static void
+update_dark (CollateWorkspace *self)
+{
+  GtkSettings *gtk_settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *theme = NULL;
+  gboolean prefer_dark = FALSE;
+  gboolean dark;
+
+  g_object_get (gtk_settings,
+                "gtk-application-prefer-dark-theme", &prefer_dark,
+                "gtk-theme-name", &theme,
+                NULL);
+  dark = prefer_dark || (theme != NULL && g_str_has_suffix (theme, "-dark"));
+  if (dark == self->dark)
+    return;
+  self->dark = dark;
+  for (guint i = 0; i < self->panes->len; i++)
+    collate_document_view_update_style (g_ptr_array_index (self->panes, i), dark);
+}
+
+static void
+ensure_css (GtkWidget *widget)
+{
+  static GdkDisplay *loaded_for;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == loaded_for)
+    return;
+  if (!g_resources_get_info ("/org/collate/Collate/workspace.css",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return;
+  loaded_for = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/collate/Collate/workspace.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* ── Widget ────────────────────────────────────────────────────────── */
+
+static void
+on_pane_focus_enter (GtkEventControllerFocus *controller,
+                     CollateDocumentView     *pane)
+{
+  CollateWorkspace *self = g_object_get_data (G_OBJECT (pane), "collate-workspace");
+
+  if (self != NULL)
+    self->active_pane = pane;
+}
+
+/* Delete and BackSpace never edit the read-only text: they delete the
+ * selected span or link instead. */
+static void
+on_text_delete (GtkTextView      *view,
+                GtkDeleteType     type,
+                int               count,
+                CollateWorkspace *self)
+{
+  if (self->selected_id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "workspace.delete", NULL);
+}
+
+static void
+on_text_backspace (GtkTextView      *view,
+                   CollateWorkspace *self)
+{
+  if (self->selected_id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "workspace.delete", NULL);
+}
+
+static void
+add_label_shortcuts (CollateWorkspace *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
+      const char *hotkey = collate_label_get_hotkey (label);
+      GtkShortcut *shortcut;
+      guint keyval;
+
+      /* the digits 1–9 are class bindings already */
+      if (hotkey == NULL || *hotkey == '\0'
+          || (g_utf8_strlen (hotkey, -1) == 1 && hotkey[0] >= '1' && hotkey[0] <= '9'))
+        continue;
+      if (g_utf8_strlen (hotkey, -1) == 1)
+        keyval = gdk_unicode_to_keyval (g_utf8_get_char (hotkey));
+      else
+        keyval = gdk_keyval_from_name (hotkey);
+      if (keyval == 0 || keyval == GDK_KEY_VoidSymbol)
+        continue;
+
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                   gtk_named_action_new ("workspace.tag"));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (collate_label_get_name (label)));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+add_panes (CollateWorkspace *self)
+{
+  guint n = collate_project_get_n_documents (self->project);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CollateDocument *document = collate_project_get_document (self->project, i);
+      CollateDocumentView *pane = collate_document_view_new (self->project, document);
+      GtkTextView *view = collate_document_view_get_text_view (pane);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_object_set_data (G_OBJECT (pane), "collate-workspace", self);
+      gtk_widget_set_hexpand (GTK_WIDGET (pane), TRUE);
+      if (n > 2)
+        gtk_widget_set_size_request (GTK_WIDGET (pane), 440, -1);
+      g_signal_connect (focus, "enter", G_CALLBACK (on_pane_focus_enter), pane);
+      gtk_widget_add_controller (GTK_WIDGET (view), focus);
+      g_signal_connect (pane, "span-clicked", G_CALLBACK (on_span_clicked), self);
+      g_signal_connect (pane, "empty-clicked", G_CALLBACK (on_empty_clicked), self);
+      g_signal_connect (pane, "tag-requested", G_CALLBACK (on_tag_requested), self);
+      g_signal_connect (view, "delete-from-cursor", G_CALLBACK (on_text_delete), self);
+      g_signal_connect (view, "backspace", G_CALLBACK (on_text_backspace), self);
+
+      gtk_box_append (GTK_BOX (self->panes_box), GTK_WIDGET (pane));
+      g_ptr_array_add (self->panes, pane);
+      collate_link_overlay_add_pane (self->links, pane);
+      collate_document_view_set_font_size (pane, self->font_size);
+      collate_document_view_load_spans (pane);
+    }
+  if (self->panes->len > 0)
+    self->active_pane = g_ptr_array_index (self->panes, 0);
+}
+
+static void
+collate_workspace_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+collate_workspace_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  if (!self->sidebar_placed && width > 1)
+    {
+      int sidebar = MIN ((int) (width * SIDEBAR_FRACTION), SIDEBAR_MAX_WIDTH);
+
+      gtk_paned_set_position (GTK_PANED (self->paned), width - sidebar);
+      self->sidebar_placed = TRUE;
+    }
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->picker));
+}
+
+static void
+collate_workspace_root (GtkWidget *widget)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  GTK_WIDGET_CLASS (collate_workspace_parent_class)->root (widget);
+  ensure_css (widget);
+  g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-theme-name",
+                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
+  update_dark (self);
+}
+
+static gboolean
+collate_workspace_grab_focus (GtkWidget *widget)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  if (self->active_pane != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (collate_document_view_get_text_view (self->active_pane)));
+  return FALSE;
+}
+
+static void
+collate_workspace_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+collate_workspace_dispose (GObject *object)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (object);
+
+  g_clear_handle_id (&self->message_source, g_source_remove);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->picker != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->picker));
+      self->picker = NULL;
+    }
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->panes != NULL)
+    g_ptr_array_set_size (self->panes, 0);
+  if (self->highlighted != NULL)
+    g_ptr_array_set_size (self->highlighted, 0);
+  self->active_pane = NULL;
+  g_clear_object (&self->settings);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (collate_workspace_parent_class)->dispose (object);
+}
+
+static void
+collate_workspace_finalize (GObject *object)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (object);
+
+  g_clear_pointer (&self->panes, g_ptr_array_unref);
+  g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (collate_workspace_parent_class)->finalize (object);
+}
+
+static void
+collate_workspace_class_init (CollateWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = collate_workspace_get_property;
+  object_class->dispose = collate_workspace_dispose;
+  object_class->finalize = collate_workspace_finalize;
+  widget_class->measure = collate_workspace_measure;
+  widget_class->size_allocate = collate_workspace_size_allocate;
+  widget_class->root = collate_workspace_root;
+  widget_class->grab_focus = collate_workspace_grab_focus;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, COLLATE_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "workspace.tag", "s", action_tag);
+  gtk_widget_class_install_action (widget_class, "workspace.tag-index", "u", action_tag_index);
+  gtk_widget_class_install_action (widget_class, "workspace.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "workspace.relabel", "s", action_relabel);
+  gtk_widget_class_install_action (widget_class, "workspace.link-picker", NULL, action_link_picker);
+  gtk_widget_class_install_action (widget_class, "workspace.toggle-sidebar", NULL, action_toggle_sidebar);
+  gtk_widget_class_install_action (widget_class, "workspace.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "workspace.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "workspace.zoom-reset", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "workspace.select", "s", action_select);
+  gtk_widget_class_install_action (widget_class, "workspace.next-span", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "workspace.previous-span", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "workspace.search", NULL, action_search);
+
+  for (guint i = 0; i < 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0,
+                                           "workspace.tag-index", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0,
+                                           "workspace.tag-index", "u", i);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "workspace.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "workspace.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "workspace.link-picker", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "workspace.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "workspace.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "workspace.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "workspace.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "workspace.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "workspace.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "workspace.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "workspace.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "workspace.select", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "workspace.next-span", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "workspace.previous-span", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.search", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "collate-workspace");
+}
+
+static void
+collate_workspace_init (CollateWorkspace *self)
+{
+  self->panes = g_ptr_array_new ();
+  self->highlighted = g_ptr_array_new ();
+  self->font_size = DEFAULT_FONT_SIZE;
+}
+
+CollateWorkspace *
+collate_workspace_new (CollateProject *project,
+                       GSettings      *settings)
+{
+  CollateWorkspace *self;
+  GtkWidget *bar;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (COLLATE_TYPE_WORKSPACE, NULL);
+  self->project = g_object_ref (project);
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
+  if (self->settings != NULL && settings_has_key (self->settings, "font-size"))
+    self->font_size = CLAMP (g_settings_get_int (self->settings, "font-size"), 6, 48);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_vexpand (self->paned, TRUE);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), TRUE);
+  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->paned);
+
+  self->panes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, PANE_GUTTER);
+  gtk_box_set_homogeneous (GTK_BOX (self->panes_box), TRUE);
+  gtk_widget_add_css_class (self->panes_box, "collate-panes");
+  self->hscroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->hscroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->hscroller), self->panes_box);
+  gtk_widget_set_hexpand (self->hscroller, TRUE);
+
+  self->links = collate_link_overlay_new (project);
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->hscroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->links));
+  gtk_paned_set_start_child (GTK_PANED (self->paned), self->overlay);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller)),
+                            "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->links);
+
+  self->sidebar = collate_sidebar_new (project);
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar), 240, -1);
+  gtk_paned_set_end_child (GTK_PANED (self->paned), GTK_WIDGET (self->sidebar));
+  g_signal_connect (self->sidebar, "item-activated", G_CALLBACK (on_sidebar_item_activated), self);
+  g_signal_connect (self->sidebar, "message", G_CALLBACK (on_sidebar_message), self);
+
+  self->message_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
+  gtk_widget_set_hexpand (self->message_label, TRUE);
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "collate-message");
+  gtk_widget_set_margin_start (self->message_label, 12);
+  gtk_widget_set_margin_top (self->message_label, 6);
+  gtk_widget_set_margin_bottom (self->message_label, 6);
+  gtk_box_append (GTK_BOX (bar), self->message_label);
+  self->message_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->message_revealer), bar);
+  gtk_box_append (GTK_BOX (self->box), self->message_revealer);
+
+  self->picker = collate_link_picker_new (project);
+  gtk_widget_set_parent (GTK_WIDGET (self->picker), GTK_WIDGET (self));
+  g_signal_connect (self->picker, "picked", G_CALLBACK (on_picker_picked), self);
+
+  add_panes (self);
+  add_label_shortcuts (self);
+
+  g_signal_connect (project, "annotation-added", G_CALLBACK (on_annotation_added), self);
+  g_signal_connect (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self);
+  g_signal_connect (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self);
+  g_signal_connect (project, "link-removed", G_CALLBACK (on_link_removed), self);
+  g_signal_connect (project, "link-changed", G_CALLBACK (on_link_changed), self);
+
+  if (self->settings != NULL)
+    {
+      if (settings_has_key (self->settings, "sidebar-visible"))
+        apply_sidebar_visible (self, g_settings_get_boolean (self->settings, "sidebar-visible"));
+      g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
+    }
+
+  update_actions (self);
+  return self;
+}
+
+CollateProject *
+collate_workspace_get_project (CollateWorkspace *self)
+{
+  g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), NULL);
+  return self->project;
+}
+
+guint
+collate_workspace_get_n_panes (CollateWorkspace *self)
+{
+  g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), 0);
+  return self->panes->len;
+}
+
+GtkTextView *
+collate_workspace_get_text_view (CollateWorkspace *self,
+                                 guint             index)
+{
+  g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), NULL);
+  if (index >= self->panes->len)
+    return NULL;
+  return collate_document_view_get_text_view (g_ptr_array_index (self->panes, index));
+}
+
+void
+collate_workspace_focus_text (CollateWorkspace *self)
+{
+  g_return_if_fail (COLLATE_IS_WORKSPACE (self));
+  collate_workspace_grab_focus (GTK_WIDGET (self));
+}
