@@ -1,20 +1,179 @@
-/* collate-export-conll.c — the conll export
+/* collate-export-conll.c — CoNLL-2003-style IOB2 tags over tokens
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "collate.h"
 #include "collate-export.h"
+#include "collate-tokenizer.h"
+
+/*
+ * Each document starts with "-DOCSTART-\tO" and a blank line; then one
+ * "token<TAB>tag" line per token and a blank line after each sentence.
+ * Tags are IOB2: "B-Label" on the first token of a span, "I-Label" on the
+ * rest, "O" elsewhere; spaces in label names become "_".
+ *
+ * A span tags every token it touches.  Overlapping spans cannot be
+ * expressed: the longest (then the earliest) wins and the others are
+ * dropped and counted.  A span that crosses a sentence boundary starts
+ * again with B- in the next sentence (counted).
+ */
+
+typedef struct
+{
+  guint              first;   /* token indices, inclusive */
+  guint              last;
+  guint              order;   /* position in model order, for ties */
+  CollateAnnotation *span;
+} Placed;
+
+static int
+compare_placed (gconstpointer pa,
+                gconstpointer pb)
+{
+  const Placed *a = pa, *b = pb;
+  guint la = collate_annotation_get_end (a->span) - collate_annotation_get_start (a->span);
+  guint lb = collate_annotation_get_end (b->span) - collate_annotation_get_start (b->span);
+
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static char *
+tag_name (const char *label)
+{
+  char *name = g_strdup (label);
+
+  for (char *p = name; *p; p++)
+    if (g_ascii_isspace (*p))
+      *p = '_';
+  return name;
+}
 
 gboolean
-collate_export_write_conll (CollateExportSnapshot *snapshot,
-                                   CollateExportPart     *part,
-                                   GString               *out,
-                                   GError               **error)
+collate_export_write_conll (CollateExportSnapshot  *snap,
+                            CollateExportPart      *part,
+                            GString                *out,
+                            GError                **error)
 {
-  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-               "The conll export is not available yet");
-  return FALSE;
+  const char *const *wanted = collate_export_options_get_conll_labels (snap->options);
+  g_autoptr(GHashTable) tag_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint dropped_overlap = 0, no_token = 0, misaligned = 0, split = 0;
+  guint notes = 0, attributes = 0;
+
+  for (guint d = 0; d < part->docs->len; d++)
+    {
+      CollateExportDoc *doc = g_ptr_array_index (part->docs, d);
+      const char *text = collate_document_get_text (doc->document);
+      GArray *tokens = collate_export_doc_get_tokens (doc);
+      GArray *sentences = collate_export_doc_get_sentences (doc);
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+      g_autofree const char **owner = g_new0 (const char *, MAX (tokens->len, 1));
+      g_autofree guchar *is_begin = g_new0 (guchar, MAX (tokens->len, 1));
+
+      /* Which spans become tags, on which tokens */
+      for (guint i = 0; i < doc->spans->len; i++)
+        {
+          CollateAnnotation *a = g_ptr_array_index (doc->spans, i);
+          guint start = collate_annotation_get_start (a);
+          guint end = collate_annotation_get_end (a);
+          Placed p = { 0, 0, i, a };
+
+          if (*collate_annotation_get_note (a) != '\0')
+            notes++;
+          if (collate_annotation_get_n_attributes (a) > 0)
+            attributes++;
+          if (wanted != NULL && !g_strv_contains (wanted, collate_annotation_get_label (a)))
+            continue;
+          p.first = collate_tokens_find (tokens, start);
+          if (p.first >= tokens->len ||
+              g_array_index (tokens, CollateTextRange, p.first).start >= end)
+            {
+              no_token++;
+              continue;
+            }
+          p.last = collate_tokens_find (tokens, end - 1);
+          if (p.last >= tokens->len || g_array_index (tokens, CollateTextRange, p.last).start >= end)
+            p.last--;
+          if (g_array_index (tokens, CollateTextRange, p.first).start < start ||
+              g_array_index (tokens, CollateTextRange, p.last).end > end)
+            misaligned++;
+          g_array_append_val (placed, p);
+        }
+      g_array_sort (placed, compare_placed);
+
+      for (guint i = 0; i < placed->len; i++)
+        {
+          Placed *p = &g_array_index (placed, Placed, i);
+          const char *label = collate_annotation_get_label (p->span);
+          const char *name;
+          gboolean vacant = TRUE;
+
+          for (guint t = p->first; t <= p->last && vacant; t++)
+            vacant = owner[t] == NULL;
+          if (!vacant)
+            {
+              dropped_overlap++;
+              continue;
+            }
+          name = g_hash_table_lookup (tag_names, label);
+          if (name == NULL)
+            {
+              name = tag_name (label);
+              g_hash_table_insert (tag_names, (gpointer) label, (gpointer) name);
+            }
+          for (guint t = p->first; t <= p->last; t++)
+            owner[t] = name;
+          is_begin[p->first] = 1;
+          if (collate_sentences_find (sentences, p->first) != collate_sentences_find (sentences, p->last))
+            split++;
+        }
+
+      g_string_append (out, "-DOCSTART-\tO\n\n");
+      for (guint s = 0; s < sentences->len; s++)
+        {
+          CollateSentence *sent = &g_array_index (sentences, CollateSentence, s);
+
+          for (guint t = sent->first_token; t < sent->end_token; t++)
+            {
+              CollateTextRange *tok = &g_array_index (tokens, CollateTextRange, t);
+
+              g_string_append_len (out, text + tok->byte_start, tok->byte_end - tok->byte_start);
+              if (owner[t] == NULL)
+                g_string_append (out, "\tO\n");
+              else
+                {
+                  gboolean begin = is_begin[t] || t == sent->first_token ||
+                                   owner[t - 1] != owner[t];
+                  g_string_append (out, begin ? "\tB-" : "\tI-");
+                  g_string_append (out, owner[t]);
+                  g_string_append_c (out, '\n');
+                }
+            }
+          g_string_append_c (out, '\n');
+        }
+      if (!collate_export_snapshot_step (snap, 1 + doc->spans->len, error))
+        return FALSE;
+    }
+
+  collate_export_report_add (snap->report, "conll-overlap", dropped_overlap,
+                             _("Overlapping spans left out of CoNLL (the longest one was kept)"));
+  collate_export_report_add (snap->report, "conll-no-token", no_token,
+                             _("Spans that cover no token (only whitespace)"));
+  collate_export_report_add (snap->report, "conll-misaligned", misaligned,
+                             _("Spans whose edges fall inside a token (the whole token was tagged)"));
+  collate_export_report_add (snap->report, "conll-sentence-split", split,
+                             _("Spans that cross a sentence boundary (tagged as one entity per sentence)"));
+  collate_export_report_add (snap->report, "conll-links", part->links->len,
+                             _("Links, which CoNLL cannot express"));
+  collate_export_report_add (snap->report, "conll-notes", notes,
+                             _("Span notes, which CoNLL cannot express"));
+  collate_export_report_add (snap->report, "conll-attributes", attributes,
+                             _("Span attributes, which CoNLL cannot express"));
+  return TRUE;
 }

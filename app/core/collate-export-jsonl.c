@@ -1,20 +1,168 @@
-/* collate-export-jsonl.c — the jsonl export
+/* collate-export-jsonl.c — one JSON document per line, spaCy/Prodigy-style spans
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "collate.h"
 #include "collate-export.h"
+#include "collate-tokenizer.h"
+
+/*
+ * {"text": "…", "meta": {"id", "title", "source", "sha256"},
+ *  "spans": [{"id", "start", "end", "label", "text", "token_start", "token_end",
+ *             "note", "attributes", "author", "created", "modified"}],
+ *  "links": [{"id", "label", "from", "to", "note", "author", "created",
+ *             "modified", ("to_document")}]}
+ *
+ * start/end are code points of "text", half-open; token_start/token_end
+ * are the first and last (inclusive, as Prodigy counts) token indices of the
+ * span under Collate's tokenizer.  A link is written on the line of its
+ * "from" span; a link to another document names it in "to_document".
+ */
+
+static void
+append_member (GString    *out,
+               const char *name,
+               const char *value)
+{
+  g_string_append_c (out, ',');
+  collate_export_append_json_string (out, name, -1);
+  g_string_append_c (out, ':');
+  collate_export_append_json_string (out, value ? value : "", -1);
+}
+
+static void
+append_attributes (GString           *out,
+                   CollateAnnotation *span)
+{
+  g_autofree const char **keys = collate_annotation_get_attribute_keys (span);
+
+  g_string_append (out, ",\"attributes\":{");
+  for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+    {
+      if (k > 0)
+        g_string_append_c (out, ',');
+      collate_export_append_json_string (out, keys[k], -1);
+      g_string_append_c (out, ':');
+      collate_export_append_json_string (out, collate_annotation_get_attribute (span, keys[k]), -1);
+    }
+  g_string_append_c (out, '}');
+}
 
 gboolean
-collate_export_write_jsonl (CollateExportSnapshot *snapshot,
-                                   CollateExportPart     *part,
-                                   GString               *out,
-                                   GError               **error)
+collate_export_write_jsonl (CollateExportSnapshot  *snap,
+                            CollateExportPart      *part,
+                            GString                *out,
+                            GError                **error)
 {
-  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-               "The jsonl export is not available yet");
-  return FALSE;
+  g_autoptr(GHashTable) links_by_doc = g_hash_table_new_full (NULL, NULL, NULL,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  guint misaligned = 0;
+
+  /* Each link goes on the line of its "from" span */
+  for (guint i = 0; i < part->links->len; i++)
+    {
+      CollateLink *l = g_ptr_array_index (part->links, i);
+      CollateAnnotation *from = g_hash_table_lookup (snap->spans_by_id, collate_link_get_from (l));
+      CollateExportDoc *doc = collate_export_snapshot_doc_of (snap, from);
+      GPtrArray *list = g_hash_table_lookup (links_by_doc, doc);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (links_by_doc, doc, list);
+        }
+      g_ptr_array_add (list, l);
+    }
+
+  for (guint d = 0; d < part->docs->len; d++)
+    {
+      CollateExportDoc *doc = g_ptr_array_index (part->docs, d);
+      CollateDocument *document = doc->document;
+      GPtrArray *links = g_hash_table_lookup (links_by_doc, doc);
+      GArray *tokens = doc->spans->len > 0 ? collate_export_doc_get_tokens (doc) : NULL;
+
+      g_string_append (out, "{\"text\":");
+      collate_export_append_json_string (out, collate_document_get_text (document),
+                                         collate_document_get_byte_length (document));
+      g_string_append (out, ",\"meta\":{\"id\":");
+      collate_export_append_json_string (out, collate_document_get_id (document), -1);
+      append_member (out, "title", collate_document_get_title (document));
+      append_member (out, "source", collate_document_get_source (document));
+      append_member (out, "sha256", collate_document_get_sha256 (document));
+      g_string_append (out, "},\"spans\":[");
+
+      for (guint i = 0; i < doc->spans->len; i++)
+        {
+          CollateAnnotation *a = g_ptr_array_index (doc->spans, i);
+          guint start = collate_annotation_get_start (a);
+          guint end = collate_annotation_get_end (a);
+          guint ts = collate_tokens_find (tokens, start);
+          guint te = collate_tokens_find (tokens, end - 1);
+          gboolean aligned;
+
+          /* token_end is inclusive; a span of only whitespace has no token */
+          aligned = ts < tokens->len && te < tokens->len && ts <= te &&
+                    g_array_index (tokens, CollateTextRange, ts).start == start &&
+                    g_array_index (tokens, CollateTextRange, te).end == end;
+          if (!aligned)
+            misaligned++;
+          if (te >= tokens->len || g_array_index (tokens, CollateTextRange, te).start >= end)
+            te = te > 0 ? te - 1 : 0;   /* the span ends in whitespace */
+          if (te < ts)
+            te = ts;
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, "{\"id\":");
+          collate_export_append_json_string (out, collate_annotation_get_id (a), -1);
+          g_string_append_printf (out, ",\"start\":%u,\"end\":%u", start, end);
+          append_member (out, "label", collate_annotation_get_label (a));
+          append_member (out, "text", collate_annotation_get_text (a));
+          g_string_append_printf (out, ",\"token_start\":%u,\"token_end\":%u", ts, te);
+          append_member (out, "note", collate_annotation_get_note (a));
+          append_attributes (out, a);
+          append_member (out, "author", collate_annotation_get_author (a));
+          append_member (out, "created", collate_annotation_get_created (a));
+          append_member (out, "modified", collate_annotation_get_modified (a));
+          g_string_append_c (out, '}');
+          if (!collate_export_snapshot_step (snap, 1, error))
+            return FALSE;
+        }
+      g_string_append (out, "],\"links\":[");
+      for (guint i = 0; links != NULL && i < links->len; i++)
+        {
+          CollateLink *l = g_ptr_array_index (links, i);
+          CollateAnnotation *to = g_hash_table_lookup (snap->spans_by_id, collate_link_get_to (l));
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, "{\"id\":");
+          collate_export_append_json_string (out, collate_link_get_id (l), -1);
+          append_member (out, "label", collate_link_get_label (l));
+          append_member (out, "from", collate_link_get_from (l));
+          append_member (out, "to", collate_link_get_to (l));
+          if (g_strcmp0 (collate_annotation_get_document_id (to), collate_document_get_id (document)) != 0)
+            append_member (out, "to_document", collate_annotation_get_document_id (to));
+          append_member (out, "note", collate_link_get_note (l));
+          append_member (out, "author", collate_link_get_author (l));
+          append_member (out, "created", collate_link_get_created (l));
+          append_member (out, "modified", collate_link_get_modified (l));
+          g_string_append_c (out, '}');
+          if (!collate_export_snapshot_step (snap, 1, error))
+            return FALSE;
+        }
+      g_string_append (out, "]}\n");
+      if (!collate_export_snapshot_step (snap, 1, error))
+        return FALSE;
+    }
+
+  collate_export_report_add (snap->report, "jsonl-token-misaligned", misaligned,
+                             _("Spans whose edges fall inside a token (token_start and "
+                               "token_end cover the tokens they touch)"));
+  return TRUE;
 }

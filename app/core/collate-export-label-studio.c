@@ -1,20 +1,256 @@
-/* collate-export-label-studio.c — the label-studio export
+/* collate-export-label-studio.c — Label Studio tasks JSON and labeling config
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n.h>
+
 #include "collate.h"
 #include "collate-export.h"
 
-gboolean
-collate_export_write_label_studio (CollateExportSnapshot *snapshot,
-                                          CollateExportPart     *part,
-                                          const char            *folder,
-                                          GError               **error)
+/*
+ * A folder with
+ *  - tasks.json: a list of tasks, one per document, as Label Studio imports
+ *    them with their annotations:
+ *      {"id": 1, "data": {"text", "title", "document_id", "source", "sha256"},
+ *       "annotations": [{"id": 1, "result": [
+ *         {"id": "a1", "from_name": "label", "to_name": "text", "type": "labels",
+ *          "origin": "manual",
+ *          "value": {"start": 10, "end": 25, "text": "…", "labels": ["Claim"]},
+ *          "meta": {"text": ["<note>"]}},
+ *         {"type": "relation", "from_id": "a1", "to_id": "a2",
+ *          "direction": "right", "labels": ["Contradicts"]}]}]}
+ *  - config.xml: the labeling config (<Labels>, <Relations>, <Text>).
+ * start/end are JavaScript string indices (UTF-16 code units), which is
+ * what Label Studio counts: a character outside the BMP (an emoji) counts 2.
+ * Relations live inside one task: links between documents, link notes and
+ * span attributes cannot be expressed and are reported.
+ */
+
+/* Code-point offsets of the characters outside the BMP (4-byte UTF-8) */
+static GArray *
+astral_offsets (CollateDocument *document)
 {
-  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-               "The label-studio export is not available yet");
-  return FALSE;
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guchar *text = (const guchar *) collate_document_get_text (document);
+  gsize len = collate_document_get_byte_length (document);
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] >= 0xF0)
+      {
+        guint off = collate_document_byte_to_char (document, i);
+
+        g_array_append_val (offsets, off);
+        i += 3;
+      }
+  return offsets;
+}
+
+static guint
+to_utf16 (GArray *astral,
+          guint   offset)
+{
+  guint lo = 0, hi = astral->len;
+
+  /* count of astral characters before @offset */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (astral, guint, mid) < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return offset + lo;
+}
+
+static void
+member (GString    *out,
+        const char *name,
+        const char *value)
+{
+  g_string_append_printf (out, ",\"%s\":", name);
+  collate_export_append_json_string (out, value ? value : "", -1);
+}
+
+static gboolean
+wanted (CollateExportSnapshot *snap,
+        GPtrArray             *kind_labels,
+        const char            *name)
+{
+  const char *const *labels = collate_export_options_get_labels (snap->options);
+  gboolean names_kind = FALSE;
+
+  if (labels == NULL)
+    return TRUE;
+  for (guint i = 0; labels[i]; i++)
+    for (guint j = 0; j < kind_labels->len; j++)
+      if (g_str_equal (labels[i], collate_label_get_name (g_ptr_array_index (kind_labels, j))))
+        names_kind = TRUE;
+  return !names_kind || g_strv_contains (labels, name);
+}
+
+static void
+write_config (CollateExportSnapshot *snap,
+              GString               *xml)
+{
+  g_string_append (xml, "<View>\n  <Relations>\n");
+  for (guint i = 0; i < snap->link_labels->len; i++)
+    {
+      CollateLabel *label = g_ptr_array_index (snap->link_labels, i);
+
+      if (!wanted (snap, snap->link_labels, collate_label_get_name (label)))
+        continue;
+      g_string_append (xml, "    <Relation value=\"");
+      collate_export_append_xml_escaped (xml, collate_label_get_name (label));
+      g_string_append (xml, "\" background=\"");
+      collate_export_append_xml_escaped (xml, collate_label_get_color (label));
+      g_string_append (xml, "\"/>\n");
+    }
+  g_string_append (xml, "  </Relations>\n  <Labels name=\"label\" toName=\"text\">\n");
+  for (guint i = 0; i < snap->span_labels->len; i++)
+    {
+      CollateLabel *label = g_ptr_array_index (snap->span_labels, i);
+      const char *hotkey = collate_label_get_hotkey (label);
+
+      if (!wanted (snap, snap->span_labels, collate_label_get_name (label)))
+        continue;
+      g_string_append (xml, "    <Label value=\"");
+      collate_export_append_xml_escaped (xml, collate_label_get_name (label));
+      g_string_append (xml, "\" background=\"");
+      collate_export_append_xml_escaped (xml, collate_label_get_color (label));
+      if (hotkey != NULL && *hotkey != '\0')
+        {
+          g_string_append (xml, "\" hotkey=\"");
+          collate_export_append_xml_escaped (xml, hotkey);
+        }
+      g_string_append (xml, "\"/>\n");
+    }
+  g_string_append (xml, "  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n");
+}
+
+gboolean
+collate_export_write_label_studio (CollateExportSnapshot  *snap,
+                                   CollateExportPart      *part,
+                                   const char             *folder,
+                                   GError                **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (1 << 16);
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GHashTable) links_by_doc = g_hash_table_new_full (NULL, NULL, NULL,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  guint n_cross = 0, link_notes = 0, attributes = 0;
+
+  for (guint i = 0; i < part->links->len; i++)
+    {
+      CollateLink *l = g_ptr_array_index (part->links, i);
+      CollateAnnotation *from = g_hash_table_lookup (snap->spans_by_id, collate_link_get_from (l));
+      CollateAnnotation *to = g_hash_table_lookup (snap->spans_by_id, collate_link_get_to (l));
+      CollateExportDoc *doc = collate_export_snapshot_doc_of (snap, from);
+      GPtrArray *list;
+
+      if (!g_str_equal (collate_annotation_get_document_id (from),
+                        collate_annotation_get_document_id (to)))
+        {
+          n_cross++;
+          continue;
+        }
+      if (*collate_link_get_note (l) != '\0')
+        link_notes++;
+      list = g_hash_table_lookup (links_by_doc, doc);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (links_by_doc, doc, list);
+        }
+      g_ptr_array_add (list, l);
+    }
+
+  g_string_append (out, "[");
+  for (guint d = 0; d < part->docs->len; d++)
+    {
+      CollateExportDoc *doc = g_ptr_array_index (part->docs, d);
+      CollateDocument *document = doc->document;
+      g_autoptr(GArray) astral = astral_offsets (document);
+      GPtrArray *links = g_hash_table_lookup (links_by_doc, doc);
+      gboolean first = TRUE;
+
+      g_string_append_printf (out, "%s\n{\"id\":%u,\"data\":{\"text\":", d > 0 ? "," : "", d + 1);
+      collate_export_append_json_string (out, collate_document_get_text (document),
+                                         collate_document_get_byte_length (document));
+      member (out, "title", collate_document_get_title (document));
+      member (out, "document_id", collate_document_get_id (document));
+      member (out, "source", collate_document_get_source (document));
+      member (out, "sha256", collate_document_get_sha256 (document));
+      g_string_append (out, "},\"annotations\":[{\"id\":");
+      g_string_append_printf (out, "%u,\"result\":[", d + 1);
+
+      for (guint i = 0; i < doc->spans->len; i++)
+        {
+          CollateAnnotation *a = g_ptr_array_index (doc->spans, i);
+          const char *note = collate_annotation_get_note (a);
+
+          g_string_append (out, first ? "\n" : ",\n");
+          first = FALSE;
+          g_string_append (out, "{\"id\":");
+          collate_export_append_json_string (out, collate_annotation_get_id (a), -1);
+          g_string_append (out, ",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
+                                "\"origin\":\"manual\",\"value\":{");
+          g_string_append_printf (out, "\"start\":%u,\"end\":%u,\"text\":",
+                                  to_utf16 (astral, collate_annotation_get_start (a)),
+                                  to_utf16 (astral, collate_annotation_get_end (a)));
+          collate_export_append_json_string (out, collate_annotation_get_text (a), -1);
+          g_string_append (out, ",\"labels\":[");
+          collate_export_append_json_string (out, collate_annotation_get_label (a), -1);
+          g_string_append (out, "]}");
+          if (note != NULL && *note != '\0')
+            {
+              g_string_append (out, ",\"meta\":{\"text\":[");
+              collate_export_append_json_string (out, note, -1);
+              g_string_append (out, "]}");
+            }
+          g_string_append_c (out, '}');
+          if (collate_annotation_get_n_attributes (a) > 0)
+            attributes++;
+          if (!collate_export_snapshot_step (snap, 1, error))
+            return FALSE;
+        }
+      for (guint i = 0; links != NULL && i < links->len; i++)
+        {
+          CollateLink *l = g_ptr_array_index (links, i);
+
+          g_string_append (out, first ? "\n" : ",\n");
+          first = FALSE;
+          g_string_append (out, "{\"from_id\":");
+          collate_export_append_json_string (out, collate_link_get_from (l), -1);
+          g_string_append (out, ",\"to_id\":");
+          collate_export_append_json_string (out, collate_link_get_to (l), -1);
+          g_string_append (out, ",\"type\":\"relation\",\"direction\":\"right\",\"labels\":[");
+          collate_export_append_json_string (out, collate_link_get_label (l), -1);
+          g_string_append (out, "]}");
+          if (!collate_export_snapshot_step (snap, 1, error))
+            return FALSE;
+        }
+      g_string_append (out, "]}]}");
+      if (!collate_export_snapshot_step (snap, 1, error))
+        return FALSE;
+    }
+  g_string_append (out, "\n]\n");
+
+  write_config (snap, xml);
+  if (!collate_export_write_file (folder, "tasks.json", out, error) ||
+      !collate_export_write_file (folder, "config.xml", xml, error))
+    return FALSE;
+
+  collate_export_report_add (snap->report, "label-studio-cross-document-links", n_cross,
+                             _("Links between documents, which Label Studio relations cannot express"));
+  collate_export_report_add (snap->report, "label-studio-link-notes", link_notes,
+                             _("Link notes, which Label Studio relations cannot hold"));
+  collate_export_report_add (snap->report, "label-studio-attributes", attributes,
+                             _("Span attributes, which Label Studio regions do not hold"));
+  return TRUE;
 }

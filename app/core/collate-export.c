@@ -14,6 +14,7 @@
 #include "collate-error.h"
 #include "collate-export.h"
 #include "collate-text.h"
+#include "collate-tokenizer.h"
 
 /* ── Formats ── */
 
@@ -683,7 +684,28 @@ export_doc_free (gpointer data)
   g_clear_object (&doc->document);
   g_clear_pointer (&doc->spans, g_ptr_array_unref);
   g_free (doc->file_stem);
+  g_clear_pointer (&doc->tokens, g_array_unref);
+  g_clear_pointer (&doc->sentences, g_array_unref);
   g_free (doc);
+}
+
+GArray *
+collate_export_doc_get_tokens (CollateExportDoc *doc)
+{
+  if (doc->tokens == NULL)
+    doc->tokens = collate_tokenize (collate_document_get_text (doc->document),
+                                    collate_document_get_byte_length (doc->document));
+  return doc->tokens;
+}
+
+GArray *
+collate_export_doc_get_sentences (CollateExportDoc *doc)
+{
+  if (doc->sentences == NULL)
+    doc->sentences = collate_split_sentences (collate_document_get_text (doc->document),
+                                              collate_document_get_byte_length (doc->document),
+                                              collate_export_doc_get_tokens (doc));
+  return doc->sentences;
 }
 
 static void

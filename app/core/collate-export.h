@@ -186,6 +186,8 @@ typedef struct
   guint            index;      /* position in the project */
   GPtrArray       *spans;      /* CollateAnnotation, kept ones, in model order */
   char            *file_stem;  /* sanitised and unique, for folder formats */
+  GArray          *tokens;     /* lazily, collate_export_doc_get_tokens() */
+  GArray          *sentences;
 } CollateExportDoc;
 
 typedef struct
@@ -239,6 +241,10 @@ gboolean collate_export_write_label_studio (CollateExportSnapshot *, CollateExpo
 gboolean     collate_export_snapshot_step       (CollateExportSnapshot *snapshot,
                                                  guint                  units,
                                                  GError               **error);
+/* CollateTextRange tokens and CollateSentence sentences of the document,
+ * computed once (collate-tokenizer.h) */
+GArray      *collate_export_doc_get_tokens      (CollateExportDoc      *doc);
+GArray      *collate_export_doc_get_sentences   (CollateExportDoc      *doc);
 CollateExportDoc *collate_export_snapshot_doc_of (CollateExportSnapshot *snapshot,
                                                  CollateAnnotation     *span);
 /* Appends @text as a JSON string literal, quotes included */
