@@ -2,10 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "collate-json-reader.h"
+#include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdarg.h>
 #include <string.h>
+
+#include "collate-json-reader.h"
 
 #define CHUNK_SIZE   (1024 * 1024)
 #define MAX_LENGTH   ((gsize) G_MAXUINT32)
@@ -219,19 +222,19 @@ collate_json_type_name (CollateJsonType type)
     case COLLATE_JSON_NULL:
       return "null";
     case COLLATE_JSON_BOOLEAN:
-      return "true or false";
+      return _("true or false");
     case COLLATE_JSON_INTEGER:
-      return "an integer";
+      return _("an integer");
     case COLLATE_JSON_NUMBER:
-      return "a number";
+      return _("a number");
     case COLLATE_JSON_STRING:
-      return "a string";
+      return _("a string");
     case COLLATE_JSON_ARRAY:
-      return "an array";
+      return _("an array");
     case COLLATE_JSON_OBJECT:
-      return "an object";
+      return _("an object");
     default:
-      return "a value";
+      return _("a value");
     }
 }
 
@@ -269,7 +272,7 @@ collate_json_expect (const CollateJsonValue *value,
 
   found = collate_json_describe (value);
   collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                          "expected %s, found %s",
+                          _("expected %s, found %s"),
                           collate_json_type_name (type), found);
   return FALSE;
 }
@@ -294,19 +297,17 @@ collate_json_get_uint (const CollateJsonValue *value,
   found = collate_json_describe (value);
   if (value->type == COLLATE_JSON_INTEGER && value->v.number.value < 0)
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                            "expected a non-negative integer, found %s", found);
+                            _("expected a non-negative integer, found %s"), found);
   else if (value->type == COLLATE_JSON_INTEGER
            || (value->type == COLLATE_JSON_NUMBER
                && value->v.number.text[0] != '-'
                && strpbrk (found, ".eE") == NULL))
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                            "%s is too large (at most %" G_GUINT64_FORMAT ")",
+                            _("%s is too large (at most %" G_GUINT64_FORMAT ")"),
                             found, max);
   else
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                            "expected %s, found %s",
-                            max == G_MAXUINT64 ? "an integer" : "a whole number",
-                            found);
+                            _("expected an integer, found %s"), found);
   return FALSE;
 }
 
@@ -365,7 +366,7 @@ collate_json_object_reader_get (CollateJsonObjectReader *reader,
   if (value == NULL)
     {
       collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
-                              "missing (expected %s)",
+                              _("missing (expected %s)"),
                               collate_json_type_name (type));
       return NULL;
     }
@@ -398,7 +399,7 @@ collate_json_object_reader_get_uint (CollateJsonObjectReader *reader,
   if (value == NULL)
     {
       collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
-                              "missing (expected an integer)");
+                              _("missing (expected an integer)"));
       return FALSE;
     }
   if (value->type != COLLATE_JSON_INTEGER && value->type != COLLATE_JSON_NUMBER)
@@ -446,7 +447,7 @@ collate_json_object_reader_finish (CollateJsonObjectReader *reader,
     CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (reader->path,
                                                      object->v.members[unknown].name);
     collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
-                            "unknown field (misspelt, or written by another program?)");
+                            _("unknown field (misspelt, or written by another program?)"));
   }
   return FALSE;
 }
@@ -490,9 +491,9 @@ describe_at (Parser     *parser,
   guchar c = *at;
 
   if (at >= parser->end)
-    return g_strdup ("the end of the file");
+    return g_strdup (_("the end of the file"));
   if (c < 0x20 || c == 0x7f)
-    return g_strdup_printf ("a control character (U+%04X)", c);
+    return g_strdup_printf (_("a control character (U+%04X)"), c);
   if (c < 0x80)
     {
       gsize n = 0;
@@ -505,7 +506,7 @@ describe_at (Parser     *parser,
       return g_strdup_printf ("\"%.*s\"", (int) n, at);
     }
   if ((gint32) g_utf8_get_char_validated (at, parser->end - at) < 0)
-    return g_strdup ("a byte that is not UTF-8");
+    return g_strdup (_("a byte that is not UTF-8"));
   return g_strdup_printf ("\"%.*s\"", (int) g_utf8_skip[c], at);
 }
 
@@ -537,14 +538,14 @@ syntax_error (Parser                *parser,
   position_of (parser->start, at, &line, &column);
   if (at >= parser->end)
     collate_json_set_error (error, code, path,
-                            "the file ends unexpectedly at line %u (is it truncated?): %s",
+                            _("the file ends unexpectedly at line %u (is it truncated?): %s"),
                             line, message);
   else if (code == COLLATE_ERROR_PARSE)
     collate_json_set_error (error, code, path,
-                            "not valid JSON at line %u, column %u: %s",
+                            _("not valid JSON at line %u, column %u: %s"),
                             line, column, message);
   else
-    collate_json_set_error (error, code, path, "%s (line %u, column %u)",
+    collate_json_set_error (error, code, path, _("%s (line %u, column %u)"),
                             message, line, column);
 }
 
@@ -558,7 +559,7 @@ unexpected (Parser                *parser,
   g_autofree char *found = describe_at (parser, at);
 
   syntax_error (parser, error, COLLATE_ERROR_PARSE, path, at,
-                "expected %s, found %s", expected, found);
+                _("expected %s, found %s"), expected, found);
 }
 
 static gboolean
@@ -620,7 +621,7 @@ unescape (Parser                *parser,
           if (!read_hex4 (q + 2, &u))
             {
               syntax_error (parser, error, COLLATE_ERROR_PARSE, path, q,
-                            "\\u must be followed by four hexadecimal digits");
+                            _("\\u must be followed by four hexadecimal digits"));
               return FALSE;
             }
           if (u >= 0xd800 && u <= 0xdbff)
@@ -639,15 +640,15 @@ unescape (Parser                *parser,
           if (u >= 0xdc00 && u <= 0xdfff)
             {
               syntax_error (parser, error, COLLATE_ERROR_ENCODING, path, q,
-                            "\\u%.4s is half of a surrogate pair without its other half, "
-                            "which is not valid Unicode", q + 2);
+                            _("\\u%.4s is half of a surrogate pair without its other half, "
+                            "which is not valid Unicode"), q + 2);
               return FALSE;
             }
           if (u == 0)
             {
               syntax_error (parser, error, COLLATE_ERROR_ENCODING, path, q,
-                            "a string contains \\u0000 (a NUL character), "
-                            "which Collate does not accept");
+                            _("a string contains \\u0000 (a NUL character), "
+                            "which Collate does not accept"));
               return FALSE;
             }
           w += g_unichar_to_utf8 (u, w);
@@ -658,7 +659,7 @@ unescape (Parser                *parser,
             g_autofree char *found = describe_at (parser, q + 1);
 
             syntax_error (parser, error, COLLATE_ERROR_PARSE, path, q,
-                          "invalid escape: a backslash followed by %s", found);
+                          _("invalid escape: a backslash followed by %s"), found);
             return FALSE;
           }
         }
@@ -706,8 +707,8 @@ parse_string (Parser                *parser,
 
               position_of (parser->start, p, &line, &column);
               collate_json_set_error (error, COLLATE_ERROR_ENCODING, path,
-                                      "not valid UTF-8 at byte %" G_GSIZE_FORMAT
-                                      " (line %u, column %u)",
+                                      _("not valid UTF-8 at byte %" G_GSIZE_FORMAT
+                                      " (line %u, column %u)"),
                                       (gsize) (p - parser->start), line, column);
               return FALSE;
             }
@@ -716,20 +717,20 @@ parse_string (Parser                *parser,
       else if (p >= parser->end)
         {
           syntax_error (parser, error, COLLATE_ERROR_PARSE, path, p,
-                        "a string is not closed");
+                        _("a string is not closed"));
           return FALSE;
         }
       else if (c == '\n')
         {
           syntax_error (parser, error, COLLATE_ERROR_PARSE, path, p,
-                        "a line break inside a string (is a closing quote missing?)");
+                        _("a line break inside a string (is a closing quote missing?)"));
           return FALSE;
         }
       else
         {
           syntax_error (parser, error, COLLATE_ERROR_PARSE, path, p,
-                        "a control character (U+%04X) inside a string must be "
-                        "written as an escape", c);
+                        _("a control character (U+%04X) inside a string must be "
+                        "written as an escape"), c);
           return FALSE;
         }
     }
@@ -769,7 +770,7 @@ parse_number (Parser                *parser,
       if (g_ascii_isdigit (*p))
         {
           syntax_error (parser, error, COLLATE_ERROR_PARSE, path, parser->p,
-                        "a number must not start with 0");
+                        _("a number must not start with 0"));
           return FALSE;
         }
     }
@@ -781,7 +782,7 @@ parse_number (Parser                *parser,
     }
   else
     {
-      unexpected (parser, error, path, p, "a digit after \"-\"");
+      unexpected (parser, error, path, p, _("a digit after \"-\""));
       return FALSE;
     }
 
@@ -791,7 +792,7 @@ parse_number (Parser                *parser,
       p++;
       if (!g_ascii_isdigit (*p))
         {
-          unexpected (parser, error, path, p, "a digit after the decimal point");
+          unexpected (parser, error, path, p, _("a digit after the decimal point"));
           return FALSE;
         }
       while (g_ascii_isdigit (*p))
@@ -805,7 +806,7 @@ parse_number (Parser                *parser,
         p++;
       if (!g_ascii_isdigit (*p))
         {
-          unexpected (parser, error, path, p, "a digit in the exponent");
+          unexpected (parser, error, path, p, _("a digit in the exponent"));
           return FALSE;
         }
       while (g_ascii_isdigit (*p))
@@ -837,7 +838,7 @@ check_depth (Parser                *parser,
   if (G_LIKELY (depth < parser->max_depth))
     return TRUE;
   syntax_error (parser, error, COLLATE_ERROR_TOO_LARGE, path, parser->p,
-                "nested more than %u levels deep", parser->max_depth);
+                _("nested more than %u levels deep"), parser->max_depth);
   return FALSE;
 }
 
@@ -866,8 +867,8 @@ parse_object (Parser                *parser,
           {
             unexpected (parser, error, path, p,
                         parser->members->len == base
-                        ? "a member name in double quotes or \"}\""
-                        : "a member name in double quotes");
+                        ? _("a member name in double quotes or \"}\"")
+                        : _("a member name in double quotes"));
             goto fail;
           }
         parser->p = p;
@@ -876,7 +877,7 @@ parse_object (Parser                *parser,
         p = skip_space (parser->p);
         if (*p != ':')
           {
-            unexpected (parser, error, path, p, "\":\" after a member name");
+            unexpected (parser, error, path, p, _("\":\" after a member name"));
             goto fail;
           }
         parser->p = p + 1;
@@ -893,7 +894,7 @@ parse_object (Parser                *parser,
           }
         if (*p == '}')
           break;
-        unexpected (parser, error, path, p, "\",\" or \"}\" after a member");
+        unexpected (parser, error, path, p, _("\",\" or \"}\" after a member"));
         goto fail;
       }
   parser->p = p + 1;
@@ -907,7 +908,8 @@ parse_object (Parser                *parser,
       {
         for (guint i = 1; i < n && duplicate == NULL; i++)
           for (guint j = 0; j < i; j++)
-            if (strcmp (members[i].name, members[j].name) == 0)
+            if (members[i].name[0] == members[j].name[0]
+                && strcmp (members[i].name, members[j].name) == 0)
               {
                 duplicate = members[i].name;
                 break;
@@ -928,7 +930,7 @@ parse_object (Parser                *parser,
         CollateJsonPath child = COLLATE_JSON_PATH_MEMBER (path, duplicate);
 
         collate_json_set_error (error, COLLATE_ERROR_INVALID, &child,
-                                "appears more than once in the same object");
+                                _("appears more than once in the same object"));
         goto fail;
       }
 
@@ -969,7 +971,7 @@ parse_array (Parser                *parser,
         parser->p = p;
         if (*p == ']' || *p == ',')
           {
-            unexpected (parser, error, &child, p, "a value");
+            unexpected (parser, error, &child, p, _("a value"));
             goto fail;
           }
         if (!parse_value (parser, &item, &child, depth + 1, error))
@@ -984,7 +986,7 @@ parse_array (Parser                *parser,
           }
         if (*p == ']')
           break;
-        unexpected (parser, error, path, p, "\",\" or \"]\" after an item");
+        unexpected (parser, error, path, p, _("\",\" or \"]\" after an item"));
         goto fail;
       }
   parser->p = p + 1;
@@ -1061,7 +1063,7 @@ parse_value (Parser                *parser,
       break;
     }
 
-  unexpected (parser, error, path, p, "a value");
+  unexpected (parser, error, path, p, _("a value"));
   return FALSE;
 }
 
@@ -1071,25 +1073,48 @@ collate_json_document_parse (const char  *data,
                              guint        max_depth,
                              GError     **error)
 {
-  CollateJsonDocument *doc;
-  Parser parser = { 0 };
-  gboolean ok;
-  char *p;
+  char *copy;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length > MAX_LENGTH)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   "%" G_GSIZE_FORMAT " bytes is more than this reader accepts",
+                   _("%" G_GSIZE_FORMAT " bytes is more than this reader accepts"),
+                   length);
+      return NULL;
+    }
+
+  copy = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (copy, data, length);
+  return collate_json_document_parse_take (copy, length, max_depth, error);
+}
+
+CollateJsonDocument *
+collate_json_document_parse_take (char        *data,
+                                  gsize        length,
+                                  guint        max_depth,
+                                  GError     **error)
+{
+  CollateJsonDocument *doc;
+  Parser parser = { 0 };
+  gboolean ok;
+  char *p;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (length > MAX_LENGTH)
+    {
+      g_free (data);
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("%" G_GSIZE_FORMAT " bytes is more than this reader accepts"),
                    length);
       return NULL;
     }
 
   doc = g_new0 (CollateJsonDocument, 1);
-  doc->buffer = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (doc->buffer, data, length);
+  doc->buffer = data;
   doc->buffer[length] = '\0';
   doc->chunks = g_ptr_array_new_with_free_func (g_free);
 
@@ -1109,8 +1134,8 @@ collate_json_document_parse (const char  *data,
   if (p == parser.end)
     {
       g_set_error_literal (error, COLLATE_ERROR, COLLATE_ERROR_PARSE,
-                           length == 0 ? "the file is empty"
-                                       : "the file is empty (only white space)");
+                           length == 0 ? _("the file is empty")
+                                       : _("the file is empty (only white space)"));
       ok = FALSE;
     }
   else
@@ -1122,7 +1147,10 @@ collate_json_document_parse (const char  *data,
           p = skip_space (parser.p);
           if (p != parser.end)
             {
-              unexpected (&parser, error, NULL, p, "nothing after the end of the JSON value");
+              g_autofree char *found = describe_at (&parser, p);
+
+              syntax_error (&parser, error, COLLATE_ERROR_PARSE, NULL, p,
+                            _("unexpected %s after the end of the JSON value"), found);
               ok = FALSE;
             }
         }
@@ -1168,7 +1196,7 @@ collate_json_check_depth (const char  *data,
 
               position_of (data, p, &line, &column);
               g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                           "nested more than %u levels deep (line %u, column %u)",
+                           _("nested more than %u levels deep (line %u, column %u)"),
                            max_depth, line, column);
               return FALSE;
             }

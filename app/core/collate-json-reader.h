@@ -71,6 +71,12 @@ CollateJsonDocument    *collate_json_document_parse    (const char          *dat
                                                         gsize                length,
                                                         guint                max_depth,
                                                         GError             **error);
+/* As above, taking @data: allocated with g_malloc(), with room for
+ * @length + 1 bytes; strings are decoded in place */
+CollateJsonDocument    *collate_json_document_parse_take (char              *data,
+                                                        gsize                length,
+                                                        guint                max_depth,
+                                                        GError             **error);
 const CollateJsonValue *collate_json_document_get_root (CollateJsonDocument *self);
 void                    collate_json_document_free     (CollateJsonDocument *self);
 

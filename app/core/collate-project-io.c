@@ -1,0 +1,1361 @@
+/* collate-project-io.c — reading and writing *.collate.json
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading: collate-json-reader parses the file (refusing deep nesting,
+ * invalid UTF-8 and the like before any value is built), then every field
+ * is checked here and the project is built with the validating
+ * collate_project_insert_* calls, whose errors get the JSON path put in
+ * front of them.
+ *
+ * Writing: a serialiser of our own into one GString.  The output depends
+ * only on the project: members in a fixed order, 2-space indentation,
+ * attribute and metadata keys sorted, annotations and links in the
+ * project's order, UTF-8 written as is, a final newline.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collate-error.h"
+#include "collate-json-reader.h"
+#include "collate-project-io.h"
+#include "collate-text.h"
+
+/* Largest integers accepted for offsets and for next_id */
+#define MAX_OFFSET   ((guint64) G_MAXUINT32)
+#define MAX_NEXT_ID  G_GUINT64_CONSTANT (9007199254740991)  /* 2^53 - 1 */
+#define SHOW_CHARS   40
+
+typedef enum
+{
+  KIND_DOCUMENT,
+  KIND_ANNOTATION,
+  KIND_LINK,
+} IdKind;
+
+static const char * const kind_names[] = { "documents", "annotations", "links" };
+
+typedef struct
+{
+  CollateProject *project;
+  CollateSchema  *schema;
+  /* Every id in the file (borrowed from the JSON) → where it was first seen */
+  GHashTable     *ids;
+} Loader;
+
+/* ── Helpers ── */
+
+/* The core's own checks report "field: message"; put the record's path in
+ * front so that it reads "annotations[3].field: message". */
+static void
+prefix_record_error (GError                **error,
+                     const CollateJsonPath  *path)
+{
+  g_autofree char *where = NULL;
+  const char *message;
+  const char *p;
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  where = collate_json_path_to_string (path);
+  message = (*error)->message;
+  for (p = message; g_ascii_islower (*p) || *p == '_'; p++)
+    ;
+  if (p > message && p[0] == ':' && p[1] == ' ')
+    g_prefix_error (error, "%s.", where);
+  else
+    g_prefix_error (error, "%s: ", where);
+}
+
+/* "text that is shown…" for messages: quoted, escaped, shortened */
+static char *
+quote_short (const char *text)
+{
+  GString *s = g_string_new ("\"");
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == SHOW_CHARS)
+        {
+          g_string_append (s, "…");
+          break;
+        }
+      if (c == '\n')
+        g_string_append (s, "\\n");
+      else if (c == '"')
+        g_string_append (s, "\\\"");
+      else if (c < 0x20)
+        g_string_append_printf (s, "\\u%04x", c);
+      else
+        g_string_append_unichar (s, c);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+digits (const char *p,
+        guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+number (const char *p,
+        guint       n)
+{
+  guint v = 0;
+
+  for (guint i = 0; i < n; i++)
+    v = v * 10 + (guint) (p[i] - '0');
+  return v;
+}
+
+/* ISO 8601 date and time with a zone: 2026-11-23T18:33:36Z,
+ * 2026-11-23T18:33:36.250+01:00.  Empty means "not recorded". */
+static gboolean
+is_timestamp (const char *s)
+{
+  const char *p;
+
+  if (s[0] == '\0')
+    return TRUE;
+  if (!(digits (s, 4) && s[4] == '-' && digits (s + 5, 2) && s[7] == '-'
+        && digits (s + 8, 2) && (s[10] == 'T' || s[10] == 't')
+        && digits (s + 11, 2) && s[13] == ':' && digits (s + 14, 2)
+        && s[16] == ':' && digits (s + 17, 2)))
+    return FALSE;
+  if (number (s + 5, 2) < 1 || number (s + 5, 2) > 12
+      || number (s + 8, 2) < 1 || number (s + 8, 2) > 31
+      || number (s + 11, 2) > 23 || number (s + 14, 2) > 59
+      || number (s + 17, 2) > 60)
+    return FALSE;
+
+  p = s + 19;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if ((*p == 'Z' || *p == 'z') && p[1] == '\0')
+    return TRUE;
+  return ((*p == '+' || *p == '-') && digits (p + 1, 2) && p[3] == ':'
+          && digits (p + 4, 2) && p[6] == '\0'
+          && number (p + 1, 2) <= 23 && number (p + 4, 2) <= 59);
+}
+
+static const char *
+get_timestamp (CollateJsonObjectReader *reader,
+               const char              *name,
+               GError                 **error)
+{
+  const char *value = collate_json_object_reader_get_string (reader, name, error);
+
+  if (value != NULL && !is_timestamp (value))
+    {
+      CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (reader->path, name);
+      g_autofree char *shown = quote_short (value);
+
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
+                              _("%s is not an ISO 8601 date and time in UTC "
+                                "(like \"2026-11-23T18:33:36Z\")"), shown);
+      return NULL;
+    }
+  return value;
+}
+
+static const char *
+get_id (Loader                  *loader,
+        CollateJsonObjectReader *reader,
+        IdKind                   kind,
+        gsize                    index,
+        GError                 **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (reader->path, "id");
+  const char *id = collate_json_object_reader_get_string (reader, "id", error);
+  gpointer seen;
+
+  if (id == NULL)
+    return NULL;
+  if (id[0] == '\0')
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
+                              _("must not be empty"));
+      return NULL;
+    }
+
+  seen = g_hash_table_lookup (loader->ids, id);
+  if (seen != NULL)
+    {
+      guint code = GPOINTER_TO_UINT (seen) - 1;
+      g_autofree char *shown = quote_short (id);
+
+      collate_json_set_error (error, COLLATE_ERROR_EXISTS, &path,
+                              _("%s is already the id of %s[%u]; ids must be "
+                                "unique across documents, annotations and links"),
+                              shown, kind_names[code >> 30], code & 0x3fffffff);
+      return NULL;
+    }
+  g_hash_table_insert (loader->ids, (gpointer) id,
+                       GUINT_TO_POINTER ((((guint) kind << 30) | (guint) index) + 1));
+  return id;
+}
+
+static const CollateJsonValue *
+get_array (CollateJsonObjectReader *reader,
+           const char              *name,
+           GError                 **error)
+{
+  return collate_json_object_reader_get (reader, name, COLLATE_JSON_ARRAY, error);
+}
+
+/* An object whose members are all strings (metadata, attributes).  Returns
+ * a table of borrowed strings, or NULL if the object is empty. */
+static gboolean
+read_string_map (const CollateJsonValue *value,
+                 const CollateJsonPath  *path,
+                 GHashTable            **out,
+                 GError                **error)
+{
+  GHashTable *table = NULL;
+
+  *out = NULL;
+  if (!collate_json_expect (value, COLLATE_JSON_OBJECT, path, error))
+    return FALSE;
+  if (value->length == 0)
+    return TRUE;
+
+  table = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < value->length; i++)
+    {
+      const CollateJsonMember *member = &value->v.members[i];
+      CollateJsonPath child = COLLATE_JSON_PATH_MEMBER (path, member->name);
+
+      if (!collate_json_expect (&member->value, COLLATE_JSON_STRING, &child, error))
+        {
+          g_hash_table_unref (table);
+          return FALSE;
+        }
+      g_hash_table_insert (table, (gpointer) member->name,
+                           (gpointer) member->value.v.string);
+    }
+  *out = table;
+  return TRUE;
+}
+
+/* ── Reading ── */
+
+static gboolean
+read_labels (Loader                 *loader,
+             const CollateJsonValue *array,
+             const CollateJsonPath  *path,
+             CollateLabelKind        kind,
+             GError                **error)
+{
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (path, i);
+      CollateJsonObjectReader r;
+      g_autoptr(CollateLabel) label = NULL;
+      const char *name, *color;
+      const char *hotkey = NULL, *description = NULL;
+
+      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
+          || !(name = collate_json_object_reader_get_string (&r, "name", error))
+          || !(color = collate_json_object_reader_get_string (&r, "color", error))
+          || !collate_json_object_reader_get_optional_string (&r, "hotkey", &hotkey, error)
+          || !collate_json_object_reader_get_optional_string (&r, "description", &description, error)
+          || !collate_json_object_reader_finish (&r, error))
+        return FALSE;
+
+      if (name[0] == '\0')
+        {
+          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "name");
+
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &at, _("must not be empty"));
+          return FALSE;
+        }
+      if (!collate_color_is_valid (color))
+        {
+          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "color");
+          g_autofree char *shown = quote_short (color);
+
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
+                                  _("%s is not a colour of the form #rrggbb "
+                                    "(like \"#3584e4\")"), shown);
+          return FALSE;
+        }
+
+      label = collate_label_new (name, color, hotkey, description, error);
+      if (label == NULL || !collate_schema_add (loader->schema, kind, label, error))
+        {
+          collate_json_prefix_error (error, &item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_schema (Loader                 *loader,
+             const CollateJsonValue *value,
+             GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "schema");
+  CollateJsonPath spans_path = COLLATE_JSON_PATH_MEMBER (&path, "span_labels");
+  CollateJsonPath links_path = COLLATE_JSON_PATH_MEMBER (&path, "link_labels");
+  const CollateJsonValue *spans, *links;
+  CollateJsonObjectReader r;
+
+  return (collate_json_object_reader_init (&r, value, &path, error)
+          && (spans = get_array (&r, "span_labels", error)) != NULL
+          && (links = get_array (&r, "link_labels", error)) != NULL
+          && collate_json_object_reader_finish (&r, error)
+          && read_labels (loader, spans, &spans_path, COLLATE_LABEL_KIND_SPAN, error)
+          && read_labels (loader, links, &links_path, COLLATE_LABEL_KIND_LINK, error));
+}
+
+static gboolean
+is_sha256 (const char *s)
+{
+  guint n;
+
+  for (n = 0; g_ascii_isxdigit (s[n]); n++)
+    ;
+  return n == 64 && s[64] == '\0';
+}
+
+static gboolean
+read_documents (Loader                 *loader,
+                const CollateJsonValue *array,
+                GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "documents");
+
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      const CollateJsonValue *text;
+      g_autoptr(CollateDocument) document = NULL;
+      CollateJsonObjectReader r;
+      const char *id, *title, *source, *sha256;
+
+      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
+          || !(id = get_id (loader, &r, KIND_DOCUMENT, i, error))
+          || !(title = collate_json_object_reader_get_string (&r, "title", error))
+          || !(source = collate_json_object_reader_get_string (&r, "source", error))
+          || !(sha256 = collate_json_object_reader_get_string (&r, "sha256", error))
+          || !(text = collate_json_object_reader_get (&r, "text", COLLATE_JSON_STRING, error))
+          || !collate_json_object_reader_finish (&r, error))
+        return FALSE;
+
+      if (!is_sha256 (sha256))
+        {
+          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "sha256");
+          g_autofree char *shown = quote_short (sha256);
+
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
+                                  _("%s is not a SHA-256 checksum (64 hexadecimal digits)"),
+                                  shown);
+          return FALSE;
+        }
+
+      document = collate_document_new (id, title, source, text->v.string,
+                                       text->length, error);
+      if (document == NULL)
+        {
+          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "text");
+
+          collate_json_prefix_error (error, &at);
+          return FALSE;
+        }
+
+      if (g_ascii_strcasecmp (sha256, collate_document_get_sha256 (document)) != 0)
+        {
+          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "sha256");
+
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
+                                  _("does not match the text: the file says %.12s…, "
+                                    "but the text's checksum is %.12s…; the text or "
+                                    "the checksum was changed after the project was saved"),
+                                  sha256, collate_document_get_sha256 (document));
+          return FALSE;
+        }
+
+      if (!collate_project_add_document (loader->project, document, error))
+        {
+          prefix_record_error (error, &item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_annotations (Loader                 *loader,
+                  const CollateJsonValue *array,
+                  GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "annotations");
+
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (&item, "attributes");
+      g_autoptr(CollateAnnotation) annotation = NULL;
+      g_autoptr(GHashTable) attributes = NULL;
+      const CollateJsonValue *attributes_value;
+      CollateJsonObjectReader r;
+      const char *id, *document, *label, *text, *note, *author, *created, *modified;
+      guint64 start, end;
+
+      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
+          || !(id = get_id (loader, &r, KIND_ANNOTATION, i, error))
+          || !(document = collate_json_object_reader_get_string (&r, "document", error))
+          || !collate_json_object_reader_get_uint (&r, "start", MAX_OFFSET, &start, error)
+          || !collate_json_object_reader_get_uint (&r, "end", MAX_OFFSET, &end, error)
+          || !(label = collate_json_object_reader_get_string (&r, "label", error))
+          || !(text = collate_json_object_reader_get_string (&r, "text", error))
+          || !(note = collate_json_object_reader_get_string (&r, "note", error))
+          || !(attributes_value = collate_json_object_reader_get (&r, "attributes",
+                                                                  COLLATE_JSON_OBJECT, error))
+          || !read_string_map (attributes_value, &attributes_path, &attributes, error)
+          || !(author = collate_json_object_reader_get_string (&r, "author", error))
+          || !(created = get_timestamp (&r, "created", error))
+          || !(modified = get_timestamp (&r, "modified", error))
+          || !collate_json_object_reader_finish (&r, error))
+        return FALSE;
+
+      annotation = collate_annotation_new (id, document, (guint) start, (guint) end,
+                                           label, text, note, attributes,
+                                           author, created, modified);
+      if (!collate_project_insert_annotation (loader->project, annotation, error))
+        {
+          prefix_record_error (error, &item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_links (Loader                 *loader,
+            const CollateJsonValue *array,
+            GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "links");
+
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      g_autoptr(CollateLink) link = NULL;
+      CollateJsonObjectReader r;
+      const char *id, *label, *from, *to, *note, *author, *created, *modified;
+
+      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
+          || !(id = get_id (loader, &r, KIND_LINK, i, error))
+          || !(label = collate_json_object_reader_get_string (&r, "label", error))
+          || !(from = collate_json_object_reader_get_string (&r, "from", error))
+          || !(to = collate_json_object_reader_get_string (&r, "to", error))
+          || !(note = collate_json_object_reader_get_string (&r, "note", error))
+          || !(author = collate_json_object_reader_get_string (&r, "author", error))
+          || !(created = get_timestamp (&r, "created", error))
+          || !(modified = get_timestamp (&r, "modified", error))
+          || !collate_json_object_reader_finish (&r, error))
+        return FALSE;
+
+      link = collate_link_new (id, label, from, to, note, author, created, modified);
+      if (!collate_project_insert_link (loader->project, link, error))
+        {
+          prefix_record_error (error, &item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_format_and_version (CollateJsonObjectReader *r,
+                         GError                 **error)
+{
+  CollateJsonPath format_path = COLLATE_JSON_PATH_MEMBER (NULL, "format");
+  CollateJsonPath version_path = COLLATE_JSON_PATH_MEMBER (NULL, "version");
+  const CollateJsonValue *format = collate_json_object_reader_lookup (r, "format");
+  const CollateJsonValue *version;
+  guint64 number_value;
+
+  if (format == NULL)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_FORMAT, &format_path,
+                              _("missing: this is not a Collate project "
+                                "(expected \"format\": \"%s\")"), COLLATE_FORMAT_NAME);
+      return FALSE;
+    }
+  if (format->type != COLLATE_JSON_STRING
+      || strcmp (format->v.string, COLLATE_FORMAT_NAME) != 0)
+    {
+      g_autofree char *found = format->type == COLLATE_JSON_STRING
+                               ? quote_short (format->v.string)
+                               : collate_json_describe (format);
+
+      collate_json_set_error (error, COLLATE_ERROR_FORMAT, &format_path,
+                              _("%s: this is not a Collate project "
+                                "(expected \"%s\")"), found, COLLATE_FORMAT_NAME);
+      return FALSE;
+    }
+
+  version = collate_json_object_reader_lookup (r, "version");
+  if (version == NULL)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &version_path,
+                              _("missing (expected an integer; this Collate reads "
+                                "version %d)"), COLLATE_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (version->type != COLLATE_JSON_INTEGER && version->type != COLLATE_JSON_NUMBER)
+    return collate_json_expect (version, COLLATE_JSON_INTEGER, &version_path, error);
+  if (version->type == COLLATE_JSON_NUMBER
+      || (version->type == COLLATE_JSON_INTEGER
+          && version->v.number.value > COLLATE_FORMAT_VERSION))
+    {
+      g_autofree char *found = collate_json_describe (version);
+
+      /* A large or odd version number is still "newer" if it is positive */
+      if (version->v.number.text[0] != '-'
+          && (version->type == COLLATE_JSON_INTEGER || strpbrk (found, ".eE") == NULL))
+        {
+          collate_json_set_error (error, COLLATE_ERROR_VERSION, &version_path,
+                                  _("this file has format version %s, from a newer "
+                                    "Collate; this Collate reads version %d only"),
+                                  found, COLLATE_FORMAT_VERSION);
+          return FALSE;
+        }
+    }
+  if (!collate_json_get_uint (version, COLLATE_FORMAT_VERSION, &version_path,
+                              &number_value, error))
+    return FALSE;
+  if (number_value < 1)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &version_path,
+                              _("%" G_GUINT64_FORMAT " is not a format version "
+                                "(this Collate reads version %d)"),
+                              number_value, COLLATE_FORMAT_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes @data, which has room for @length + 1 bytes */
+static CollateProject *
+load_data (char        *data,
+           gsize        length,
+           GError     **error)
+{
+  g_autoptr(CollateJsonDocument) json = NULL;
+  g_autoptr(CollateSchema) schema = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) metadata = NULL;
+  const CollateJsonValue *root, *value;
+  const CollateJsonValue *schema_value, *documents, *annotations, *links;
+  CollateJsonObjectReader r;
+  const char *title;
+  guint64 next_id = 0;
+  gboolean has_next_id = FALSE;
+  Loader loader;
+
+  if (length > COLLATE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (COLLATE_MAX_FILE_SIZE);
+
+      g_free (data);
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("the project is %s, more than the %s that Collate opens"),
+                   size, limit);
+      return NULL;
+    }
+
+  json = collate_json_document_parse_take (data, length, COLLATE_MAX_DEPTH, error);
+  if (json == NULL)
+    return NULL;
+
+  root = collate_json_document_get_root (json);
+  if (root->type != COLLATE_JSON_OBJECT)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FORMAT,
+                   _("this is not a Collate project: it holds %s, not an object "
+                     "with \"format\": \"%s\""),
+                   collate_json_type_name (root->type), COLLATE_FORMAT_NAME);
+      return NULL;
+    }
+
+  collate_json_object_reader_init (&r, root, NULL, NULL);
+  if (!read_format_and_version (&r, error))
+    return NULL;
+
+  if (!(title = collate_json_object_reader_get_string (&r, "title", error)))
+    return NULL;
+
+  if ((value = collate_json_object_reader_lookup (&r, "next_id")) != NULL)
+    {
+      CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (NULL, "next_id");
+
+      if (value->type != COLLATE_JSON_INTEGER && value->type != COLLATE_JSON_NUMBER)
+        {
+          collate_json_expect (value, COLLATE_JSON_INTEGER, &at, error);
+          return NULL;
+        }
+      if (!collate_json_get_uint (value, MAX_NEXT_ID, &at, &next_id, error))
+        return NULL;
+      has_next_id = TRUE;
+    }
+
+  if ((value = collate_json_object_reader_lookup (&r, "metadata")) != NULL)
+    {
+      CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (NULL, "metadata");
+
+      if (!read_string_map (value, &at, &metadata, error))
+        return NULL;
+    }
+
+  if (!(schema_value = collate_json_object_reader_get (&r, "schema", COLLATE_JSON_OBJECT, error))
+      || !(documents = get_array (&r, "documents", error))
+      || !(annotations = get_array (&r, "annotations", error))
+      || !(links = get_array (&r, "links", error))
+      || !collate_json_object_reader_finish (&r, error))
+    return NULL;
+
+  schema = collate_schema_new ();
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.schema = schema;
+  loader.ids = ids;
+  loader.project = NULL;
+  if (!read_schema (&loader, schema_value, error))
+    return NULL;
+
+  project = collate_project_new (title, schema);
+  loader.project = project;
+  if (!read_documents (&loader, documents, error)
+      || !read_annotations (&loader, annotations, error)
+      || !read_links (&loader, links, error))
+    return NULL;
+
+  if (has_next_id)
+    collate_project_set_next_id (project, next_id);
+
+  if (metadata != NULL)
+    {
+      GHashTable *table = collate_project_get_metadata (project);
+      GHashTableIter iter;
+      gpointer key, val;
+
+      g_hash_table_iter_init (&iter, metadata);
+      while (g_hash_table_iter_next (&iter, &key, &val))
+        g_hash_table_replace (table, g_strdup (key), g_strdup (val));
+    }
+
+  collate_project_set_modified (project, FALSE);
+  return g_steal_pointer (&project);
+}
+
+CollateProject *
+collate_project_load_bytes (GBytes  *bytes,
+                            GError **error)
+{
+  gsize length = 0;
+  const char *data;
+  char *copy;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > COLLATE_MAX_FILE_SIZE)
+    return load_data (NULL, length, error);
+  copy = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (copy, data, length);
+  return load_data (copy, length, error);
+}
+
+/* ── Files ── */
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+
+  if (base == NULL)
+    return g_file_get_parse_name (file);
+  return g_filename_display_name (base);
+}
+
+/* Turns GIO's messages into short ones that start with the file's name */
+static void
+prefix_file_error (GError **error,
+                   GFile   *file)
+{
+  g_autofree char *name = NULL;
+  GError *e;
+
+  if (error == NULL || *error == NULL)
+    return;
+  e = *error;
+  name = display_basename (file);
+
+  if (e->domain == G_IO_ERROR)
+    {
+      const char *reason = NULL;
+
+      switch (e->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+          reason = _("no such file");
+          break;
+        case G_IO_ERROR_IS_DIRECTORY:
+          reason = _("this is a folder, not a project file");
+          break;
+        case G_IO_ERROR_PERMISSION_DENIED:
+          reason = _("permission denied");
+          break;
+        case G_IO_ERROR_WRONG_ETAG:
+          reason = _("the file was changed by another program since it was "
+                     "opened or saved; saving now would overwrite those changes");
+          break;
+        case G_IO_ERROR_NO_SPACE:
+          reason = _("the disk is full; the file was left as it was");
+          break;
+        default:
+          break;
+        }
+      if (reason != NULL)
+        {
+          g_free (e->message);
+          e->message = g_strdup_printf ("%s: %s", name, reason);
+          return;
+        }
+    }
+  g_prefix_error (error, "%s: ", name);
+}
+
+/* Reads the whole file, refusing it from its size before reading it */
+static char *
+read_file (GFile         *file,
+           gsize         *length_out,
+           char         **etag_out,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *data = NULL;
+  gsize capacity, length = 0;
+  goffset size;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("this is not a regular file"));
+      return NULL;
+    }
+
+  size = g_file_info_get_size (info);
+  if (size < 0 || (guint64) size > COLLATE_MAX_FILE_SIZE)
+    {
+      g_autofree char *shown = g_format_size (size);
+      g_autofree char *limit = g_format_size (COLLATE_MAX_FILE_SIZE);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("the file is %s, more than the %s that Collate opens"),
+                   shown, limit);
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  /* The etag of what is about to be read */
+  g_clear_object (&info);
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                         cancellable, NULL);
+
+  /* Read one byte more than expected, to notice a file that grew */
+  capacity = (gsize) size + 1;
+  data = g_malloc (capacity);
+  for (;;)
+    {
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data + length,
+                                    capacity - length, &n, cancellable, error))
+        return NULL;
+      length += n;
+      if (length < capacity)
+        break;
+      if (capacity > COLLATE_MAX_FILE_SIZE)
+        {
+          g_autofree char *limit = g_format_size (COLLATE_MAX_FILE_SIZE);
+
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                       _("the file is larger than the %s that Collate opens"), limit);
+          return NULL;
+        }
+      capacity = MIN (capacity * 2, COLLATE_MAX_FILE_SIZE + 1);
+      data = g_realloc (data, capacity);
+    }
+
+  if (etag_out != NULL)
+    {
+      const char *etag = info != NULL ? g_file_info_get_etag (info) : NULL;
+
+      *etag_out = g_strdup (etag);
+    }
+  *length_out = length;
+  return g_steal_pointer (&data);
+}
+
+CollateProject *
+collate_project_load_file (GFile         *file,
+                           char         **etag_out,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *etag = NULL;
+  CollateProject *project;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = read_file (file, &length, &etag, cancellable, error);
+  if (data == NULL)
+    {
+      prefix_file_error (error, file);
+      return NULL;
+    }
+
+  project = load_data (g_steal_pointer (&data), length, error);
+  if (project == NULL)
+    {
+      prefix_file_error (error, file);
+      return NULL;
+    }
+
+  if (etag_out != NULL)
+    *etag_out = g_steal_pointer (&etag);
+  return project;
+}
+
+typedef struct
+{
+  CollateProject *project;
+  char           *etag;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_object (&result->project);
+  g_free (result->etag);
+  g_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  LoadResult *result = g_new0 (LoadResult, 1);
+  GError *error = NULL;
+
+  result->project = collate_project_load_file (file, &result->etag, cancellable, &error);
+  if (result->project == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+void
+collate_project_load_file_async (GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, collate_project_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CollateProject *
+collate_project_load_file_finish (GAsyncResult  *result,
+                                  char         **etag_out,
+                                  GError       **error)
+{
+  LoadResult *loaded;
+  CollateProject *project;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == collate_project_load_file_async, NULL);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return NULL;
+
+  project = g_steal_pointer (&loaded->project);
+  if (etag_out != NULL)
+    *etag_out = g_steal_pointer (&loaded->etag);
+  load_result_free (loaded);
+  return project;
+}
+
+/* ── Writing ── */
+
+static void
+append_uint (GString *s,
+             guint64  value)
+{
+  char buffer[24];
+  char *p = buffer + sizeof buffer;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+  g_string_append_len (s, p, buffer + sizeof buffer - p);
+}
+
+/* A JSON string: UTF-8 as is; only '"', '\\' and control characters are
+ * escaped, as JSON requires */
+static void
+append_string (GString    *s,
+               const char *text)
+{
+  const guchar *p = (const guchar *) (text != NULL ? text : "");
+  const guchar *run = p;
+
+  g_string_append_c (s, '"');
+  for (;; p++)
+    {
+      guchar c = *p;
+
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
+        continue;
+      if (p > run)
+        g_string_append_len (s, (const char *) run, p - run);
+      if (c == '\0')
+        break;
+      switch (c)
+        {
+        case '"': g_string_append (s, "\\\""); break;
+        case '\\': g_string_append (s, "\\\\"); break;
+        case '\n': g_string_append (s, "\\n"); break;
+        case '\r': g_string_append (s, "\\r"); break;
+        case '\t': g_string_append (s, "\\t"); break;
+        case '\b': g_string_append (s, "\\b"); break;
+        case '\f': g_string_append (s, "\\f"); break;
+        default: g_string_append_printf (s, "\\u%04x", c); break;
+        }
+      run = p + 1;
+    }
+  g_string_append_c (s, '"');
+}
+
+/* @key is written as given: a literal with its indentation, quotes and
+ * colon, e.g. "      \"id\": " */
+static inline void
+append_member (GString    *s,
+               const char *key,
+               const char *value)
+{
+  g_string_append (s, key);
+  append_string (s, value);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* An object of strings with sorted keys; @indent is the object's own */
+static void
+append_string_map (GString     *s,
+                   const char **keys,
+                   guint        n_keys,
+                   GHashTable  *table,
+                   const char  *indent,
+                   const char * (*lookup) (gpointer, const char *),
+                   gpointer     owner)
+{
+  if (n_keys == 0)
+    {
+      g_string_append (s, "{}");
+      return;
+    }
+  g_string_append (s, "{\n");
+  for (guint i = 0; i < n_keys; i++)
+    {
+      g_string_append (s, indent);
+      g_string_append (s, "  ");
+      append_string (s, keys[i]);
+      g_string_append (s, ": ");
+      append_string (s, table != NULL ? g_hash_table_lookup (table, keys[i])
+                                      : lookup (owner, keys[i]));
+      g_string_append (s, i + 1 < n_keys ? ",\n" : "\n");
+    }
+  g_string_append (s, indent);
+  g_string_append_c (s, '}');
+}
+
+static const char *
+lookup_attribute (gpointer    owner,
+                  const char *key)
+{
+  return collate_annotation_get_attribute (owner, key);
+}
+
+static void
+append_labels (GString          *s,
+               CollateSchema    *schema,
+               CollateLabelKind  kind)
+{
+  guint n = collate_schema_get_n_labels (schema, kind);
+
+  if (n == 0)
+    {
+      g_string_append (s, "[]");
+      return;
+    }
+  g_string_append (s, "[\n");
+  for (guint i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, kind, i);
+      const char *hotkey = collate_label_get_hotkey (label);
+      const char *description = collate_label_get_description (label);
+
+      append_member (s, "      {\n        \"name\": ", collate_label_get_name (label));
+      append_member (s, ",\n        \"color\": ", collate_label_get_color (label));
+      if (hotkey != NULL)
+        append_member (s, ",\n        \"hotkey\": ", hotkey);
+      if (description != NULL)
+        append_member (s, ",\n        \"description\": ", description);
+      g_string_append (s, i + 1 < n ? "\n      },\n" : "\n      }\n");
+    }
+  g_string_append (s, "    ]");
+}
+
+static void
+append_annotation (GString           *s,
+                   CollateAnnotation *annotation)
+{
+  guint n_attributes = collate_annotation_get_n_attributes (annotation);
+
+  append_member (s, "    {\n      \"id\": ", collate_annotation_get_id (annotation));
+  append_member (s, ",\n      \"document\": ", collate_annotation_get_document_id (annotation));
+  g_string_append (s, ",\n      \"start\": ");
+  append_uint (s, collate_annotation_get_start (annotation));
+  g_string_append (s, ",\n      \"end\": ");
+  append_uint (s, collate_annotation_get_end (annotation));
+  append_member (s, ",\n      \"label\": ", collate_annotation_get_label (annotation));
+  append_member (s, ",\n      \"text\": ", collate_annotation_get_text (annotation));
+  append_member (s, ",\n      \"note\": ", collate_annotation_get_note (annotation));
+  g_string_append (s, ",\n      \"attributes\": ");
+  if (n_attributes == 0)
+    g_string_append (s, "{}");
+  else
+    {
+      g_autofree const char **keys = collate_annotation_get_attribute_keys (annotation);
+
+      append_string_map (s, keys, n_attributes, NULL, "      ",
+                         lookup_attribute, annotation);
+    }
+  append_member (s, ",\n      \"author\": ", collate_annotation_get_author (annotation));
+  append_member (s, ",\n      \"created\": ", collate_annotation_get_created (annotation));
+  append_member (s, ",\n      \"modified\": ", collate_annotation_get_modified (annotation));
+  g_string_append (s, "\n    }");
+}
+
+static void
+append_link (GString     *s,
+             CollateLink *link)
+{
+  append_member (s, "    {\n      \"id\": ", collate_link_get_id (link));
+  append_member (s, ",\n      \"label\": ", collate_link_get_label (link));
+  append_member (s, ",\n      \"from\": ", collate_link_get_from (link));
+  append_member (s, ",\n      \"to\": ", collate_link_get_to (link));
+  append_member (s, ",\n      \"note\": ", collate_link_get_note (link));
+  append_member (s, ",\n      \"author\": ", collate_link_get_author (link));
+  append_member (s, ",\n      \"created\": ", collate_link_get_created (link));
+  append_member (s, ",\n      \"modified\": ", collate_link_get_modified (link));
+  g_string_append (s, "\n    }");
+}
+
+GBytes *
+collate_project_to_bytes (CollateProject *self)
+{
+  CollateSchema *schema;
+  GListModel *documents, *annotations, *links;
+  GHashTable *metadata;
+  g_autofree const char **metadata_keys = NULL;
+  guint n_documents, n_annotations, n_links, n_metadata = 0;
+  gsize estimate = 4096;
+  GString *s;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+
+  schema = collate_project_get_schema (self);
+  documents = collate_project_get_documents (self);
+  annotations = collate_project_get_annotations (self);
+  links = collate_project_get_links (self);
+  n_documents = g_list_model_get_n_items (documents);
+  n_annotations = g_list_model_get_n_items (annotations);
+  n_links = g_list_model_get_n_items (links);
+
+  /* One allocation in the common case: text, plus the records' usual size */
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(CollateDocument) document = g_list_model_get_item (documents, i);
+
+      estimate += collate_document_get_byte_length (document) * 21 / 20 + 512;
+    }
+  estimate += (gsize) n_annotations * 320 + (gsize) n_links * 240;
+  s = g_string_sized_new (estimate);
+
+  g_string_append (s, "{\n  \"format\": \"" COLLATE_FORMAT_NAME "\",\n  \"version\": ");
+  append_uint (s, COLLATE_FORMAT_VERSION);
+  append_member (s, ",\n  \"title\": ", collate_project_get_title (self));
+  g_string_append (s, ",\n  \"next_id\": ");
+  append_uint (s, collate_project_get_next_id (self));
+
+  g_string_append (s, ",\n  \"metadata\": ");
+  metadata = collate_project_get_metadata (self);
+  if (metadata != NULL)
+    metadata_keys = (const char **) g_hash_table_get_keys_as_array (metadata, &n_metadata);
+  if (n_metadata > 1)
+    qsort (metadata_keys, n_metadata, sizeof (char *), compare_strings);
+  append_string_map (s, metadata_keys, n_metadata, metadata, "  ", NULL, NULL);
+
+  g_string_append (s, ",\n  \"schema\": {\n    \"span_labels\": ");
+  append_labels (s, schema, COLLATE_LABEL_KIND_SPAN);
+  g_string_append (s, ",\n    \"link_labels\": ");
+  append_labels (s, schema, COLLATE_LABEL_KIND_LINK);
+  g_string_append (s, "\n  },\n  \"documents\": ");
+
+  if (n_documents == 0)
+    g_string_append (s, "[]");
+  else
+    {
+      g_string_append (s, "[\n");
+      for (guint i = 0; i < n_documents; i++)
+        {
+          g_autoptr(CollateDocument) document = g_list_model_get_item (documents, i);
+
+          append_member (s, "    {\n      \"id\": ", collate_document_get_id (document));
+          append_member (s, ",\n      \"title\": ", collate_document_get_title (document));
+          append_member (s, ",\n      \"source\": ", collate_document_get_source (document));
+          append_member (s, ",\n      \"sha256\": ", collate_document_get_sha256 (document));
+          append_member (s, ",\n      \"text\": ", collate_document_get_text (document));
+          g_string_append (s, i + 1 < n_documents ? "\n    },\n" : "\n    }\n");
+        }
+      g_string_append (s, "  ]");
+    }
+
+  g_string_append (s, ",\n  \"annotations\": ");
+  if (n_annotations == 0)
+    g_string_append (s, "[]");
+  else
+    {
+      g_string_append (s, "[\n");
+      for (guint i = 0; i < n_annotations; i++)
+        {
+          g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+          append_annotation (s, annotation);
+          g_string_append (s, i + 1 < n_annotations ? ",\n" : "\n");
+        }
+      g_string_append (s, "  ]");
+    }
+
+  g_string_append (s, ",\n  \"links\": ");
+  if (n_links == 0)
+    g_string_append (s, "[]");
+  else
+    {
+      g_string_append (s, "[\n");
+      for (guint i = 0; i < n_links; i++)
+        {
+          g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+
+          append_link (s, link);
+          g_string_append (s, i + 1 < n_links ? ",\n" : "\n");
+        }
+      g_string_append (s, "  ]");
+    }
+  g_string_append (s, "\n}\n");
+
+  return g_string_free_to_bytes (s);
+}
+
+/* ── Saving ── */
+
+gboolean
+collate_project_save_file (CollateProject  *self,
+                           GFile           *file,
+                           const char      *etag,
+                           char           **new_etag,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag_out = NULL;
+  guint64 state;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state = collate_project_get_state (self);
+  bytes = collate_project_to_bytes (self);
+
+  if (!g_file_replace_contents (file,
+                                g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes),
+                                etag != NULL && etag[0] != '\0' ? etag : NULL,
+                                FALSE, G_FILE_CREATE_NONE, &etag_out,
+                                cancellable, error))
+    {
+      prefix_file_error (error, file);
+      return FALSE;
+    }
+
+  collate_project_mark_saved (self, state);
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&etag_out);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint64  state;
+  char    *etag;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_free (save->etag);
+  g_free (save);
+}
+
+static void
+save_replaced_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *save = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, &save->etag, &error))
+    {
+      prefix_file_error (&error, G_FILE (source));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  collate_project_mark_saved (g_task_get_source_object (task), save->state);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+collate_project_save_async (CollateProject      *self,
+                            GFile               *file,
+                            const char          *etag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+  SaveData *save;
+
+  g_return_if_fail (COLLATE_IS_PROJECT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, collate_project_save_async);
+  save = g_new0 (SaveData, 1);
+  save->state = collate_project_get_state (self);
+  g_task_set_task_data (task, save, save_data_free);
+
+  bytes = collate_project_to_bytes (self);
+  g_file_replace_contents_bytes_async (file, bytes,
+                                       etag != NULL && etag[0] != '\0' ? etag : NULL,
+                                       FALSE, G_FILE_CREATE_NONE, cancellable,
+                                       save_replaced_cb, task);
+}
+
+gboolean
+collate_project_save_finish (CollateProject  *self,
+                             GAsyncResult    *result,
+                             char           **new_etag,
+                             GError         **error)
+{
+  SaveData *save;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  save = g_task_get_task_data (G_TASK (result));
+  if (new_etag != NULL)
+    *new_etag = g_strdup (save->etag);
+  return TRUE;
+}
