@@ -133,6 +133,28 @@ display_name (const char *filename)
   return g_filename_display_name (filename);
 }
 
+/* Core messages often start with the file's base name ("x.collate.json: …");
+ * returns the rest, so that the caller can name the file as the user gave it. */
+static const char *
+without_file_name (const char *message,
+                   const char *path)
+{
+  g_autofree char *shown = display_name (path);
+  g_autofree char *basename = g_path_get_basename (shown);
+  const char *prefixes[] = { shown, basename };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize len = strlen (prefixes[i]);
+
+      if (strncmp (message, prefixes[i], len) == 0 && strncmp (message + len, ": ", 2) == 0)
+        return message + len + 2;
+    }
+
+  return message;
+}
+
 /* ── Plain-text tables ────────────────────────────────────────────────── */
 
 /* Columns as wide as a terminal shows them: wide characters (CJK, most
@@ -415,6 +437,20 @@ command_new (int    argc,
       return EXIT_BAD_INPUT;
     }
 
+  /* Say so now rather than after reading every file */
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (out_file);
+
+    if (parent != NULL &&
+        g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+      {
+        g_autofree char *folder = g_file_get_parse_name (parent);
+
+        print_error (_("cannot write %s: the folder %s does not exist"), out_display, folder);
+        return EXIT_BAD_INPUT;
+      }
+  }
+
   project = collate_project_new (NULL, NULL);
   n_files = g_strv_length (files);
   for (i = 0; i < n_files; i++)
@@ -438,7 +474,7 @@ command_new (int    argc,
 
   if (!collate_project_save_file (project, out_file, NULL, NULL, NULL, &error))
     {
-      print_error (_("cannot write %s: %s"), out_display, error->message);
+      print_error (_("cannot write %s: %s"), out_display, without_file_name (error->message, output));
       return EXIT_BAD_INPUT;
     }
 
@@ -469,15 +505,7 @@ load_project (const char *path)
 
   project = collate_project_load_file (file, NULL, NULL, &error);
   if (project == NULL)
-    {
-      g_autofree char *basename = g_path_get_basename (shown);
-
-      /* The loader names the file; make sure the user sees which one */
-      if (g_str_has_prefix (error->message, shown) || g_str_has_prefix (error->message, basename))
-        print_error ("%s", error->message);
-      else
-        print_error ("%s: %s", shown, error->message);
-    }
+    print_error ("%s: %s", shown, without_file_name (error->message, path));
 
   return project;
 }
