@@ -263,19 +263,25 @@ print_table (const char *heading)
   guint i;
 
   printf ("%s\n\n", heading);
-  printf ("  %-36s %12s   %-10s\n", "Measure", "Result", "Target");
+  printf ("  %-36s %13s   %s\n", "Measure", "Result", "Target");
   for (i = 0; i < figures->len; i++)
     {
       Figure *f = &g_array_index (figures, Figure, i);
-      g_autofree char *value = g_strdup_printf ("%.3f %s", f->value, f->unit);
+      /* The number right-aligned, then its unit in two columns */
+      g_autofree char *value = g_strdup_printf ("%.3f %s%s", f->value, f->unit,
+                                                g_utf8_strlen (f->unit, -1) == 0 ? "  " :
+                                                g_utf8_strlen (f->unit, -1) == 1 ? " " : "");
       g_autofree char *target = f->target > 0 ? g_strdup_printf ("≤ %g %s", f->target, f->unit)
                                               : g_strdup ("");
       const char *verdict = f->target <= 0 ? "" : f->value <= f->target ? "ok" : "OVER TARGET";
       /* printf pads bytes; "µ" and "≤" take two bytes for one column */
-      int value_pad = 12 + (int) (strlen (value) - g_utf8_strlen (value, -1));
+      int value_pad = 13 + (int) (strlen (value) - g_utf8_strlen (value, -1));
       int target_pad = 10 + (int) (strlen (target) - g_utf8_strlen (target, -1));
 
-      printf ("  %-36s %*s   %-*s %s\n", f->name, value_pad, value, target_pad, target, verdict);
+      g_autofree char *line = g_strdup_printf ("  %-36s %*s   %-*s %s", f->name, value_pad, value,
+                                               target_pad, target, verdict);
+
+      printf ("%s\n", g_strchomp (line));
     }
 }
 
@@ -410,6 +416,11 @@ main (int    argc,
   if (built == NULL)
     return fail ("build", error);
   add_figure ("build", "build (documents, spans, links)", seconds_since (start), "s", 0);
+  add_figure ("document_characters", "characters in document 1 (millions)",
+              collate_document_get_length (collate_project_get_document (built, 0)) / 1e6, "", 0);
+  add_figure ("document_megabytes", "bytes in document 1 (MB)",
+              collate_document_get_byte_length (collate_project_get_document (built, 0)) / (1024.0 * 1024.0),
+              "MB", 0);
   for (i = 0; i < (int) n_documents; i++)
     g_free (texts[i]);
 
