@@ -334,6 +334,7 @@ command_context_new (const char         *parameter_string,
                      const char         *summary,
                      const GOptionEntry *entries)
 {
+  /* The usage line ends with the G_OPTION_REMAINING entry's "FILE…" */
   GOptionContext *context = g_option_context_new (parameter_string);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -409,7 +410,7 @@ command_new (int    argc,
   guint64 characters = 0;
   guint n_files, i;
 
-  context = command_context_new (N_("FILE…"),
+  context = command_context_new (NULL,
                                  N_("Make a new project from UTF-8 text files, one document per file, "
                                     "in the order given. Nothing is written if any file is refused."),
                                  entries);
@@ -523,7 +524,7 @@ command_validate (int    argc,
   int status = EXIT_OK;
   guint i;
 
-  context = command_context_new (N_("PROJECT…"),
+  context = command_context_new (NULL,
                                  N_("Load each project file and check everything in it: the format, "
                                     "offsets, quotes, checksums, ids, links and labels. Prints "
                                     "“FILE: ok (…)” on standard output for each good file and the "
@@ -931,7 +932,7 @@ command_stats (int    argc,
   g_autoptr(CollateProject) project = NULL;
   g_autoptr(Stats) stats = NULL;
 
-  context = command_context_new (N_("PROJECT"),
+  context = command_context_new (NULL,
                                  N_("Count a project's documents and characters, its spans per label "
                                     "and per document, and its links per label."),
                                  entries);
@@ -1003,7 +1004,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
-    return usage_error (NULL, _("give a command"));
+    return usage_error (NULL, _("give a command: new, validate, stats, export or import"));
 
   name = argv[1];
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
