@@ -701,7 +701,16 @@ parse_string (Parser                *parser,
         }
       else if (c >= 0x80)
         {
-          if ((gint32) g_utf8_get_char_validated (p, parser->end - p) < 0)
+          gunichar u = g_utf8_get_char_validated (p, parser->end - p);
+
+          if (u == (gunichar) -2)
+            {
+              /* A character cut short by the end of the file */
+              syntax_error (parser, error, COLLATE_ERROR_PARSE, path, parser->end,
+                            _("a string is not closed"));
+              return FALSE;
+            }
+          if (u == (gunichar) -1)
             {
               guint line, column;
 

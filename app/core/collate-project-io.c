@@ -558,6 +558,19 @@ read_format_and_version (CollateJsonObjectReader *r,
   return TRUE;
 }
 
+static void
+set_too_large_error (GError  **error,
+                     guint64   size)
+{
+  g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+               _("the file is %s (%" G_GUINT64_FORMAT " bytes); Collate opens "
+                 "projects of at most %u MiB (%" G_GUINT64_FORMAT " bytes)"),
+               shown, size, (guint) (COLLATE_MAX_FILE_SIZE / (1024 * 1024)),
+               (guint64) COLLATE_MAX_FILE_SIZE);
+}
+
 /* Takes @data, which has room for @length + 1 bytes */
 static CollateProject *
 load_data (char        *data,
@@ -579,13 +592,8 @@ load_data (char        *data,
 
   if (length > COLLATE_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (COLLATE_MAX_FILE_SIZE);
-
       g_free (data);
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("the project is %s, more than the %s that Collate opens"),
-                   size, limit);
+      set_too_large_error (error, length);
       return NULL;
     }
 
@@ -788,12 +796,7 @@ read_file (GFile         *file,
   size = g_file_info_get_size (info);
   if (size < 0 || (guint64) size > COLLATE_MAX_FILE_SIZE)
     {
-      g_autofree char *shown = g_format_size (size);
-      g_autofree char *limit = g_format_size (COLLATE_MAX_FILE_SIZE);
-
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("the file is %s, more than the %s that Collate opens"),
-                   shown, limit);
+      set_too_large_error (error, (guint64) size);
       return NULL;
     }
 
@@ -821,10 +824,7 @@ read_file (GFile         *file,
         break;
       if (capacity > COLLATE_MAX_FILE_SIZE)
         {
-          g_autofree char *limit = g_format_size (COLLATE_MAX_FILE_SIZE);
-
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                       _("the file is larger than the %s that Collate opens"), limit);
+          set_too_large_error (error, capacity);
           return NULL;
         }
       capacity = MIN (capacity * 2, COLLATE_MAX_FILE_SIZE + 1);
