@@ -236,12 +236,13 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
 
   for (guint i = 0; pane->highlight != NULL && i + 1 < pane->highlight->len; i += 2)
     {
-      UnderlineData u = { snapshot, { 0.21, 0.52, 0.89, 1.0 }, 0 };
+      UnderlineData u = { snapshot, { 0, 0, 0, 1.0 }, 0 };
       guint start = g_array_index (pane->highlight, guint, i);
       guint end = g_array_index (pane->highlight, guint, i + 1);
 
-      if (pane->dark)
-        u.color = (GdkRGBA) { 0.47, 0.68, 0.93, 1.0 };
+      /* the text's own colour: the strongest contrast in light and dark */
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (view)), &u.color);
+      u.color.alpha = 0.9;
       if (end <= vis_start || start >= vis_end)
         continue;
       foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end),

@@ -30,7 +30,7 @@ struct _CollateLinkOverlay
   GtkWidget       parent_instance;
 
   CollateProject *project;
-  GPtrArray      *panes;       /* CollateDocumentView, owned by the workspace */
+  GPtrArray      *panes;       /* CollateDocumentView */
   GHashTable     *links;       /* id → LinkInfo */
   GHashTable     *ends;        /* document id → GArray of LinkEnd sorted by offset */
   char           *selected;
@@ -310,9 +310,12 @@ draw_link (CollateLinkOverlay *self,
 
   if (pa == pb)
     {
-      /* within one pane: a loop in the margin to its right */
-      double x = states[pa].bounds.origin.x + states[pa].bounds.size.width - 2;
-      double bulge = 18 + MIN (30, ABS (by - ay) / 12);
+      /* within one pane: a loop in the gutter beside it (to the left of
+       * the last pane, whose right edge meets the sidebar) */
+      gboolean left = n_states > 1 && (guint) pa == n_states - 1;
+      double x = left ? states[pa].bounds.origin.x + 2
+                      : states[pa].bounds.origin.x + states[pa].bounds.size.width - 2;
+      double bulge = (18 + MIN (20, ABS (by - ay) / 12)) * (left ? -1 : 1);
 
       cairo_move_to (cr, x, ay);
       cairo_curve_to (cr, x + bulge, ay, x + bulge, by, x, by);
@@ -342,27 +345,6 @@ draw_link (CollateLinkOverlay *self,
       if (wb == 0)
         cairo_arc (cr, xb, by, selected ? 4.5 : 3, 0, 2 * G_PI);
       cairo_fill (cr);
-
-      if (selected)
-        {
-          /* lead the eye from the pane's edge to the span itself */
-          static const double dash[] = { 4, 3 };
-
-          cairo_set_line_width (cr, 1.5);
-          cairo_set_dash (cr, dash, 2, 0);
-          if (wa == 0)
-            {
-              cairo_move_to (cr, xa, ay);
-              cairo_line_to (cr, a_left ? ax_r : ax_l, ay);
-            }
-          if (wb == 0)
-            {
-              cairo_move_to (cr, xb, by);
-              cairo_line_to (cr, a_left ? bx_l : bx_r, by);
-            }
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
     }
   self->n_drawn++;
 }
@@ -470,7 +452,7 @@ collate_link_overlay_class_init (CollateLinkOverlayClass *klass)
 static void
 collate_link_overlay_init (CollateLinkOverlay *self)
 {
-  self->panes = g_ptr_array_new ();
+  self->panes = g_ptr_array_new_with_free_func (g_object_unref);
   self->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, link_info_free);
   self->ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
@@ -501,7 +483,7 @@ collate_link_overlay_add_pane (CollateLinkOverlay  *self,
   g_return_if_fail (COLLATE_IS_LINK_OVERLAY (self));
   g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (pane));
 
-  g_ptr_array_add (self->panes, pane);
+  g_ptr_array_add (self->panes, g_object_ref (pane));
   g_signal_connect_swapped (pane, "view-changed", G_CALLBACK (gtk_widget_queue_draw), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

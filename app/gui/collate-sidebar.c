@@ -1124,7 +1124,17 @@ collate_sidebar_new (CollateProject *project)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   build_details (self);
-  gtk_box_append (GTK_BOX (self->box), self->details);
+  {
+    /* long quotes and many attributes scroll instead of growing the window */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->details);
+    g_object_bind_property (self->details, "visible", scroller, "visible", G_BINDING_SYNC_CREATE);
+    gtk_box_append (GTK_BOX (self->box), scroller);
+  }
 
   self->counts = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->counts), GTK_SELECTION_NONE);

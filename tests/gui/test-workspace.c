@@ -1,0 +1,628 @@
+/* test-workspace.c — the workspace driven through its actions and click paths
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "collate-document-view.h"
+#include "collate-error.h"
+#include "collate-link-overlay.h"
+#include "collate-link-picker.h"
+#include "collate-project.h"
+#include "collate-sidebar.h"
+#include "collate-text.h"
+#include "collate-workspace.h"
+
+typedef struct
+{
+  CollateProject   *project;
+  GtkWidget        *window;
+  CollateWorkspace *workspace;
+  GSettings        *settings;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+fixed_clock (gpointer data)
+{
+  return g_strdup ("2026-01-02T03:04:05Z");
+}
+
+static char *
+sample_path (const char *name)
+{
+  const char *dir = g_getenv ("COLLATE_SAMPLES_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+}
+
+static GSettings *
+make_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, "org.collate.Collate", TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+show_workspace (Fixture *f)
+{
+  f->workspace = collate_workspace_new (f->project, f->settings);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->workspace));
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path1 = sample_path ("witkoff-putin-report-1.txt");
+  g_autofree char *path2 = sample_path ("witkoff-putin-report-2.txt");
+  g_autoptr(CollateDocument) d1 = NULL;
+  g_autoptr(CollateDocument) d2 = NULL;
+
+  f->project = collate_project_new ("Test", collate_schema_new_default ());
+  collate_project_set_author (f->project, "Tester");
+  collate_project_set_clock (f->project, fixed_clock, NULL);
+  d1 = collate_document_new_from_file (path1, "d1", &error);
+  g_assert_no_error (error);
+  d2 = collate_document_new_from_file (path2, "d2", &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (f->project, d1, &error));
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (f->project, d2, &error));
+  g_assert_no_error (error);
+
+  f->settings = make_settings ();
+  show_workspace (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->settings);
+  g_clear_object (&f->project);
+}
+
+/* ── helpers ── */
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type,
+            guint      nth)
+{
+  guint seen = 0;
+  GPtrArray *queue = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  g_ptr_array_add (queue, widget);
+  for (guint i = 0; i < queue->len && found == NULL; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
+        found = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+  g_ptr_array_unref (queue);
+  return found;
+}
+
+static CollateDocumentView *
+pane (Fixture *f,
+      guint    index)
+{
+  GtkWidget *w = find_child (GTK_WIDGET (f->workspace), COLLATE_TYPE_DOCUMENT_VIEW, index);
+
+  g_assert_nonnull (w);
+  return COLLATE_DOCUMENT_VIEW (w);
+}
+
+static CollateSidebar *
+sidebar (Fixture *f)
+{
+  GtkWidget *w = find_child (GTK_WIDGET (f->workspace), COLLATE_TYPE_SIDEBAR, 0);
+
+  g_assert_nonnull (w);
+  return COLLATE_SIDEBAR (w);
+}
+
+/* Character offset of the first @needle in document @index */
+static guint
+find_offset (Fixture    *f,
+             guint       index,
+             const char *needle)
+{
+  CollateDocument *doc = collate_project_get_document (f->project, index);
+  const char *text = collate_document_get_text (doc);
+  const char *hit = strstr (text, needle);
+
+  g_assert_nonnull (hit);
+  return collate_document_byte_to_char (doc, hit - text);
+}
+
+static void
+select_text (Fixture    *f,
+             guint       index,
+             const char *needle)
+{
+  guint start = find_offset (f, index, needle);
+
+  collate_document_view_select_range (pane (f, index), start,
+                                      start + g_utf8_strlen (needle, -1));
+  gtk_widget_grab_focus (GTK_WIDGET (collate_document_view_get_text_view (pane (f, index))));
+  spin ();
+}
+
+static gboolean
+has_tag_at (Fixture    *f,
+            guint       index,
+            const char *tag_name,
+            guint       offset)
+{
+  GtkTextView *view = collate_document_view_get_text_view (pane (f, index));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  if (tag == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static CollateAnnotation *
+tag_text (Fixture    *f,
+          guint       index,
+          const char *needle,
+          const char *label)
+{
+  const char *id;
+
+  select_text (f, index, needle);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.tag", "s", label);
+  spin ();
+  id = collate_workspace_get_selected_id (f->workspace);
+  g_assert_nonnull (id);
+  return collate_project_lookup_annotation (f->project, id);
+}
+
+/* ── tests ── */
+
+static void
+test_buffer_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_cmpuint (collate_workspace_get_n_panes (f->workspace), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      CollateDocument *doc = collate_project_get_document (f->project, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (collate_workspace_get_text_view (f->workspace, i));
+      g_autofree char *text = NULL;
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_bounds (buffer, &a, &b);
+      text = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
+      g_assert_cmpstr (text, ==, collate_document_get_text (doc));
+      g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), ==, collate_document_get_length (doc));
+    }
+  g_assert_null (collate_workspace_get_text_view (f->workspace, 2));
+}
+
+static void
+test_emoji_offsets (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("Emoji", collate_schema_new_default ());
+  g_autoptr(GError) error = NULL;
+  /* a 4-byte emoji, a combining accent and a curly quote before the word */
+  const char *text = "Hi 😀 e\xcc\x81 “Putin” spoke.";
+  g_autoptr(CollateDocument) doc = collate_document_new ("d1", "Emoji", "test", text, -1, &error);
+  Fixture f = { 0 };
+  CollateAnnotation *span;
+  guint start;
+
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (project, doc, &error));
+  f.project = project;
+  show_workspace (&f);
+
+  start = g_utf8_pointer_to_offset (text, strstr (text, "Putin"));
+  collate_document_view_select_range (pane (&f, 0), start, start + 5);
+  span = collate_workspace_tag_selection (f.workspace, "Person", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  g_assert_cmpuint (collate_annotation_get_start (span), ==, start);
+  g_assert_cmpstr (collate_annotation_get_text (span), ==, "Putin");
+  g_assert_true (has_tag_at (&f, 0, "label:Person", start));
+  g_assert_false (has_tag_at (&f, 0, "label:Person", start - 1));
+
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  spin ();
+}
+
+static void
+test_tag_hotkey (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint start = find_offset (f, 0, "Steve Witkoff");
+  CollateAnnotation *span;
+
+  select_text (f, 0, "Steve Witkoff");
+  /* the binding of the key "2" */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.tag-index", "u", 1);
+  spin ();
+
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 1);
+  span = collate_project_lookup_annotation (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_nonnull (span);
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Person");
+  g_assert_cmpstr (collate_annotation_get_text (span), ==, "Steve Witkoff");
+  g_assert_cmpstr (collate_annotation_get_author (span), ==, "Tester");
+  g_assert_cmpuint (collate_annotation_get_start (span), ==, start);
+  g_assert_true (has_tag_at (f, 0, "label:Person", start));
+  g_assert_true (has_tag_at (f, 0, "label:Person", start + 12));
+  g_assert_false (has_tag_at (f, 0, "label:Person", start + 13));
+  g_assert_true (has_tag_at (f, 0, "selected", start));
+  /* the text selection is used up */
+  g_assert_false (collate_document_view_get_selection (pane (f, 0), NULL, NULL));
+}
+
+static void
+test_tag_trims_and_refuses (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *span;
+  guint start = find_offset (f, 0, " Steve Witkoff, ");
+
+  /* nothing selected */
+  span = collate_workspace_tag_selection (f->workspace, "Claim", &error);
+  g_assert_null (span);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* a label the schema lacks */
+  select_text (f, 0, "Steve Witkoff");
+  span = collate_workspace_tag_selection (f->workspace, "Nonsense", &error);
+  g_assert_null (span);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* only white space */
+  collate_document_view_select_range (pane (f, 0), start, start + 1);
+  span = collate_workspace_tag_selection (f->workspace, "Claim", &error);
+  g_assert_null (span);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 0);
+
+  /* white space at the ends is left out */
+  collate_document_view_select_range (pane (f, 0), start, start + 15);
+  span = collate_workspace_tag_selection (f->workspace, "Person", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_annotation_get_text (span), ==, "Steve Witkoff,");
+
+  /* the action reports instead of failing */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.tag", "s", "Claim");
+  spin ();
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 1);
+}
+
+static void
+test_click_select_and_overlap (Fixture       *f,
+                               gconstpointer  data)
+{
+  CollateAnnotation *outer, *inner;
+  g_autofree char *outer_id = NULL;
+  g_autofree char *inner_id = NULL;
+  guint offset;
+
+  outer = tag_text (f, 0, "Steve Witkoff, held a four-and-a-half-hour meeting", "Claim");
+  outer_id = g_strdup (collate_annotation_get_id (outer));
+  inner = tag_text (f, 0, "four-and-a-half-hour", "Time");
+  inner_id = g_strdup (collate_annotation_get_id (inner));
+
+  /* both label tags where they overlap */
+  offset = find_offset (f, 0, "four-and-a-half-hour");
+  g_assert_true (has_tag_at (f, 0, "label:Claim", offset));
+  g_assert_true (has_tag_at (f, 0, "label:Time", offset));
+
+  /* a click outside the inner span selects the outer one */
+  collate_document_view_click_offset (pane (f, 0), find_offset (f, 0, "Steve Witkoff, held"), FALSE);
+  spin ();
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, outer_id);
+
+  /* a click where they overlap offers a choice and keeps the selection */
+  collate_document_view_click_offset (pane (f, 0), offset, FALSE);
+  spin ();
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, outer_id);
+
+  /* a click on plain text clears the selection */
+  collate_document_view_click_offset (pane (f, 0), 0, FALSE);
+  spin ();
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+  g_assert_false (has_tag_at (f, 0, "selected", offset));
+
+  g_assert_true (collate_workspace_select (f->workspace, inner_id));
+  g_assert_true (has_tag_at (f, 0, "selected", offset));
+  g_assert_false (collate_workspace_select (f->workspace, "no-such-id"));
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, inner_id);
+}
+
+static void
+test_ctrl_click_link (Fixture       *f,
+                      gconstpointer  data)
+{
+  CollateAnnotation *a, *b;
+  g_autofree char *a_id = NULL;
+  g_autofree char *b_id = NULL;
+  CollateLink *link;
+  CollateLinkOverlay *overlay;
+
+  b = tag_text (f, 1, "over four hours", "Time");
+  b_id = g_strdup (collate_annotation_get_id (b));
+  a = tag_text (f, 0, "four-and-a-half-hour meeting", "Claim");
+  a_id = g_strdup (collate_annotation_get_id (a));
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, a_id);
+
+  /* Ctrl+click on the span in the other pane */
+  collate_document_view_click_offset (pane (f, 1), find_offset (f, 1, "four hours"), TRUE);
+  spin ();
+
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, 1);
+  link = collate_project_lookup_link (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_nonnull (link);
+  g_assert_cmpstr (collate_link_get_label (link), ==, "Contradicts");
+  g_assert_cmpstr (collate_link_get_from (link), ==, a_id);
+  g_assert_cmpstr (collate_link_get_to (link), ==, b_id);
+  /* both ends highlighted */
+  g_assert_true (has_tag_at (f, 0, "selected", find_offset (f, 0, "four-and-a-half")));
+  g_assert_true (has_tag_at (f, 1, "selected", find_offset (f, 1, "four hours")));
+
+  /* the connector is drawn */
+  overlay = COLLATE_LINK_OVERLAY (find_child (GTK_WIDGET (f->workspace), COLLATE_TYPE_LINK_OVERLAY, 0));
+  gtk_widget_queue_draw (GTK_WIDGET (overlay));
+  for (guint i = 0; i < 50 && collate_link_overlay_get_n_drawn (overlay) == 0; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpuint (collate_link_overlay_get_n_drawn (overlay), ==, 1);
+
+  /* relabel the link */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.relabel", "s", "Corroborates");
+  link = collate_project_lookup_link (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_cmpstr (collate_link_get_label (link), ==, "Corroborates");
+
+  /* Ctrl+click with nothing selected only selects */
+  collate_workspace_select (f->workspace, NULL);
+  collate_document_view_click_offset (pane (f, 1), find_offset (f, 1, "four hours"), TRUE);
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, b_id);
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, 1);
+
+  /* deleting the link */
+  collate_workspace_select (f->workspace, collate_link_get_id (link));
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, 0);
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+}
+
+static void
+test_delete_undo_redo (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint start = find_offset (f, 0, "Vladimir Putin");
+  CollateAnnotation *first;
+  g_autofree char *first_id = NULL;
+
+  first = tag_text (f, 0, "Vladimir Putin", "Person");
+  first_id = g_strdup (collate_annotation_get_id (first));
+  /* a second Person span overlapping the first */
+  tag_text (f, 0, "Putin in Saint", "Person");
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 2);
+
+  /* delete the second: the first keeps its tag where they overlapped */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
+  spin ();
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 1);
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+  g_assert_true (has_tag_at (f, 0, "label:Person", start + 9));
+  g_assert_false (has_tag_at (f, 0, "label:Person", start + 16));
+
+  /* delete the first via the Delete key's path */
+  collate_workspace_select (f->workspace, first_id);
+  g_signal_emit_by_name (collate_document_view_get_text_view (pane (f, 0)),
+                         "delete-from-cursor", GTK_DELETE_CHARS, 1);
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 0);
+  g_assert_false (has_tag_at (f, 0, "label:Person", start));
+
+  /* undo brings it and its tag back; redo takes them away again */
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_true (has_tag_at (f, 0, "label:Person", start));
+  g_assert_true (collate_project_redo (f->project));
+  g_assert_false (has_tag_at (f, 0, "label:Person", start));
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_true (has_tag_at (f, 0, "label:Person", start + 16));
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_false (has_tag_at (f, 0, "label:Person", start));
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 0);
+}
+
+static void
+test_relabel (Fixture       *f,
+              gconstpointer  data)
+{
+  guint start = find_offset (f, 1, "Kremlin");
+
+  tag_text (f, 1, "Kremlin", "Location");
+  g_assert_true (has_tag_at (f, 1, "label:Location", start));
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.relabel", "s", "Organization");
+  g_assert_false (has_tag_at (f, 1, "label:Location", start));
+  g_assert_true (has_tag_at (f, 1, "label:Organization", start));
+  g_assert_cmpuint (collate_sidebar_get_label_count (sidebar (f), "Organization"), ==, 1);
+  g_assert_cmpuint (collate_sidebar_get_label_count (sidebar (f), "Location"), ==, 0);
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_true (has_tag_at (f, 1, "label:Location", start));
+  g_assert_false (has_tag_at (f, 1, "label:Organization", start));
+}
+
+static void
+test_sidebar_filters (Fixture       *f,
+                      gconstpointer  data)
+{
+  CollateSidebar *bar = sidebar (f);
+
+  tag_text (f, 0, "Steve Witkoff", "Person");
+  tag_text (f, 0, "Vladimir Putin", "Person");
+  tag_text (f, 1, "Kremlin", "Organization");
+  tag_text (f, 1, "Steve Witkoff", "Person");
+
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 4);
+  g_assert_cmpuint (collate_sidebar_get_label_count (bar, "Person"), ==, 3);
+  g_assert_cmpuint (collate_sidebar_get_label_count (bar, "Organization"), ==, 1);
+
+  collate_sidebar_set_filter (bar, "Person", NULL, NULL);
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 3);
+  collate_sidebar_set_filter (bar, "Person", "d2", NULL);
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 1);
+  collate_sidebar_set_filter (bar, NULL, NULL, "witKOFF");
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 2);
+  collate_sidebar_set_filter (bar, NULL, NULL, "nothing like this");
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 0);
+  collate_sidebar_set_filter (bar, NULL, NULL, NULL);
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 4);
+
+  /* the lists follow changes */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
+  g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 3);
+  g_assert_cmpuint (collate_sidebar_get_label_count (bar, "Person"), ==, 2);
+}
+
+static void
+test_link_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  CollateLinkPicker *picker;
+  CollateAnnotation *a;
+  g_autofree char *a_id = NULL;
+  CollateLink *link;
+
+  tag_text (f, 1, "over four hours", "Time");
+  tag_text (f, 1, "Kremlin", "Organization");
+  a = tag_text (f, 0, "four-and-a-half-hour meeting", "Time");
+  a_id = g_strdup (collate_annotation_get_id (a));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.link-picker", NULL);
+  spin ();
+  picker = COLLATE_LINK_PICKER (find_child (GTK_WIDGET (f->workspace), COLLATE_TYPE_LINK_PICKER, 0));
+  g_assert_nonnull (picker);
+  /* only the other document's spans */
+  g_assert_cmpuint (collate_link_picker_search (picker, NULL), ==, 2);
+  g_assert_cmpuint (collate_link_picker_search (picker, "FOUR"), ==, 1);
+  g_assert_true (collate_link_picker_pick (picker, 0));
+  spin ();
+
+  link = collate_project_lookup_link (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_nonnull (link);
+  g_assert_cmpstr (collate_link_get_from (link), ==, a_id);
+  g_assert_false (collate_link_picker_pick (picker, 99));
+}
+
+static void
+test_settings_actions (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *bar = GTK_WIDGET (sidebar (f));
+  gboolean visible = gtk_widget_get_visible (bar);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.toggle-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (bar) != visible);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.toggle-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (bar) == visible);
+
+  if (f->settings == NULL)
+    {
+      g_test_message ("no settings schema installed; zoom tested without settings");
+      gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-in", NULL);
+      return;
+    }
+  g_settings_set_int (f->settings, "font-size", 11);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-in", NULL);
+  g_assert_cmpint (g_settings_get_int (f->settings, "font-size"), ==, 12);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-out", NULL);
+  g_assert_cmpint (g_settings_get_int (f->settings, "font-size"), ==, 10);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-reset", NULL);
+  g_assert_cmpint (g_settings_get_int (f->settings, "font-size"), ==, 11);
+}
+
+static void
+test_actions_enabled (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* nothing to delete: the action is disabled and harmless */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 0);
+  tag_text (f, 0, "Kremlin", "Organization");
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.select", "s", "");
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.next-span", NULL);
+  g_assert_nonnull (collate_workspace_get_selected_id (f->workspace));
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.select", "s", "no-such-id");
+  g_assert_nonnull (collate_workspace_get_selected_id (f->workspace));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/workspace/buffer-text", test_buffer_text);
+  g_test_add_func ("/workspace/emoji-offsets", test_emoji_offsets);
+  ADD ("/workspace/tag-hotkey", test_tag_hotkey);
+  ADD ("/workspace/tag-trims-and-refuses", test_tag_trims_and_refuses);
+  ADD ("/workspace/click-select-and-overlap", test_click_select_and_overlap);
+  ADD ("/workspace/ctrl-click-link", test_ctrl_click_link);
+  ADD ("/workspace/delete-undo-redo", test_delete_undo_redo);
+  ADD ("/workspace/relabel", test_relabel);
+  ADD ("/workspace/sidebar-filters", test_sidebar_filters);
+  ADD ("/workspace/link-picker", test_link_picker);
+  ADD ("/workspace/settings-actions", test_settings_actions);
+  ADD ("/workspace/actions-enabled", test_actions_enabled);
+
+  return g_test_run ();
+}
