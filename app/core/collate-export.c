@@ -826,7 +826,11 @@ snapshot_new (CollateProject        *project,
         {
           /* keep it short, on a character boundary */
           const char *cut = g_utf8_find_prev_char (stem, stem + 61);
-          stem[cut - stem] = '\0';
+          gsize keep = cut - stem;
+
+          while (keep > 1 && (stem[keep - 1] == '-' || stem[keep - 1] == '.'))
+            keep--;
+          stem[keep] = '\0';
         }
       unique = g_strdup (stem);
       while (g_hash_table_contains (stems, unique) ||

@@ -1,19 +1,612 @@
-/* collate-import-jsonl.c — reading jsonl datasets
+/* collate-import-jsonl.c — Prodigy/spaCy spans, doccano and Collate jsonl
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define COLLATE_IMPORT_COMPILATION
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n.h>
+
 #include "collate.h"
 #include "collate-import.h"
+#include "collate-json-reader.h"
+
+/*
+ * One JSON object per line (blank lines are skipped), each a document:
+ *   "text" (required), "meta": {"id", "title", "source", "sha256"} or the
+ *   same names at the top level;
+ *   "spans": [{"start", "end", "label", "text"?, "id"?, "note"?,
+ *              "attributes"?, "author"?, "created"?, "modified"?}]  (Prodigy, spaCy, Collate)
+ *   "label" or "labels": [[start, end, "LABEL"], …]                   (doccano)
+ *   "entities": [{"id", "label", "start_offset", "end_offset"}],
+ *   "relations": [{"id", "from_id", "to_id", "type"}]                 (doccano)
+ *   "links": [{"id", "label", "from", "to", "note"?, …}]              (Collate)
+ * Offsets are code points of "text".  Errors name the file, the line and
+ * the JSON path.
+ */
+
+#define MAX_LINE_DEPTH 16
+
+typedef struct
+{
+  CollateImporter *importer;
+  const char      *file;
+  guint            line;
+  /* Collate links, resolved once every line is read (they may cross) */
+  GPtrArray       *pending_links;   /* PendingLink */
+  GHashTable      *span_ids;        /* id in the file → id in the project */
+  guint            unsupported;
+  guint            doc_labels;
+} JsonlState;
+
+typedef struct
+{
+  char *where;
+  char *id, *label, *from, *to, *note, *author, *created, *modified;
+} PendingLink;
+
+static void
+pending_link_free (gpointer data)
+{
+  PendingLink *p = data;
+
+  g_free (p->where);
+  g_free (p->id);
+  g_free (p->label);
+  g_free (p->from);
+  g_free (p->to);
+  g_free (p->note);
+  g_free (p->author);
+  g_free (p->created);
+  g_free (p->modified);
+  g_free (p);
+}
+
+static char *
+where_of (JsonlState            *state,
+          const CollateJsonPath *path)
+{
+  g_autofree char *p = path ? collate_json_path_to_string (path) : g_strdup ("");
+
+  if (*p == '\0')
+    return g_strdup_printf ("%s:%u", state->file, state->line);
+  return g_strdup_printf ("%s:%u: %s", state->file, state->line, p);
+}
+
+static gboolean
+fail (JsonlState            *state,
+      GError               **error,
+      int                    code,
+      const CollateJsonPath *path,
+      const char            *format,
+      ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail (JsonlState            *state,
+      GError               **error,
+      int                    code,
+      const CollateJsonPath *path,
+      const char            *format,
+      ...)
+{
+  g_autofree char *where = where_of (state, path);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, COLLATE_ERROR, code, "%s: %s", where, message);
+  return FALSE;
+}
+
+/* Re-raises an error from the JSON reader with the file and line in front */
+static gboolean
+located (JsonlState  *state,
+         GError     **error,
+         GError      *local_error)
+{
+  g_set_error (error, COLLATE_ERROR,
+               local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
+               "%s:%u: %s", state->file, state->line, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+static const CollateJsonValue *
+member (const CollateJsonValue *object,
+        const char             *name)
+{
+  if (object == NULL || object->type != COLLATE_JSON_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->length; i++)
+    if (g_str_equal (object->v.members[i].name, name))
+      return &object->v.members[i].value;
+  return NULL;
+}
+
+/* An optional string member: absent or null gives NULL */
+static gboolean
+opt_string (JsonlState             *state,
+            const CollateJsonValue *object,
+            const char             *name,
+            const CollateJsonPath  *parent,
+            const char            **out,
+            GError                **error)
+{
+  const CollateJsonValue *v = member (object, name);
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, name);
+  GError *local_error = NULL;
+
+  *out = NULL;
+  if (v == NULL || v->type == COLLATE_JSON_NULL)
+    return TRUE;
+  if (!collate_json_expect (v, COLLATE_JSON_STRING, &path, &local_error))
+    return located (state, error, local_error);
+  *out = v->v.string;
+  return TRUE;
+}
+
+static gboolean
+get_offset (JsonlState             *state,
+            const CollateJsonValue *v,
+            const CollateJsonPath  *path,
+            gint64                 *out,
+            GError                **error)
+{
+  GError *local_error = NULL;
+  guint64 value;
+
+  if (v == NULL)
+    return fail (state, error, COLLATE_ERROR_INVALID, path, _("missing (expected an integer)"));
+  if (!collate_json_get_uint (v, G_MAXUINT32, path, &value, &local_error))
+    return located (state, error, local_error);
+  *out = (gint64) value;
+  return TRUE;
+}
+
+static GHashTable *
+read_attributes (JsonlState             *state,
+                 const CollateJsonValue *object,
+                 const CollateJsonPath  *parent,
+                 GError                **error)
+{
+  const CollateJsonValue *v = member (object, "attributes");
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, "attributes");
+  GHashTable *attrs = g_hash_table_new (g_str_hash, g_str_equal);
+  GError *local_error = NULL;
+
+  if (v == NULL || v->type == COLLATE_JSON_NULL)
+    return attrs;
+  if (!collate_json_expect (v, COLLATE_JSON_OBJECT, &path, &local_error))
+    {
+      located (state, error, local_error);
+      g_hash_table_unref (attrs);
+      return NULL;
+    }
+  for (guint i = 0; i < v->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_MEMBER (&path, v->v.members[i].name);
+
+      if (!collate_json_expect (&v->v.members[i].value, COLLATE_JSON_STRING, &item, &local_error))
+        {
+          located (state, error, local_error);
+          g_hash_table_unref (attrs);
+          return NULL;
+        }
+      g_hash_table_insert (attrs, (gpointer) v->v.members[i].name,
+                           (gpointer) v->v.members[i].value.v.string);
+    }
+  return attrs;
+}
+
+static gboolean
+add_span (JsonlState            *state,
+          CollateDocument       *doc,
+          const char            *source_id,
+          gint64                 start,
+          gint64                 end,
+          const char            *label,
+          const char            *quote,
+          const char            *note,
+          GHashTable            *attrs,
+          const char            *author,
+          const char            *created,
+          const char            *modified,
+          const CollateJsonPath *path,
+          GHashTable            *line_ids,
+          GError               **error)
+{
+  g_autofree char *where = where_of (state, path);
+  CollateAnnotation *a;
+
+  if (source_id != NULL && g_hash_table_contains (state->span_ids, source_id))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
+                   _("%s: the span id “%s” is used twice; ids must be unique"), where, source_id);
+      return FALSE;
+    }
+  a = collate_importer_add_span (state->importer, doc, source_id, start, end, label, quote, note,
+                                 attrs, author, created, modified, where, error);
+  if (a == NULL)
+    return FALSE;
+  if (source_id != NULL)
+    {
+      if (line_ids != NULL)
+        g_hash_table_insert (line_ids, g_strdup (source_id), g_strdup (collate_annotation_get_id (a)));
+      g_hash_table_insert (state->span_ids, g_strdup (source_id), g_strdup (collate_annotation_get_id (a)));
+    }
+  return TRUE;
+}
+
+/* doccano ids are numbers or strings */
+static char *
+id_text (const CollateJsonValue *v)
+{
+  if (v == NULL)
+    return NULL;
+  if (v->type == COLLATE_JSON_STRING)
+    return g_strdup (v->v.string);
+  if (v->type == COLLATE_JSON_INTEGER)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, v->v.number.value);
+  return NULL;
+}
+
+static gboolean
+read_line (JsonlState             *state,
+           const CollateJsonValue *root,
+           GError                **error)
+{
+  const CollateJsonValue *text_v, *meta, *spans, *doccano, *entities, *relations, *links;
+  const char *id = NULL, *title = NULL, *source = NULL, *sha = NULL;
+  CollateJsonPath meta_path = COLLATE_JSON_PATH_MEMBER (NULL, "meta");
+  CollateDocument *doc;
+  g_autofree char *where = NULL;
+  g_autoptr(GHashTable) line_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *doccano_key = "label";
+
+  if (root->type != COLLATE_JSON_OBJECT)
+    return fail (state, error, COLLATE_ERROR_FORMAT, NULL,
+                 _("expected a JSON object with a \"text\" member"));
+  text_v = member (root, "text");
+  if (text_v == NULL || text_v->type != COLLATE_JSON_STRING)
+    {
+      CollateJsonPath p = COLLATE_JSON_PATH_MEMBER (NULL, "text");
+      return fail (state, error, COLLATE_ERROR_INVALID, &p,
+                   text_v == NULL ? _("missing (expected the document's text)")
+                                  : _("expected a string"));
+    }
+  if (text_v->length == 0)
+    {
+      CollateJsonPath p = COLLATE_JSON_PATH_MEMBER (NULL, "text");
+      return fail (state, error, COLLATE_ERROR_INVALID, &p, _("the text is empty"));
+    }
+
+  meta = member (root, "meta");
+  if (meta != NULL && meta->type != COLLATE_JSON_OBJECT && meta->type != COLLATE_JSON_NULL)
+    return fail (state, error, COLLATE_ERROR_INVALID, &meta_path, _("expected an object"));
+  if (meta == NULL || meta->type != COLLATE_JSON_OBJECT)
+    meta = root, meta_path.member = NULL;
+  {
+    const CollateJsonPath *mp = meta == root ? NULL : &meta_path;
+
+    if (!opt_string (state, meta, "id", mp, &id, error) ||
+        !opt_string (state, meta, "title", mp, &title, error) ||
+        !opt_string (state, meta, "source", mp, &source, error) ||
+        !opt_string (state, meta, "sha256", mp, &sha, error))
+      return FALSE;
+  }
+
+  where = where_of (state, NULL);
+  doc = collate_importer_add_document (state->importer, id, title, source,
+                                       text_v->v.string, text_v->length, where, error);
+  if (doc == NULL)
+    return FALSE;
+  if (sha != NULL && g_ascii_strcasecmp (sha, collate_document_get_sha256 (doc)) != 0)
+    {
+      CollateJsonPath p = COLLATE_JSON_PATH_MEMBER (meta == root ? NULL : &meta_path, "sha256");
+      return fail (state, error, COLLATE_ERROR_INVALID, &p,
+                   _("does not match the text (its sha256 is %s)"),
+                   collate_document_get_sha256 (doc));
+    }
+
+  /* Prodigy / spaCy / Collate spans */
+  spans = member (root, "spans");
+  if (spans != NULL && spans->type != COLLATE_JSON_NULL)
+    {
+      CollateJsonPath sp = COLLATE_JSON_PATH_MEMBER (NULL, "spans");
+      GError *local_error = NULL;
+
+      if (!collate_json_expect (spans, COLLATE_JSON_ARRAY, &sp, &local_error))
+        return located (state, error, local_error);
+      for (guint i = 0; i < spans->length; i++)
+        {
+          const CollateJsonValue *s = &spans->v.items[i];
+          CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&sp, i);
+          CollateJsonPath startp = COLLATE_JSON_PATH_MEMBER (&ip, "start");
+          CollateJsonPath endp = COLLATE_JSON_PATH_MEMBER (&ip, "end");
+          CollateJsonPath labelp = COLLATE_JSON_PATH_MEMBER (&ip, "label");
+          const char *label = NULL, *quote = NULL, *sid = NULL, *note = NULL;
+          const char *author = NULL, *created = NULL, *modified = NULL;
+          g_autoptr(GHashTable) attrs = NULL;
+          gint64 start, end;
+
+          if (!collate_json_expect (s, COLLATE_JSON_OBJECT, &ip, &local_error))
+            return located (state, error, local_error);
+          if (!get_offset (state, member (s, "start"), &startp, &start, error) ||
+              !get_offset (state, member (s, "end"), &endp, &end, error) ||
+              !opt_string (state, s, "label", &ip, &label, error) ||
+              !opt_string (state, s, "text", &ip, &quote, error) ||
+              !opt_string (state, s, "id", &ip, &sid, error) ||
+              !opt_string (state, s, "note", &ip, &note, error) ||
+              !opt_string (state, s, "author", &ip, &author, error) ||
+              !opt_string (state, s, "created", &ip, &created, error) ||
+              !opt_string (state, s, "modified", &ip, &modified, error))
+            return FALSE;
+          if (label == NULL)
+            return fail (state, error, COLLATE_ERROR_INVALID, &labelp,
+                         _("missing (expected the span's label)"));
+          attrs = read_attributes (state, s, &ip, error);
+          if (attrs == NULL)
+            return FALSE;
+          if (!add_span (state, doc, sid, start, end, label, quote, note, attrs,
+                         author, created, modified, &ip, line_ids, error))
+            return FALSE;
+        }
+    }
+
+  /* doccano sequence labeling: "label": [[start, end, "LABEL"], …] */
+  doccano = member (root, "label");
+  if (doccano == NULL)
+    {
+      doccano = member (root, "labels");
+      doccano_key = "labels";
+    }
+  if (doccano != NULL && doccano->type == COLLATE_JSON_STRING)
+    {
+      /* a label of the whole text (Prodigy textcat): not a span */
+      state->doc_labels++;
+    }
+  else if (doccano != NULL && doccano->type != COLLATE_JSON_NULL)
+    {
+      CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (NULL, doccano_key);
+      GError *local_error = NULL;
+
+      if (!collate_json_expect (doccano, COLLATE_JSON_ARRAY, &lp, &local_error))
+        return located (state, error, local_error);
+      for (guint i = 0; i < doccano->length; i++)
+        {
+          const CollateJsonValue *item = &doccano->v.items[i];
+          CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&lp, i);
+          gint64 start, end;
+
+          if (item->type != COLLATE_JSON_ARRAY || item->length != 3 ||
+              item->v.items[2].type != COLLATE_JSON_STRING)
+            return fail (state, error, COLLATE_ERROR_INVALID, &ip,
+                         _("expected [start, end, \"label\"]"));
+          {
+            CollateJsonPath p0 = COLLATE_JSON_PATH_ELEMENT (&ip, 0);
+            CollateJsonPath p1 = COLLATE_JSON_PATH_ELEMENT (&ip, 1);
+
+            if (!get_offset (state, &item->v.items[0], &p0, &start, error) ||
+                !get_offset (state, &item->v.items[1], &p1, &end, error))
+              return FALSE;
+          }
+          if (!add_span (state, doc, NULL, start, end, item->v.items[2].v.string, NULL, NULL,
+                         NULL, NULL, NULL, NULL, &ip, NULL, error))
+            return FALSE;
+        }
+    }
+
+  /* doccano relation extraction: entities + relations */
+  entities = member (root, "entities");
+  if (entities != NULL && entities->type != COLLATE_JSON_NULL)
+    {
+      CollateJsonPath ep = COLLATE_JSON_PATH_MEMBER (NULL, "entities");
+      GError *local_error = NULL;
+
+      if (!collate_json_expect (entities, COLLATE_JSON_ARRAY, &ep, &local_error))
+        return located (state, error, local_error);
+      for (guint i = 0; i < entities->length; i++)
+        {
+          const CollateJsonValue *e = &entities->v.items[i];
+          CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&ep, i);
+          CollateJsonPath sp = COLLATE_JSON_PATH_MEMBER (&ip, "start_offset");
+          CollateJsonPath xp = COLLATE_JSON_PATH_MEMBER (&ip, "end_offset");
+          CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (&ip, "label");
+          g_autofree char *eid = NULL;
+          const char *label = NULL;
+          gint64 start, end;
+          CollateAnnotation *a;
+          g_autofree char *w = NULL;
+
+          if (!collate_json_expect (e, COLLATE_JSON_OBJECT, &ip, &local_error))
+            return located (state, error, local_error);
+          if (!get_offset (state, member (e, "start_offset"), &sp, &start, error) ||
+              !get_offset (state, member (e, "end_offset"), &xp, &end, error) ||
+              !opt_string (state, e, "label", &ip, &label, error))
+            return FALSE;
+          if (label == NULL)
+            return fail (state, error, COLLATE_ERROR_INVALID, &lp, _("missing (expected a string)"));
+          eid = id_text (member (e, "id"));
+          w = where_of (state, &ip);
+          a = collate_importer_add_span (state->importer, doc, NULL, start, end, label, NULL, NULL,
+                                         NULL, NULL, NULL, NULL, w, error);
+          if (a == NULL)
+            return FALSE;
+          if (eid != NULL)
+            g_hash_table_insert (line_ids, g_strdup (eid), g_strdup (collate_annotation_get_id (a)));
+        }
+    }
+  relations = member (root, "relations");
+  if (relations != NULL && relations->type != COLLATE_JSON_NULL)
+    {
+      CollateJsonPath rp = COLLATE_JSON_PATH_MEMBER (NULL, "relations");
+      GError *local_error = NULL;
+
+      if (!collate_json_expect (relations, COLLATE_JSON_ARRAY, &rp, &local_error))
+        return located (state, error, local_error);
+      for (guint i = 0; i < relations->length; i++)
+        {
+          const CollateJsonValue *r = &relations->v.items[i];
+          CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&rp, i);
+          g_autofree char *from = NULL, *to = NULL;
+          const char *type = NULL, *from_new, *to_new;
+          g_autofree char *w = NULL;
+
+          if (!collate_json_expect (r, COLLATE_JSON_OBJECT, &ip, &local_error))
+            return located (state, error, local_error);
+          /* Prodigy's relations point at tokens ("head"/"child"): not ours */
+          if (member (r, "from_id") == NULL && member (r, "head") != NULL)
+            {
+              state->unsupported++;
+              continue;
+            }
+          from = id_text (member (r, "from_id"));
+          to = id_text (member (r, "to_id"));
+          if (!opt_string (state, r, "type", &ip, &type, error))
+            return FALSE;
+          if (from == NULL || to == NULL || type == NULL)
+            return fail (state, error, COLLATE_ERROR_INVALID, &ip,
+                         _("expected \"from_id\", \"to_id\" and \"type\""));
+          from_new = g_hash_table_lookup (line_ids, from);
+          to_new = g_hash_table_lookup (line_ids, to);
+          if (from_new == NULL || to_new == NULL)
+            return fail (state, error, COLLATE_ERROR_NOT_FOUND, &ip,
+                         _("refers to the entity %s, which this line does not have"),
+                         from_new == NULL ? from : to);
+          w = where_of (state, &ip);
+          if (collate_importer_add_link (state->importer, NULL, type, from_new, to_new, NULL,
+                                         NULL, NULL, NULL, w, error) == NULL)
+            return FALSE;
+        }
+    }
+
+  /* Collate links: resolved at the end */
+  links = member (root, "links");
+  if (links != NULL && links->type != COLLATE_JSON_NULL)
+    {
+      CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (NULL, "links");
+      GError *local_error = NULL;
+
+      if (!collate_json_expect (links, COLLATE_JSON_ARRAY, &lp, &local_error))
+        return located (state, error, local_error);
+      for (guint i = 0; i < links->length; i++)
+        {
+          const CollateJsonValue *l = &links->v.items[i];
+          CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&lp, i);
+          const char *lid = NULL, *label = NULL, *from = NULL, *to = NULL, *note = NULL;
+          const char *author = NULL, *created = NULL, *modified = NULL;
+          PendingLink *p;
+
+          if (!collate_json_expect (l, COLLATE_JSON_OBJECT, &ip, &local_error))
+            return located (state, error, local_error);
+          if (!opt_string (state, l, "id", &ip, &lid, error) ||
+              !opt_string (state, l, "label", &ip, &label, error) ||
+              !opt_string (state, l, "from", &ip, &from, error) ||
+              !opt_string (state, l, "to", &ip, &to, error) ||
+              !opt_string (state, l, "note", &ip, &note, error) ||
+              !opt_string (state, l, "author", &ip, &author, error) ||
+              !opt_string (state, l, "created", &ip, &created, error) ||
+              !opt_string (state, l, "modified", &ip, &modified, error))
+            return FALSE;
+          if (label == NULL || from == NULL || to == NULL)
+            return fail (state, error, COLLATE_ERROR_INVALID, &ip,
+                         _("expected \"label\", \"from\" and \"to\""));
+          p = g_new0 (PendingLink, 1);
+          p->where = where_of (state, &ip);
+          p->id = g_strdup (lid);
+          p->label = g_strdup (label);
+          p->from = g_strdup (from);
+          p->to = g_strdup (to);
+          p->note = g_strdup (note);
+          p->author = g_strdup (author);
+          p->created = g_strdup (created);
+          p->modified = g_strdup (modified);
+          g_ptr_array_add (state->pending_links, p);
+        }
+    }
+  return TRUE;
+}
 
 gboolean
 collate_import_jsonl (CollateImporter  *importer,
-                    GFile            *input,
-                    GError          **error)
+                      GFile            *input,
+                      GError          **error)
 {
-  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-               "The jsonl import is not available yet");
-  return FALSE;
+  g_autofree char *name = g_file_get_parse_name (input);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  JsonlState state = { importer, name, 0, NULL, NULL, 0, 0 };
+  const char *p, *end;
+  gboolean ok = FALSE;
+
+  data = collate_importer_read_text (importer, input, &length, error);
+  if (data == NULL)
+    return FALSE;
+
+  state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);
+  state.span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (p = data, end = data + length; p < end; )
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      gsize n = line_end - p;
+      g_autoptr(CollateJsonDocument) json = NULL;
+      GError *local_error = NULL;
+      gboolean blank = TRUE;
+
+      state.line++;
+      for (gsize i = 0; i < n; i++)
+        if (!g_ascii_isspace (p[i]))
+          {
+            blank = FALSE;
+            break;
+          }
+      if (!blank)
+        {
+          json = collate_json_document_parse (p, n, MAX_LINE_DEPTH, &local_error);
+          if (json == NULL)
+            {
+              located (&state, error, local_error);
+              goto out;
+            }
+          if (!read_line (&state, collate_json_document_get_root (json), error))
+            goto out;
+        }
+      p = line_end + 1;
+      if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
+        goto out;
+    }
+
+  for (guint i = 0; i < state.pending_links->len; i++)
+    {
+      PendingLink *l = g_ptr_array_index (state.pending_links, i);
+      const char *from = g_hash_table_lookup (state.span_ids, l->from);
+      const char *to = g_hash_table_lookup (state.span_ids, l->to);
+
+      if (from == NULL || to == NULL)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("%s: the link refers to the span “%s”, which the file does not have"),
+                       l->where, from == NULL ? l->from : l->to);
+          goto out;
+        }
+      if (collate_importer_add_link (importer, l->id, l->label, from, to, l->note, l->author,
+                                     l->created, l->modified, l->where, error) == NULL)
+        goto out;
+    }
+
+  collate_export_report_add (importer->report, "jsonl-token-relations", state.unsupported,
+                             _("Relations between tokens (Prodigy \"head\"/\"child\"), not imported"));
+  collate_export_report_add (importer->report, "jsonl-document-labels", state.doc_labels,
+                             _("Labels of whole texts (\"label\": \"…\"), not imported"));
+  ok = TRUE;
+
+out:
+  g_ptr_array_unref (state.pending_links);
+  g_hash_table_unref (state.span_ids);
+  return ok;
 }

@@ -1,19 +1,451 @@
-/* collate-import-label-studio.c — reading label-studio datasets
+/* collate-import-label-studio.c — reading Label Studio's JSON export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define COLLATE_IMPORT_COMPILATION
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n.h>
+
 #include "collate.h"
 #include "collate-import.h"
+#include "collate-json-reader.h"
+
+/*
+ * The input is Label Studio's JSON export (a list of tasks), a single task
+ * object, or a folder holding tasks.json (as Collate's export writes it).
+ * Each task becomes a document: data.text (or the only string in "data"),
+ * data.title, data.document_id, data.source.  Its first annotation that was
+ * not cancelled gives the spans ("labels" results: value.start/end in
+ * UTF-16 code units, value.text checked against the text, value.labels,
+ * meta.text as the note) and links ("relation" results: from_id, to_id,
+ * labels, direction).  Other result types, further annotations and
+ * predictions are counted and skipped.
+ */
+
+#define MAX_DEPTH 24
+
+typedef struct
+{
+  CollateImporter *importer;
+  const char      *file;
+  guint            other_results;
+  guint            extra_annotations;
+  guint            extra_labels;
+  guint            unlabelled_relations;
+} LsState;
+
+static gboolean
+fail (LsState               *state,
+      GError               **error,
+      int                    code,
+      const CollateJsonPath *path,
+      const char            *format,
+      ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail (LsState               *state,
+      GError               **error,
+      int                    code,
+      const CollateJsonPath *path,
+      const char            *format,
+      ...)
+{
+  g_autofree char *p = collate_json_path_to_string (path);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, COLLATE_ERROR, code, "%s: %s: %s", state->file, *p ? p : "(top level)", message);
+  return FALSE;
+}
+
+static gboolean
+located (LsState  *state,
+         GError  **error,
+         GError   *local_error)
+{
+  g_set_error (error, COLLATE_ERROR,
+               local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
+               "%s: %s", state->file, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+static const CollateJsonValue *
+member (const CollateJsonValue *object,
+        const char             *name)
+{
+  if (object == NULL || object->type != COLLATE_JSON_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->length; i++)
+    if (g_str_equal (object->v.members[i].name, name))
+      return &object->v.members[i].value;
+  return NULL;
+}
+
+static const char *
+string_member (const CollateJsonValue *object,
+               const char             *name)
+{
+  const CollateJsonValue *v = member (object, name);
+
+  return v != NULL && v->type == COLLATE_JSON_STRING ? v->v.string : NULL;
+}
+
+static char *
+id_text (const CollateJsonValue *v)
+{
+  if (v == NULL)
+    return NULL;
+  if (v->type == COLLATE_JSON_STRING)
+    return g_strdup (v->v.string);
+  if (v->type == COLLATE_JSON_INTEGER)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, v->v.number.value);
+  return NULL;
+}
+
+/* UTF-16 index → code points.  @astral holds the code-point offsets of the
+ * characters outside the BMP; character k of them sits at UTF-16 index
+ * astral[k] + k.  Returns FALSE for an index inside a surrogate pair. */
+static gboolean
+from_utf16 (GArray *astral,
+            gint64  index,
+            gint64 *out)
+{
+  guint lo = 0, hi = astral->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((gint64) g_array_index (astral, guint, mid) + mid < index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* lo astral characters start before @index */
+  if (lo > 0 && (gint64) g_array_index (astral, guint, lo - 1) + (lo - 1) + 1 == index)
+    return FALSE;
+  *out = index - lo;
+  return TRUE;
+}
+
+static GArray *
+astral_offsets (CollateDocument *doc)
+{
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guchar *text = (const guchar *) collate_document_get_text (doc);
+  gsize len = collate_document_get_byte_length (doc);
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] >= 0xF0)
+      {
+        guint off = collate_document_byte_to_char (doc, i);
+
+        g_array_append_val (offsets, off);
+        i += 3;
+      }
+  return offsets;
+}
+
+static gboolean
+get_int (LsState                *state,
+         const CollateJsonValue *object,
+         const char             *name,
+         const CollateJsonPath  *parent,
+         gint64                 *out,
+         GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, name);
+  const CollateJsonValue *v = member (object, name);
+  GError *local_error = NULL;
+  guint64 value;
+
+  if (v == NULL)
+    return fail (state, error, COLLATE_ERROR_INVALID, &path, _("missing (expected an integer)"));
+  if (!collate_json_get_uint (v, G_MAXUINT32, &path, &value, &local_error))
+    return located (state, error, local_error);
+  *out = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+read_task (LsState                *state,
+           const CollateJsonValue *task,
+           const CollateJsonPath  *task_path,
+           GError                **error)
+{
+  CollateJsonPath data_path = COLLATE_JSON_PATH_MEMBER (task_path, "data");
+  CollateJsonPath anns_path = COLLATE_JSON_PATH_MEMBER (task_path, "annotations");
+  const CollateJsonValue *data, *text_v = NULL, *anns, *ann = NULL, *result;
+  g_autoptr(GHashTable) region_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GArray) astral = NULL;
+  g_autofree char *where = NULL;
+  CollateDocument *doc;
+  guint ann_index = 0;
+  GError *local_error = NULL;
+
+  if (!collate_json_expect (task, COLLATE_JSON_OBJECT, task_path, &local_error))
+    return located (state, error, local_error);
+  data = member (task, "data");
+  if (data == NULL || data->type != COLLATE_JSON_OBJECT)
+    return fail (state, error, COLLATE_ERROR_INVALID, &data_path,
+                 data == NULL ? _("missing (expected the task's data object)") : _("expected an object"));
+  text_v = member (data, "text");
+  if (text_v == NULL)
+    {
+      /* another name for the text: the only string of the data */
+      for (guint i = 0; i < data->length; i++)
+        if (data->v.members[i].value.type == COLLATE_JSON_STRING)
+          {
+            if (text_v != NULL)
+              return fail (state, error, COLLATE_ERROR_INVALID, &data_path,
+                           _("has no \"text\" and several strings; which is the text?"));
+            text_v = &data->v.members[i].value;
+          }
+    }
+  if (text_v == NULL || text_v->type != COLLATE_JSON_STRING || text_v->length == 0)
+    {
+      CollateJsonPath p = COLLATE_JSON_PATH_MEMBER (&data_path, "text");
+      return fail (state, error, COLLATE_ERROR_INVALID, &p, _("expected the text, a non-empty string"));
+    }
+
+  {
+    g_autofree char *p = collate_json_path_to_string (task_path);
+    where = g_strdup_printf ("%s: %s", state->file, p);
+  }
+  doc = collate_importer_add_document (state->importer, string_member (data, "document_id"),
+                                       string_member (data, "title"), string_member (data, "source"),
+                                       text_v->v.string, text_v->length, where, error);
+  if (doc == NULL)
+    return FALSE;
+
+  anns = member (task, "annotations");
+  if (anns == NULL || anns->type == COLLATE_JSON_NULL)
+    {
+      const CollateJsonValue *preds = member (task, "predictions");
+
+      if (preds != NULL && preds->type == COLLATE_JSON_ARRAY)
+        state->extra_annotations += preds->length;
+      return TRUE;
+    }
+  if (!collate_json_expect (anns, COLLATE_JSON_ARRAY, &anns_path, &local_error))
+    return located (state, error, local_error);
+  for (guint i = 0; i < anns->length; i++)
+    {
+      const CollateJsonValue *a = &anns->v.items[i];
+      const CollateJsonValue *cancelled = member (a, "was_cancelled");
+      CollateJsonPath ap = COLLATE_JSON_PATH_ELEMENT (&anns_path, i);
+
+      if (!collate_json_expect (a, COLLATE_JSON_OBJECT, &ap, &local_error))
+        return located (state, error, local_error);
+      if (cancelled != NULL && cancelled->type == COLLATE_JSON_BOOLEAN && cancelled->v.boolean)
+        continue;
+      if (ann == NULL)
+        {
+          ann = a;
+          ann_index = i;
+        }
+      else
+        state->extra_annotations++;
+    }
+  if (ann == NULL)
+    return TRUE;
+
+  {
+    CollateJsonPath ap = COLLATE_JSON_PATH_ELEMENT (&anns_path, ann_index);
+    CollateJsonPath rp = COLLATE_JSON_PATH_MEMBER (&ap, "result");
+
+    result = member (ann, "result");
+    if (result == NULL)
+      return fail (state, error, COLLATE_ERROR_INVALID, &rp, _("missing (expected a list of results)"));
+    if (!collate_json_expect (result, COLLATE_JSON_ARRAY, &rp, &local_error))
+      return located (state, error, local_error);
+
+    astral = astral_offsets (doc);
+
+    /* Regions first, then relations (which refer to them) */
+    for (int pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < result->length; i++)
+        {
+          const CollateJsonValue *r = &result->v.items[i];
+          CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&rp, i);
+          CollateJsonPath vp = COLLATE_JSON_PATH_MEMBER (&ip, "value");
+          const char *type;
+          g_autofree char *w = NULL;
+
+          if (!collate_json_expect (r, COLLATE_JSON_OBJECT, &ip, &local_error))
+            return located (state, error, local_error);
+          type = string_member (r, "type");
+          if (type == NULL)
+            {
+              CollateJsonPath tp = COLLATE_JSON_PATH_MEMBER (&ip, "type");
+              return fail (state, error, COLLATE_ERROR_INVALID, &tp, _("missing (expected a string)"));
+            }
+          {
+            g_autofree char *p = collate_json_path_to_string (&ip);
+            w = g_strdup_printf ("%s: %s", state->file, p);
+          }
+
+          if (pass == 0 && g_str_equal (type, "labels"))
+            {
+              const CollateJsonValue *value = member (r, "value");
+              const CollateJsonValue *labels;
+              const CollateJsonValue *meta = member (r, "meta");
+              const CollateJsonValue *meta_text = member (meta, "text");
+              CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (&vp, "labels");
+              g_autofree char *rid = id_text (member (r, "id"));
+              g_autoptr(GString) note = g_string_new (NULL);
+              gint64 s16, e16, start, end;
+              CollateAnnotation *span;
+
+              if (!collate_json_expect (value, COLLATE_JSON_OBJECT, &vp, &local_error))
+                return located (state, error, local_error);
+              if (!get_int (state, value, "start", &vp, &s16, error) ||
+                  !get_int (state, value, "end", &vp, &e16, error))
+                return FALSE;
+              if (!from_utf16 (astral, s16, &start) || !from_utf16 (astral, e16, &end))
+                return fail (state, error, COLLATE_ERROR_RANGE, &vp,
+                             _("the offsets %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                               " split a character outside the BMP (they are UTF-16 code units)"),
+                             s16, e16);
+              labels = member (value, "labels");
+              if (labels == NULL || labels->type != COLLATE_JSON_ARRAY || labels->length == 0 ||
+                  labels->v.items[0].type != COLLATE_JSON_STRING)
+                return fail (state, error, COLLATE_ERROR_INVALID, &lp,
+                             _("expected a non-empty list of label names"));
+              if (labels->length > 1)
+                state->extra_labels += labels->length - 1;
+              if (meta_text != NULL && meta_text->type == COLLATE_JSON_ARRAY)
+                for (guint k = 0; k < meta_text->length; k++)
+                  if (meta_text->v.items[k].type == COLLATE_JSON_STRING)
+                    {
+                      if (note->len > 0)
+                        g_string_append_c (note, '\n');
+                      g_string_append (note, meta_text->v.items[k].v.string);
+                    }
+              if (rid != NULL && g_hash_table_contains (region_ids, rid))
+                return fail (state, error, COLLATE_ERROR_EXISTS, &ip,
+                             _("the region id “%s” is used twice"), rid);
+              span = collate_importer_add_span (state->importer, doc, rid, start, end,
+                                                labels->v.items[0].v.string,
+                                                string_member (value, "text"), note->str, NULL,
+                                                NULL, NULL, NULL, w, error);
+              if (span == NULL)
+                return FALSE;
+              if (rid != NULL)
+                g_hash_table_insert (region_ids, g_steal_pointer (&rid),
+                                     g_strdup (collate_annotation_get_id (span)));
+            }
+          else if (pass == 1 && g_str_equal (type, "relation"))
+            {
+              g_autofree char *from_src = id_text (member (r, "from_id"));
+              g_autofree char *to_src = id_text (member (r, "to_id"));
+              const char *direction = string_member (r, "direction");
+              const CollateJsonValue *labels = member (r, "labels");
+              const char *from, *to, *label = "Related";
+
+              if (from_src == NULL || to_src == NULL)
+                return fail (state, error, COLLATE_ERROR_INVALID, &ip,
+                             _("expected \"from_id\" and \"to_id\""));
+              from = g_hash_table_lookup (region_ids, from_src);
+              to = g_hash_table_lookup (region_ids, to_src);
+              if (from == NULL || to == NULL)
+                return fail (state, error, COLLATE_ERROR_NOT_FOUND, &ip,
+                             _("refers to the region “%s”, which this annotation does not have"),
+                             from == NULL ? from_src : to_src);
+              if (labels != NULL && labels->type == COLLATE_JSON_ARRAY && labels->length > 0 &&
+                  labels->v.items[0].type == COLLATE_JSON_STRING)
+                {
+                  label = labels->v.items[0].v.string;
+                  if (labels->length > 1)
+                    state->extra_labels += labels->length - 1;
+                }
+              else
+                state->unlabelled_relations++;
+              if (g_strcmp0 (direction, "left") == 0)
+                {
+                  const char *tmp = from;
+                  from = to;
+                  to = tmp;
+                }
+              if (collate_importer_add_link (state->importer, NULL, label, from, to, NULL, NULL,
+                                             NULL, NULL, w, error) == NULL)
+                return FALSE;
+            }
+          else if (pass == 0 && !g_str_equal (type, "labels") && !g_str_equal (type, "relation"))
+            state->other_results++;
+        }
+  }
+  return TRUE;
+}
 
 gboolean
 collate_import_label_studio (CollateImporter  *importer,
-                    GFile            *input,
-                    GError          **error)
+                             GFile            *input,
+                             GError          **error)
 {
-  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-               "The label-studio import is not available yet");
-  return FALSE;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(CollateJsonDocument) json = NULL;
+  const CollateJsonValue *root;
+  LsState state = { importer, NULL, 0, 0, 0, 0 };
+  GError *local_error = NULL;
+  gsize length;
+
+  if (g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, importer->cancellable) == G_FILE_TYPE_DIRECTORY)
+    file = g_file_get_child (input, "tasks.json");
+  else
+    file = g_object_ref (input);
+  name = g_file_get_parse_name (file);
+  state.file = name;
+
+  data = collate_importer_read_text (importer, file, &length, error);
+  if (data == NULL)
+    return FALSE;
+  json = collate_json_document_parse (data, length, MAX_DEPTH, &local_error);
+  if (json == NULL)
+    return located (&state, error, local_error);
+  root = collate_json_document_get_root (json);
+
+  if (root->type == COLLATE_JSON_OBJECT)
+    {
+      if (!read_task (&state, root, NULL, error))
+        return FALSE;
+    }
+  else if (root->type == COLLATE_JSON_ARRAY)
+    {
+      for (guint i = 0; i < root->length; i++)
+        {
+          CollateJsonPath tp = COLLATE_JSON_PATH_ELEMENT (NULL, i);
+
+          if (!read_task (&state, &root->v.items[i], &tp, error))
+            return FALSE;
+          if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
+            return FALSE;
+        }
+    }
+  else
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FORMAT,
+                   _("%s: expected Label Studio's JSON export, a list of tasks"), name);
+      return FALSE;
+    }
+
+  collate_export_report_add (importer->report, "label-studio-other-results", state.other_results,
+                             _("Label Studio results other than labels and relations, not imported"));
+  collate_export_report_add (importer->report, "label-studio-extra-annotations", state.extra_annotations,
+                             _("Further annotations or predictions of a task (only the first "
+                               "annotation is imported)"));
+  collate_export_report_add (importer->report, "label-studio-extra-labels", state.extra_labels,
+                             _("Extra labels on a region or relation (only the first is kept)"));
+  collate_export_report_add (importer->report, "label-studio-unlabelled-relations",
+                             state.unlabelled_relations,
+                             _("Relations without a label, imported as “Related”"));
+  return TRUE;
 }
