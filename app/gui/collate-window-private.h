@@ -36,7 +36,6 @@ struct _CollateWindow
   gboolean              close_approved;
 
   /* Template widgets */
-  GtkWidget            *header_bar;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkWidget            *undo_button;

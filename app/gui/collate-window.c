@@ -1135,7 +1135,6 @@ collate_window_class_init (CollateWindowClass *klass)
   g_type_ensure (COLLATE_TYPE_START_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/collate/Collate/collate-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CollateWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, undo_button);
