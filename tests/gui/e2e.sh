@@ -1,0 +1,213 @@
+#!/bin/sh
+# End-to-end: start the real collate under a virtual X server on a new
+# project made from the two sample reports, work it with xdotool like a
+# person, save with Ctrl+S, and check the saved JSON; then reopen the file.
+#
+#   e2e.sh PATH/TO/collate
+#
+# Needs Xvfb, xdotool and python3 (exit 77, "skipped", without them).
+# The pointer positions below are for the default 1200×760 window at the
+# default text size (11 pt) with the default fonts of Debian 12; the
+# checks on the saved file say what each gesture should have produced.
+set -eu
+
+COLLATE=${1:?usage: e2e.sh PATH/TO/collate}
+SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../../data/samples}
+
+for tool in Xvfb xdotool python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "e2e: $tool is not installed; skipping" >&2
+    exit 77
+  fi
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/collate-e2e-XXXXXX")
+XVFB_PID=
+APP_PID=
+
+cleanup () {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+fail () {
+  echo "e2e: FAIL: $*" >&2
+  if [ -f "$WORK/collate.log" ]; then
+    echo "--- collate's output:" >&2
+    cat "$WORK/collate.log" >&2
+  fi
+  if [ -n "${E2E_SHOTS:-}" ] && [ -n "${DISPLAY:-}" ] && command -v import >/dev/null 2>&1; then
+    import -window root "$E2E_SHOTS/e2e-failure.png" 2>/dev/null || true
+  fi
+  exit 1
+}
+
+# ── A display of our own ──
+n=90
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
+  n=$((n + 1))
+done
+Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+i=0
+while [ ! -e "/tmp/.X11-unix/X$n" ]; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "Xvfb did not start"
+  sleep 0.1
+done
+export DISPLAY=":$n"
+
+# ── A clean, private environment ──
+export HOME="$WORK/home"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+export XDG_STATE_HOME="$HOME/.local/state" XDG_CACHE_HOME="$HOME/.cache"
+export GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset DBUS_SESSION_BUS_ADDRESS || true
+mkdir -p "$HOME"
+
+OUT="$WORK/meeting.collate.json"
+
+wait_for_window () {
+  # Prints the id of the first visible window whose title matches $1
+  i=0
+  while :; do
+    wid=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)
+    if [ -n "$wid" ]; then
+      echo "$wid"
+      return 0
+    fi
+    i=$((i + 1))
+    [ $i -lt 150 ] || return 1
+    sleep 0.2
+  done
+}
+
+drag () {
+  # drag X1 Y1 X2 Y2: press, move in steps as a hand would, release
+  xdotool mousemove "$1" "$2" sleep 0.2 mousedown 1 sleep 0.2 \
+          mousemove $(( ($1 + $3) / 2 )) $(( ($2 + $4) / 2 )) sleep 0.1 \
+          mousemove "$3" "$4" sleep 0.2 mouseup 1 sleep 0.3
+}
+
+# ── 1. A new project from the two reports; Save writes $OUT ──
+"$COLLATE" --save-to "$OUT" "$SAMPLES/witkoff-putin-report-1.txt" \
+           "$SAMPLES/witkoff-putin-report-2.txt" >"$WORK/collate.log" 2>&1 &
+APP_PID=$!
+WID=$(wait_for_window "Collate") || fail "no window appeared"
+sleep 1.5
+
+# Drag over "four-and-a-half-hour meeting" (report 1, over a line break), press 6 (Quantity)
+drag 311 600 163 630
+xdotool key 6 sleep 0.5
+# Drag over "over four hours" (report 2, over a line break), press 6 (Quantity)
+drag 760 692 511 723
+xdotool key 6 sleep 0.5
+# Double-click "Putin" (report 2), press 2 (Person)
+xdotool mousemove 707 692 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.5
+# Click the first span to select it, Ctrl+click the second: a Contradicts link
+xdotool mousemove 60 630 sleep 0.2 click 1 sleep 0.5
+xdotool mousemove 800 692 sleep 0.2 keydown ctrl sleep 0.1 click 1 sleep 0.1 keyup ctrl sleep 0.5
+# Save
+xdotool key ctrl+s
+
+i=0
+while [ ! -s "$OUT" ]; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "Ctrl+S wrote nothing to $OUT"
+  sleep 0.2
+done
+sleep 0.5
+if [ -n "${E2E_SHOTS:-}" ] && command -v import >/dev/null 2>&1; then
+  import -window root "$E2E_SHOTS/e2e-saved.png" || true
+fi
+
+# ── 2. The saved JSON ──
+python3 - "$OUT" <<'PY' || fail "the saved project is not what was done"
+import json, sys
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    project = json.load(f)
+
+def check(cond, message):
+    if not cond:
+        print("e2e: " + message, file=sys.stderr)
+        sys.exit(1)
+
+check(project.get("format") == "collate-project", "format is not collate-project")
+docs = {d["id"]: d for d in project["documents"]}
+check(len(project["documents"]) == 2, "expected two documents")
+d1, d2 = (d["id"] for d in project["documents"])
+spans = project["annotations"]
+for a in spans:
+    text = docs[a["document"]]["text"]
+    check(text[a["start"]:a["end"]] == a["text"],
+          "quote %r does not match the text at its offsets" % a["text"])
+    print("span %s in %s [%d, %d) %s: %r" % (a["id"], a["document"], a["start"], a["end"],
+                                             a["label"], a["text"]))
+
+def find(doc, label, words):
+    for a in spans:
+        if a["document"] == doc and a["label"] == label and words in a["text"]:
+            return a
+    return None
+
+length_1 = find(d1, "Quantity", "half-hour")
+length_2 = find(d2, "Quantity", "four")
+putin = find(d2, "Person", "Putin")
+check(length_1 is not None, "no Quantity span over the drag in report 1")
+check(length_2 is not None, "no Quantity span over the drag in report 2")
+check(putin is not None and putin["text"] == "Putin", "no Person span on the double-clicked word")
+check("four-and-a-half-hour meeting" in length_1["text"], "drag 1 missed the phrase: %r" % length_1["text"])
+check("four hours" in length_2["text"], "drag 2 missed the phrase: %r" % length_2["text"])
+
+links = project["links"]
+check(len(links) == 1, "expected one link, found %d" % len(links))
+link = links[0]
+check(link["label"] == "Contradicts", "the link is %r, not Contradicts" % link["label"])
+check({link["from"], link["to"]} == {length_1["id"], length_2["id"]},
+      "the link does not join the two accounts of the meeting's length")
+print("link %s: %s → %s (%s)" % (link["id"], link["from"], link["to"], link["label"]))
+PY
+
+# ── 3. Quit (nothing unsaved: no question), then reopen the file ──
+xdotool key ctrl+q
+i=0
+while kill -0 "$APP_PID" 2>/dev/null; do
+  i=$((i + 1))
+  [ $i -lt 50 ] || fail "Ctrl+Q did not quit a saved project"
+  sleep 0.2
+done
+wait "$APP_PID" || fail "collate exited with an error"
+APP_PID=
+
+"$COLLATE" "$OUT" >>"$WORK/collate.log" 2>&1 &
+APP_PID=$!
+wait_for_window "Trump to Russia" >/dev/null || fail "the saved project did not reopen"
+sleep 1
+if [ -n "${E2E_SHOTS:-}" ] && command -v import >/dev/null 2>&1; then
+  import -window root "$E2E_SHOTS/e2e-reopened.png" || true
+fi
+# Reopened unmodified: the title has no unsaved mark, Ctrl+Q quits at once
+TITLE=$(xdotool getwindowname "$(wait_for_window 'Trump to Russia')")
+case "$TITLE" in
+  •*) fail "the reopened project is marked unsaved: $TITLE" ;;
+esac
+xdotool key ctrl+q
+i=0
+while kill -0 "$APP_PID" 2>/dev/null; do
+  i=$((i + 1))
+  [ $i -lt 50 ] || fail "Ctrl+Q did not quit the reopened project"
+  sleep 0.2
+done
+APP_PID=
+
+if grep -E "CRITICAL|WARNING" "$WORK/collate.log" >/dev/null; then
+  echo "--- collate complained:" >&2
+  cat "$WORK/collate.log" >&2
+  fail "collate logged warnings or criticals"
+fi
+
+echo "e2e: ok"

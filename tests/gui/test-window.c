@@ -1,0 +1,678 @@
+/* test-window.c — the window: opening, saving, closing, recovery, errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives CollateWindow through its actions and asserts on the model, the
+ * files written and the widgets.  Runs under Xvfb (run-under-xvfb.sh).
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "collate.h"
+#include "collate-application.h"
+#include "collate-compat.h"
+#include "collate-window-private.h"
+#include "collate-workspace.h"
+
+static CollateApplication *app;
+static GSettings *settings;
+static char *tmp_dir;
+
+/* Runs the main loop until @cond holds; a hang fails after a minute rather
+ * than stalling the suite. */
+#define WAIT_UNTIL(cond)                                                   \
+  G_STMT_START {                                                           \
+    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;      \
+    while (!(cond))                                                        \
+      {                                                                    \
+        if (g_get_monotonic_time () > deadline_)                           \
+          g_error ("Gave up waiting for: %s", #cond);                      \
+        g_main_context_iteration (NULL, TRUE);                             \
+      }                                                                    \
+  } G_STMT_END
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static GFile *
+sample_file (guint n)
+{
+  g_autofree char *name = g_strdup_printf ("witkoff-putin-report-%u.txt", n);
+
+  return g_file_new_build_filename (COLLATE_SAMPLES_DIR, name, NULL);
+}
+
+static void
+destroy_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    {
+      if (COLLATE_IS_WINDOW (windows->data))
+        {
+          CollateWindow *window = windows->data;
+
+          /* Tests leave no recovery copies behind */
+          if (collate_window_get_recovery (window) != NULL)
+            collate_recovery_discard (collate_window_get_recovery (window), NULL);
+        }
+      gtk_window_destroy (windows->data);
+      spin ();
+    }
+  spin ();
+}
+
+/* A new project from the two sample reports, shown in a new window, that
+ * Save writes to @save_path. */
+static CollateWindow *
+new_sample_window (const char *save_name)
+{
+  g_autoptr(GFile) save_to = NULL;
+  GFile *files[2] = { sample_file (1), sample_file (2) };
+  CollateWindow *window = collate_window_new (app);
+
+  if (save_name != NULL)
+    {
+      g_autofree char *path = tmp_path (save_name);
+
+      save_to = g_file_new_for_path (path);
+    }
+  collate_application_new_from_text_files (app, files, 2, save_to, GTK_WINDOW (window));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  g_assert_nonnull (collate_window_get_project (window));
+  spin ();
+  return window;
+}
+
+static CollateAnnotation *
+add_span (CollateProject *project,
+          guint           doc,
+          const char     *phrase,
+          const char     *label)
+{
+  CollateDocument *document = collate_project_get_document (project, doc);
+  const char *text = collate_document_get_text (document);
+  const char *found = strstr (text, phrase);
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *span;
+  guint start;
+
+  g_assert_nonnull (found);
+  start = collate_document_byte_to_char (document, found - text);
+  span = collate_project_add_span (project, collate_document_get_id (document), start,
+                                   start + g_utf8_strlen (phrase, -1), label, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  return span;
+}
+
+static void
+save_and_wait (CollateWindow *window)
+{
+  CollateProject *project = collate_window_get_project (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  WAIT_UNTIL (!collate_project_get_modified (project) || collate_window_get_pending_alert (window) != NULL
+              || collate_window_get_banner_visible (window));
+}
+
+/* ── Tests ── */
+
+static void
+test_start_view (void)
+{
+  CollateWindow *window = collate_window_new (app);
+  g_autofree char *recent_path = tmp_path ("recent.collate.json");
+  const char *recent[] = { recent_path, NULL };
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_null (collate_window_get_project (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Collate");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "start");
+  g_assert_false (gtk_widget_get_visible (window->undo_button));
+
+  /* Recent projects follow the setting */
+  g_settings_set_strv (settings, "recent-projects", recent);
+  spin ();
+  g_assert_cmpuint (collate_start_view_get_n_recent (window->start_view), ==, 1);
+  g_settings_reset (settings, "recent-projects");
+  spin ();
+  g_assert_cmpuint (collate_start_view_get_n_recent (window->start_view), ==, 0);
+
+  /* The sample opens in this same window, unsaved */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin ();
+  g_assert_nonnull (collate_window_get_project (window));
+  g_assert_cmpuint (collate_project_get_n_documents (collate_window_get_project (window)), ==, 2);
+  g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
+  g_assert_null (collate_window_get_file (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "workspace");
+  g_assert_nonnull (collate_window_get_workspace (window));
+  g_assert_cmpuint (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))), ==, 2);
+  /* The unsaved mark */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (window->title_label), "•"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "sample"));
+
+  destroy_all_windows ();
+}
+
+static void
+test_new_from_missing_text_file (void)
+{
+  CollateWindow *window = collate_window_new (app);
+  g_autofree char *missing_path = tmp_path ("no-such-report.txt");
+  GFile *files[1] = { g_file_new_for_path (missing_path) };
+
+  collate_application_new_from_text_files (app, files, 1, NULL, GTK_WINDOW (window));
+  spin ();
+  g_assert_null (collate_window_get_project (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "no-such-report.txt"));
+  g_object_unref (files[0]);
+
+  destroy_all_windows ();
+}
+
+static void
+test_save_and_reload (void)
+{
+  CollateWindow *window = new_sample_window ("saved.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("saved.collate.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CollateProject) reloaded = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  CollateAnnotation *a, *b;
+  CollateWindow *second;
+
+  g_settings_set_string (settings, "annotator-name", "Ada Annotator");
+  a = add_span (project, 0, "four-and-a-half-hour meeting", "Quantity");
+  b = add_span (project, 1, "over four hours", "Quantity");
+  g_assert_cmpstr (collate_annotation_get_author (a), ==, "Ada Annotator");
+  g_assert_nonnull (collate_project_add_link (project, "Contradicts",
+                                              collate_annotation_get_id (a),
+                                              collate_annotation_get_id (b), &error));
+  g_assert_no_error (error);
+
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_false (collate_window_get_banner_visible (window));
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (window->title_label), "•"));
+
+  /* The file holds exactly the project */
+  before = collate_project_to_bytes (project);
+  reloaded = collate_project_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  after = collate_project_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (collate_project_get_n_annotations (reloaded), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_links (reloaded), ==, 1);
+
+  /* It is now the most recent project */
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpstr (recent[0], ==, path);
+
+  /* Opening it again presents the window that has it */
+  collate_application_open_project (app, file, NULL);
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* … and a fresh window reads it back */
+  destroy_all_windows ();
+  second = collate_window_new (app);
+  collate_window_load_file (second, file);
+  WAIT_UNTIL (!collate_window_is_loading (second));
+  g_assert_nonnull (collate_window_get_project (second));
+  g_assert_false (collate_project_get_modified (collate_window_get_project (second)));
+  g_assert_cmpuint (collate_project_get_n_annotations (collate_window_get_project (second)), ==, 2);
+  g_assert_true (g_file_equal (collate_window_get_file (second), file));
+
+  g_settings_reset (settings, "annotator-name");
+  g_settings_reset (settings, "recent-projects");
+  destroy_all_windows ();
+}
+
+static void
+test_tag_and_undo (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateProject *project = collate_window_get_project (window);
+  CollateWorkspace *workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
+  GtkTextView *view = collate_workspace_get_text_view (workspace, 0);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *span;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_false (gtk_widget_is_sensitive (window->undo_button));
+
+  /* A keyboard selection of "Trump" (the first word), tagged as a Person */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 5);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  span = collate_workspace_tag_selection (workspace, "Person", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  g_assert_cmpstr (collate_annotation_get_text (span), ==, "Trump");
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
+  spin ();
+  g_assert_true (gtk_widget_is_sensitive (window->undo_button));
+
+  /* Undo and redo through the window's actions */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
+  g_assert_true (collate_project_can_redo (project));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
+  span = g_list_model_get_item (collate_project_get_annotations (project), 0);
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Person");
+  g_object_unref (span);
+
+  destroy_all_windows ();
+}
+
+static void
+test_unsaved_prompt (void)
+{
+  CollateWindow *window = new_sample_window ("prompt.collate.json");
+  g_autofree char *path = tmp_path ("prompt.collate.json");
+  GtkWindow *alert;
+  GWeakRef ref;
+
+  g_weak_ref_init (&ref, window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* Closing with unsaved changes asks; Cancel keeps the window */
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_true (GTK_IS_MESSAGE_DIALOG (alert));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  collate_alert_respond (alert, 0);
+  spin ();
+  g_assert_null (collate_window_get_pending_alert (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
+
+  /* Save writes the file and then closes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  spin ();
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 2);
+  WAIT_UNTIL (g_weak_ref_get (&ref) == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)));
+  WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Discard closes without writing */
+  window = new_sample_window ("discarded.collate.json");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  collate_alert_respond (collate_window_get_pending_alert (window), 1);
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_free (path);
+  path = tmp_path ("discarded.collate.json");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_weak_ref_clear (&ref);
+  destroy_all_windows ();
+}
+
+static void
+test_quit_asks_each_window (void)
+{
+  CollateWindow *first = new_sample_window (NULL);
+  CollateWindow *second = new_sample_window (NULL);
+  GList *windows;
+
+  gtk_window_present (GTK_WINDOW (first));
+  gtk_window_present (GTK_WINDOW (second));
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  collate_application_quit (app);
+  spin ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* One question at a time */
+  g_assert_true ((collate_window_get_pending_alert (first) != NULL)
+                 != (collate_window_get_pending_alert (second) != NULL));
+  {
+    CollateWindow *asking = collate_window_get_pending_alert (first) != NULL ? first : second;
+    CollateWindow *other = asking == first ? second : first;
+
+    /* Discard the first, then cancel at the second: the second stays */
+    collate_alert_respond (collate_window_get_pending_alert (asking), 1);
+    spin ();
+    g_assert_nonnull (collate_window_get_pending_alert (other));
+    collate_alert_respond (collate_window_get_pending_alert (other), 0);
+    spin ();
+    windows = gtk_application_get_windows (GTK_APPLICATION (app));
+    g_assert_cmpuint (g_list_length (windows), ==, 1);
+    g_assert_true (windows->data == (gpointer) other);
+  }
+
+  destroy_all_windows ();
+}
+
+static void
+test_recovery_after_crash (void)
+{
+  CollateWindow *window = new_sample_window ("recovered.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("recovered.collate.json");
+  g_autoptr(GFile) origin = g_file_new_for_path (path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *id = NULL;
+  CollateRecovery *copy;
+  CollateAnnotation *a, *b;
+  g_autoptr(GError) error = NULL;
+
+  /* Save once, then change it */
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  a = add_span (project, 0, "third official meeting with Putin since February", "Claim");
+  b = add_span (project, 1, "third visit to Russia this year", "Claim");
+  collate_project_add_link (project, "Contradicts", collate_annotation_get_id (a),
+                            collate_annotation_get_id (b), &error);
+  g_assert_no_error (error);
+  before = collate_project_to_bytes (project);
+
+  /* The copy is written in the background */
+  collate_window_autosave_now (window);
+  g_assert_nonnull (collate_window_get_recovery (window));
+  WAIT_UNTIL (!collate_recovery_is_writing (collate_window_get_recovery (window)));
+  g_assert_true (collate_recovery_get_exists (collate_window_get_recovery (window)));
+  id = g_strdup (collate_recovery_get_id (collate_window_get_recovery (window)));
+
+  /* A running window's copy is not offered */
+  copies = collate_application_list_recovery (app);
+  g_assert_cmpuint (copies->len, ==, 0);
+  g_clear_pointer (&copies, g_ptr_array_unref);
+
+  /* "Crash": the window goes away without closing */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* Next start: the copy is offered in the start view */
+  window = collate_window_new (app);
+  g_assert_cmpuint (collate_start_view_get_n_recovery (window->start_view), ==, 1);
+  copies = collate_application_list_recovery (app);
+  g_assert_cmpuint (copies->len, ==, 1);
+  copy = g_ptr_array_index (copies, 0);
+  g_assert_cmpstr (collate_recovery_get_id (copy), ==, id);
+  g_assert_true (g_file_equal (collate_recovery_get_origin (copy), origin));
+  g_assert_cmpstr (collate_recovery_get_title (copy), ==, collate_project_get_title (project));
+
+  /* Recover: the same project, unsaved, saving to the original file */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover", "s", id));
+  spin ();
+  project = collate_window_get_project (window);
+  g_assert_nonnull (project);
+  after = collate_project_to_bytes (project);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_true (g_file_equal (collate_window_get_file (window), origin));
+
+  /* Saving writes the original and removes the copy */
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  g_clear_pointer (&copies, g_ptr_array_unref);
+  copies = collate_application_list_recovery (app);
+  g_assert_cmpuint (copies->len, ==, 0);
+  g_assert_null (collate_window_get_recovery (window));
+  {
+    g_autoptr(CollateProject) saved = collate_project_load_file (origin, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collate_project_get_n_links (saved), ==, 1);
+  }
+
+  destroy_all_windows ();
+}
+
+static void
+test_discard_recovery (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *id = NULL;
+
+  add_span (collate_window_get_project (window), 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (collate_window_get_recovery (window)));
+  id = g_strdup (collate_recovery_get_id (collate_window_get_recovery (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  window = collate_window_new (app);
+  g_assert_cmpuint (collate_start_view_get_n_recovery (window->start_view), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-recovery", "s", id));
+  spin ();
+  g_assert_cmpuint (collate_start_view_get_n_recovery (window->start_view), ==, 0);
+  copies = collate_application_list_recovery (app);
+  g_assert_cmpuint (copies->len, ==, 0);
+  g_assert_null (collate_window_get_project (window));
+
+  destroy_all_windows ();
+}
+
+static void
+test_clean_close_leaves_no_copy (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+
+  add_span (collate_window_get_project (window), 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (collate_window_get_recovery (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  collate_alert_respond (collate_window_get_pending_alert (window), 1);
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  copies = collate_application_list_recovery (app);
+  g_assert_cmpuint (copies->len, ==, 0);
+}
+
+static void
+check_refused (const char *name,
+               const char *contents,
+               gssize      length,
+               const char *expected)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CollateWindow *window;
+
+  if (contents != NULL)
+    g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  window = collate_window_new (app);
+  collate_application_open_project (app, file, GTK_WINDOW (window));
+  WAIT_UNTIL (!collate_window_is_loading (window));
+  spin ();
+
+  g_assert_null (collate_window_get_project (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "start");
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_test_message ("%s: %s", name, collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), expected));
+
+  destroy_all_windows ();
+}
+
+static void
+test_refuse_corrupt_project (void)
+{
+  g_autoptr(CollateSchema) schema = collate_schema_new_default ();
+  g_autoptr(CollateProject) project = collate_project_new ("Corrupt", schema);
+  g_autoptr(CollateDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  char *at;
+
+  check_refused ("truncated.collate.json", "{\"format\": \"collate-project\", \"vers", -1,
+                 "truncated.collate.json");
+  check_refused ("not-a-project.json", "[1, 2, 3]\n", -1, "not-a-project.json");
+  check_refused ("missing.collate.json", NULL, 0, "missing.collate.json");
+  check_refused ("binary.collate.json", "\x89PNG\r\n\x1a\n\0\0\0", 11, "binary.collate.json");
+
+  /* A valid project whose span points past the end of its document */
+  document = collate_document_new ("d1", "One", "one.txt", "Short text.", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (project, document, &error));
+  g_assert_nonnull (collate_project_add_span (project, "d1", 0, 5, "Claim", &error));
+  bytes = collate_project_to_bytes (project);
+  json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  at = strstr (json, "\"end\" : 5");
+  if (at == NULL)
+    at = strstr (json, "\"end\": 5");
+  g_assert_nonnull (at);
+  at[strlen (at) - strlen (strchr (at, '5'))] = '9';
+  check_refused ("past-the-end.collate.json", json, -1, "end");
+}
+
+static void
+test_file_changed_on_disk (void)
+{
+  CollateWindow *window = new_sample_window ("changed.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("changed.collate.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GtkWindow *alert;
+
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+
+  /* Someone else writes the file; the etag changes */
+  g_usleep (G_USEC_PER_SEC / 100);
+  g_assert_true (g_file_set_contents (path, "{}\n", -1, NULL));
+  add_span (project, 0, "Vladimir Putin", "Person");
+
+  save_and_wait (window);
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "{}\n");
+
+  /* Overwrite */
+  collate_alert_respond (alert, 2);
+  WAIT_UNTIL (!collate_project_get_modified (project));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  bytes = collate_project_to_bytes (project);
+  g_assert_cmpstr (contents, ==, g_bytes_get_data (bytes, NULL));
+
+  destroy_all_windows ();
+}
+
+static void
+test_save_failure_shows_reason (void)
+{
+  CollateWindow *window = new_sample_window ("no-such-folder/inside.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+
+  save_and_wait (window);
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_test_message ("save error: %s", collate_window_get_banner_text (window));
+  g_assert_cmpstr (collate_window_get_banner_text (window), !=, "");
+
+  destroy_all_windows ();
+}
+
+static void
+test_annotator_default (void)
+{
+  g_autofree char *name = NULL;
+
+  g_settings_set_string (settings, "annotator-name", "  ");
+  name = collate_window_dup_annotator (settings);
+  g_assert_cmpstr (name, !=, "");
+  g_assert_cmpstr (name, !=, "  ");
+  g_settings_reset (settings, "annotator-name");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) recovery_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* Icons are recognised through the system's MIME data */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  tmp_dir = g_dir_make_tmp ("collate-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  recovery_dir = g_file_new_build_filename (tmp_dir, "recovery", NULL);
+
+  settings = g_settings_new (APP_ID);
+  app = collate_application_new (settings, recovery_dir);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_timeout_add (50, wake_cb, NULL);
+
+  g_test_add_func ("/window/start-view", test_start_view);
+  g_test_add_func ("/window/new-from-missing-text-file", test_new_from_missing_text_file);
+  g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/tag-and-undo", test_tag_and_undo);
+  g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
+  g_test_add_func ("/window/quit-asks-each-window", test_quit_asks_each_window);
+  g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/window/discard-recovery", test_discard_recovery);
+  g_test_add_func ("/window/clean-close-leaves-no-copy", test_clean_close_leaves_no_copy);
+  g_test_add_func ("/window/refuse-corrupt-project", test_refuse_corrupt_project);
+  g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
+  g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
+  g_test_add_func ("/window/annotator-default", test_annotator_default);
+
+  ret = g_test_run ();
+
+  destroy_all_windows ();
+  g_clear_object (&app);
+  g_clear_object (&settings);
+  return ret;
+}
