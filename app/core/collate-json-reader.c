@@ -910,7 +910,8 @@ parse_object (Parser                *parser,
 
   n = parser->members->len - base;
   {
-    CollateJsonMember *members = &g_array_index (parser->members, CollateJsonMember, base);
+    CollateJsonMember *members = n > 0 ? &g_array_index (parser->members, CollateJsonMember, base)
+                                       : NULL;
     const char *duplicate = NULL;
 
     if (n <= 16)
@@ -946,7 +947,8 @@ parse_object (Parser                *parser,
     out->type = COLLATE_JSON_OBJECT;
     out->length = n;
     out->v.members = doc_alloc (parser->doc, MAX (n, 1) * sizeof (CollateJsonMember));
-    memcpy (out->v.members, members, n * sizeof (CollateJsonMember));
+    if (n > 0)
+      memcpy (out->v.members, members, n * sizeof (CollateJsonMember));
   }
   g_array_set_size (parser->members, base);
   return TRUE;
@@ -1004,8 +1006,9 @@ parse_array (Parser                *parser,
   out->type = COLLATE_JSON_ARRAY;
   out->length = n;
   out->v.items = doc_alloc (parser->doc, MAX (n, 1) * sizeof (CollateJsonValue));
-  memcpy (out->v.items, &g_array_index (parser->items, CollateJsonValue, base),
-          n * sizeof (CollateJsonValue));
+  if (n > 0)
+    memcpy (out->v.items, &g_array_index (parser->items, CollateJsonValue, base),
+            n * sizeof (CollateJsonValue));
   g_array_set_size (parser->items, base);
   return TRUE;
 
