@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
@@ -383,6 +384,19 @@ default_output_for (const char *path)
   return g_build_filename (dir, name, NULL);
 }
 
+/* TRUE if @a and @b name the same existing file */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 static int
 command_new (int    argc,
              char **argv)
@@ -430,6 +444,12 @@ command_new (int    argc,
     output = default_output_for (files[0]);
   out_display = display_name (output);
   out_file = g_file_new_for_path (output);
+
+  /* Not even --force replaces one of the texts being read */
+  for (i = 0; files[i] != NULL; i++)
+    if (same_file (files[i], output))
+      return usage_error ("new", _("the output %s is also one of the text files; choose another name with -o"),
+                          out_display);
 
   if (!force && g_file_query_exists (out_file, NULL))
     {

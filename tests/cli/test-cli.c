@@ -504,6 +504,18 @@ test_new_default_output (void)
     g_assert_cmpstr (after, ==, first);
   }
 
+  /* Not even --force writes over one of the text files */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    run_cli (&run, "new", "--force", "-o", report, report, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "one of the text files"));
+    after = read_file (report);
+    g_assert_cmpstr (after, ==, text);
+  }
+
   {
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "report.collate.json report.txt");
