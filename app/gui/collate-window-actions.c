@@ -12,7 +12,7 @@
 static CollateApplication *
 get_application (CollateWindow *self)
 {
-  return COLLATE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  return self->app;
 }
 
 void

@@ -17,6 +17,9 @@ struct _CollateWindow
 {
   GtkApplicationWindow  parent_instance;
 
+  /* The application (kept weakly: it outlives its windows, but a window
+   * loses gtk_window_get_application() before it is disposed) */
+  CollateApplication   *app;
   GSettings            *settings;
   CollateProject       *project;
   GFile                *file;

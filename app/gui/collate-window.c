@@ -216,16 +216,15 @@ collate_window_show_error (CollateWindow *self,
 void
 collate_window_refresh_start_view (CollateWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_auto(GStrv) recent = NULL;
 
   if (self->settings != NULL)
     recent = g_settings_get_strv (self->settings, "recent-projects");
   collate_start_view_set_recent (self->start_view, (const char * const *) recent);
 
-  if (COLLATE_IS_APPLICATION (app))
+  if (self->app != NULL)
     {
-      g_autoptr(GPtrArray) copies = collate_application_list_recovery (COLLATE_APPLICATION (app));
+      g_autoptr(GPtrArray) copies = collate_application_list_recovery (self->app);
 
       collate_start_view_set_recovery (self->start_view, copies);
     }
@@ -244,7 +243,7 @@ static void
 release_recovery (CollateWindow *self,
                   gboolean       discard)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CollateApplication *app = self->app;
   g_autoptr(GError) error = NULL;
 
   if (self->recovery == NULL)
@@ -252,9 +251,8 @@ release_recovery (CollateWindow *self,
 
   if (discard && !collate_recovery_discard (self->recovery, &error))
     g_debug ("Could not remove the recovery copy: %s", error->message);
-  if (COLLATE_IS_APPLICATION (app))
-    collate_application_release_recovery (COLLATE_APPLICATION (app),
-                                          collate_recovery_get_id (self->recovery));
+  if (app != NULL)
+    collate_application_release_recovery (app, collate_recovery_get_id (self->recovery));
   g_clear_object (&self->recovery);
 }
 
@@ -264,11 +262,10 @@ recovery_written_cb (GObject      *object,
                      gpointer      user_data)
 {
   g_autoptr(CollateWindow) self = user_data;
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GError) error = NULL;
 
-  if (app != NULL)
-    g_application_release (app);
+  if (self->app != NULL)
+    g_application_release (G_APPLICATION (self->app));
 
   if (!collate_recovery_write_finish (COLLATE_RECOVERY (object), result, &error))
     {
@@ -288,7 +285,7 @@ recovery_written_cb (GObject      *object,
 void
 collate_window_autosave_now (CollateWindow *self)
 {
-  GApplication *app;
+  GApplication *app = self->app != NULL ? G_APPLICATION (self->app) : NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_if_fail (COLLATE_IS_WINDOW (self));
@@ -311,13 +308,11 @@ collate_window_autosave_now (CollateWindow *self)
       return;
     }
 
-  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   if (self->recovery == NULL)
     {
       self->recovery = collate_recovery_new (self->recovery_dir);
-      if (COLLATE_IS_APPLICATION (app))
-        collate_application_hold_recovery (COLLATE_APPLICATION (app),
-                                           collate_recovery_get_id (self->recovery));
+      if (self->app != NULL)
+        collate_application_hold_recovery (self->app, collate_recovery_get_id (self->recovery));
     }
   collate_recovery_set_origin (self->recovery, self->file);
 
@@ -516,8 +511,7 @@ load_done_cb (GObject      *object,
   if (self->project != NULL)
     {
       /* The window got another project meanwhile: use a new one */
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-      CollateWindow *other = collate_window_new (COLLATE_APPLICATION (app));
+      CollateWindow *other = collate_window_new (self->app);
 
       collate_window_set_project (other, project, data->file, etag);
       gtk_window_present (GTK_WINDOW (other));
@@ -557,7 +551,6 @@ collate_window_recover (CollateWindow    *self,
                         CollateRecovery  *copy,
                         GError          **error)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(CollateProject) project = NULL;
   g_autofree char *etag = NULL;
   GFile *origin;
@@ -581,8 +574,8 @@ collate_window_recover (CollateWindow    *self,
 
   release_recovery (self, TRUE);
   self->recovery = g_object_ref (copy);
-  if (COLLATE_IS_APPLICATION (app))
-    collate_application_hold_recovery (COLLATE_APPLICATION (app), collate_recovery_get_id (copy));
+  if (self->app != NULL)
+    collate_application_hold_recovery (self->app, collate_recovery_get_id (copy));
 
   collate_window_set_project (self, project, origin, etag);
   return TRUE;
@@ -708,7 +701,7 @@ save_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CollateWindow *self = g_task_get_source_object (task);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GApplication *app = self->app != NULL ? G_APPLICATION (self->app) : NULL;
   GFile *file = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *new_etag = NULL;
@@ -763,7 +756,7 @@ save_to_file (CollateWindow *self,
               GFile         *file,
               const char    *etag)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GApplication *app = self->app != NULL ? G_APPLICATION (self->app) : NULL;
 
   self->saving++;
   /* Quitting waits for the write to end */
@@ -1074,6 +1067,7 @@ collate_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->recovery_dir);
+  g_clear_weak_pointer (&self->app);
   g_clear_pointer (&self->banner_action, g_free);
   g_clear_pointer (&self->banner_target, g_variant_unref);
 
@@ -1171,6 +1165,8 @@ collate_window_new (CollateApplication *application)
   g_return_val_if_fail (COLLATE_IS_APPLICATION (application), NULL);
 
   self = g_object_new (COLLATE_TYPE_WINDOW, "application", application, NULL);
+  self->app = application;
+  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->app);
   self->settings = g_object_ref (collate_application_get_settings (application));
   self->recovery_dir = g_object_ref (collate_application_get_recovery_dir (application));
 
