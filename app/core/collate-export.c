@@ -905,11 +905,11 @@ collate_export_snapshot_step (CollateExportSnapshot  *snap,
                               GError                **error)
 {
   snap->work_done += units;
+  if (g_cancellable_set_error_if_cancelled (snap->cancellable, error))
+    return FALSE;
   if (snap->work_done - snap->work_reported >= 4096 || snap->work_done >= snap->work_total)
     {
       snap->work_reported = snap->work_done;
-      if (g_cancellable_set_error_if_cancelled (snap->cancellable, error))
-        return FALSE;
       if (snap->progress != NULL)
         snap->progress (snap, MIN (1.0, (double) snap->work_done / (double) snap->work_total));
     }
@@ -1151,6 +1151,8 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
       return FALSE;
     }
 
+  if (g_cancellable_set_error_if_cancelled (snap->cancellable, error))
+    return FALSE;
   if (!as_folder)
     {
       g_autoptr(GString) out = NULL;

@@ -1,0 +1,841 @@
+/* test-export.c — the dataset exporters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "collate.h"
+#include "collate-export.h"
+
+/* ── Helpers ── */
+
+static CollateProject *
+load_datasets_project (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "datasets",
+                                                                    "datasets.collate.json", NULL));
+  g_autoptr(GError) error = NULL;
+  CollateProject *project = collate_project_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("collate-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_entries (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_dir_close (dir);
+  return n;
+}
+
+static CollateExportReport *
+export_to (CollateProject       *project,
+           CollateExportOptions *options,
+           const char           *path)
+{
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CollateExportReport *report = collate_export_report_new ();
+
+  collate_export_to_file (project, options, dest, report, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&data);
+}
+
+/* Every file under @expected has an equal twin under @actual, and back */
+static void
+assert_same_tree (const char *expected,
+                  const char *actual)
+{
+  if (g_file_test (expected, G_FILE_TEST_IS_DIR))
+    {
+      GDir *dir = g_dir_open (expected, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      g_assert_true (g_file_test (actual, G_FILE_TEST_IS_DIR));
+      g_assert_cmpuint (count_entries (expected), ==, count_entries (actual));
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *e = g_build_filename (expected, name, NULL);
+          g_autofree char *a = g_build_filename (actual, name, NULL);
+
+          assert_same_tree (e, a);
+        }
+      g_dir_close (dir);
+    }
+  else
+    {
+      g_autofree char *e = read_file (expected);
+      g_autofree char *a = NULL;
+
+      g_assert_true (g_file_test (actual, G_FILE_TEST_IS_REGULAR));
+      a = read_file (actual);
+      if (g_strcmp0 (e, a) != 0)
+        g_test_message ("%s differs from %s", actual, expected);
+      g_assert_cmpstr (a, ==, e);
+    }
+}
+
+typedef struct
+{
+  const char *format;
+  const char *expected;   /* under tests/datasets/expected */
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+  { "jsonl", "datasets.jsonl" },
+  { "conll", "datasets.conll" },
+  { "w3c", "datasets.jsonld" },
+  { "nli", "datasets.nli.jsonl" },
+  { "csv", "datasets.csv" },
+  { "brat", "brat" },
+  { "label-studio", "label-studio" },
+};
+
+/* ── Exact expected outputs ── */
+
+static void
+test_expected_output (gconstpointer data)
+{
+  const FormatCase *c = data;
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new (c->format);
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, c->expected, NULL);
+  g_autoptr(CollateExportReport) report = export_to (project, options, out);
+  const char *expected = g_test_get_filename (G_TEST_DIST, "datasets", "expected", c->expected, NULL);
+
+  g_assert_cmpuint (collate_export_report_get_n_documents (report), ==, 3);
+  g_assert_cmpuint (collate_export_report_get_n_spans (report), ==, 23);
+  g_assert_cmpuint (collate_export_report_get_n_links (report), ==, 6);
+  assert_same_tree (expected, out);
+
+  /* same project → same bytes */
+  {
+    g_autofree char *again = g_build_filename (tmp, "again", NULL);
+    g_autoptr(CollateExportReport) r2 = export_to (project, options, again);
+
+    assert_same_tree (out, again);
+  }
+  remove_tree (tmp);
+}
+
+/* ── Reading the output with the formats' own tools ── */
+
+static void
+run_checker (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("%s: %s", argv[1], err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_reference_tool (gconstpointer data)
+{
+  const FormatCase *c = data;
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new (c->format);
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, c->expected, NULL);
+  g_autoptr(CollateExportReport) report = NULL;
+  const char *project_path = g_test_get_filename (G_TEST_DIST, "datasets", "datasets.collate.json", NULL);
+  gboolean js = g_str_equal (c->format, "label-studio");
+  g_autofree char *program = g_find_program_in_path (js ? "node" : "python3");
+
+  if (program == NULL)
+    {
+      g_test_skip (js ? "node is not installed" : "python3 is not installed");
+      g_rmdir (tmp);
+      return;
+    }
+  report = export_to (project, options, out);
+  if (js)
+    {
+      const char *argv[] = { program,
+                             g_test_get_filename (G_TEST_DIST, "datasets", "check-label-studio.js", NULL),
+                             out, NULL };
+      run_checker (argv);
+    }
+  else
+    {
+      const char *argv[] = { program,
+                             g_test_get_filename (G_TEST_DIST, "datasets", "check-export.py", NULL),
+                             c->format, out, project_path, NULL };
+      run_checker (argv);
+    }
+  remove_tree (tmp);
+}
+
+/* ── What a format cannot hold ── */
+
+static void
+test_report_counts (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  struct { const char *format; const char *key; guint count; } cases[] = {
+    { "brat", "brat-cross-document-links", 3 },
+    { "brat", "brat-multiline-notes", 1 },
+    { "conll", "conll-overlap", 4 },
+    { "conll", "conll-sentence-split", 2 },
+    { "conll", "conll-links", 6 },
+    { "conll", "conll-notes", 3 },
+    { "label-studio", "label-studio-cross-document-links", 3 },
+    { "label-studio", "label-studio-attributes", 1 },
+    { "nli", "nli-unlinked-spans", 11 },
+    { "csv", "csv-attributes", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (cases[i].format);
+      g_autofree char *tmp = make_tmpdir ();
+      g_autofree char *out = g_build_filename (tmp, "out", NULL);
+      g_autoptr(CollateExportReport) report = export_to (project, options, out);
+      g_autofree char *text = collate_export_report_to_string (report);
+
+      g_assert_cmpuint (collate_export_report_lookup (report, cases[i].key), ==, cases[i].count);
+      g_assert_cmpstr (text, !=, "");
+      remove_tree (tmp);
+    }
+
+  /* jsonl and w3c hold everything */
+  {
+    const char *full[] = { "jsonl", "w3c" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (full); i++)
+      {
+        g_autoptr(CollateExportOptions) options = collate_export_options_new (full[i]);
+        g_autoptr(CollateExportReport) report = collate_export_report_new ();
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) bytes = collate_export_to_bytes (project, options, report, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (collate_export_report_get_n_warnings (report), ==, 0);
+      }
+  }
+}
+
+static void
+test_strict (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  const char *lossy[] = { "brat", "conll", "label-studio", "csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lossy); i++)
+    {
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (lossy[i]);
+      g_autofree char *tmp = make_tmpdir ();
+      g_autofree char *out = g_build_filename (tmp, "out", NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (out);
+      g_autoptr(GError) error = NULL;
+
+      collate_export_options_set_strict (options, TRUE);
+      g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED);
+      g_assert_true (strstr (error->message, "--strict") != NULL);
+      /* nothing written, no temporary left behind */
+      g_assert_cmpuint (count_entries (tmp), ==, 0);
+      g_rmdir (tmp);
+    }
+
+  /* strict is fine when nothing is lost */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("jsonl");
+    g_autofree char *tmp = make_tmpdir ();
+    g_autofree char *out = g_build_filename (tmp, "out.jsonl", NULL);
+    g_autoptr(CollateExportReport) report = NULL;
+
+    collate_export_options_set_strict (options, TRUE);
+    report = export_to (project, options, out);
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    remove_tree (tmp);
+  }
+}
+
+/* ── Destinations, atomicity ── */
+
+static void
+test_destinations (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autofree char *tmp = make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+
+  /* a folder that does not exist */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("csv");
+    g_autofree char *out = g_build_filename (tmp, "missing", "out.csv", NULL);
+    g_autoptr(GFile) dest = g_file_new_for_path (out);
+
+    g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* a non-empty folder is not replaced by a folder export */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+    g_autofree char *out = g_build_filename (tmp, "taken", NULL);
+    g_autofree char *keep = g_build_filename (out, "keep.txt", NULL);
+    g_autoptr(GFile) dest = g_file_new_for_path (out);
+
+    g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+    g_assert_true (g_file_set_contents (keep, "mine", -1, NULL));
+    g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_entries (out), ==, 1);
+  }
+
+  /* an empty folder is, and a file is replaced */
+  {
+    g_autoptr(CollateExportOptions) brat = collate_export_options_new ("brat");
+    g_autoptr(CollateExportOptions) csv = collate_export_options_new ("csv");
+    g_autofree char *folder = g_build_filename (tmp, "empty", NULL);
+    g_autofree char *file = g_build_filename (tmp, "old.csv", NULL);
+    g_autoptr(CollateExportReport) r1 = NULL;
+    g_autoptr(CollateExportReport) r2 = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+    r1 = export_to (project, brat, folder);
+    g_assert_cmpuint (count_entries (folder), ==, 9);
+    g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+    r2 = export_to (project, csv, file);
+    text = read_file (file);
+    g_assert_true (g_str_has_prefix (text, "id,kind,"));
+  }
+
+  /* a folder where a file is wanted */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("jsonl");
+    g_autoptr(GFile) dest = g_file_new_for_path (tmp);
+
+    g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+    g_clear_error (&error);
+  }
+
+  /* several files cannot go to memory */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+    g_autoptr(GBytes) bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED);
+    g_clear_error (&error);
+  }
+
+  /* an unknown format */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("docx");
+    g_autoptr(GBytes) bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+    g_assert_true (strstr (error->message, "jsonl") != NULL);
+    g_clear_error (&error);
+  }
+  remove_tree (tmp);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  const char *formats[] = { "jsonl", "brat", "label-studio" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (formats[i]);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autofree char *tmp = make_tmpdir ();
+      g_autofree char *out = g_build_filename (tmp, "out", NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (out);
+      g_autoptr(GError) error = NULL;
+
+      g_cancellable_cancel (cancellable);
+      g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL,
+                                              cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (count_entries (tmp), ==, 0);
+      g_rmdir (tmp);
+    }
+}
+
+/* ── Options ── */
+
+static void
+test_split (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("split", NULL);
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("jsonl");
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "split", NULL);
+  g_autofree char *again = g_build_filename (tmp, "again", NULL);
+  g_autoptr(CollateExportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint lines[3] = { 0, 0, 0 };
+  const char *names[3] = { "train.jsonl", "dev.jsonl", "test.jsonl" };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("d%u", i + 1);
+      g_autofree char *text = g_strdup_printf ("Document number %u says “hello”.", i + 1);
+      g_autoptr(CollateDocument) doc = collate_document_new (id, id, "", text, -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (collate_project_add_document (project, doc, &error));
+      g_assert_nonnull (collate_project_add_span (project, id, 0, 8, "Claim", &error));
+    }
+  /* a link from the first to the last document */
+  {
+    GListModel *spans = collate_project_get_annotations (project);
+    g_autoptr(CollateAnnotation) first = g_list_model_get_item (spans, 0);
+    g_autoptr(CollateAnnotation) last = g_list_model_get_item (spans, 9);
+
+    g_assert_nonnull (collate_project_add_link (project, "Contradicts",
+                                                collate_annotation_get_id (first),
+                                                collate_annotation_get_id (last), &error));
+  }
+
+  g_assert_true (collate_export_options_parse_split (options, "80,10,10", &error));
+  g_assert_no_error (error);
+  collate_export_options_set_seed (options, 42);
+  report = export_to (project, options, out);
+  g_assert_cmpuint (count_entries (out), ==, 3);
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *path = g_build_filename (out, names[p], NULL);
+      g_autofree char *text = read_file (path);
+      g_auto(GStrv) split = g_strsplit (text, "\n", -1);
+
+      for (guint i = 0; split[i] && *split[i]; i++)
+        {
+          char *id = strstr (split[i], "\"meta\":{\"id\":\"");
+
+          g_assert_nonnull (id);
+          id += strlen ("\"meta\":{\"id\":\"");
+          *strchr (id, '"') = '\0';
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_add (seen, g_strdup (id));
+          lines[p]++;
+        }
+    }
+  g_assert_cmpuint (lines[0], ==, 8);
+  g_assert_cmpuint (lines[1], ==, 1);
+  g_assert_cmpuint (lines[2], ==, 1);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 10);
+
+  /* the same seed gives the same parts */
+  {
+    g_autoptr(CollateExportReport) r2 = export_to (project, options, again);
+    assert_same_tree (out, again);
+  }
+  /* another seed gives other parts (for these seeds) */
+  {
+    g_autofree char *other = g_build_filename (tmp, "other", NULL);
+    g_autofree char *a = g_build_filename (out, "test.jsonl", NULL);
+    g_autofree char *b = g_build_filename (other, "test.jsonl", NULL);
+    g_autoptr(CollateExportReport) r3 = NULL;
+    g_autofree char *ta = NULL;
+    g_autofree char *tb = NULL;
+
+    collate_export_options_set_seed (options, 7);
+    r3 = export_to (project, options, other);
+    ta = read_file (a);
+    tb = read_file (b);
+    g_assert_cmpstr (ta, !=, tb);
+  }
+
+  /* bad splits */
+  {
+    const char *bad[] = { "80", "50,60,10", "a,b,c", "80,10,10,0", "-10,60,50", "" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (collate_export_options_parse_split (options, bad[i], &error));
+        g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+        g_clear_error (&error);
+      }
+    g_assert_true (collate_export_options_parse_split (options, "80, 20", &error));
+  }
+  remove_tree (tmp);
+}
+
+static void
+test_label_subset (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *person[] = { "Person", NULL };
+  const char *person_contradicts[] = { "Person", "Quantity", "Contradicts", NULL };
+  const char *unknown[] = { "Person", "Nobody", NULL };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) rows = NULL;
+
+  collate_export_options_set_labels (options, person);
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  rows = g_strsplit (text, "\r\n", -1);
+  /* header, 4 Person spans, the one Same entity link between Persons, "" */
+  g_assert_cmpuint (g_strv_length (rows), ==, 1 + 4 + 1 + 1);
+  for (guint i = 1; i <= 4; i++)
+    g_assert_true (strstr (rows[i], ",span,") && strstr (rows[i], ",Person,"));
+  g_assert_true (g_str_has_prefix (rows[5], "l2,link,"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&rows, g_strfreev);
+
+  collate_export_options_set_labels (options, person_contradicts);
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "l1,link,"));   /* Quantity → Quantity, Contradicts */
+  g_assert_null (strstr (text, "l2,link,"));      /* Same entity is not in the subset */
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  collate_export_options_set_labels (options, unknown);
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Nobody"));
+}
+
+static void
+test_conll_labels (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("conll");
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *labels[] = { "Person", "Location", NULL };
+  const char *bad[] = { "Contradicts", NULL };
+  g_autofree char *text = NULL;
+
+  collate_export_options_set_conll_labels (options, labels);
+  bytes = collate_export_to_bytes (project, options, report, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (text, "-Claim"));
+  g_assert_nonnull (strstr (text, "Steve\tB-Person\nWitkoff\tI-Person\n"));
+  g_assert_nonnull (strstr (text, "U.S.\tB-Location\n"));
+  g_assert_nonnull (strstr (text, "🇺🇦\tB-Location\n"));
+  /* without the Claims nothing overlaps */
+  g_assert_cmpuint (collate_export_report_lookup (report, "conll-overlap"), ==, 0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  collate_export_options_set_conll_labels (options, bad);
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+}
+
+static void
+test_nli_context (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("nli");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *first;
+
+  collate_export_options_set_context (options, COLLATE_EXPORT_CONTEXT_SENTENCE);
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);   /* 6 links and the final "" */
+
+  g_assert_true (json_parser_load_from_data (parser, lines[0], -1, &error));
+  first = json_node_get_object (json_parser_get_root (parser));
+  /* l1: Contradicts, four-and-a-half-hour meeting → over four hours */
+  g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "contradiction");
+  g_assert_cmpstr (json_object_get_string_member (first, "context"), ==, "sentence");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (first, "premise"),
+                                   "The message, posted on Trump’s Truth Social platform"));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (first, "premise"),
+                                   "in Saint Petersburg."));
+  g_assert_true (strstr (json_object_get_string_member (first, "hypothesis"), "over four hours"));
+  g_assert_cmpint (json_object_get_int_member (first, "premise_end") -
+                   json_object_get_int_member (first, "premise_start"), ==,
+                   g_utf8_strlen (json_object_get_string_member (first, "premise"), -1));
+
+  g_assert_true (json_parser_load_from_data (parser, lines[2], -1, &error));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "label"), ==, "entailment");
+  g_assert_true (json_parser_load_from_data (parser, lines[1], -1, &error));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "label"), ==, "Same entity");
+}
+
+static void
+test_sanitize_filename (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { "../../etc/passwd", "etc-passwd" },
+    { "a/b\\c:d", "a-b-c-d" },
+    { "\x01\x02\t\n", "document" },
+    { "..", "document" },
+    { ".hidden", "hidden" },
+    { "", "document" },
+    { NULL, "document" },
+    { "Café “Zürich” — 2025", "Café-Zürich-2025" },
+    { "report 1.txt", "report-1.txt" },
+    { "🚀 launch", "launch" },
+    { "\xff\xfe not utf-8", "document" },
+  };
+  g_autofree char *long_name = g_strnfill (300, 'x');
+  g_autofree char *cut = collate_export_sanitize_filename (long_name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = collate_export_sanitize_filename (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  g_assert_cmpuint (strlen (cut), <=, 80);
+
+  /* the export's own file names */
+  {
+    g_autoptr(CollateProject) project = load_datasets_project ();
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+    g_autofree char *tmp = make_tmpdir ();
+    g_autofree char *out = g_build_filename (tmp, "brat", NULL);
+    g_autoptr(CollateExportReport) report = export_to (project, options, out);
+    g_autofree char *evil = g_build_filename (out, "etc-passwd-Emoji-test.ann", NULL);
+
+    g_assert_true (g_file_test (evil, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpuint (count_entries (tmp), ==, 1);
+    remove_tree (tmp);
+  }
+}
+
+/* ── Async, with progress ── */
+
+typedef struct
+{
+  GMainLoop           *loop;
+  CollateExportReport *report;
+  GError              *error;
+  double               last;
+  guint                calls;
+  gboolean             monotonic;
+  gboolean             freed;
+} AsyncState;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  AsyncState *s = user_data;
+
+  if (fraction < s->last || fraction > 1.0)
+    s->monotonic = FALSE;
+  s->last = fraction;
+  s->calls++;
+}
+
+static void
+on_progress_freed (gpointer user_data)
+{
+  ((AsyncState *) user_data)->freed = TRUE;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncState *s = user_data;
+
+  s->report = collate_export_finish (result, &s->error);
+  g_main_loop_quit (s->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("label-studio");
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "ls", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (out);
+  AsyncState s = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0.0, 0, TRUE, FALSE };
+
+  collate_export_async (project, options, dest, on_progress, &s, on_progress_freed, NULL, on_done, &s);
+  /* the project may change while the export runs */
+  g_assert_true (collate_project_remove_annotation (project, "a1", NULL));
+  g_main_loop_run (s.loop);
+
+  g_assert_no_error (s.error);
+  g_assert_nonnull (s.report);
+  g_assert_cmpuint (collate_export_report_get_n_spans (s.report), ==, 23);
+  g_assert_cmpuint (collate_export_report_lookup (s.report, "label-studio-cross-document-links"), ==, 3);
+  g_assert_true (s.monotonic);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_object_unref (s.report);
+  g_main_loop_unref (s.loop);
+  remove_tree (tmp);
+}
+
+static void
+test_async_error (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("nope");
+  g_autoptr(GFile) dest = g_file_new_for_path ("/nonexistent/out");
+  AsyncState s = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0.0, 0, TRUE, FALSE };
+
+  collate_export_async (project, options, dest, NULL, NULL, NULL, NULL, on_done, &s);
+  g_main_loop_run (s.loop);
+  g_assert_null (s.report);
+  g_assert_error (s.error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_clear_error (&s.error);
+  g_main_loop_unref (s.loop);
+}
+
+/* ── Several projects at once ── */
+
+static void
+test_merge (void)
+{
+  g_autoptr(CollateProject) a = load_datasets_project ();
+  g_autoptr(CollateProject) b = load_datasets_project ();
+  CollateProject *both[] = { a, b };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateProject) merged = collate_export_merge_projects (both, 2, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (collate_project_get_n_documents (merged), ==, 6);
+  g_assert_cmpuint (collate_project_get_n_annotations (merged), ==, 46);
+  g_assert_cmpuint (collate_project_get_n_links (merged), ==, 12);
+  g_assert_nonnull (collate_project_lookup_document (merged, "d1-2"));
+  g_assert_cmpstr (collate_link_get_from (collate_project_lookup_link (merged, "l1-2")), ==, "a5-2");
+}
+
+static void
+test_formats (void)
+{
+  const CollateExportFormat *const *formats = collate_export_list_formats ();
+  guint n = 0;
+
+  for (; formats[n] != NULL; n++)
+    {
+      g_assert_true (collate_export_lookup_format (formats[n]->name) == formats[n]);
+      g_assert_nonnull (formats[n]->title);
+      g_assert_nonnull (formats[n]->description);
+    }
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_null (collate_export_lookup_format ("docx"));
+  g_assert_null (collate_export_lookup_format (NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      g_autofree char *p1 = g_strdup_printf ("/export/expected/%s", format_cases[i].format);
+      g_test_add_data_func (p1, &format_cases[i], test_expected_output);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      const char *f = format_cases[i].format;
+      g_autofree char *p2 = NULL;
+
+      if (g_str_equal (f, "conll") || g_str_equal (f, "nli"))
+        continue;
+      p2 = g_strdup_printf ("/export/reference-tool/%s", f);
+      g_test_add_data_func (p2, &format_cases[i], test_reference_tool);
+    }
+  g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/report", test_report_counts);
+  g_test_add_func ("/export/strict", test_strict);
+  g_test_add_func ("/export/destinations", test_destinations);
+  g_test_add_func ("/export/cancel", test_cancel);
+  g_test_add_func ("/export/split", test_split);
+  g_test_add_func ("/export/labels", test_label_subset);
+  g_test_add_func ("/export/conll-labels", test_conll_labels);
+  g_test_add_func ("/export/nli-context", test_nli_context);
+  g_test_add_func ("/export/filenames", test_sanitize_filename);
+  g_test_add_func ("/export/async", test_async);
+  g_test_add_func ("/export/async-error", test_async_error);
+  g_test_add_func ("/export/merge", test_merge);
+
+  return g_test_run ();
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+# check-export.py — reads an export the way the tools of each format do
+# (Python's json and csv modules; str indices are code points, as in brat,
+# spaCy and Prodigy) and checks it against the project it came from.
+#
+# Usage: check-export.py FORMAT PATH PROJECT.collate.json
+# Exit status 0 if the export reads back, 1 with a message otherwise.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import csv
+import hashlib
+import io
+import json
+import os
+import sys
+
+fmt, path, project_path = sys.argv[1:4]
+with open(project_path, encoding="utf-8") as f:
+    project = json.load(f)
+docs = {d["id"]: d for d in project["documents"]}
+spans = {a["id"]: a for a in project["annotations"]}
+links = {l["id"]: l for l in project["links"]}
+by_sha = {hashlib.sha256(d["text"].encode("utf-8")).hexdigest(): d for d in project["documents"]}
+problems = []
+
+
+def check(cond, message):
+    if not cond:
+        problems.append(message)
+
+
+def check_jsonl():
+    seen = set()
+    with open(path, encoding="utf-8", newline="") as f:
+        for n, line in enumerate(f, 1):
+            task = json.loads(line)
+            text = task["text"]
+            doc = docs[task["meta"]["id"]]
+            check(text == doc["text"], f"line {n}: text differs")
+            check(task["meta"]["sha256"] == hashlib.sha256(text.encode()).hexdigest(),
+                  f"line {n}: sha256")
+            for s in task["spans"]:
+                check(text[s["start"]:s["end"]] == s["text"], f"line {n}: span {s['id']} offsets")
+                check(s["token_start"] <= s["token_end"], f"line {n}: span {s['id']} tokens")
+                seen.add(s["id"])
+    check(seen == set(spans), "jsonl: not every span was written")
+
+
+def check_csv():
+    with open(path, encoding="utf-8", newline="") as f:
+        raw = f.read()
+    check(raw.endswith("\r\n"), "csv: records must end in CRLF")
+    rows = list(csv.reader(io.StringIO(raw, newline="")))
+    header = rows[0]
+    check(header == ["id", "kind", "document", "start", "end", "label", "quote", "note",
+                     "author", "created", "modified", "from", "to"], f"csv header {header}")
+    check(len(rows) == 1 + len(spans) + len(links), f"csv: {len(rows)} rows")
+    for row in rows[1:]:
+        check(len(row) == 13, f"csv: row {row[0]} has {len(row)} fields")
+        rec = dict(zip(header, row))
+        if rec["kind"] == "span":
+            a = spans[rec["id"]]
+            text = docs[rec["document"]]["text"]
+            check(text[int(rec["start"]):int(rec["end"])] == rec["quote"], f"csv: {rec['id']} quote")
+            check(rec["note"] == a["note"], f"csv: {rec['id']} note")
+        else:
+            l = links[rec["id"]]
+            check((rec["from"], rec["to"], rec["label"], rec["note"]) ==
+                  (l["from"], l["to"], l["label"], l["note"]), f"csv: link {rec['id']}")
+
+
+def check_w3c():
+    with open(path, encoding="utf-8") as f:
+        coll = json.load(f)
+    check(coll["type"] == "AnnotationCollection", "w3c: type")
+    items = coll["first"]["items"]
+    check(coll["total"] == len(items), "w3c: total")
+    for item in items:
+        check(item["type"] == "Annotation", "w3c: item type")
+        target = item["target"]
+        if item["motivation"] == "linking":
+            check(len(target) == 2, "w3c: a link targets two spans")
+            continue
+        sha = target["source"].removeprefix("urn:sha256:")
+        text = by_sha[sha]["text"]
+        quote = next(s for s in target["selector"] if s["type"] == "TextQuoteSelector")
+        pos = next(s for s in target["selector"] if s["type"] == "TextPositionSelector")
+        start, end = pos["start"], pos["end"]
+        check(text[start:end] == quote["exact"], f"w3c: {item['id']} exact")
+        check(text[max(0, start - 32):start] == quote["prefix"], f"w3c: {item['id']} prefix")
+        check(text[end:end + 32] == quote["suffix"], f"w3c: {item['id']} suffix")
+
+
+def check_brat():
+    for name in sorted(os.listdir(path)):
+        if not name.endswith(".ann"):
+            continue
+        with open(os.path.join(path, name[:-4] + ".txt"), encoding="utf-8", newline="") as f:
+            text = f.read()
+        ids = set()
+        with open(os.path.join(path, name), encoding="utf-8", newline="") as f:
+            for n, line in enumerate(f.read().split("\n"), 1):
+                if not line:
+                    continue
+                fields = line.split("\t")
+                ids.add(fields[0])
+                if line.startswith("T"):
+                    kind, _, offsets = fields[1].partition(" ")
+                    frags = [tuple(map(int, p.split())) for p in offsets.split(";")]
+                    got = " ".join(text[s:e] for s, e in frags)
+                    check(got == fields[2], f"{name}:{n}: text {fields[2]!r} != {got!r}")
+                    check(all("\n" not in text[s:e] for s, e in frags), f"{name}:{n}: newline")
+                elif line.startswith("R"):
+                    args = [a.split(":")[1] for a in fields[1].split()[1:]]
+                    check(all(a in ids for a in args), f"{name}:{n}: relation arguments")
+
+
+checks = {"jsonl": check_jsonl, "csv": check_csv, "w3c": check_w3c, "brat": check_brat}
+checks[fmt]()
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)
