@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <collate.h>
+#include <collate-json-reader.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -783,6 +784,78 @@ test_load_bytes (void)
                    "this Collate reads version 1 only");
 }
 
+static const CollateJsonValue *
+member (const CollateJsonValue *object,
+        const char             *name)
+{
+  if (object->type != COLLATE_JSON_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->length; i++)
+    if (g_str_equal (object->v.members[i].name, name))
+      return &object->v.members[i].value;
+  return NULL;
+}
+
+/* Every property in the schema has a description (its own or its $ref's) */
+static void
+check_descriptions (const CollateJsonValue *defs,
+                    const CollateJsonValue *value,
+                    guint                  *n_checked)
+{
+  const CollateJsonValue *properties = member (value, "properties");
+
+  if (value->type == COLLATE_JSON_ARRAY)
+    for (guint i = 0; i < value->length; i++)
+      check_descriptions (defs, &value->v.items[i], n_checked);
+  if (value->type != COLLATE_JSON_OBJECT)
+    return;
+
+  if (properties != NULL)
+    for (guint i = 0; i < properties->length; i++)
+      {
+        const CollateJsonMember *property = &properties->v.members[i];
+        const CollateJsonValue *ref = member (&property->value, "$ref");
+        gboolean described = member (&property->value, "description") != NULL;
+
+        if (!described && ref != NULL && g_str_has_prefix (ref->v.string, "#/$defs/"))
+          {
+            const CollateJsonValue *target = member (defs, ref->v.string + strlen ("#/$defs/"));
+
+            g_assert_nonnull (target);
+            described = member (target, "description") != NULL;
+          }
+        if (!described)
+          g_error ("the schema's property \"%s\" has no description", property->name);
+        (*n_checked)++;
+      }
+
+  for (guint i = 0; i < value->length; i++)
+    check_descriptions (defs, &value->v.members[i].value, n_checked);
+}
+
+static void
+test_json_schema (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "collate-project.schema.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateJsonDocument) json = NULL;
+  const CollateJsonValue *root;
+  guint n_checked = 0;
+
+  json = collate_json_document_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      COLLATE_MAX_DEPTH, &error);
+  g_assert_no_error (error);
+  root = collate_json_document_get_root (json);
+  g_assert_cmpstr (member (root, "$schema")->v.string, ==,
+                   "https://json-schema.org/draft/2020-12/schema");
+  g_assert_nonnull (member (root, "description"));
+  check_descriptions (member (root, "$defs"), root, &n_checked);
+  /* 9 top-level members, 2 schema lists, 4 label, 5 document, 11 annotation, 8 link fields */
+  g_assert_cmpuint (n_checked, ==, 9 + 2 + 4 + 5 + 11 + 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/io/async-load", test_async_load);
   g_test_add_func ("/io/async-save", test_async_save);
   g_test_add_func ("/io/load-bytes", test_load_bytes);
+  g_test_add_func ("/io/json-schema", test_json_schema);
 
   return g_test_run ();
 }
