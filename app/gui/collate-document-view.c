@@ -476,7 +476,9 @@ collate_document_view_load_spans (CollateDocumentView *self)
   self->load_offset = 0;
   load_next_chunk (self);
   if (self->load_offset < length)
-    self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 30,
+    /* below drawing, above the text view's layout validation, so that the
+     * lines are laid out once with their tags in place */
+    self->load_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 2,
                                          load_next_chunk, self, NULL);
 }
 

@@ -56,6 +56,8 @@ struct _CollateSidebar
   char               *want_label;
   char               *want_document;
   char               *want_text;     /* casefolded */
+  guint               sync_source;
+  gboolean            committing;
 };
 
 G_DEFINE_FINAL_TYPE (CollateSidebar, collate_sidebar, GTK_TYPE_WIDGET)
@@ -804,16 +806,49 @@ find_link_position (CollateSidebar *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-select_row (GtkSingleSelection *selection,
-            GtkWidget          *scroller,
-            guint               position)
+static gboolean
+sync_rows (gpointer data)
 {
-  GtkWidget *list = g_object_get_data (G_OBJECT (scroller), "collate-list");
+  CollateSidebar *self = data;
+  CollateAnnotation *span = NULL;
+  CollateLink *link = NULL;
+  guint span_pos = GTK_INVALID_LIST_POSITION;
+  guint link_pos = GTK_INVALID_LIST_POSITION;
+  GtkWidget *list = NULL;
+  guint pos = GTK_INVALID_LIST_POSITION;
 
-  gtk_single_selection_set_selected (selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  self->sync_source = 0;
+  if (self->shown_id != NULL)
+    {
+      span = collate_project_lookup_annotation (self->project, self->shown_id);
+      if (span == NULL)
+        link = collate_project_lookup_link (self->project, self->shown_id);
+    }
+  if (span != NULL)
+    {
+      span_pos = pos = find_span_position (self, span);
+      list = g_object_get_data (G_OBJECT (self->span_list), "collate-list");
+    }
+  else if (link != NULL)
+    {
+      link_pos = pos = find_link_position (self, link);
+      list = g_object_get_data (G_OBJECT (self->link_list), "collate-list");
+    }
+
+  gtk_single_selection_set_selected (self->span_selection, span_pos);
+  gtk_single_selection_set_selected (self->link_selection, link_pos);
+  if (list != NULL && pos != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (list))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", pos);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+note_has_focus (CollateSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == self->note || gtk_widget_is_ancestor (focus, self->note));
 }
 
 void
@@ -825,9 +860,14 @@ collate_sidebar_show_item (CollateSidebar *self,
 
   g_return_if_fail (COLLATE_IS_SIDEBAR (self));
 
-  /* a pending note edit belongs to the item shown until now */
-  if (g_strcmp0 (self->shown_id, id) != 0 && gtk_widget_has_focus (self->note))
-    commit_note (self);
+  /* a pending note edit belongs to the item shown until now (committing
+   * it notifies a change, which may bring us back here: once is enough) */
+  if (!self->committing && g_strcmp0 (self->shown_id, id) != 0 && note_has_focus (self))
+    {
+      self->committing = TRUE;
+      commit_note (self);
+      self->committing = FALSE;
+    }
 
   if (g_strcmp0 (self->shown_id, id) != 0)
     {
@@ -844,22 +884,14 @@ collate_sidebar_show_item (CollateSidebar *self,
     }
 
   if (span != NULL)
-    {
-      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "spans");
-      select_row (self->span_selection, self->span_list, find_span_position (self, span));
-      gtk_single_selection_set_selected (self->link_selection, GTK_INVALID_LIST_POSITION);
-    }
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "spans");
   else if (link != NULL)
-    {
-      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "links");
-      select_row (self->link_selection, self->link_list, find_link_position (self, link));
-      gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
-    }
-  else
-    {
-      gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
-      gtk_single_selection_set_selected (self->link_selection, GTK_INVALID_LIST_POSITION);
-    }
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "links");
+
+  /* moving the list costs a few milliseconds with 100,000 rows: do it
+   * right after the next frame rather than in the reader's way */
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, sync_rows, self, NULL);
 }
 
 static void
@@ -1051,6 +1083,7 @@ collate_sidebar_dispose (GObject *object)
 {
   CollateSidebar *self = COLLATE_SIDEBAR (object);
 
+  g_clear_handle_id (&self->sync_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
