@@ -285,6 +285,7 @@ collate_json_get_uint (const CollateJsonValue *value,
                        GError                **error)
 {
   g_autofree char *found = NULL;
+  gboolean integral;
 
   if (G_LIKELY (value->type == COLLATE_JSON_INTEGER
                 && value->v.number.value >= 0
@@ -295,13 +296,12 @@ collate_json_get_uint (const CollateJsonValue *value,
     }
 
   found = collate_json_describe (value);
-  if (value->type == COLLATE_JSON_INTEGER && value->v.number.value < 0)
+  integral = (value->type == COLLATE_JSON_INTEGER
+              || (value->type == COLLATE_JSON_NUMBER && strpbrk (found, ".eE") == NULL));
+  if (integral && value->v.number.text[0] == '-')
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
                             _("expected a non-negative integer, found %s"), found);
-  else if (value->type == COLLATE_JSON_INTEGER
-           || (value->type == COLLATE_JSON_NUMBER
-               && value->v.number.text[0] != '-'
-               && strpbrk (found, ".eE") == NULL))
+  else if (integral)
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
                             _("%s is too large (at most %" G_GUINT64_FORMAT ")"),
                             found, max);
@@ -556,8 +556,15 @@ unexpected (Parser                *parser,
             const char            *at,
             const char            *expected)
 {
-  g_autofree char *found = describe_at (parser, at);
+  g_autofree char *found = NULL;
 
+  if (at >= parser->end)
+    {
+      syntax_error (parser, error, COLLATE_ERROR_PARSE, path, at,
+                    _("expected %s"), expected);
+      return;
+    }
+  found = describe_at (parser, at);
   syntax_error (parser, error, COLLATE_ERROR_PARSE, path, at,
                 _("expected %s, found %s"), expected, found);
 }
