@@ -126,6 +126,15 @@ member (const CollateJsonValue *object,
   return NULL;
 }
 
+static const char *
+string_member (const CollateJsonValue *object,
+               const char             *name)
+{
+  const CollateJsonValue *v = member (object, name);
+
+  return v != NULL && v->type == COLLATE_JSON_STRING ? v->v.string : NULL;
+}
+
 /* An optional string member: absent or null gives NULL */
 static gboolean
 opt_string (JsonlState             *state,
@@ -265,6 +274,7 @@ read_line (JsonlState             *state,
   g_autofree char *where = NULL;
   g_autoptr(GHashTable) line_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *doccano_key = "label";
+  g_autofree char *id_owned = NULL;
 
   if (root->type != COLLATE_JSON_OBJECT)
     return fail (state, error, COLLATE_ERROR_FORMAT, NULL,
@@ -288,15 +298,12 @@ read_line (JsonlState             *state,
     return fail (state, error, COLLATE_ERROR_INVALID, &meta_path, _("expected an object"));
   if (meta == NULL || meta->type != COLLATE_JSON_OBJECT)
     meta = root, meta_path.member = NULL;
-  {
-    const CollateJsonPath *mp = meta == root ? NULL : &meta_path;
-
-    if (!opt_string (state, meta, "id", mp, &id, error) ||
-        !opt_string (state, meta, "title", mp, &title, error) ||
-        !opt_string (state, meta, "source", mp, &source, error) ||
-        !opt_string (state, meta, "sha256", mp, &sha, error))
-      return FALSE;
-  }
+  /* meta is free-form in Prodigy and doccano: take what fits, ignore the rest */
+  id_owned = id_text (member (meta, "id"));
+  id = id_owned;
+  title = string_member (meta, "title");
+  source = string_member (meta, "source");
+  sha = string_member (meta, "sha256");
 
   where = where_of (state, NULL);
   doc = collate_importer_add_document (state->importer, id, title, source,

@@ -308,6 +308,11 @@ read_task (LsState                *state,
               if (!get_int (state, value, "start", &vp, &s16, error) ||
                   !get_int (state, value, "end", &vp, &e16, error))
                 return FALSE;
+              if (e16 > (gint64) (collate_document_get_length (doc) + astral->len))
+                return fail (state, error, COLLATE_ERROR_RANGE, &vp,
+                             _("the end %" G_GINT64_FORMAT " is past the end of the text "
+                               "(%u UTF-16 code units)"),
+                             e16, collate_document_get_length (doc) + astral->len);
               if (!from_utf16 (astral, s16, &start) || !from_utf16 (astral, e16, &end))
                 return fail (state, error, COLLATE_ERROR_RANGE, &vp,
                              _("the offsets %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT

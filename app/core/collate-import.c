@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "collate.h"
 #include "collate-import.h"
@@ -42,8 +43,12 @@ collate_importer_read_text (CollateImporter  *importer,
                             G_FILE_QUERY_INFO_NONE, importer->cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   "%s: %s", name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                     _("%s: the file does not exist"), name);
+      else
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                     "%s: %s", name, local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)

@@ -1,0 +1,569 @@
+/* test-import.c — the dataset importers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "collate.h"
+#include "collate-export.h"
+#include "collate-import.h"
+
+/* ── Helpers ── */
+
+static CollateProject *
+load_datasets_project (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "datasets",
+                                                                    "datasets.collate.json", NULL));
+  g_autoptr(GError) error = NULL;
+  CollateProject *project = collate_project_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static CollateProject *
+import_paths (const char          *format,
+              const char *const   *paths,
+              CollateExportReport *report,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i]; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  return collate_import_files (format, (GFile *const *) files->pdata, files->len, report, NULL, error);
+}
+
+static CollateProject *
+import_one (const char          *format,
+            const char          *path,
+            CollateExportReport *report)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  CollateProject *project = import_paths (format, paths, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+typedef enum
+{
+  KEEP_IDS           = 1 << 0,
+  KEEP_ATTRIBUTES    = 1 << 1,
+  KEEP_LINK_NOTES    = 1 << 2,
+  KEEP_CROSS_LINKS   = 1 << 3,
+  ONE_LINE_NOTES     = 1 << 4,
+  KEEP_AUTHORS       = 1 << 5,
+} Keep;
+
+static char *
+span_key (CollateProject    *project,
+          CollateAnnotation *a)
+{
+  return g_strdup_printf ("%d:%u-%u:%s",
+                          collate_project_get_document_index (project, collate_annotation_get_document_id (a)),
+                          collate_annotation_get_start (a), collate_annotation_get_end (a),
+                          collate_annotation_get_label (a));
+}
+
+static char *
+note_text (const char *note,
+           Keep        keep)
+{
+  char *copy = g_strdup (note);
+
+  if (keep & ONE_LINE_NOTES)
+    g_strdelimit (copy, "\n\t\r", ' ');
+  return copy;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* A sorted, printable list of what an export/import must keep */
+static char *
+describe (CollateProject *project,
+          Keep            keep)
+{
+  GListModel *spans = collate_project_get_annotations (project);
+  GListModel *links = collate_project_get_links (project);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < collate_project_get_n_documents (project); i++)
+    g_ptr_array_add (lines, g_strdup_printf ("doc %u %s", i,
+                                             collate_document_get_sha256 (collate_project_get_document (project, i))));
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) a = g_list_model_get_item (spans, i);
+      g_autofree char *key = span_key (project, a);
+      g_autofree char *note = note_text (collate_annotation_get_note (a), keep);
+      GString *line = g_string_new (NULL);
+
+      g_string_append_printf (line, "span %s note=[%s]", key, note);
+      if (keep & KEEP_IDS)
+        g_string_append_printf (line, " id=%s", collate_annotation_get_id (a));
+      if (keep & KEEP_AUTHORS)
+        g_string_append_printf (line, " by=%s at=%s/%s", collate_annotation_get_author (a),
+                                collate_annotation_get_created (a), collate_annotation_get_modified (a));
+      if (keep & KEEP_ATTRIBUTES)
+        {
+          g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+
+          for (guint k = 0; keys && keys[k]; k++)
+            g_string_append_printf (line, " %s=%s", keys[k], collate_annotation_get_attribute (a, keys[k]));
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CollateLink) l = g_list_model_get_item (links, i);
+      CollateAnnotation *from = collate_project_lookup_annotation (project, collate_link_get_from (l));
+      CollateAnnotation *to = collate_project_lookup_annotation (project, collate_link_get_to (l));
+      g_autofree char *fk = span_key (project, from);
+      g_autofree char *tk = span_key (project, to);
+      g_autofree char *note = note_text (collate_link_get_note (l), keep);
+
+      if (!(keep & KEEP_CROSS_LINKS) &&
+          !g_str_equal (collate_annotation_get_document_id (from), collate_annotation_get_document_id (to)))
+        continue;
+      g_ptr_array_add (lines, g_strdup_printf ("link %s -> %s %s note=[%s]%s%s", fk, tk,
+                                               collate_link_get_label (l),
+                                               (keep & KEEP_LINK_NOTES) ? note : "",
+                                               (keep & KEEP_IDS) ? " id=" : "",
+                                               (keep & KEEP_IDS) ? collate_link_get_id (l) : ""));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (s, g_ptr_array_index (lines, i));
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ── Round trips ── */
+
+typedef struct
+{
+  const char *format;
+  Keep        keep;
+} RoundTrip;
+
+static const RoundTrip round_trips[] = {
+  { "jsonl", KEEP_IDS | KEEP_ATTRIBUTES | KEEP_LINK_NOTES | KEEP_CROSS_LINKS | KEEP_AUTHORS },
+  { "brat", KEEP_ATTRIBUTES | KEEP_LINK_NOTES | KEEP_CROSS_LINKS | ONE_LINE_NOTES },
+  { "label-studio", 0 },
+};
+
+static void
+test_round_trip (gconstpointer data)
+{
+  const RoundTrip *rt = data;
+  g_autoptr(CollateProject) original = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new (rt->format);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+  g_autofree char *out = g_build_filename (tmp, "export", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (out);
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(CollateProject) imported = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_true (collate_export_to_file (original, options, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  imported = import_one (rt->format, out, report);
+
+  want = describe (original, rt->keep);
+  got = describe (imported, rt->keep);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (collate_export_report_get_n_warnings (report), ==, 0);
+
+  /* the imported project is valid: it saves and loads back */
+  {
+    g_autoptr(GBytes) bytes = collate_project_to_bytes (imported);
+    g_autoptr(CollateProject) again = collate_project_load_bytes (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collate_project_get_n_annotations (again), ==,
+                      collate_project_get_n_annotations (imported));
+  }
+  remove_tree (tmp);
+}
+
+/* Label Studio keeps span notes, and same-document links without notes */
+static void
+test_round_trip_label_studio_notes (void)
+{
+  g_autoptr(CollateProject) original = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("label-studio");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+  g_autofree char *out = g_build_filename (tmp, "ls", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (out);
+  g_autoptr(CollateProject) imported = NULL;
+  CollateAnnotation *a;
+
+  g_assert_true (collate_export_to_file (original, options, dest, NULL, NULL, NULL, NULL, &error));
+  imported = import_one ("label-studio", out, NULL);
+  /* region ids are the span ids, so they come back */
+  a = collate_project_lookup_annotation (imported, "a5");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (collate_annotation_get_note (a), ==, "Compare: \"over four hours\",\nreport 2");
+  g_assert_cmpuint (collate_project_get_n_links (imported), ==, 3);
+  remove_tree (tmp);
+}
+
+/* ── Other tools' files ── */
+
+static void
+test_prodigy (void)
+{
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(CollateProject) p = import_one ("jsonl", g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                            "prodigy.jsonl", NULL), report);
+  CollateSchema *schema = collate_project_get_schema (p);
+  GListModel *spans = collate_project_get_annotations (p);
+  g_autoptr(CollateAnnotation) last = NULL;
+
+  g_assert_cmpuint (collate_project_get_n_documents (p), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, 4);
+  g_assert_nonnull (collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, "PERSON"));
+  g_assert_nonnull (collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, "GPE"));
+  last = g_list_model_get_item (spans, 3);
+  g_assert_cmpstr (collate_annotation_get_text (last), ==, "Friday");
+  g_assert_cmpstr (collate_annotation_get_label (last), ==, "DATE");
+  /* after 🇷🇺 (two code points) and a curly quote */
+  g_assert_cmpuint (collate_annotation_get_start (last), ==, 43);
+  g_assert_cmpuint (collate_export_report_lookup (report, "jsonl-document-labels"), ==, 1);
+}
+
+static void
+test_doccano (void)
+{
+  g_autoptr(CollateProject) p = import_one ("jsonl", g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                            "doccano.jsonl", NULL), NULL);
+  g_autoptr(CollateProject) r = import_one ("jsonl", g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                            "doccano-relations.jsonl", NULL), NULL);
+  GListModel *spans = collate_project_get_annotations (p);
+  g_autoptr(CollateAnnotation) moscow = g_list_model_get_item (spans, 0);
+  g_autoptr(CollateLink) link = NULL;
+
+  g_assert_cmpuint (collate_project_get_n_documents (p), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, 2);
+  g_assert_cmpstr (collate_annotation_get_text (moscow), ==, "Moscow");
+  g_assert_cmpuint (collate_annotation_get_start (moscow), ==, 21);
+  g_assert_cmpstr (collate_annotation_get_label (moscow), ==, "LOC");
+
+  g_assert_cmpuint (collate_project_get_n_annotations (r), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_links (r), ==, 1);
+  link = g_list_model_get_item (collate_project_get_links (r), 0);
+  g_assert_cmpstr (collate_link_get_label (link), ==, "Contradicts");
+  g_assert_cmpstr (collate_annotation_get_text (collate_project_lookup_annotation (r, collate_link_get_from (link))),
+                   ==, "4.5 hours");
+  g_assert_cmpstr (collate_annotation_get_text (collate_project_lookup_annotation (r, collate_link_get_to (link))),
+                   ==, "over four hours");
+}
+
+static void
+test_label_studio_utf16 (void)
+{
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(CollateProject) p = import_one ("label-studio",
+                                            g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                 "label-studio.json", NULL), report);
+  CollateAnnotation *rocket, *wow, *smile, *flag, *fraktur;
+  CollateSchema *schema = collate_project_get_schema (p);
+  GListModel *links = collate_project_get_links (p);
+  g_autoptr(CollateLink) first = NULL;
+  g_autoptr(CollateLink) second = NULL;
+
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, 5);
+  rocket = collate_project_lookup_annotation (p, "aa1");
+  wow = collate_project_lookup_annotation (p, "aa2");
+  smile = collate_project_lookup_annotation (p, "aa3");
+  flag = collate_project_lookup_annotation (p, "aa4");
+  fraktur = collate_project_lookup_annotation (p, "aa5");
+  g_assert_cmpuint (collate_annotation_get_start (rocket), ==, 7);
+  g_assert_cmpuint (collate_annotation_get_end (rocket), ==, 8);
+  g_assert_cmpuint (collate_annotation_get_start (wow), ==, 36);
+  g_assert_cmpstr (collate_annotation_get_note (wow), ==, "what the crowd said");
+  g_assert_cmpuint (collate_annotation_get_start (smile), ==, 41);
+  g_assert_cmpuint (collate_annotation_get_end (smile), ==, 44);
+  g_assert_cmpstr (collate_annotation_get_text (flag), ==, "🇺🇦");
+  g_assert_cmpstr (collate_annotation_get_text (fraktur), ==, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢");
+  g_assert_cmpstr (collate_document_get_title (collate_project_get_document (p, 0)), ==, "Launch");
+
+  /* a label the schema lacked, with a colour of its own */
+  {
+    CollateLabel *reaction = collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, "Reaction");
+
+    g_assert_nonnull (reaction);
+    for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN); i++)
+      {
+        CollateLabel *other = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
+
+        if (other != reaction)
+          g_assert_cmpstr (collate_label_get_color (other), !=, collate_label_get_color (reaction));
+      }
+  }
+
+  /* relations: direction "left" swaps the ends; no label gives "Related" */
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+  first = g_list_model_get_item (links, 0);
+  second = g_list_model_get_item (links, 1);
+  g_assert_cmpstr (collate_link_get_label (first), ==, "Corroborates");
+  g_assert_cmpstr (collate_link_get_from (first), ==, "aa3");
+  g_assert_cmpstr (collate_link_get_label (second), ==, "Related");
+  g_assert_cmpstr (collate_link_get_from (second), ==, "aa5");
+  g_assert_cmpstr (collate_link_get_to (second), ==, "aa1");
+
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-other-results"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-extra-annotations"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-unlabelled-relations"), ==, 1);
+}
+
+static void
+test_brat_native (void)
+{
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(CollateProject) p = import_one ("brat", g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                          "brat", NULL), report);
+  CollateSchema *schema = collate_project_get_schema (p);
+  GListModel *spans = collate_project_get_annotations (p);
+  g_autoptr(CollateLink) link = NULL;
+  CollateAnnotation *witkoff = NULL, *putin = NULL, *meeting = NULL;
+
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) a = g_list_model_get_item (spans, i);
+
+      if (g_str_equal (collate_annotation_get_text (a), "Witkoff"))
+        witkoff = a;
+      else if (g_str_equal (collate_annotation_get_text (a), "Putin"))
+        putin = a;
+      else if (g_str_equal (collate_annotation_get_label (a), "Meeting event"))
+        meeting = a;
+    }
+  g_assert_nonnull (witkoff);
+  g_assert_nonnull (putin);
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (collate_annotation_get_note (witkoff), ==, "The envoy");
+  g_assert_cmpstr (collate_annotation_get_attribute (witkoff, "Certainty"), ==, "High");
+  g_assert_cmpstr (collate_annotation_get_attribute (putin, "Negated"), ==, "true");
+  /* fragments across the line break make one span */
+  g_assert_cmpstr (collate_annotation_get_text (meeting), ==, "in\nSt. Petersburg");
+
+  link = g_list_model_get_item (collate_project_get_links (p), 0);
+  g_assert_cmpstr (collate_link_get_label (link), ==, "Same entity");
+  g_assert_cmpstr (collate_link_get_note (link), ==, "not really");
+
+  /* annotation.conf's types are in the schema, by their visual.conf names */
+  g_assert_nonnull (collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, "Agent"));
+  g_assert_nonnull (collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, "Meeting event"));
+  g_assert_null (collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, "<OVERLAP>"));
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-events"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-normalizations"), ==, 1);
+
+  /* a single .ann names its pair */
+  {
+    g_autoptr(CollateProject) q = import_one ("brat", g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                            "brat", "talks.ann", NULL), NULL);
+    g_assert_cmpuint (collate_project_get_n_annotations (q), ==, 5);
+  }
+}
+
+/* ── Malformed inputs: each must give an error that names it ── */
+
+typedef struct
+{
+  const char *format;
+  const char *name;
+  const char *needle;   /* in the message, besides the name */
+} Detail;
+
+static const Detail details[] = {
+  { "jsonl", "not-json.jsonl", "not-json.jsonl:2" },
+  { "jsonl", "past-end.jsonl", "past-end.jsonl:3" },
+  { "jsonl", "past-end.jsonl", "spans[0]" },
+  { "jsonl", "quote-mismatch.jsonl", "differs" },
+  { "jsonl", "deep.jsonl", "deep" },
+  { "jsonl", "fraction.jsonl", "spans[0].start" },
+  { "jsonl", "sha-mismatch.jsonl", "sha256" },
+  { "jsonl", "duplicate-span-id.jsonl", "s1" },
+  { "jsonl", "unknown-link.jsonl", "s9" },
+  { "brat", "bad-line", "a.ann:2" },
+  { "brat", "past-end", "a.ann:2" },
+  { "brat", "text-mismatch", "get moving" },
+  { "brat", "unknown-argument", "T9" },
+  { "brat", "missing-txt", "a.txt" },
+  { "label-studio", "surrogate-split.json", "UTF-16" },
+  { "label-studio", "past-end.json", "[0].annotations[0].result[1]" },
+  { "label-studio", "relation-unknown.json", "r7" },
+  { "label-studio", "text-mismatch.json", "Lunch" },
+};
+
+static void
+test_malformed (gconstpointer data)
+{
+  const char *format = data;
+  const char *folder = g_test_get_filename (G_TEST_DIST, "datasets", "malformed", format, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      const char *paths[] = { path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateProject) p = import_paths (format, paths, NULL, &error);
+
+      if (p != NULL)
+        g_test_message ("%s/%s was imported", format, name);
+      g_assert_null (p);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == COLLATE_ERROR || error->domain == G_IO_ERROR);
+      if (strstr (error->message, name) == NULL)
+        g_test_message ("%s: %s", name, error->message);
+      g_assert_nonnull (strstr (error->message, name));
+
+      for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+        if (g_str_equal (details[i].format, format) && g_str_equal (details[i].name, name))
+          {
+            if (strstr (error->message, details[i].needle) == NULL)
+              g_test_message ("%s: %s", name, error->message);
+            g_assert_nonnull (strstr (error->message, details[i].needle));
+          }
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 10);
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *none[] = { NULL };
+  const char *missing[] = { "/nonexistent/file.jsonl", NULL };
+  g_autoptr(CollateProject) a = import_paths ("docx", missing, NULL, &error);
+
+  g_assert_null (a);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (import_paths ("jsonl", none, NULL, &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (import_paths ("jsonl", missing, NULL, &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/file.jsonl"));
+  g_clear_error (&error);
+
+  g_assert_null (import_paths ("brat", missing, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (collate_import_has_format ("brat"));
+  g_assert_false (collate_import_has_format ("csv"));
+  g_assert_false (collate_import_has_format (NULL));
+}
+
+/* ── Async ── */
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gpointer *out = user_data;
+  g_autoptr(GError) error = NULL;
+  CollateExportReport *report = NULL;
+
+  out[0] = collate_import_finish (result, &report, &error);
+  g_assert_no_error (error);
+  out[1] = report;
+  g_main_loop_quit (out[2]);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                    "label-studio.json", NULL));
+  GFile *files[] = { file };
+  gpointer out[3] = { NULL, NULL, g_main_loop_new (NULL, FALSE) };
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(CollateExportReport) report = NULL;
+
+  collate_import_async ("label-studio", files, 1, NULL, on_imported, out);
+  g_main_loop_run (out[2]);
+  project = out[0];
+  report = out[1];
+  g_assert_nonnull (project);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 5);
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-other-results"), ==, 1);
+  g_main_loop_unref (out[2]);
+}
+
+int
+main (int argc, char **argv)
+{
+  static const char *formats[] = { "jsonl", "brat", "label-studio" };
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (round_trips); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/round-trip/%s", round_trips[i].format);
+      g_test_add_data_func (path, &round_trips[i], test_round_trip);
+    }
+  g_test_add_func ("/import/round-trip/label-studio-notes", test_round_trip_label_studio_notes);
+  g_test_add_func ("/import/prodigy", test_prodigy);
+  g_test_add_func ("/import/doccano", test_doccano);
+  g_test_add_func ("/import/label-studio-utf16", test_label_studio_utf16);
+  g_test_add_func ("/import/brat", test_brat_native);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/malformed/%s", formats[i]);
+      g_test_add_data_func (path, formats[i], test_malformed);
+    }
+  g_test_add_func ("/import/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/import/async", test_async);
+
+  return g_test_run ();
+}
