@@ -25,6 +25,7 @@ struct _CollateApplication
   GHashTable     *held_recovery;
   GtkCssProvider *css;
   gboolean        quitting;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CollateApplication, collate_application, GTK_TYPE_APPLICATION)
@@ -96,6 +97,28 @@ collate_application_release_recovery (CollateApplication *self,
   g_return_if_fail (COLLATE_IS_APPLICATION (self));
 
   g_hash_table_remove (self->held_recovery, id);
+}
+
+gboolean
+collate_application_take_recovery_offer (CollateApplication *self)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+
+  g_return_val_if_fail (COLLATE_IS_APPLICATION (self), FALSE);
+
+  if (self->recovery_offered)
+    return FALSE;
+  self->recovery_offered = TRUE;
+  copies = collate_application_list_recovery (self);
+  return copies->len > 0;
+}
+
+void
+collate_application_set_recovery_offered (CollateApplication *self)
+{
+  g_return_if_fail (COLLATE_IS_APPLICATION (self));
+
+  self->recovery_offered = TRUE;
 }
 
 /* ── Windows ── */

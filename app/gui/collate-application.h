@@ -31,6 +31,12 @@ void                collate_application_hold_recovery     (CollateApplication *s
 void                collate_application_release_recovery  (CollateApplication *self,
                                                            const char         *id);
 
+/* TRUE the first time it is asked while recovery copies wait to be
+ * offered (a window showing a project then says so in its banner) */
+gboolean            collate_application_take_recovery_offer (CollateApplication *self);
+/* The start view has shown the copies: no need to point at them */
+void                collate_application_set_recovery_offered (CollateApplication *self);
+
 /* A window for opening a project: @preferred if it shows no project yet,
  * else a new one. */
 GtkWindow          *collate_application_get_window_for_project (CollateApplication *self,

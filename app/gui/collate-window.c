@@ -231,6 +231,15 @@ collate_window_refresh_start_view (CollateWindow *self)
 }
 
 static void
+window_mapped_cb (CollateWindow *self)
+{
+  /* The start view is on screen with the copies: no banner needed */
+  if (self->project == NULL && self->app != NULL
+      && collate_start_view_get_n_recovery (self->start_view) > 0)
+    collate_application_set_recovery_offered (self->app);
+}
+
+static void
 recent_changed_cb (CollateWindow *self)
 {
   if (self->project == NULL)
@@ -463,6 +472,11 @@ collate_window_set_project (CollateWindow  *self,
 
   if (file != NULL && collate_project_get_modified (project) == FALSE)
     collate_window_add_recent (self->settings, file);
+  if (self->app != NULL && collate_application_take_recovery_offer (self->app))
+    collate_window_show_banner (self, _("Unsaved work was found"),
+                                _("Collate did not close properly last time. "
+                                  "The changes it had not saved can be recovered."),
+                                _("_Review…"), "app.new-window", NULL);
   if (collate_project_get_modified (project))
     schedule_autosave (self);
 
@@ -1184,6 +1198,7 @@ collate_window_new (CollateApplication *application)
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (annotator_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
   collate_window_refresh_start_view (self);
   update_title (self);
   collate_window_update_actions (self);
