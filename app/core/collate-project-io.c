@@ -170,8 +170,8 @@ get_timestamp (CollateJsonObjectReader *reader,
       g_autofree char *shown = quote_short (value);
 
       collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
-                              _("%s is not an ISO 8601 date and time in UTC "
-                                "(like \"2026-11-23T18:33:36Z\")"), shown);
+                              _("%s is not an ISO 8601 date and time with a time "
+                                "zone (like \"2026-11-23T18:33:36Z\")"), shown);
       return NULL;
     }
   return value;
