@@ -429,26 +429,31 @@ collate_json_object_reader_finish (CollateJsonObjectReader *reader,
                                    GError                 **error)
 {
   const CollateJsonValue *object = reader->object;
-  guint unknown = MIN (object->length, 64);
+  guint n_unknown;
 
   if (G_LIKELY (reader->n_read == object->length))
     return TRUE;
 
-  /* Members past the 64th are not tracked; if the first 64 were all read,
-   * the 65th was not (nobody asks for more than 64 names) */
+  /* Name the first member nobody asked for; only the first 64 members are
+   * tracked, which is more than any object of ours has */
   for (guint i = 0; i < MIN (object->length, 64); i++)
     if ((reader->seen & (G_GUINT64_CONSTANT (1) << i)) == 0)
       {
-        unknown = i;
-        break;
+        CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (reader->path,
+                                                         object->v.members[i].name);
+
+        collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
+                                _("unknown field (misspelt, or written by another program?)"));
+        return FALSE;
       }
 
-  {
-    CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (reader->path,
-                                                     object->v.members[unknown].name);
-    collate_json_set_error (error, COLLATE_ERROR_INVALID, &path,
-                            _("unknown field (misspelt, or written by another program?)"));
-  }
+  n_unknown = object->length - reader->n_read;
+  collate_json_set_error (error, COLLATE_ERROR_INVALID, reader->path,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u field is unknown (misspelt, or written by another program?)",
+                                       "%u fields are unknown (misspelt, or written by another program?)",
+                                       n_unknown),
+                          n_unknown);
   return FALSE;
 }
 

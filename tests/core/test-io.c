@@ -856,6 +856,113 @@ test_json_schema (void)
   g_assert_cmpuint (n_checked, ==, 9 + 2 + 4 + 5 + 11 + 8);
 }
 
+/* The JSON reader decodes what it accepts exactly */
+static void
+test_json_reader_values (void)
+{
+  const char *text = "\xef\xbb\xbf{\"a\": \"x\\u00e9\\ud83d\\ude00\\n\\t\\\"\\\\\\/\", \"plain\": \"caf\xc3\xa9\","
+                     " \"b\": [0, -2, 3.5, 1e2, true, false, null, {}, []],"
+                     " \"c d\": {\"e\": 12345678901234567890, \"f\": 999999999999999999}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateJsonDocument) json = collate_json_document_parse (text, strlen (text), 8, &error);
+  const CollateJsonValue *root, *b, *cd;
+
+  g_assert_no_error (error);
+  root = collate_json_document_get_root (json);
+  g_assert_cmpint (root->type, ==, COLLATE_JSON_OBJECT);
+  g_assert_cmpuint (root->length, ==, 4);
+  g_assert_cmpstr (member (root, "a")->v.string, ==, "x\xc3\xa9\xf0\x9f\x98\x80\n\t\"\\/");
+  g_assert_cmpuint (member (root, "a")->length, ==, strlen ("x\xc3\xa9\xf0\x9f\x98\x80\n\t\"\\/"));
+  g_assert_cmpstr (member (root, "plain")->v.string, ==, "caf\xc3\xa9");
+
+  b = member (root, "b");
+  g_assert_cmpuint (b->length, ==, 9);
+  g_assert_cmpint (b->v.items[0].type, ==, COLLATE_JSON_INTEGER);
+  g_assert_cmpint (b->v.items[0].v.number.value, ==, 0);
+  g_assert_cmpint (b->v.items[1].v.number.value, ==, -2);
+  g_assert_cmpint (b->v.items[2].type, ==, COLLATE_JSON_NUMBER);
+  g_assert_cmpint (b->v.items[3].type, ==, COLLATE_JSON_NUMBER);
+  g_assert_cmpint (b->v.items[4].type, ==, COLLATE_JSON_BOOLEAN);
+  g_assert_true (b->v.items[4].v.boolean);
+  g_assert_false (b->v.items[5].v.boolean);
+  g_assert_cmpint (b->v.items[6].type, ==, COLLATE_JSON_NULL);
+  g_assert_cmpint (b->v.items[7].type, ==, COLLATE_JSON_OBJECT);
+  g_assert_cmpint (b->v.items[8].type, ==, COLLATE_JSON_ARRAY);
+
+  cd = member (root, "c d");
+  g_assert_cmpint (member (cd, "e")->type, ==, COLLATE_JSON_NUMBER);
+  g_assert_cmpint (member (cd, "f")->type, ==, COLLATE_JSON_INTEGER);
+  g_assert_cmpint (member (cd, "f")->v.number.value, ==, G_GINT64_CONSTANT (999999999999999999));
+}
+
+static void
+test_json_reader_paths (void)
+{
+  CollateJsonPath annotations = COLLATE_JSON_PATH_MEMBER (NULL, "annotations");
+  CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&annotations, 3);
+  CollateJsonPath end = COLLATE_JSON_PATH_MEMBER (&item, "end");
+  CollateJsonPath attributes = COLLATE_JSON_PATH_MEMBER (&item, "attributes");
+  CollateJsonPath odd = COLLATE_JSON_PATH_MEMBER (&attributes, "my \"key\"");
+  g_autofree char *s1 = collate_json_path_to_string (&end);
+  g_autofree char *s2 = collate_json_path_to_string (&odd);
+  g_autofree char *s3 = collate_json_path_to_string (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (s1, ==, "annotations[3].end");
+  g_assert_cmpstr (s2, ==, "annotations[3].attributes[\"my \\\"key\\\"\"]");
+  g_assert_cmpstr (s3, ==, "");
+
+  collate_json_set_error (&error, COLLATE_ERROR_RANGE, &end, "%d is too far", 6000);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==, "annotations[3].end: 6000 is too far");
+}
+
+/* Members nobody asked for are reported, the first one by name */
+static void
+test_json_reader_unknown_members (void)
+{
+  GString *big = g_string_new ("{");
+  const char *text = "{\"id\": \"a1\", \"lable\": \"x\", \"label\": \"y\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateJsonDocument) json = collate_json_document_parse (text, strlen (text), 4, &error);
+  g_autoptr(CollateJsonDocument) big_json = NULL;
+  CollateJsonPath path = COLLATE_JSON_PATH_ELEMENT (NULL, 7);
+  CollateJsonObjectReader r;
+
+  g_assert_no_error (error);
+  g_assert_true (collate_json_object_reader_init (&r, collate_json_document_get_root (json), &path, &error));
+  g_assert_cmpstr (collate_json_object_reader_get_string (&r, "label", &error), ==, "y");
+  g_assert_cmpstr (collate_json_object_reader_get_string (&r, "id", &error), ==, "a1");
+  g_assert_null (collate_json_object_reader_get_string (&r, "note", &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "[7].note: missing (expected a string)");
+  g_clear_error (&error);
+  g_assert_false (collate_json_object_reader_finish (&r, &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "[7].lable: unknown field"));
+  g_clear_error (&error);
+
+  /* More than 64 members: the first 70 are asked for, the 71st is not;
+   * past the 64th, members are counted but not named */
+  for (guint i = 0; i < 71; i++)
+    g_string_append_printf (big, "%s\"m%u\": %u", i ? ", " : "", i, i);
+  g_string_append (big, "}");
+  big_json = collate_json_document_parse (big->str, big->len, 4, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_json_object_reader_init (&r, collate_json_document_get_root (big_json), NULL, &error));
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("m%u", i);
+      guint64 value = 0;
+
+      g_assert_true (collate_json_object_reader_get_uint (&r, name, 100, &value, &error));
+      g_assert_cmpuint (value, ==, i);
+    }
+  g_assert_false (collate_json_object_reader_finish (&r, &error));
+  g_assert_true (g_str_has_prefix (error->message, "1 field is unknown"));
+  g_string_free (big, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +983,9 @@ main (int   argc,
   g_test_add_func ("/io/async-save", test_async_save);
   g_test_add_func ("/io/load-bytes", test_load_bytes);
   g_test_add_func ("/io/json-schema", test_json_schema);
+  g_test_add_func ("/json-reader/values", test_json_reader_values);
+  g_test_add_func ("/json-reader/paths", test_json_reader_paths);
+  g_test_add_func ("/json-reader/unknown-members", test_json_reader_unknown_members);
 
   return g_test_run ();
 }
