@@ -30,7 +30,7 @@ cleanup () {
   if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT HUP INT PIPE TERM
 
 fail () {
   echo "e2e: FAIL: $*" >&2
@@ -44,20 +44,23 @@ fail () {
   exit 1
 }
 
-# ── A display of our own ──
-n=90
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
-  n=$((n + 1))
-done
-Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+# ── A display of our own (Xvfb picks a free number and tells us) ──
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 i=0
-while [ ! -e "/tmp/.X11-unix/X$n" ]; do
+while [ ! -s "$WORK/display" ]; do
   i=$((i + 1))
   [ $i -lt 100 ] || fail "Xvfb did not start"
   sleep 0.1
 done
-export DISPLAY=":$n"
+export DISPLAY=":$(cat "$WORK/display")"
+# Wait until the server answers, not just until its socket exists
+i=0
+until xdotool getdisplaygeometry >/dev/null 2>&1; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "Xvfb did not start"
+  sleep 0.1
+done
 
 # ── A clean, private environment ──
 export HOME="$WORK/home"
