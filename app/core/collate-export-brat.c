@@ -142,12 +142,7 @@ append_fragments (GString           *ann,
       g_string_append_len (texts, frag, p - frag);
       first = FALSE;
     }
-  if (first)
-    {
-      /* only line breaks: keep the range; brat will show it empty */
-      g_string_append_printf (ann, "%u %u", collate_annotation_get_start (a),
-                              collate_annotation_get_end (a));
-    }
+  g_assert (!first);   /* spans of only line breaks are left out before */
   g_string_append_c (ann, '\t');
   g_string_append_len (ann, texts->str, texts->len);
   g_string_append_c (ann, '\n');
@@ -196,7 +191,7 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
   g_autoptr(GString) cross = g_string_new ("link\tlabel\tfrom_file\tfrom\tto_file\tto\tnote\n");
   g_autoptr(GString) conf = g_string_new (NULL);
   g_autoptr(GString) visual = g_string_new (NULL);
-  guint n_cross = 0, flattened = 0, renamed_attrs = 0;
+  guint n_cross = 0, flattened = 0, renamed_attrs = 0, only_breaks = 0, dropped_links = 0;
   gboolean ok = FALSE;
 
   /* The types first, in schema order, so names are stable */
@@ -246,6 +241,14 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
           const char *note = collate_annotation_get_note (a);
           g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
 
+          if (strspn (collate_annotation_get_text (a), "\r\n") == strlen (collate_annotation_get_text (a)))
+            {
+              /* only line breaks: nothing brat can show */
+              only_breaks++;
+              if (!collate_export_snapshot_step (snap, 1, error))
+                goto out;
+              continue;
+            }
           g_string_append_printf (ann, "T%u\t%s ", i + 1, type_of (&types, collate_annotation_get_label (a)));
           append_fragments (ann, a);
           g_hash_table_insert (t_ids, (gpointer) collate_annotation_get_id (a),
@@ -285,6 +288,13 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
           CollateLink *l = g_ptr_array_index (links, i);
           const char *note = collate_link_get_note (l);
 
+          if (!g_hash_table_contains (t_ids, collate_link_get_from (l)) ||
+              !g_hash_table_contains (t_ids, collate_link_get_to (l)))
+            {
+              dropped_links++;
+              continue;
+            }
+
           g_string_append_printf (ann, "R%u\t%s Arg1:%s Arg2:%s\n", i + 1,
                                   type_of (&types, collate_link_get_label (l)),
                                   (char *) g_hash_table_lookup (t_ids, collate_link_get_from (l)),
@@ -322,6 +332,12 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       if (g_str_equal (collate_annotation_get_document_id (from),
                        collate_annotation_get_document_id (to)))
         continue;
+      if (!g_hash_table_contains (t_ids, collate_link_get_from (l)) ||
+          !g_hash_table_contains (t_ids, collate_link_get_to (l)))
+        {
+          dropped_links++;
+          continue;
+        }
       note = one_line (collate_link_get_note (l), &changed);
       id = one_line (collate_link_get_id (l), &changed);
       n_cross++;
@@ -416,6 +432,10 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
                              _("Notes with line breaks or tabs, written on one line"));
   collate_export_report_add (snap->report, "brat-attributes-renamed", renamed_attrs,
                              _("Attributes whose names or values were made brat-safe"));
+  collate_export_report_add (snap->report, "brat-line-break-spans", only_breaks,
+                             _("Spans of nothing but line breaks, which brat cannot show (left out)"));
+  collate_export_report_add (snap->report, "brat-links-to-left-out-spans", dropped_links,
+                             _("Links to spans that were left out"));
   ok = TRUE;
 
 out:

@@ -227,19 +227,20 @@ add_span (JsonlState            *state,
           GHashTable            *line_ids,
           GError               **error)
 {
-  g_autofree char *where = where_of (state, path);
   CollateAnnotation *a;
 
   if (source_id != NULL && g_hash_table_contains (state->span_ids, source_id))
+    return fail (state, error, COLLATE_ERROR_EXISTS, path,
+                 _("the span id “%s” is used twice; ids must be unique"), source_id);
+  a = collate_importer_add_span (state->importer, doc, source_id, start, end, label, quote, note,
+                                 attrs, author, created, modified, NULL, error);
+  if (a == NULL)
     {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
-                   _("%s: the span id “%s” is used twice; ids must be unique"), where, source_id);
+      g_autofree char *where = where_of (state, path);
+
+      g_prefix_error (error, "%s: ", where);
       return FALSE;
     }
-  a = collate_importer_add_span (state->importer, doc, source_id, start, end, label, quote, note,
-                                 attrs, author, created, modified, where, error);
-  if (a == NULL)
-    return FALSE;
   if (source_id != NULL)
     {
       if (line_ids != NULL)

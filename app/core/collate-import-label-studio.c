@@ -75,6 +75,18 @@ located (LsState  *state,
   return FALSE;
 }
 
+/* Puts "FILE: PATH: " before an error from the shared helpers */
+static gboolean
+prefix_error (LsState               *state,
+              GError               **error,
+              const CollateJsonPath *path)
+{
+  g_autofree char *p = collate_json_path_to_string (path);
+
+  g_prefix_error (error, "%s: %s: ", state->file, p);
+  return FALSE;
+}
+
 static const CollateJsonValue *
 member (const CollateJsonValue *object,
         const char             *name)
@@ -276,7 +288,6 @@ read_task (LsState                *state,
           CollateJsonPath ip = COLLATE_JSON_PATH_ELEMENT (&rp, i);
           CollateJsonPath vp = COLLATE_JSON_PATH_MEMBER (&ip, "value");
           const char *type;
-          g_autofree char *w = NULL;
 
           if (!collate_json_expect (r, COLLATE_JSON_OBJECT, &ip, &local_error))
             return located (state, error, local_error);
@@ -286,10 +297,6 @@ read_task (LsState                *state,
               CollateJsonPath tp = COLLATE_JSON_PATH_MEMBER (&ip, "type");
               return fail (state, error, COLLATE_ERROR_INVALID, &tp, _("missing (expected a string)"));
             }
-          {
-            g_autofree char *p = collate_json_path_to_string (&ip);
-            w = g_strdup_printf ("%s: %s", state->file, p);
-          }
 
           if (pass == 0 && g_str_equal (type, "labels"))
             {
@@ -339,9 +346,9 @@ read_task (LsState                *state,
               span = collate_importer_add_span (state->importer, doc, rid, start, end,
                                                 labels->v.items[0].v.string,
                                                 string_member (value, "text"), note->str, NULL,
-                                                NULL, NULL, NULL, w, error);
+                                                NULL, NULL, NULL, NULL, error);
               if (span == NULL)
-                return FALSE;
+                return prefix_error (state, error, &ip);
               if (rid != NULL)
                 g_hash_table_insert (region_ids, g_steal_pointer (&rid),
                                      g_strdup (collate_annotation_get_id (span)));
@@ -379,8 +386,8 @@ read_task (LsState                *state,
                   to = tmp;
                 }
               if (collate_importer_add_link (state->importer, NULL, label, from, to, NULL, NULL,
-                                             NULL, NULL, w, error) == NULL)
-                return FALSE;
+                                             NULL, NULL, NULL, error) == NULL)
+                return prefix_error (state, error, &ip);
             }
           else if (pass == 0 && !g_str_equal (type, "labels") && !g_str_equal (type, "relation"))
             state->other_results++;

@@ -82,6 +82,10 @@ collate_importer_read_text (CollateImporter  *importer,
   return g_steal_pointer (&data);
 }
 
+/* An optional "where: " before a message (callers that pass NULL add it
+ * themselves, only when there is an error) */
+#define W(where) ((where) ? (where) : ""), ((where) ? ": " : "")
+
 static gboolean
 id_is_usable (const char *id)
 {
@@ -129,8 +133,6 @@ collate_importer_add_document (CollateImporter  *importer,
   g_autoptr(GError) local_error = NULL;
   const char *id;
 
-  if (!collate_text_validate_utf8 (text, length, where, error))
-    return NULL;
   if (title == NULL || *title == '\0')
     title = guessed = collate_text_guess_title (text, 80);
   id = collate_importer_claim_id (importer, wanted_id, "d");
@@ -139,7 +141,7 @@ collate_importer_add_document (CollateImporter  *importer,
     {
       g_set_error (error, COLLATE_ERROR,
                    local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
-                   "%s: %s", where, local_error->message);
+                   "%s%s%s", W (where), local_error->message);
       return NULL;
     }
   return doc;   /* the project holds it */
@@ -170,21 +172,21 @@ collate_importer_add_span (CollateImporter  *importer,
   if (start < 0 || end < 0 || start >= end)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   "%s: the span [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") is empty or reversed",
-                   where, start, end);
+                   "%s%sthe span [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") is empty or reversed",
+                   W (where), start, end);
       return NULL;
     }
   if (end > length)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   "%s: the end %" G_GINT64_FORMAT " is past the end of the text (%u characters)",
-                   where, end, length);
+                   "%s%sthe end %" G_GINT64_FORMAT " is past the end of the text (%u characters)",
+                   W (where), end, length);
       return NULL;
     }
   if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: the label is empty, too long or not UTF-8", where);
+                   "%s%sthe label is empty, too long or not UTF-8", W (where));
       return NULL;
     }
   if (quote != NULL && !collate_document_slice_equals (document, start, end, quote))
@@ -192,25 +194,26 @@ collate_importer_add_span (CollateImporter  *importer,
       g_autofree char *actual = collate_document_dup_slice (document, start, end);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: the quote “%s” differs from the text at %" G_GINT64_FORMAT
+                   "%s%sthe quote “%s” differs from the text at %" G_GINT64_FORMAT
                    "–%" G_GINT64_FORMAT ", “%s”",
-                   where, quote, start, end, actual);
+                   W (where), quote, start, end, actual);
       return NULL;
     }
   if (collate_schema_ensure (collate_project_get_schema (importer->project),
                              COLLATE_LABEL_KIND_SPAN, label) == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: the label “%s” cannot be added to the schema", where, label);
+                   "%s%sthe label “%s” cannot be added to the schema", W (where), label);
       return NULL;
     }
 
-  text = collate_document_dup_slice (document, start, end);
+  if (quote == NULL)
+    text = collate_document_dup_slice (document, start, end);
   id = collate_importer_claim_id (importer, wanted_id, "a");
   if (created == NULL || *created == '\0')
     created = "";
   annotation = collate_annotation_new (id, collate_document_get_id (document),
-                                       (guint) start, (guint) end, label, text,
+                                       (guint) start, (guint) end, label, quote ? quote : text,
                                        note ? note : "", attributes,
                                        author ? author : "",
                                        created, modified && *modified ? modified : created);
@@ -218,7 +221,7 @@ collate_importer_add_span (CollateImporter  *importer,
     {
       g_set_error (error, COLLATE_ERROR,
                    local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
-                   "%s: %s", where, local_error->message);
+                   "%s%s%s", W (where), local_error->message);
       return NULL;
     }
   return annotation;
@@ -244,21 +247,21 @@ collate_importer_add_link (CollateImporter  *importer,
   if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: the link label is empty, too long or not UTF-8", where);
+                   "%s%sthe link label is empty, too long or not UTF-8", W (where));
       return NULL;
     }
   if (collate_project_lookup_annotation (importer->project, from_id) == NULL ||
       collate_project_lookup_annotation (importer->project, to_id) == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   "%s: the link joins an unknown span", where);
+                   "%s%sthe link joins an unknown span", W (where));
       return NULL;
     }
   if (collate_schema_ensure (collate_project_get_schema (importer->project),
                              COLLATE_LABEL_KIND_LINK, label) == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: the link label “%s” cannot be added to the schema", where, label);
+                   "%s%sthe link label “%s” cannot be added to the schema", W (where), label);
       return NULL;
     }
   id = collate_importer_claim_id (importer, wanted_id, "l");
@@ -270,7 +273,7 @@ collate_importer_add_link (CollateImporter  *importer,
     {
       g_set_error (error, COLLATE_ERROR,
                    local_error->domain == COLLATE_ERROR ? local_error->code : COLLATE_ERROR_INVALID,
-                   "%s: %s", where, local_error->message);
+                   "%s%s%s", W (where), local_error->message);
       return NULL;
     }
   return link;

@@ -47,6 +47,8 @@ next_pos (const char *text,
 static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   switch (g_unichar_type (c))
     {
     case G_UNICODE_LOWERCASE_LETTER:
@@ -69,6 +71,8 @@ is_word_char (gunichar c)
 static inline gboolean
 is_letter (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
   return g_unichar_isalpha (c);
 }
 
@@ -76,6 +80,8 @@ is_letter (gunichar c)
 static inline gboolean
 is_extender (gunichar c)
 {
+  if (c < 0x300)
+    return FALSE;
   return (c >= 0xFE00 && c <= 0xFE0F) ||        /* variation selectors */
          (c >= 0x1F3FB && c <= 0x1F3FF) ||      /* skin tones */
          (c >= 0xE0020 && c <= 0xE007F) ||      /* tag sequences */
@@ -106,6 +112,8 @@ is_hyphen (gunichar c)
 static inline gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isspace (c);
   return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF ||
          g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
 }
