@@ -933,13 +933,21 @@ offset_at_point (CollateDocumentView *self,
   int bx, by;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
-    return FALSE;
-  gtk_text_view_get_iter_location (view, &iter, &loc);
-  if (bx < loc.x || bx > loc.x + loc.width + 1 || by < loc.y || by > loc.y + loc.height)
-    return FALSE;
-  *offset = gtk_text_iter_get_offset (&iter);
-  return TRUE;
+
+  /* the space below a line (where its underlines are drawn) belongs to it */
+  for (int up = 0; up <= 2 + MAX_UNDERLINES * UNDERLINE_STEP; up += 2)
+    {
+      if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by - up))
+        continue;
+      gtk_text_view_get_iter_location (view, &iter, &loc);
+      /* between two characters the text view may answer either: allow a
+       * few pixels either way */
+      if (bx < loc.x - 3 || bx > loc.x + loc.width + 3 || by - up < loc.y || by - up > loc.y + loc.height)
+        continue;
+      *offset = gtk_text_iter_get_offset (&iter);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
