@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <glib/gi18n.h>
 
 #include "collate.h"
 #include "collate-cli-export.h"
@@ -17,11 +17,36 @@
 #define EXIT_INPUT  1
 #define EXIT_USAGE  2
 
+/* One line for the terminal: control characters shown as escapes */
+static char *
+one_line (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        g_string_append (s, "\\n");
+      else if (c == '\t')
+        g_string_append (s, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (s, "\\x%02x", c);
+      else
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* One line on stderr, starting with "collate-cli: " */
 static void
 print_error (const char *command,
              const char *message)
 {
-  g_printerr ("collate-cli %s: %s\n", command, message);
+  g_autofree char *clean = one_line (message);
+
+  g_printerr ("collate-cli: %s\n", clean);
 }
 
 static int
@@ -30,7 +55,7 @@ usage_error (GOptionContext *context,
              const char     *message)
 {
   print_error (command, message);
-  g_printerr ("Try “collate-cli %s --help”.\n", command);
+  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), command);
   return EXIT_USAGE;
 }
 
@@ -39,15 +64,18 @@ print_report (const char          *command,
               CollateExportReport *report)
 {
   for (guint i = 0; i < collate_export_report_get_n_warnings (report); i++)
-    g_printerr ("collate-cli %s: warning: %s: %u\n", command,
-                collate_export_report_get_message (report, i),
-                collate_export_report_get_count (report, i));
+    {
+      g_autofree char *clean = one_line (collate_export_report_get_message (report, i));
+
+      g_printerr (_("collate-cli: warning: %s: %u\n"), clean,
+                  collate_export_report_get_count (report, i));
+    }
 }
 
 static char *
 formats_help (gboolean imports)
 {
-  GString *s = g_string_new (imports ? "Formats:\n" : "Formats:\n");
+  GString *s = g_string_new (_("Formats:\n"));
 
   if (imports)
     {
@@ -57,7 +85,7 @@ formats_help (gboolean imports)
         {
           const CollateExportFormat *f = collate_export_lookup_format (names[i]);
 
-          g_string_append_printf (s, "  %-14s %s\n", names[i], f ? f->title : "");
+          g_string_append_printf (s, "  %-14s %s\n", names[i], f ? _(f->title) : "");
         }
     }
   else
@@ -65,9 +93,9 @@ formats_help (gboolean imports)
       const CollateExportFormat *const *formats = collate_export_list_formats ();
 
       for (guint i = 0; formats[i]; i++)
-        g_string_append_printf (s, "  %-14s %s\n", formats[i]->name, formats[i]->description);
+        g_string_append_printf (s, "  %-14s %s\n", formats[i]->name, _(formats[i]->description));
     }
-  g_string_append (s, "\nSee docs/datasets.md for each format's definition and offsets.");
+  g_string_append (s, _("\nSee docs/datasets.md for each format's definition and offsets."));
   return g_string_free (s, FALSE);
 }
 
@@ -87,23 +115,23 @@ collate_cli_export (int    argc,
   gboolean strict = FALSE;
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Dataset format (required)", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format (required)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write to OUT (a file, or a folder for brat, label-studio and splits); "
-      "single files go to standard output without it", "OUT" },
+      N_("Write to OUT (a file, or a folder for brat, label-studio and splits); "
+      "single files go to standard output without it"), "OUT" },
     { "labels", 0, 0, G_OPTION_ARG_STRING, &labels,
-      "Export only these span and link labels", "L1,L2" },
+      N_("Export only these span and link labels"), "L1,L2" },
     { "split", 0, 0, G_OPTION_ARG_STRING, &split,
-      "Write train/dev/test parts by document, in percent", "80,10,10" },
+      N_("Write train/dev/test parts by document, in percent"), "80,10,10" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
-      "Seed of the document shuffle for --split (default 0)", "N" },
+      N_("Seed of the document shuffle for --split (default 0)"), "N" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
-      "Fail, writing nothing, if the format cannot hold everything", NULL },
+      N_("Fail, writing nothing, if the format cannot hold everything"), NULL },
     { "context", 0, 0, G_OPTION_ARG_STRING, &context_name,
-      "nli: the quote (span, default) or its enclosing sentence (sentence)", "span|sentence" },
+      N_("nli: the quote (span, default) or its enclosing sentence (sentence)"), "span|sentence" },
     { "conll-labels", 0, 0, G_OPTION_ARG_STRING, &conll_labels,
-      "conll: the span labels that become entity tags (default: all)", "L1,L2" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print warnings and counts", NULL },
+      N_("conll: the span labels that become entity tags (default: all)"), "L1,L2" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &projects, NULL, "PROJECT…" },
     { NULL }
   };
@@ -115,23 +143,23 @@ collate_cli_export (int    argc,
   g_autoptr(CollateProject) project = NULL;
   const CollateExportFormat *fmt;
 
-  context = g_option_context_new ("PROJECT… — write annotated projects as a dataset");
-  g_option_context_add_main_entries (context, entries, NULL);
+  context = g_option_context_new (_("PROJECT… — write annotated projects as a dataset"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   help = formats_help (FALSE);
   g_option_context_set_description (context, help);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, "export", error->message);
 
   if (format == NULL)
-    return usage_error (context, "export", "--format is required");
+    return usage_error (context, "export", _("--format is required"));
   fmt = collate_export_lookup_format (format);
   if (fmt == NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("unknown format “%s”", format);
+      g_autofree char *msg = g_strdup_printf (_("unknown format “%s”"), format);
       return usage_error (context, "export", msg);
     }
   if (projects == NULL || projects[0] == NULL)
-    return usage_error (context, "export", "no project given");
+    return usage_error (context, "export", _("no project given"));
 
   options = collate_export_options_new (fmt->name);
   if (labels != NULL)
@@ -151,7 +179,7 @@ collate_cli_export (int    argc,
       guint64 value;
 
       if (!g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &value, NULL))
-        return usage_error (context, "export", "--seed takes a whole number");
+        return usage_error (context, "export", _("--seed takes a whole number"));
       collate_export_options_set_seed (options, value);
     }
   if (context_name != NULL)
@@ -161,13 +189,13 @@ collate_cli_export (int    argc,
       else if (g_str_equal (context_name, "sentence"))
         collate_export_options_set_context (options, COLLATE_EXPORT_CONTEXT_SENTENCE);
       else
-        return usage_error (context, "export", "--context is “span” or “sentence”");
+        return usage_error (context, "export", _("--context is “span” or “sentence”"));
     }
   collate_export_options_set_strict (options, strict);
 
   if (output == NULL && (fmt->extension == NULL || collate_export_options_has_split (options)))
     return usage_error (context, "export",
-                        "this export writes a folder: give it with -o OUT");
+                        _("this export writes a folder: give it with -o OUT"));
 
   for (guint i = 0; projects[i]; i++)
     {
@@ -214,7 +242,7 @@ collate_cli_export (int    argc,
       data = g_bytes_get_data (bytes, &len);
       if (len > 0 && (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0))
         {
-          print_error ("export", "could not write to standard output");
+          print_error ("export", _("could not write to standard output"));
           return EXIT_INPUT;
         }
     }
@@ -222,7 +250,7 @@ collate_cli_export (int    argc,
   if (!quiet)
     {
       print_report ("export", report);
-      g_printerr ("collate-cli export: %s: %u documents, %u spans, %u links%s%s\n",
+      g_printerr (_("collate-cli: export %s: %u documents, %u spans, %u links%s%s\n"),
                   fmt->name,
                   collate_export_report_get_n_documents (report),
                   collate_export_report_get_n_spans (report),
@@ -243,11 +271,11 @@ collate_cli_import (int    argc,
   g_auto(GStrv) inputs = NULL;
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Dataset format (required)", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format (required)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "The project file to write (required)", "OUT.collate.json" },
-    { "title", 't', 0, G_OPTION_ARG_STRING, &title, "Title of the new project", "TITLE" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print warnings and counts", NULL },
+      N_("The project file to write (required)"), "OUT.collate.json" },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title of the new project"), "TITLE" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "INPUT…" },
     { NULL }
   };
@@ -258,26 +286,26 @@ collate_cli_import (int    argc,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFile) dest = NULL;
 
-  context = g_option_context_new ("INPUT… — make a project from a dataset");
-  g_option_context_add_main_entries (context, entries, NULL);
+  context = g_option_context_new (_("INPUT… — make a project from a dataset"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   help = formats_help (TRUE);
   g_option_context_set_description (context, help);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, "import", error->message);
 
   if (format == NULL)
-    return usage_error (context, "import", "--format is required");
+    return usage_error (context, "import", _("--format is required"));
   if (!collate_import_has_format (format))
     {
-      g_autofree char *msg = g_strdup_printf ("cannot import the format “%s” "
-                                              "(brat, label-studio and jsonl can be imported)",
+      g_autofree char *msg = g_strdup_printf (_("cannot import the format “%s” "
+                                                "(brat, label-studio and jsonl can be imported)"),
                                               format);
       return usage_error (context, "import", msg);
     }
   if (output == NULL)
-    return usage_error (context, "import", "-o OUT.collate.json is required");
+    return usage_error (context, "import", _("-o OUT.collate.json is required"));
   if (inputs == NULL || inputs[0] == NULL)
-    return usage_error (context, "import", "no input given");
+    return usage_error (context, "import", _("no input given"));
 
   for (guint i = 0; inputs[i]; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (inputs[i]));
@@ -302,7 +330,7 @@ collate_cli_import (int    argc,
   if (!quiet)
     {
       print_report ("import", report);
-      g_printerr ("collate-cli import: %u documents, %u spans, %u links → %s\n",
+      g_printerr (_("collate-cli: import: %u documents, %u spans, %u links → %s\n"),
                   collate_project_get_n_documents (project),
                   collate_project_get_n_annotations (project),
                   collate_project_get_n_links (project), output);

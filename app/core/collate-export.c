@@ -8,7 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "collate-error.h"
@@ -211,7 +211,7 @@ collate_export_options_set_split (CollateExportOptions *self,
   if ((guint64) train + dev + test != 100 && (train | dev | test) != 0)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "The split %u,%u,%u does not add up to 100", train, dev, test);
+                   _("The split %u,%u,%u does not add up to 100"), train, dev, test);
       return FALSE;
     }
   self->split[0] = train;
@@ -236,7 +236,7 @@ collate_export_options_parse_split (CollateExportOptions *self,
   if (n < 2 || n > 3)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "The split “%s” is not two or three percentages such as 80,10,10",
+                   _("The split “%s” is not two or three percentages such as 80,10,10"),
                    text ? text : "");
       return FALSE;
     }
@@ -248,7 +248,7 @@ collate_export_options_parse_split (CollateExportOptions *self,
       if (!g_ascii_string_to_unsigned (part, 10, 0, 100, &v, NULL))
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                       "The split “%s” has “%s”, which is not a percentage from 0 to 100",
+                       _("The split “%s” has “%s”, which is not a percentage from 0 to 100"),
                        text, part);
           return FALSE;
         }
@@ -625,7 +625,7 @@ collate_export_write_file (const char  *folder,
                                  G_FILE_SET_CONTENTS_NONE, 0644, &local_error))
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                   "Could not write “%s”: %s", name, local_error->message);
+                   _("Could not write “%s”: %s"), name, local_error->message);
       g_error_free (local_error);
       return FALSE;
     }
@@ -770,7 +770,7 @@ snapshot_new (CollateProject        *project,
       g_autofree char *names = format_names ();
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "Unknown export format “%s” (known: %s)",
+                   _("Unknown export format “%s” (known: %s)"),
                    snap->options->format ? snap->options->format : "", names);
       return NULL;
     }
@@ -786,7 +786,7 @@ snapshot_new (CollateProject        *project,
         if (!is_span && !is_link)
           {
             g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                         "The label “%s” is not in the project’s schema", name);
+                         _("The label “%s” is not in the project’s schema"), name);
             return NULL;
           }
         span_filter |= is_span;
@@ -798,7 +798,7 @@ snapshot_new (CollateProject        *project,
                                  snap->options->conll_labels[i]) == NULL)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                       "The CoNLL entity label “%s” is not a span label of the project’s schema",
+                       _("The CoNLL entity label “%s” is not a span label of the project’s schema"),
                        snap->options->conll_labels[i]);
           return NULL;
         }
@@ -1058,7 +1058,7 @@ run_writers (CollateExportSnapshot *snap,
               int saved = errno;
 
               g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                           "Could not make the folder “%s”: %s", part->name, g_strerror (saved));
+                           _("Could not make the folder “%s”: %s"), part->name, g_strerror (saved));
               return FALSE;
             }
           if (!entry->write_folder (snap, part, sub, error))
@@ -1081,9 +1081,14 @@ check_strict (CollateExportSnapshot  *snap,
 
   text = collate_export_report_to_string (snap->report);
   g_strchomp (text);
-  g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-               "The %s format cannot hold everything in this project, and --strict is set:\n%s",
-               snap->options->format, text);
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    g_autofree char *joined = g_strjoinv ("; ", lines);
+
+    g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
+                 _("The %s format cannot hold everything in this project, and --strict is set: %s"),
+                 snap->options->format, joined);
+  }
   return FALSE;
 }
 
@@ -1124,7 +1129,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !as_folder)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
-                   "“%s” is a folder; give a file name for the %s export",
+                   _("“%s” is a folder; give a file name for the %s export"),
                    path, entry->format.name);
       return FALSE;
     }
@@ -1138,8 +1143,8 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
       if (!empty)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
-                       "“%s” already exists; the %s export writes a folder there, so "
-                       "remove it or choose another name",
+                       _("“%s” already exists; the %s export writes a folder there, so "
+                       "remove it or choose another name"),
                        path, entry->format.name);
           return FALSE;
         }
@@ -1147,7 +1152,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   "The folder “%s” does not exist", parent);
+                   _("The folder “%s” does not exist"), parent);
       return FALSE;
     }
 
@@ -1169,7 +1174,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
                                        G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
           {
             g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                         "Could not write “%s”: %s", path, local_error->message);
+                         _("Could not write “%s”: %s"), path, local_error->message);
             g_error_free (local_error);
             return FALSE;
           }
@@ -1187,7 +1192,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
           int saved = errno;
 
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       "Could not make a temporary folder in “%s”: %s",
+                       _("Could not make a temporary folder in “%s”: %s"),
                        parent, g_strerror (saved));
           return FALSE;
         }
@@ -1202,7 +1207,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
               int saved = errno;
 
               g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                           "Could not move the export into place at “%s”: %s",
+                           _("Could not move the export into place at “%s”: %s"),
                            path, g_strerror (saved));
               ok = FALSE;
             }
@@ -1244,7 +1249,7 @@ collate_export_to_file (CollateProject        *project,
   if (path == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-                   "Exports can only be written to local files");
+                   _("Exports can only be written to local files"));
       return FALSE;
     }
   snap = snapshot_new (project, options, report, cancellable, error);
@@ -1280,7 +1285,7 @@ collate_export_to_bytes (CollateProject        *project,
   if (entry->write_text == NULL || collate_export_options_has_split (snap->options))
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-                   "The %s export writes several files; give it a destination folder",
+                   _("The %s export writes several files; give it a destination folder"),
                    entry->format.name);
       return NULL;
     }
@@ -1407,7 +1412,7 @@ collate_export_async (CollateProject        *project,
   if (d->path == NULL)
     {
       g_task_return_new_error (task, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-                               "Exports can only be written to local files");
+                               _("Exports can only be written to local files"));
       return;
     }
   d->snap = snapshot_new (project, options, NULL, cancellable, &error);

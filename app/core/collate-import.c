@@ -54,13 +54,13 @@ collate_importer_read_text (CollateImporter  *importer,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: not a regular file", name);
+                   _("%s: not a regular file"), name);
       return NULL;
     }
   if ((guint64) g_file_info_get_size (info) > COLLATE_IMPORT_MAX_FILE_SIZE)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %" G_GUINT64_FORMAT " MB",
+                   _("%s: the file is larger than %" G_GUINT64_FORMAT " MB"),
                    name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -172,21 +172,21 @@ collate_importer_add_span (CollateImporter  *importer,
   if (start < 0 || end < 0 || start >= end)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   "%s%sthe span [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") is empty or reversed",
+                   _("%s%sthe span [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") is empty or reversed"),
                    W (where), start, end);
       return NULL;
     }
   if (end > length)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   "%s%sthe end %" G_GINT64_FORMAT " is past the end of the text (%u characters)",
+                   _("%s%sthe end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
                    W (where), end, length);
       return NULL;
     }
   if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s%sthe label is empty, too long or not UTF-8", W (where));
+                   _("%s%sthe label is empty, too long or not UTF-8"), W (where));
       return NULL;
     }
   if (quote != NULL && !collate_document_slice_equals (document, start, end, quote))
@@ -194,8 +194,8 @@ collate_importer_add_span (CollateImporter  *importer,
       g_autofree char *actual = collate_document_dup_slice (document, start, end);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s%sthe quote “%s” differs from the text at %" G_GINT64_FORMAT
-                   "–%" G_GINT64_FORMAT ", “%s”",
+                   _("%s%sthe quote “%s” differs from the text at %" G_GINT64_FORMAT
+                   "–%" G_GINT64_FORMAT ", “%s”"),
                    W (where), quote, start, end, actual);
       return NULL;
     }
@@ -203,7 +203,7 @@ collate_importer_add_span (CollateImporter  *importer,
                              COLLATE_LABEL_KIND_SPAN, label) == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s%sthe label “%s” cannot be added to the schema", W (where), label);
+                   _("%s%sthe label “%s” cannot be added to the schema"), W (where), label);
       return NULL;
     }
 
@@ -247,21 +247,21 @@ collate_importer_add_link (CollateImporter  *importer,
   if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s%sthe link label is empty, too long or not UTF-8", W (where));
+                   _("%s%sthe link label is empty, too long or not UTF-8"), W (where));
       return NULL;
     }
   if (collate_project_lookup_annotation (importer->project, from_id) == NULL ||
       collate_project_lookup_annotation (importer->project, to_id) == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   "%s%sthe link joins an unknown span", W (where));
+                   _("%s%sthe link joins an unknown span"), W (where));
       return NULL;
     }
   if (collate_schema_ensure (collate_project_get_schema (importer->project),
                              COLLATE_LABEL_KIND_LINK, label) == NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s%sthe link label “%s” cannot be added to the schema", W (where), label);
+                   _("%s%sthe link label “%s” cannot be added to the schema"), W (where), label);
       return NULL;
     }
   id = collate_importer_claim_id (importer, wanted_id, "l");
@@ -308,7 +308,7 @@ collate_importer_check_json_depth (const char  *data,
           if (++depth > COLLATE_MAX_DEPTH)
             {
               g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                           "%s: the JSON is nested more than %d levels deep",
+                           _("%s: the JSON is nested more than %d levels deep"),
                            where, COLLATE_MAX_DEPTH);
               return FALSE;
             }
@@ -346,13 +346,13 @@ collate_import_files (const char           *format,
   else
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "Cannot import the format “%s” (brat, label-studio and jsonl can be imported)",
+                   _("Cannot import the format “%s” (brat, label-studio and jsonl can be imported)"),
                    format ? format : "");
       return NULL;
     }
   if (n_inputs == 0)
     {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID, "Nothing to import");
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID, _("Nothing to import"));
       return NULL;
     }
 
@@ -388,7 +388,7 @@ collate_import_files (const char           *format,
       g_autofree char *name = g_file_get_parse_name (inputs[0]);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   "%s: no documents found to import", name);
+                   _("%s: no documents found to import"), name);
       return NULL;
     }
   collate_project_set_next_id (project, importer.next + 1);
