@@ -250,10 +250,31 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
     }
 }
 
+/* Light or dark: follow the text colour the style gives, whatever set it
+ * (the settings, GTK_THEME, a high-contrast theme) */
+static void
+collate_span_text_view_css_changed (GtkWidget         *widget,
+                                    GtkCssStyleChange *change)
+{
+  CollateSpanTextView *self = COLLATE_SPAN_TEXT_VIEW (widget);
+  GdkRGBA fg;
+  gboolean dark;
+
+  GTK_WIDGET_CLASS (collate_span_text_view_parent_class)->css_changed (widget, change);
+
+  if (self->pane == NULL)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+  if (dark != self->pane->dark)
+    collate_document_view_update_style (self->pane, dark);
+}
+
 static void
 collate_span_text_view_class_init (CollateSpanTextViewClass *klass)
 {
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = collate_span_text_view_snapshot_layer;
+  GTK_WIDGET_CLASS (klass)->css_changed = collate_span_text_view_css_changed;
 }
 
 static void

@@ -44,7 +44,6 @@ struct _CollateWorkspace
   char               *selected_id;
   int                 font_size;
   gboolean            sidebar_placed;
-  gboolean            dark;
 };
 
 G_DEFINE_FINAL_TYPE (CollateWorkspace, collate_workspace, GTK_TYPE_WIDGET)
@@ -723,26 +722,6 @@ settings_has_key (GSettings  *settings,
 }
 
 static void
-update_dark (CollateWorkspace *self)
-{
-  GtkSettings *gtk_settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  g_autofree char *theme = NULL;
-  gboolean prefer_dark = FALSE;
-  gboolean dark;
-
-  g_object_get (gtk_settings,
-                "gtk-application-prefer-dark-theme", &prefer_dark,
-                "gtk-theme-name", &theme,
-                NULL);
-  dark = prefer_dark || (theme != NULL && g_str_has_suffix (theme, "-dark"));
-  if (dark == self->dark)
-    return;
-  self->dark = dark;
-  for (guint i = 0; i < self->panes->len; i++)
-    collate_document_view_update_style (g_ptr_array_index (self->panes, i), dark);
-}
-
-static void
 ensure_css (GtkWidget *widget)
 {
   static GdkDisplay *loaded_for;
@@ -897,15 +876,8 @@ collate_workspace_size_allocate (GtkWidget *widget,
 static void
 collate_workspace_root (GtkWidget *widget)
 {
-  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
-
   GTK_WIDGET_CLASS (collate_workspace_parent_class)->root (widget);
   ensure_css (widget);
-  g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-application-prefer-dark-theme",
-                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-theme-name",
-                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
-  update_dark (self);
 }
 
 static gboolean
