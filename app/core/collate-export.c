@@ -832,17 +832,24 @@ snapshot_new (CollateProject        *project,
             keep--;
           stem[keep] = '\0';
         }
+      /* unique even on case-insensitive file systems, and never the name of
+       * a file the folder formats write themselves */
       unique = g_strdup (stem);
-      while (g_hash_table_contains (stems, unique) ||
-             g_ascii_strcasecmp (unique, "annotation") == 0 ||
-             g_ascii_strcasecmp (unique, "visual") == 0)
+      for (;;)
         {
+          g_autofree char *folded = g_utf8_casefold (unique, -1);
+
+          if (!g_hash_table_contains (stems, folded) &&
+              g_strcmp0 (folded, "annotation") != 0 && g_strcmp0 (folded, "visual") != 0 &&
+              g_strcmp0 (folded, "tasks") != 0 && g_strcmp0 (folded, "config") != 0 &&
+              g_strcmp0 (folded, "cross-document-links") != 0)
+            {
+              g_hash_table_add (stems, g_steal_pointer (&folded));
+              break;
+            }
           g_free (unique);
           unique = g_strdup_printf ("%s-%u", stem, k++);
         }
-      /* case-insensitive file systems: remember the folded name */
-      g_hash_table_add (stems, g_utf8_casefold (unique, -1));
-      g_hash_table_add (stems, g_strdup (unique));
       doc->file_stem = unique;
       g_ptr_array_add (snap->docs, doc);
       g_hash_table_insert (snap->docs_by_id,
@@ -1468,7 +1475,11 @@ collate_export_merge_projects (CollateProject *const *projects,
   if (n_projects == 1)
     return g_object_ref (projects[0]);
 
-  merged = collate_project_new (collate_project_get_title (projects[0]), collate_schema_new ());
+  {
+    g_autoptr(CollateSchema) empty = collate_schema_new ();
+
+    merged = collate_project_new (collate_project_get_title (projects[0]), empty);
+  }
   schema = collate_project_get_schema (merged);
 
   for (guint p = 0; p < n_projects; p++)

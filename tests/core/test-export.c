@@ -680,6 +680,52 @@ test_sanitize_filename (void)
   }
 }
 
+/* Names that clash (also by case), and spans brat cannot show */
+static void
+test_brat_edge_cases (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("edge", NULL);
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "brat", NULL);
+  g_autoptr(CollateExportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *titles[] = { "Report", "REPORT", "annotation", "Report" };
+  const char *expected[] = { "Report.txt", "REPORT-2.txt", "annotation-2.txt", "Report-3.txt" };
+  CollateAnnotation *breaks, *word;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("d%u", i + 1);
+      g_autoptr(CollateDocument) doc = collate_document_new (id, titles[i], "", "one\n\ntwo", -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (collate_project_add_document (project, doc, &error));
+    }
+  breaks = collate_project_add_span (project, "d1", 3, 5, "Claim", &error);
+  g_assert_no_error (error);
+  word = collate_project_add_span (project, "d1", 5, 8, "Claim", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collate_project_add_link (project, "Contradicts", collate_annotation_get_id (breaks),
+                                              collate_annotation_get_id (word), &error));
+
+  report = export_to (project, options, out);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *path = g_build_filename (out, expected[i], NULL);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-line-break-spans"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-links-to-left-out-spans"), ==, 1);
+  {
+    g_autofree char *ann_path = g_build_filename (out, "Report.ann", NULL);
+    g_autofree char *ann = read_file (ann_path);
+
+    g_assert_cmpstr (ann, ==, "T2\tClaim 5 8\ttwo\n");
+  }
+  remove_tree (tmp);
+}
+
 /* ── Async, with progress ── */
 
 typedef struct
@@ -833,6 +879,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/conll-labels", test_conll_labels);
   g_test_add_func ("/export/nli-context", test_nli_context);
   g_test_add_func ("/export/filenames", test_sanitize_filename);
+  g_test_add_func ("/export/brat-edge-cases", test_brat_edge_cases);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/async-error", test_async_error);
   g_test_add_func ("/export/merge", test_merge);
