@@ -455,6 +455,34 @@ test_new_title_and_order (void)
   remove_tree (dir);
 }
 
+/* A byte-order mark is dropped, Windows line endings are kept */
+static void
+test_new_bom_and_crlf (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *text = g_build_filename (dir, "windows.txt", NULL);
+  g_autofree char *project = g_build_filename (dir, "windows.collate.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) stats_run = { 0 };
+  JsonObject *stats, *document;
+
+  write_file (text, "\xef\xbb\xbf\r\nCaf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x99\x82\r\nsecond\r\n", -1);
+  run_cli (&run, "new", text, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&stats_run, "stats", "--json", project, NULL);
+  g_assert_cmpint (stats_run.status, ==, 0);
+  stats = parse_json_object (stats_run.out, parser);
+  document = json_array_get_object_element (json_object_get_array_member (stats, "documents"), 0);
+  /* "\r\n" 2 + "Café — 🙂" 8 + "\r\n" 2 + "second" 6 + "\r\n" 2 */
+  g_assert_cmpint (json_object_get_int_member (document, "characters"), ==, 20);
+  g_assert_cmpint (json_object_get_int_member (document, "bytes"), ==, 26);
+  g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, "Café — 🙂");
+
+  remove_tree (dir);
+}
+
 static void
 test_new_default_output (void)
 {
@@ -921,6 +949,7 @@ main (int    argc,
   g_test_add_func ("/cli/samples", test_samples);
   g_test_add_func ("/cli/new/title-and-order", test_new_title_and_order);
   g_test_add_func ("/cli/new/default-output", test_new_default_output);
+  g_test_add_func ("/cli/new/bom-and-crlf", test_new_bom_and_crlf);
   g_test_add_func ("/cli/new/missing-file", test_new_missing_file);
   g_test_add_func ("/cli/new/empty-file", test_new_empty_file);
   g_test_add_func ("/cli/new/invalid-utf8", test_new_invalid_utf8);
