@@ -567,6 +567,18 @@ collate_document_view_scroll_to (CollateDocumentView *self,
 
   g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
 
+  /* leave the view alone when the span's start shows already */
+  if (gtk_widget_get_mapped (self->text_view))
+    {
+      GdkRectangle visible, loc;
+
+      gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->text_view), &visible);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &loc);
+      if (visible.height > 0 && loc.y >= visible.y && loc.y + loc.height <= visible.y + visible.height)
+        return;
+    }
+
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
   mark = gtk_text_buffer_get_mark (self->buffer, "collate-scroll");
   if (mark == NULL)

@@ -20,6 +20,7 @@ struct _CollateLinkPicker
   GtkWidget          *heading;
   GtkWidget          *search;
   GtkWidget          *list;
+  GtkWidget          *empty;
   GtkFilterListModel *model;
   GtkCustomFilter    *filter;
 };
@@ -65,6 +66,17 @@ span_matches (gpointer item,
   return TRUE;
 }
 
+static void
+update_empty (CollateLinkPicker *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+
+  gtk_label_set_text (GTK_LABEL (self->empty),
+                      self->text != NULL ? _("No span matches these words")
+                                         : _("The other reports have no spans yet: tag some there first"));
+  gtk_widget_set_visible (self->empty, empty);
+}
+
 guint
 collate_link_picker_search (CollateLinkPicker *self,
                             const char        *text)
@@ -75,6 +87,7 @@ collate_link_picker_search (CollateLinkPicker *self,
   if (text != NULL && *text != '\0')
     self->text = g_utf8_casefold (text, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
@@ -280,6 +293,11 @@ collate_link_picker_new (CollateProject *project)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
   gtk_widget_set_size_request (scroller, 440, 320);
+  self->empty = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
+  gtk_widget_add_css_class (self->empty, "dim-label");
+  gtk_widget_set_margin_top (self->empty, 12);
+  gtk_box_append (GTK_BOX (box), self->empty);
   gtk_box_append (GTK_BOX (box), scroller);
 
   hint = gtk_label_new (_("Enter links the first span; Down moves into the list"));

@@ -58,6 +58,8 @@ struct _CollateSidebar
   char               *want_text;     /* casefolded */
   guint               sync_source;
   gboolean            committing;
+  GtkWidget          *span_hint;
+  GtkWidget          *link_hint;
 };
 
 G_DEFINE_FINAL_TYPE (CollateSidebar, collate_sidebar, GTK_TYPE_WIDGET)
@@ -72,6 +74,7 @@ enum
 static guint signals[N_SIGNALS];
 
 static void refresh_details (CollateSidebar *self);
+static void update_page_titles (CollateSidebar *self);
 
 static void
 report (CollateSidebar *self,
@@ -187,6 +190,7 @@ collate_sidebar_set_filter (CollateSidebar *self,
   if (text != NULL && *text != '\0')
     self->want_text = g_utf8_casefold (text, -1);
   apply_filters (self);
+  update_page_titles (self);
 }
 
 static void
@@ -749,6 +753,28 @@ make_list (CollateSidebar      *self,
   return scroller;
 }
 
+/* A list page: a hint shown while the list is empty, then the list */
+static GtkWidget *
+with_hint (GtkWidget  *scroller,
+           GtkWidget **hint_out)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *hint = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_set_margin_top (hint, 18);
+  gtk_widget_set_margin_start (hint, 18);
+  gtk_widget_set_margin_end (hint, 18);
+  gtk_box_append (GTK_BOX (page), hint);
+  gtk_box_append (GTK_BOX (page), scroller);
+  g_object_set_data (G_OBJECT (page), "collate-list",
+                     g_object_get_data (G_OBJECT (scroller), "collate-list"));
+  *hint_out = hint;
+  return page;
+}
+
 /* Position of @span in the filtered list, which keeps the project's order */
 static guint
 find_span_position (CollateSidebar    *self,
@@ -900,8 +926,19 @@ update_page_titles (CollateSidebar *self)
   g_autofree char *spans = g_strdup_printf (_("Spans (%u)"), collate_sidebar_get_n_shown_spans (self));
   g_autofree char *links = g_strdup_printf (_("Links (%u)"), collate_sidebar_get_n_shown_links (self));
 
+  gboolean filtered = self->want_label || self->want_document || self->want_text;
+
   g_object_set (gtk_stack_get_page (GTK_STACK (self->stack), self->span_list), "title", spans, NULL);
   g_object_set (gtk_stack_get_page (GTK_STACK (self->stack), self->link_list), "title", links, NULL);
+
+  gtk_label_set_text (GTK_LABEL (self->span_hint),
+                      filtered ? _("No span matches the filters")
+                               : _("No spans yet. Select words in a report, then press a label’s key (1–9) or click the label."));
+  gtk_label_set_text (GTK_LABEL (self->link_hint),
+                      filtered ? _("No link matches the filters")
+                               : _("No links yet. Click a span, then Ctrl+click a span in the other report, or press Ctrl+L to pick one."));
+  gtk_widget_set_visible (self->span_hint, collate_sidebar_get_n_shown_spans (self) == 0);
+  gtk_widget_set_visible (self->link_hint, collate_sidebar_get_n_shown_links (self) == 0);
 }
 
 /* ── Widget ────────────────────────────────────────────────────────── */
@@ -1205,8 +1242,10 @@ collate_sidebar_new (CollateProject *project)
   gtk_single_selection_set_can_unselect (self->link_selection, TRUE);
   gtk_single_selection_set_selected (self->link_selection, GTK_INVALID_LIST_POSITION);
 
-  self->span_list = make_list (self, self->span_selection, G_CALLBACK (bind_span_row));
-  self->link_list = make_list (self, self->link_selection, G_CALLBACK (bind_link_row));
+  self->span_list = with_hint (make_list (self, self->span_selection, G_CALLBACK (bind_span_row)),
+                               &self->span_hint);
+  self->link_list = with_hint (make_list (self, self->link_selection, G_CALLBACK (bind_link_row)),
+                               &self->link_hint);
 
   self->stack = gtk_stack_new ();
   gtk_stack_add_titled (GTK_STACK (self->stack), self->span_list, "spans", _("Spans"));

@@ -582,6 +582,23 @@ action_link_picker (GtkWidget  *widget,
       show_message (self, _("Select a span first: the picker links it to another one"));
       return;
     }
+  {
+    CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (from));
+    double x_left = 0, x_right = 0, y = 0;
+
+    /* point at the span the link starts from */
+    if (pane != NULL)
+      {
+        collate_document_view_scroll_to (pane, collate_annotation_get_start (from),
+                                         collate_annotation_get_end (from));
+        collate_document_view_locate (pane, collate_annotation_get_start (from),
+                                      collate_annotation_get_end (from),
+                                      GTK_WIDGET (self), &x_left, &x_right, &y);
+        gtk_popover_set_pointing_to (GTK_POPOVER (self->picker),
+                                     &(GdkRectangle) { (int) x_left, (int) y - 10,
+                                                       MAX (1, (int) (x_right - x_left)), 20 });
+      }
+  }
   collate_link_picker_popup_for (self->picker, from);
 }
 
