@@ -82,7 +82,7 @@ def check_w3c():
         if item["motivation"] == "linking":
             check(len(target) == 2, "w3c: a link targets two spans")
             continue
-        sha = target["source"].removeprefix("urn:sha256:")
+        sha = target["source"][len("urn:sha256:"):]
         text = by_sha[sha]["text"]
         quote = next(s for s in target["selector"] if s["type"] == "TextQuoteSelector")
         pos = next(s for s in target["selector"] if s["type"] == "TextPositionSelector")
@@ -116,7 +116,30 @@ def check_brat():
                     check(all(a in ids for a in args), f"{name}:{n}: relation arguments")
 
 
-checks = {"jsonl": check_jsonl, "csv": check_csv, "w3c": check_w3c, "brat": check_brat}
+def check_label_studio():
+    import xml.etree.ElementTree as ET
+    config = ET.parse(os.path.join(path, "config.xml")).getroot()
+    check(config.tag == "View", "config.xml: root is not <View>")
+    labels = {l.get("value") for l in config.iter("Label")}
+    relations = {r.get("value") for r in config.iter("Relation")}
+    text = config.find("Text")
+    check(text is not None and text.get("value") == "$text", "config.xml: <Text value=\"$text\">")
+    with open(os.path.join(path, "tasks.json"), encoding="utf-8") as f:
+        tasks = json.load(f)
+    for task in tasks:
+        for r in task["annotations"][0]["result"]:
+            if r["type"] == "labels":
+                check(set(r["value"]["labels"]) <= labels, f"task {task['id']}: labels not in config.xml")
+                # JavaScript indices are UTF-16 code units
+                units = task["data"]["text"].encode("utf-16-le")
+                got = units[2 * r["value"]["start"]:2 * r["value"]["end"]].decode("utf-16-le")
+                check(got == r["value"]["text"], f"task {task['id']}: region {r['id']} offsets")
+            elif r["type"] == "relation":
+                check(set(r["labels"]) <= relations, f"task {task['id']}: relation label not in config.xml")
+
+
+checks = {"jsonl": check_jsonl, "csv": check_csv, "w3c": check_w3c, "brat": check_brat,
+          "label-studio": check_label_studio}
 checks[fmt]()
 for p in problems:
     print(p, file=sys.stderr)
