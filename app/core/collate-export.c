@@ -1318,6 +1318,22 @@ typedef struct
   gboolean               pending;
 } AsyncData;
 
+typedef struct
+{
+  GDestroyNotify notify;
+  gpointer       data;
+} Notify;
+
+static gboolean
+run_notify (gpointer user_data)
+{
+  Notify *n = user_data;
+
+  n->notify (n->data);
+  g_free (n);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 async_data_free (gpointer data)
 {
@@ -1325,8 +1341,25 @@ async_data_free (gpointer data)
 
   g_clear_pointer (&d->snap, snapshot_free);
   g_free (d->path);
+  /* The worker thread may hold the last reference: free the caller's data
+   * on the caller's main context all the same */
   if (d->progress_notify != NULL)
-    d->progress_notify (d->progress_data);
+    {
+      Notify *n = g_new (Notify, 1);
+
+      n->notify = d->progress_notify;
+      n->data = d->progress_data;
+      if (g_main_context_is_owner (d->context))
+        run_notify (n);
+      else
+        {
+          GSource *source = g_idle_source_new ();
+
+          g_source_set_callback (source, run_notify, n, NULL);
+          g_source_attach (source, d->context);
+          g_source_unref (source);
+        }
+    }
   g_clear_pointer (&d->context, g_main_context_unref);
   g_mutex_clear (&d->lock);
   g_free (d);

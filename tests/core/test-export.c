@@ -793,8 +793,10 @@ test_async (void)
   g_assert_cmpuint (collate_export_report_lookup (s.report, "label-studio-cross-document-links"), ==, 3);
   g_assert_true (s.monotonic);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* the progress data is freed on this thread's main context once the task
+   * is gone (the worker may drop the task last) */
+  while (!s.freed)
+    g_main_context_iteration (NULL, TRUE);
 
   g_object_unref (s.report);
   g_main_loop_unref (s.loop);
