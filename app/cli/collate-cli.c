@@ -462,12 +462,17 @@ command_new (int    argc,
   {
     g_autoptr(GFile) parent = g_file_get_parent (out_file);
 
-    if (parent != NULL &&
-        g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    GFileType type = parent != NULL ? g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL)
+                                    : G_FILE_TYPE_DIRECTORY;
+
+    if (type != G_FILE_TYPE_DIRECTORY)
       {
         g_autofree char *folder = g_file_get_parse_name (parent);
 
-        print_error (_("cannot write %s: the folder %s does not exist"), out_display, folder);
+        if (type == G_FILE_TYPE_UNKNOWN)
+          print_error (_("cannot write %s: the folder %s does not exist"), out_display, folder);
+        else
+          print_error (_("cannot write %s: %s is not a folder"), out_display, folder);
         return EXIT_BAD_INPUT;
       }
   }
