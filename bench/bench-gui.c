@@ -302,6 +302,7 @@ main (int   argc,
   /* ── open ── */
   start = g_get_monotonic_time ();
   workspace = collate_workspace_new (project, NULL);
+  printf ("Workspace built (buffers filled, first spans applied): %.0f ms\n", ms_since (start));
   window = gtk_window_new ();
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);

@@ -59,6 +59,7 @@ struct _CollateSidebar
   guint               sync_source;
   gboolean            committing;
   GtkWidget          *span_hint;
+  guint               count_source;
   GtkWidget          *link_hint;
 };
 
@@ -75,6 +76,7 @@ static guint signals[N_SIGNALS];
 
 static void refresh_details (CollateSidebar *self);
 static void update_page_titles (CollateSidebar *self);
+static gboolean count_spans (gpointer data);
 
 static void
 report (CollateSidebar *self,
@@ -247,7 +249,7 @@ update_count_label (CollateSidebar *self,
 
   if (label == NULL)
     return;
-  text = g_strdup_printf ("%u", count);
+  text = self->count_source != 0 ? g_strdup ("…") : g_strdup_printf ("%u", count);
   gtk_label_set_text (GTK_LABEL (label), text);
 }
 
@@ -256,7 +258,11 @@ change_count (CollateSidebar *self,
               const char     *name,
               int             delta)
 {
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, name));
+  guint count;
+
+  if (self->count_source != 0)
+    return;
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, name));
 
   count = (delta < 0 && count == 0) ? 0 : count + delta;
   g_hash_table_replace (self->count_table, g_strdup (name), GUINT_TO_POINTER (count));
@@ -268,6 +274,11 @@ collate_sidebar_get_label_count (CollateSidebar *self,
                                  const char     *label)
 {
   g_return_val_if_fail (COLLATE_IS_SIDEBAR (self), 0);
+  if (self->count_source != 0)
+    {
+      g_source_remove (self->count_source);
+      count_spans (self);
+    }
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->count_table, label));
 }
 
@@ -290,13 +301,19 @@ on_count_clicked (GtkButton      *button,
       }
 }
 
-static void
-build_counts (CollateSidebar *self)
+/* Counting 100,000 spans takes a while: it waits until the window shows.
+ * Until then changes are not counted one by one (the count sees them). */
+static gboolean
+count_spans (gpointer data)
 {
-  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateSidebar *self = data;
   GListModel *spans = collate_project_get_annotations (self->project);
   guint n = g_list_model_get_n_items (spans);
+  GHashTableIter iter;
+  gpointer key;
 
+  self->count_source = 0;
+  g_hash_table_remove_all (self->count_table);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
@@ -305,6 +322,23 @@ build_counts (CollateSidebar *self)
 
       g_hash_table_replace (self->count_table, g_strdup (name), GUINT_TO_POINTER (count + 1));
     }
+
+  g_hash_table_iter_init (&iter, self->count_labels);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    update_count_label (self, key);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+build_counts (CollateSidebar *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  GListModel *spans = collate_project_get_annotations (self->project);
+
+  if (g_list_model_get_n_items (spans) > INCREMENTAL_ABOVE)
+    self->count_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 3, count_spans, self, NULL);
+  else
+    count_spans (self);
 
   for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN); i++)
     {
@@ -1121,6 +1155,7 @@ collate_sidebar_dispose (GObject *object)
   CollateSidebar *self = COLLATE_SIDEBAR (object);
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
