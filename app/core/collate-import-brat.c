@@ -614,6 +614,7 @@ collate_import_brat (CollateImporter  *importer,
             goto out;
           if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
             goto out;
+          collate_importer_progress (importer, (double) (i + 1) / stems->len);
         }
       if (g_file_query_exists (cross, NULL) && !read_cross_links (&state, cross, error))
         goto out;

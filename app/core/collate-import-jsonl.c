@@ -587,6 +587,7 @@ collate_import_jsonl (CollateImporter  *importer,
       p = line_end + 1;
       if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
         goto out;
+      collate_importer_progress (importer, (double) (MIN (p, end) - data) / (double) MAX (length, 1));
     }
 
   for (guint i = 0; i < state.pending_links->len; i++)

@@ -440,6 +440,7 @@ collate_import_label_studio (CollateImporter  *importer,
             return FALSE;
           if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
             return FALSE;
+          collate_importer_progress (importer, (double) (i + 1) / root->length);
         }
     }
   else

@@ -319,15 +319,34 @@ collate_importer_check_json_depth (const char  *data,
   return TRUE;
 }
 
+void
+collate_importer_progress (CollateImporter *importer,
+                           double           within_input)
+{
+  double fraction;
+  int percent;
+
+  if (importer->progress == NULL || importer->n_inputs == 0)
+    return;
+  fraction = (importer->input + CLAMP (within_input, 0.0, 1.0)) / importer->n_inputs;
+  percent = (int) (fraction * 100.0);
+  if (percent == importer->last_percent)
+    return;
+  importer->last_percent = percent;
+  importer->progress (importer, fraction);
+}
+
 /* ── Driver ── */
 
-CollateProject *
-collate_import_files (const char           *format,
-                      GFile *const         *inputs,
-                      guint                 n_inputs,
-                      CollateExportReport  *report,
-                      GCancellable         *cancellable,
-                      GError              **error)
+static CollateProject *
+import_files (const char           *format,
+              GFile *const         *inputs,
+              guint                 n_inputs,
+              CollateExportReport  *report,
+              void                (*progress) (CollateImporter *, double),
+              gpointer              progress_data,
+              GCancellable         *cancellable,
+              GError              **error)
 {
   g_autoptr(CollateSchema) schema = NULL;
   g_autoptr(CollateExportReport) own_report = NULL;
@@ -375,13 +394,19 @@ collate_import_files (const char           *format,
   importer.cancellable = cancellable;
   importer.taken_ids = taken;
   importer.next = 0;
+  importer.n_inputs = n_inputs;
+  importer.last_percent = -1;
+  importer.progress = progress;
+  importer.progress_data = progress_data;
 
   for (guint i = 0; i < n_inputs; i++)
     {
+      importer.input = i;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (!import_one (&importer, inputs[i], error))
         return NULL;
+      collate_importer_progress (&importer, 1.0);
     }
   if (collate_project_get_n_documents (project) == 0)
     {
@@ -396,12 +421,46 @@ collate_import_files (const char           *format,
   return g_steal_pointer (&project);
 }
 
+CollateProject *
+collate_import_files (const char           *format,
+                      GFile *const         *inputs,
+                      guint                 n_inputs,
+                      CollateExportReport  *report,
+                      GCancellable         *cancellable,
+                      GError              **error)
+{
+  return import_files (format, inputs, n_inputs, report, NULL, NULL, cancellable, error);
+}
+
 typedef struct
 {
-  char      *format;
-  GPtrArray *inputs;
+  char                *format;
+  GPtrArray           *inputs;
   CollateExportReport *report;
+  CollateProgressFunc  progress;
+  gpointer             progress_data;
+  GDestroyNotify       progress_notify;
+  GMainContext        *context;
+  GMutex               lock;
+  double               fraction;
+  gboolean             pending;
 } ImportData;
+
+typedef struct
+{
+  GDestroyNotify notify;
+  gpointer       data;
+} Notify;
+
+static gboolean
+run_notify (gpointer user_data)
+{
+  Notify *n = user_data;
+
+  n->notify (n->data);
+  g_free (n);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 import_data_free (gpointer data)
@@ -411,7 +470,66 @@ import_data_free (gpointer data)
   g_free (d->format);
   g_ptr_array_unref (d->inputs);
   g_clear_object (&d->report);
+  /* freed on the caller's main context, even if the worker drops the task last */
+  if (d->progress_notify != NULL)
+    {
+      Notify *n = g_new (Notify, 1);
+
+      n->notify = d->progress_notify;
+      n->data = d->progress_data;
+      if (g_main_context_is_owner (d->context))
+        run_notify (n);
+      else
+        {
+          GSource *source = g_idle_source_new ();
+
+          g_source_set_callback (source, run_notify, n, NULL);
+          g_source_attach (source, d->context);
+          g_source_unref (source);
+        }
+    }
+  g_main_context_unref (d->context);
+  g_mutex_clear (&d->lock);
   g_free (d);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportData *d = g_task_get_task_data (task);
+  double fraction;
+
+  g_mutex_lock (&d->lock);
+  fraction = d->fraction;
+  d->pending = FALSE;
+  g_mutex_unlock (&d->lock);
+  if (!g_task_get_completed (task))
+    d->progress (fraction, d->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+thread_progress (CollateImporter *importer,
+                 double           fraction)
+{
+  GTask *task = importer->progress_data;
+  ImportData *d = g_task_get_task_data (task);
+  gboolean schedule;
+
+  g_mutex_lock (&d->lock);
+  d->fraction = fraction;
+  schedule = !d->pending;
+  d->pending = TRUE;
+  g_mutex_unlock (&d->lock);
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
+      g_source_attach (source, d->context);
+      g_source_unref (source);
+    }
 }
 
 static void
@@ -424,8 +542,9 @@ import_thread (GTask        *task,
   GError *error = NULL;
   CollateProject *project;
 
-  project = collate_import_files (d->format, (GFile *const *) d->inputs->pdata, d->inputs->len,
-                                  d->report, cancellable, &error);
+  project = import_files (d->format, (GFile *const *) d->inputs->pdata, d->inputs->len,
+                          d->report, d->progress ? thread_progress : NULL, task,
+                          cancellable, &error);
   if (project == NULL)
     g_task_return_error (task, error);
   else
@@ -436,6 +555,9 @@ void
 collate_import_async (const char          *format,
                       GFile *const        *inputs,
                       guint                n_inputs,
+                      CollateProgressFunc  progress,
+                      gpointer             progress_data,
+                      GDestroyNotify       progress_notify,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -444,6 +566,11 @@ collate_import_async (const char          *format,
   ImportData *d = g_new0 (ImportData, 1);
 
   g_task_set_source_tag (task, collate_import_async);
+  g_mutex_init (&d->lock);
+  d->progress = progress;
+  d->progress_data = progress_data;
+  d->progress_notify = progress_notify;
+  d->context = g_main_context_ref_thread_default ();
   d->format = g_strdup (format);
   d->inputs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_inputs; i++)

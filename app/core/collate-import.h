@@ -40,10 +40,15 @@ CollateProject *collate_import_files   (const char           *format,
                                         GError              **error);
 
 /* As above, in a worker thread; the project is returned by _finish() and
- * @report_out (may be NULL) receives the report. */
+ * @report_out (may be NULL) receives the report.  @progress (may be NULL)
+ * is called with 0..1 on the caller's thread-default main context, and
+ * @progress_notify frees @progress_data there when the import is done. */
 void            collate_import_async   (const char           *format,
                                         GFile *const         *inputs,
                                         guint                 n_inputs,
+                                        CollateProgressFunc   progress,
+                                        gpointer              progress_data,
+                                        GDestroyNotify        progress_notify,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
@@ -54,14 +59,26 @@ CollateProject *collate_import_finish  (GAsyncResult         *result,
 /* ── For the importers only (collate-import-*.c) ── */
 #ifdef COLLATE_IMPORT_COMPILATION
 
-typedef struct
+typedef struct _CollateImporter CollateImporter;
+
+struct _CollateImporter
 {
   CollateProject      *project;
   CollateExportReport *report;
   GCancellable        *cancellable;
   GHashTable          *taken_ids;   /* every id used so far */
   guint64              next;        /* for fresh ids */
-} CollateImporter;
+  /* progress over the inputs */
+  guint                input;
+  guint                n_inputs;
+  int                  last_percent;
+  void               (*progress) (CollateImporter *importer, double fraction);
+  gpointer             progress_data;
+};
+
+/* How far the importer is in the current input (0..1) */
+void        collate_importer_progress     (CollateImporter *importer,
+                                           double           within_input);
 
 gboolean collate_import_brat         (CollateImporter *importer, GFile *input, GError **error);
 gboolean collate_import_label_studio (CollateImporter *importer, GFile *input, GError **error);

@@ -505,6 +505,30 @@ test_bad_arguments (void)
 
 /* ── Async ── */
 
+typedef struct
+{
+  double   last;
+  gboolean monotonic;
+  gboolean freed;
+} Progress;
+
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  Progress *p = user_data;
+
+  if (fraction < p->last || fraction > 1.0)
+    p->monotonic = FALSE;
+  p->last = fraction;
+}
+
+static void
+on_import_progress_freed (gpointer user_data)
+{
+  ((Progress *) user_data)->freed = TRUE;
+}
+
 static void
 on_imported (GObject      *source,
              GAsyncResult *result,
@@ -530,8 +554,14 @@ test_async (void)
   g_autoptr(CollateProject) project = NULL;
   g_autoptr(CollateExportReport) report = NULL;
 
-  collate_import_async ("label-studio", files, 1, NULL, on_imported, out);
+  Progress progress = { 0.0, TRUE, FALSE };
+
+  collate_import_async ("label-studio", files, 1, on_import_progress, &progress,
+                        on_import_progress_freed, NULL, on_imported, out);
   g_main_loop_run (out[2]);
+  while (!progress.freed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (progress.monotonic);
   project = out[0];
   report = out[1];
   g_assert_nonnull (project);
