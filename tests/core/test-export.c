@@ -870,8 +870,6 @@ main (int argc, char **argv)
       const char *f = format_cases[i].format;
       g_autofree char *p2 = NULL;
 
-      if (g_str_equal (f, "conll") || g_str_equal (f, "nli"))
-        continue;
       p2 = g_strdup_printf ("/export/reference-tool/%s", f);
       g_test_add_data_func (p2, &format_cases[i], test_reference_tool);
     }

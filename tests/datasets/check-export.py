@@ -116,6 +116,49 @@ def check_brat():
                     check(all(a in ids for a in args), f"{name}:{n}: relation arguments")
 
 
+def check_conll():
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = f.read().split("\n")
+    order = [d["id"] for d in project["documents"]]
+    doc = -1
+    pos = 0
+    prev = "O"
+    for n, line in enumerate(lines, 1):
+        if line == "":
+            prev = "O"          # a sentence ends: IOB2 starts over
+            continue
+        token, sep, tag = line.partition("\t")
+        check(sep == "\t" and "\t" not in tag, f"conll:{n}: not token<TAB>tag")
+        if token == "-DOCSTART-":
+            doc += 1
+            pos = 0
+            continue
+        text = docs[order[doc]]["text"]
+        found = text.find(token, pos)
+        check(found >= 0 and text[pos:found].strip() == "", f"conll:{n}: {token!r} is not the next token")
+        pos = found + len(token)
+        check(tag == "O" or tag[:2] in ("B-", "I-"), f"conll:{n}: tag {tag!r}")
+        if tag.startswith("I-"):
+            check(prev[2:] == tag[2:] and prev != "O", f"conll:{n}: I- without B- (IOB2)")
+        prev = tag
+    check(doc + 1 == len(order), "conll: -DOCSTART- per document")
+
+
+def check_nli():
+    with open(path, encoding="utf-8", newline="") as f:
+        for n, line in enumerate(f, 1):
+            pair = json.loads(line)
+            for side in ("premise", "hypothesis"):
+                text = docs[pair[side + "_document"]]["text"]
+                check(text[pair[side + "_start"]:pair[side + "_end"]] == pair[side],
+                      f"nli:{n}: {side} offsets")
+            link = links[pair["link_id"]]
+            check((pair["premise_id"], pair["hypothesis_id"]) == (link["from"], link["to"]),
+                  f"nli:{n}: premise/hypothesis are not the link's from/to")
+            expected = {"Contradicts": "contradiction", "Corroborates": "entailment"}
+            check(pair["label"] == expected.get(link["label"], link["label"]), f"nli:{n}: label")
+
+
 def check_label_studio():
     import xml.etree.ElementTree as ET
     config = ET.parse(os.path.join(path, "config.xml")).getroot()
@@ -139,7 +182,7 @@ def check_label_studio():
 
 
 checks = {"jsonl": check_jsonl, "csv": check_csv, "w3c": check_w3c, "brat": check_brat,
-          "label-studio": check_label_studio}
+          "label-studio": check_label_studio, "conll": check_conll, "nli": check_nli}
 checks[fmt]()
 for p in problems:
     print(p, file=sys.stderr)
