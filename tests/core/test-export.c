@@ -470,6 +470,9 @@ test_split (void)
   collate_export_options_set_seed (options, 42);
   report = export_to (project, options, out);
   g_assert_cmpuint (count_entries (out), ==, 3);
+  /* the one link is written if its two documents went to the same part */
+  g_assert_cmpuint (collate_export_report_get_n_links (report) +
+                    collate_export_report_lookup (report, "split-crossing-links"), ==, 1);
   for (guint p = 0; p < 3; p++)
     {
       g_autofree char *path = g_build_filename (out, names[p], NULL);
