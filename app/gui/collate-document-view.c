@@ -64,6 +64,7 @@ struct _CollateDocumentView
   guint            load_source;
 
   GtkWidget       *label_popover;
+  GtkWidget       *label_heading;
   GtkWidget       *choice_popover;
   gboolean         choice_link;
 
@@ -798,6 +799,14 @@ build_label_popover (CollateDocumentView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
 
+  self->label_heading = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->label_heading, "dim-label");
+  gtk_widget_add_css_class (self->label_heading, "caption");
+  gtk_label_set_xalign (GTK_LABEL (self->label_heading), 0);
+  gtk_widget_set_margin_start (self->label_heading, 6);
+  gtk_widget_set_margin_bottom (self->label_heading, 2);
+  gtk_box_append (GTK_BOX (box), self->label_heading);
+
   for (guint i = 0; i < n; i++)
     {
       CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
@@ -850,6 +859,20 @@ collate_document_view_show_label_popover (CollateDocumentView *self)
     return;
   if (self->label_popover == NULL)
     build_label_popover (self);
+  gtk_label_set_text (GTK_LABEL (self->label_heading), _("Tag as"));
+  point_popover_at (self, self->label_popover, start, end);
+}
+
+void
+collate_document_view_show_relabel_popover (CollateDocumentView *self,
+                                            guint                start,
+                                            guint                end)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  if (self->label_popover == NULL)
+    build_label_popover (self);
+  gtk_label_set_text (GTK_LABEL (self->label_heading), _("Change the label to"));
   point_popover_at (self, self->label_popover, start, end);
 }
 

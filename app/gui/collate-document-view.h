@@ -93,6 +93,10 @@ void                 collate_document_view_click_offset     (CollateDocumentView
                                                              gboolean             link);
 /* Shows the label popover by the current text selection */
 void                 collate_document_view_show_label_popover (CollateDocumentView *self);
+/* Shows the label popover by the span [start, end) to change its label */
+void                 collate_document_view_show_relabel_popover (CollateDocumentView *self,
+                                                             guint                start,
+                                                             guint                end);
 void                 collate_document_view_hide_popovers    (CollateDocumentView *self);
 /* Re-reads the colours (after a light/dark style change) */
 void                 collate_document_view_update_style     (CollateDocumentView *self,

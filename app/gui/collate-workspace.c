@@ -128,6 +128,13 @@ selected_link (CollateWorkspace *self)
 /* ── Selection ─────────────────────────────────────────────────────── */
 
 static void
+hide_popovers (CollateWorkspace *self)
+{
+  for (guint i = 0; i < self->panes->len; i++)
+    collate_document_view_hide_popovers (g_ptr_array_index (self->panes, i));
+}
+
+static void
 clear_highlights (CollateWorkspace *self)
 {
   for (guint i = 0; i < self->highlighted->len; i++)
@@ -207,6 +214,7 @@ select_internal (CollateWorkspace *self,
     }
 
   clear_highlights (self);
+  hide_popovers (self);
   map = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   collate_link_overlay_set_selected (self->links, link ? collate_link_get_id (link) : NULL);
 
@@ -334,6 +342,17 @@ tag_with_label (CollateWorkspace *self,
                 const char       *label)
 {
   g_autoptr(GError) error = NULL;
+  CollateAnnotation *span = selected_annotation (self);
+
+  /* no text selected but a span is: the label key changes its label */
+  if (span != NULL && pane_with_selection (self) == NULL)
+    {
+      if (g_strcmp0 (collate_annotation_get_label (span), label) != 0
+          && !collate_project_set_annotation_label (self->project, self->selected_id, label, &error))
+        show_message (self, error->message);
+      hide_popovers (self);
+      return;
+    }
 
   if (collate_workspace_tag_selection (self, label, &error) == NULL)
     show_message (self, error->message);
@@ -388,7 +407,11 @@ on_span_clicked (CollateDocumentView *pane,
   if (link)
     link_to (self, span);
   else
-    select_internal (self, collate_annotation_get_id (span), FALSE);
+    {
+      select_internal (self, collate_annotation_get_id (span), FALSE);
+      collate_document_view_show_relabel_popover (pane, collate_annotation_get_start (span),
+                                                  collate_annotation_get_end (span));
+    }
 }
 
 static void
@@ -665,10 +688,7 @@ action_select (GtkWidget  *widget,
   const char *id = g_variant_get_string (parameter, NULL);
 
   if (*id == '\0')
-    {
-      for (guint i = 0; i < self->panes->len; i++)
-        collate_document_view_hide_popovers (g_ptr_array_index (self->panes, i));
-    }
+    hide_popovers (self);
   if (!collate_workspace_select (self, id))
     {
       g_autofree char *text = g_strdup_printf (_("Nothing in this project has the id “%s”"), id);

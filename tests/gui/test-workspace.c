@@ -327,7 +327,17 @@ test_tag_trims_and_refuses (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (collate_annotation_get_text (span), ==, "Steve Witkoff,");
 
-  /* the action reports instead of failing */
+  /* with no text selected, a label key relabels the selected span */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.tag-index", "u", 0);
+  spin ();
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 1);
+  span = collate_project_lookup_annotation (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Claim");
+  g_assert_true (has_tag_at (f, 0, "label:Claim", start + 1));
+  g_assert_false (has_tag_at (f, 0, "label:Person", start + 1));
+
+  /* with nothing selected at all, the action reports instead of failing */
+  collate_workspace_select (f->workspace, NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.tag", "s", "Claim");
   spin ();
   g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 1);
