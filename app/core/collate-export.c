@@ -674,6 +674,29 @@ collate_export_sanitize_filename (const char *name)
   return g_string_free (s, FALSE);
 }
 
+char *
+collate_export_suggest_name (CollateProject *project,
+                             const char     *format,
+                             gboolean        split)
+{
+  const FormatEntry *entry = lookup_entry (format);
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+
+  base = collate_export_sanitize_filename (collate_project_get_title (project));
+  if (g_str_equal (base, "document"))
+    {
+      g_free (base);
+      base = g_strdup ("dataset");
+    }
+  if (entry == NULL)
+    return g_steal_pointer (&base);
+  if (entry->format.extension == NULL || split)
+    return g_strconcat (base, "-", entry->format.name, NULL);
+  return g_strconcat (base, entry->format.extension, NULL);
+}
+
 /* ── The snapshot: what an export reads, taken from the project up front ── */
 
 static void

@@ -173,6 +173,13 @@ CollateProject      *collate_export_merge_projects (CollateProject *const *proje
                                                     guint                  n_projects,
                                                     GError               **error);
 
+/* A default destination name for exporting @project as @format, e.g.
+ * "Witkoff-talks.jsonl", or "Witkoff-talks-brat" for a folder (and for any
+ * format when @split is TRUE) */
+char                *collate_export_suggest_name      (CollateProject *project,
+                                                       const char     *format,
+                                                       gboolean        split);
+
 /* A file or folder name made from @name: no separators, no "..", no control
  * or reserved characters, at most 80 bytes; "document" if nothing is left. */
 char                *collate_export_sanitize_filename (const char *name);

@@ -672,6 +672,21 @@ test_sanitize_filename (void)
     }
   g_assert_cmpuint (strlen (cut), <=, 80);
 
+  /* names the window can offer */
+  {
+    g_autoptr(CollateProject) project = collate_project_new ("Witkoff / Putin talks", NULL);
+    g_autoptr(CollateProject) untitled = collate_project_new ("", NULL);
+    g_autofree char *jsonl = collate_export_suggest_name (project, "jsonl", FALSE);
+    g_autofree char *brat = collate_export_suggest_name (project, "brat", FALSE);
+    g_autofree char *split = collate_export_suggest_name (project, "csv", TRUE);
+    g_autofree char *none = collate_export_suggest_name (untitled, "w3c", FALSE);
+
+    g_assert_cmpstr (jsonl, ==, "Witkoff-Putin-talks.jsonl");
+    g_assert_cmpstr (brat, ==, "Witkoff-Putin-talks-brat");
+    g_assert_cmpstr (split, ==, "Witkoff-Putin-talks-csv");
+    g_assert_cmpstr (none, ==, "dataset.jsonld");
+  }
+
   /* the export's own file names */
   {
     g_autoptr(CollateProject) project = load_datasets_project ();
