@@ -20,7 +20,7 @@
  *    "hypothesis_label", "context": "span"|"sentence"}
  * The premise is the link's "from" span, the hypothesis its "to" span.  The
  * label is "contradiction" for Contradicts, "entailment" for Corroborates,
- * and the link label itself otherwise.  *_start/*_end are the code-point
+ * and the link label itself otherwise.  The _start and _end members are the code-point
  * offsets of the premise and hypothesis texts as written: the quote's, or
  * with --context sentence those of the sentence(s) enclosing the quote.
  */
