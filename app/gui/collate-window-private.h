@@ -52,6 +52,8 @@ struct _CollateWindow
   GtkButton            *banner_button;
   GtkStack             *stack;
   CollateStartView     *start_view;
+  GtkSpinner           *loading_spinner;
+  GtkLabel             *loading_label;
   GtkBox               *workspace_box;
 
   /* The workspace and its label palette, once a project is shown */

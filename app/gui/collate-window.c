@@ -513,9 +513,12 @@ load_done_cb (GObject      *object,
   g_autofree char *etag = NULL;
 
   self->loading--;
+  gtk_spinner_stop (self->loading_spinner);
   project = collate_project_load_file_finish (result, &etag, &error);
   if (project == NULL)
     {
+      if (self->project == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "start");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       collate_window_show_error (self, _("The project could not be opened"), error);
@@ -549,6 +552,16 @@ collate_window_load_file (CollateWindow *self,
   data->file = g_object_ref (file);
   self->loading++;
   collate_window_hide_banner (self);
+  if (self->project == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: shown while a project file is read; %s is its name */
+      g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+
+      gtk_label_set_label (self->loading_label, text);
+      gtk_spinner_start (self->loading_spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   collate_project_load_file_async (file, self->cancellable, load_done_cb, data);
 }
 
@@ -1156,6 +1169,8 @@ collate_window_class_init (CollateWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, start_view);
+  gtk_widget_class_bind_template_child (widget_class, CollateWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CollateWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, CollateWindow, workspace_box);
   gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, collate_window_hide_banner);
