@@ -167,6 +167,35 @@ collate_tokenize (const char *text,
           continue;
         }
 
+      /* A web address runs to the next space, less trailing punctuation */
+      if ((c == 'h' || c == 'w') &&
+          (g_str_has_prefix (text + pos, "http://") || g_str_has_prefix (text + pos, "https://") ||
+           g_str_has_prefix (text + pos, "www.")) &&
+          pos + 8 <= len)
+        {
+          gsize last_good = pos;
+          guint last_good_chars = chars;
+
+          while (pos < len)
+            {
+              gunichar d = g_utf8_get_char (text + pos);
+
+              if (is_space (d))
+                break;
+              ADVANCE ();
+              if (!(d == '.' || d == ',' || d == ';' || d == ':' || d == '!' || d == '?' ||
+                    d == ')' || d == ']' || d == '"' || d == '\'' || d == 0x201D || d == 0x2019))
+                {
+                  last_good = pos;
+                  last_good_chars = chars;
+                }
+            }
+          pos = last_good;
+          chars = last_good_chars;
+          push (tokens, start_chars, chars, start_pos, pos);
+          continue;
+        }
+
       if (is_word_char (c))
         {
           gboolean only_digits = TRUE;

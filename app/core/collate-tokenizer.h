@@ -36,6 +36,8 @@ typedef struct
  *  - "." and "," between digits stay inside numbers (4.5, 3,000);
  *  - initialisms ("U.S.", "e.g.") and known abbreviations ("St.", "Mr.",
  *    "Dr.", "Jan.", "vs.") keep their final period;
+ *  - a web address (http://, https://, www.) is one token, less trailing
+ *    punctuation;
  *  - "..." is one token; every other punctuation mark or symbol (curly
  *    quotes, en and em dashes, brackets) is a token of its own;
  *  - emoji keep their modifiers, variation selectors and ZWJ sequences,

@@ -102,6 +102,15 @@ test_numbers (void)
 }
 
 static void
+test_urls (void)
+{
+  check_tokens ("see https://example.org/a?b=1&c=2.", "see|https://example.org/a?b=1&c=2|.");
+  check_tokens ("(www.kremlin.ru)", "(|www.kremlin.ru|)");
+  check_tokens ("“http://x.y/z”, he said", "“|http://x.y/z|”|,|he|said");
+  check_tokens ("https is a word", "https|is|a|word");
+}
+
+static void
 test_emoji (void)
 {
   /* 👍🏽 (thumbs up + skin tone), 👨‍👩‍👧 (ZWJ family), 🇺🇦 (flag), ❤️ (VS16) */
@@ -237,6 +246,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/quotes-dashes", test_quotes_and_dashes);
   g_test_add_func ("/tokenizer/abbreviations", test_abbreviations);
   g_test_add_func ("/tokenizer/numbers", test_numbers);
+  g_test_add_func ("/tokenizer/urls", test_urls);
   g_test_add_func ("/tokenizer/emoji", test_emoji);
   g_test_add_func ("/tokenizer/offsets", test_offsets);
   g_test_add_func ("/tokenizer/sentences", test_sentences);
