@@ -103,7 +103,7 @@ def check_brat():
             for n, line in enumerate(f.read().split("\n"), 1):
                 if not line:
                     continue
-                fields = line.split("\t")
+                fields = line.split("\t", 2)
                 ids.add(fields[0])
                 if line.startswith("T"):
                     kind, _, offsets = fields[1].partition(" ")
