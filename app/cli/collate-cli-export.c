@@ -132,7 +132,7 @@ collate_cli_export (int    argc,
     { "conll-labels", 0, 0, G_OPTION_ARG_STRING, &conll_labels,
       N_("conll: the span labels that become entity tags (default: all)"), "L1,L2" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &projects, NULL, "PROJECT…" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &projects, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -276,7 +276,7 @@ collate_cli_import (int    argc,
       N_("The project file to write (required)"), "OUT.collate.json" },
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title of the new project"), "TITLE" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "INPUT…" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
