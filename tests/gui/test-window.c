@@ -12,6 +12,7 @@
 #include "collate.h"
 #include "collate-application.h"
 #include "collate-compat.h"
+#include "collate-preferences.h"
 #include "collate-window-private.h"
 #include "collate-workspace.h"
 
@@ -623,6 +624,97 @@ test_save_failure_shows_reason (void)
   destroy_all_windows ();
 }
 
+
+static void
+test_preferences (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateProject *project = collate_window_get_project (window);
+  CollatePreferences *prefs = collate_preferences_new (settings, GTK_WINDOW (window));
+  GtkWidget *entry, *size_button, *dropdown;
+  CollateAnnotation *span;
+  gboolean dark = FALSE;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin ();
+
+  /* The widgets write the settings at once */
+  entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), COLLATE_TYPE_PREFERENCES, "annotator_entry"));
+  size_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), COLLATE_TYPE_PREFERENCES, "font_size_spin"));
+  dropdown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), COLLATE_TYPE_PREFERENCES, "style_dropdown"));
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Zoë Reyes");
+  g_assert_cmpstr (g_settings_get_string (settings, "annotator-name"), ==, "Zoë Reyes");
+  /* … and new spans carry the name */
+  span = add_span (project, 0, "Vladimir Putin", "Person");
+  g_assert_cmpstr (collate_annotation_get_author (span), ==, "Zoë Reyes");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (size_button), 14);
+  g_assert_cmpint (g_settings_get_int (settings, "font-size"), ==, 14);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_true (dark);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_false (dark);
+
+  /* The menu's sidebar item is the setting */
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sidebar-visible", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "annotator-name");
+  g_settings_reset (settings, "font-size");
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "sidebar-visible");
+  destroy_all_windows ();
+}
+
+static void
+test_open_from_command_line (void)
+{
+  GFile *texts[2] = { sample_file (1), sample_file (2) };
+  g_autofree char *out_path = tmp_path ("from-command-line.collate.json");
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *out_uri = g_file_get_uri (out);
+  g_autofree char *hint = g_strconcat ("save-to:", out_uri, NULL);
+  GList *windows;
+  CollateWindow *window;
+
+  /* collate --save-to OUT a.txt b.txt */
+  g_application_open (G_APPLICATION (app), texts, 2, hint);
+  spin ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_nonnull (collate_window_get_project (window));
+  g_assert_cmpuint (collate_project_get_n_documents (collate_window_get_project (window)), ==, 2);
+  g_assert_true (g_file_equal (collate_window_get_file (window), out));
+
+  /* Save writes there without asking */
+  save_and_wait (window);
+  g_assert_null (collate_window_get_pending_alert (window));
+  g_assert_true (g_file_query_exists (out, NULL));
+  destroy_all_windows ();
+
+  /* collate OUT: the project opens in its own window */
+  g_application_open (G_APPLICATION (app), &out, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  WAIT_UNTIL (!collate_window_is_loading (window));
+  g_assert_nonnull (collate_window_get_project (window));
+  g_assert_false (collate_project_get_modified (collate_window_get_project (window)));
+
+  g_object_unref (texts[0]);
+  g_object_unref (texts[1]);
+  destroy_all_windows ();
+}
+
 static void
 test_annotator_default (void)
 {
@@ -673,6 +765,8 @@ main (int   argc,
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
+  g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
 
   ret = g_test_run ();
 
