@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -873,6 +874,98 @@ test_formats (void)
   g_assert_null (collate_export_lookup_format (NULL));
 }
 
+/* ── The command line ── */
+
+static int
+run_cli (const char *const *args,
+         char              **out,
+         char              **err)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "app", "cli", "collate-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "app", "cli", "collate-cli", NULL);
+  const char *project = g_test_get_filename (G_TEST_DIST, "datasets", "datasets.collate.json", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *imported = NULL;
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("collate-cli is not built");
+      return;
+    }
+  tmp = make_tmpdir ();
+  folder = g_build_filename (tmp, "brat", NULL);
+  imported = g_build_filename (tmp, "back.collate.json", NULL);
+
+  {
+    const char *args[] = { "export", "--format", "csv", project, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_true (g_str_has_prefix (out, "id,kind,document,"));
+    g_assert_nonnull (strstr (err, "collate-cli: warning: "));
+  }
+  {
+    const char *args[] = { "export", "-f", "brat", "-q", "-o", folder, project, NULL };
+    const char *back[] = { "import", "-f", "brat", "-q", "-o", imported, folder, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, NULL, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (run_cli (back, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (imported, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    struct { const char *args[8]; int status; const char *needle; } cases[] = {
+      { { "export", "--format", "docx", project }, 2, "unknown format" },
+      { { "export", project }, 2, "--format" },
+      { { "export", "-f", "jsonl" }, 2, "no project" },
+      { { "export", "-f", "brat", project }, 2, "-o" },
+      { { "export", "-f", "csv", "--split", "90,20", project }, 2, "100" },
+      { { "export", "-f", "csv", "--bogus", project }, 2, "bogus" },
+      { { "export", "-f", "csv", "/nonexistent.collate.json" }, 1, "nonexistent" },
+      { { "export", "-f", "csv", "--labels", "Nobody", project }, 1, "Nobody" },
+      { { "export", "-f", "conll", "--strict", project }, 1, "--strict" },
+      { { "import", "-f", "csv", "-o", imported, project }, 2, "csv" },
+      { { "import", "-f", "jsonl", project }, 2, "-o" },
+      { { "import", "-f", "jsonl", "-o", imported, project }, 1, "datasets.collate.json:" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, cases[i].status);
+        g_assert_true (g_str_has_prefix (err, "collate-cli: "));
+        if (strstr (err, cases[i].needle) == NULL)
+          g_test_message ("%s", err);
+        g_assert_nonnull (strstr (err, cases[i].needle));
+        g_assert_cmpstr (out, ==, "");
+      }
+  }
+  remove_tree (tmp);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -907,6 +1000,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/async-error", test_async_error);
   g_test_add_func ("/export/merge", test_merge);
+  g_test_add_func ("/export/cli", test_cli);
 
   return g_test_run ();
 }
