@@ -9,7 +9,8 @@
  *     itself and the time until the next frame has been drawn.
  * Run it under Xvfb (GDK_BACKEND=x11 GTK_A11Y=none GSK_RENDERER=cairo).
  *
- *   bench-gui [--spans N] [--links N] [--megabytes N] [--rounds N] [PROJECT.collate.json]
+ *   bench-gui [--spans N] [--links N] [--megabytes N] [--rounds N] [--no-sidebar]
+ *             [PROJECT.collate.json]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -247,11 +248,13 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 1);
   int n_spans = 100000, n_links = 10000, megabytes = 5, rounds = 30;
+  gboolean no_sidebar = FALSE;
   GOptionEntry entries[] = {
     { "spans", 0, 0, G_OPTION_ARG_INT, &n_spans, "Spans to generate (100000)", "N" },
     { "links", 0, 0, G_OPTION_ARG_INT, &n_links, "Links to generate (10000)", "N" },
     { "megabytes", 0, 0, G_OPTION_ARG_INT, &megabytes, "Size of each document (5)", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Runs of each operation (30)", "N" },
+    { "no-sidebar", 0, 0, G_OPTION_ARG_NONE, &no_sidebar, "Hide the sidebar (F9) before measuring", NULL },
     { NULL }
   };
   CollateWorkspace *workspace;
@@ -259,7 +262,9 @@ main (int   argc,
   CollateDocumentView *pane;
   GListModel *spans;
   Figure tag = { "tag" }, select = { "select" }, delete = { "delete" }, undo = { "undo" }, redo = { "redo" };
-  Figure *all[] = { &tag, &select, &delete, &undo, &redo };
+  Figure scroll = { "scroll" };
+  Figure *all[] = { &tag, &select, &delete, &undo, &redo, &scroll };
+  GtkAdjustment *vadj;
   gint64 start;
   double first_frame;
 
@@ -331,6 +336,9 @@ main (int   argc,
   printf ("All span tags applied: %.0f ms after creation (%u frames drawn meanwhile)\n",
           ms_since (start), frames);
 
+  if (no_sidebar)
+    gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.toggle-sidebar", NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
       all[i]->call = g_array_new (FALSE, FALSE, sizeof (double));
@@ -378,6 +386,12 @@ main (int   argc,
       start = g_get_monotonic_time ();
       collate_project_redo (project);
       record (&redo, window, start);
+
+      /* scroll a page down: spans, underlines and connectors redrawn */
+      vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (collate_workspace_get_text_view (workspace, 0)));
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj));
+      record (&scroll, window, start);
     }
 
   printf ("Operations with %u spans and %u links present:\n",
@@ -388,6 +402,18 @@ main (int   argc,
       g_array_unref (all[i]->call);
       g_array_unref (all[i]->frame);
     }
+
+  {
+    g_autofree char *status = NULL;
+
+    if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+      {
+        const char *line = strstr (status, "VmHWM:");
+
+        if (line != NULL)
+          printf ("Peak memory: %.0f MB\n", g_ascii_strtod (line + 6, NULL) / 1024.0);
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -1283,6 +1283,9 @@ collate_sidebar_new (CollateProject *project)
                                &self->link_hint);
 
   self->stack = gtk_stack_new ();
+  /* measure only the list that shows */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_titled (GTK_STACK (self->stack), self->span_list, "spans", _("Spans"));
   gtk_stack_add_titled (GTK_STACK (self->stack), self->link_list, "links", _("Links"));
   switcher = gtk_stack_switcher_new ();
