@@ -1,7 +1,9 @@
 #!/bin/sh
 # End-to-end: start the real collate under a virtual X server on a new
 # project made from the two sample reports, work it with xdotool like a
-# person, save with Ctrl+S, and check the saved JSON; then reopen the file.
+# person (mouse drags, double-clicks, a keyboard selection, label hotkeys,
+# Ctrl+Z and Ctrl+Shift+Z, Ctrl+click to link), save with Ctrl+S, check the
+# saved JSON, then reopen the file.
 #
 #   e2e.sh PATH/TO/collate
 #
@@ -110,6 +112,13 @@ drag 760 692 511 723
 xdotool key 6 sleep 0.5
 # Double-click "Putin" (report 2), press 2 (Person)
 xdotool mousemove 707 692 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.5
+# A keyboard selection: click before "Vladimir", Shift+Ctrl+Right twice, press 2 (Person)
+xdotool mousemove 98 257 sleep 0.2 click 1 sleep 0.3 key shift+ctrl+Right shift+ctrl+Right sleep 0.3 key 2 sleep 0.5
+# A mistake undone: double-click "Witkoff" (title of report 1), press 1 (Claim), Ctrl+Z
+xdotool mousemove 45 134 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 1 sleep 0.4 key ctrl+z sleep 0.4
+# Undo and redo: tag it as a Person (2), Ctrl+Z, Ctrl+Shift+Z
+xdotool mousemove 45 134 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.4 \
+        key ctrl+z sleep 0.4 key ctrl+shift+z sleep 0.4
 # Click the first span to select it, Ctrl+click the second: a Contradicts link
 xdotool mousemove 60 630 sleep 0.2 click 1 sleep 0.5
 xdotool mousemove 800 692 sleep 0.2 keydown ctrl sleep 0.1 click 1 sleep 0.1 keyup ctrl sleep 0.5
@@ -164,6 +173,11 @@ check(length_1 is not None, "no Quantity span over the drag in report 1")
 check(length_2 is not None, "no Quantity span over the drag in report 2")
 check(putin is not None and putin["text"] == "Putin", "no Person span on the double-clicked word")
 check("four-and-a-half-hour meeting" in length_1["text"], "drag 1 missed the phrase: %r" % length_1["text"])
+check(any(a["document"] == d1 and a["label"] == "Person" and a["text"] == "Vladimir Putin" for a in spans),
+      "the keyboard selection was not tagged as a Person")
+witkoff = [a for a in spans if a["document"] == d1 and a["text"] == "Witkoff"]
+check(len(witkoff) == 1 and witkoff[0]["label"] == "Person",
+      "undo/redo: expected one Person span on \"Witkoff\", found %r" % [(a["label"], a["text"]) for a in witkoff])
 check("four hours" in length_2["text"], "drag 2 missed the phrase: %r" % length_2["text"])
 
 links = project["links"]
