@@ -122,6 +122,19 @@ struct _CollateExportOptions
 
 G_DEFINE_FINAL_TYPE (CollateExportOptions, collate_export_options, G_TYPE_OBJECT)
 
+enum {
+  OPT_PROP_0,
+  OPT_PROP_FORMAT,
+  OPT_PROP_LABELS,
+  OPT_PROP_SEED,
+  OPT_PROP_STRICT,
+  OPT_PROP_CONTEXT,
+  OPT_PROP_CONLL_LABELS,
+  N_OPT_PROPS
+};
+
+static GParamSpec *option_properties[N_OPT_PROPS];
+
 static void
 collate_export_options_finalize (GObject *object)
 {
@@ -134,9 +147,95 @@ collate_export_options_finalize (GObject *object)
 }
 
 static void
+collate_export_options_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CollateExportOptions *self = COLLATE_EXPORT_OPTIONS (object);
+
+  switch (prop_id)
+    {
+    case OPT_PROP_FORMAT:
+      g_value_set_string (value, self->format);
+      break;
+    case OPT_PROP_LABELS:
+      g_value_set_boxed (value, self->labels);
+      break;
+    case OPT_PROP_SEED:
+      g_value_set_uint64 (value, self->seed);
+      break;
+    case OPT_PROP_STRICT:
+      g_value_set_boolean (value, self->strict);
+      break;
+    case OPT_PROP_CONTEXT:
+      g_value_set_uint (value, self->context);
+      break;
+    case OPT_PROP_CONLL_LABELS:
+      g_value_set_boxed (value, self->conll_labels);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+collate_export_options_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CollateExportOptions *self = COLLATE_EXPORT_OPTIONS (object);
+
+  switch (prop_id)
+    {
+    case OPT_PROP_FORMAT:
+      collate_export_options_set_format (self, g_value_get_string (value));
+      break;
+    case OPT_PROP_LABELS:
+      collate_export_options_set_labels (self, g_value_get_boxed (value));
+      break;
+    case OPT_PROP_SEED:
+      collate_export_options_set_seed (self, g_value_get_uint64 (value));
+      break;
+    case OPT_PROP_STRICT:
+      collate_export_options_set_strict (self, g_value_get_boolean (value));
+      break;
+    case OPT_PROP_CONTEXT:
+      collate_export_options_set_context (self, g_value_get_uint (value));
+      break;
+    case OPT_PROP_CONLL_LABELS:
+      collate_export_options_set_conll_labels (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 collate_export_options_class_init (CollateExportOptionsClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = collate_export_options_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = collate_export_options_finalize;
+  object_class->get_property = collate_export_options_get_property;
+  object_class->set_property = collate_export_options_set_property;
+
+  option_properties[OPT_PROP_FORMAT] =
+    g_param_spec_string ("format", NULL, NULL, "jsonl", flags);
+  option_properties[OPT_PROP_LABELS] =
+    g_param_spec_boxed ("labels", NULL, NULL, G_TYPE_STRV, flags);
+  option_properties[OPT_PROP_SEED] =
+    g_param_spec_uint64 ("seed", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+  option_properties[OPT_PROP_STRICT] =
+    g_param_spec_boolean ("strict", NULL, NULL, FALSE, flags);
+  option_properties[OPT_PROP_CONTEXT] =
+    g_param_spec_uint ("context", NULL, NULL, COLLATE_EXPORT_CONTEXT_SPAN,
+                       COLLATE_EXPORT_CONTEXT_SENTENCE, COLLATE_EXPORT_CONTEXT_SPAN, flags);
+  option_properties[OPT_PROP_CONLL_LABELS] =
+    g_param_spec_boxed ("conll-labels", NULL, NULL, G_TYPE_STRV, flags);
+  g_object_class_install_properties (object_class, N_OPT_PROPS, option_properties);
 }
 
 static void
@@ -167,8 +266,11 @@ collate_export_options_set_format (CollateExportOptions *self,
                                    const char           *format)
 {
   g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
+  if (g_strcmp0 (self->format, format) == 0)
+    return;
   g_free (self->format);
   self->format = g_strdup (format);
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_FORMAT]);
 }
 
 const char *const *
@@ -185,6 +287,7 @@ collate_export_options_set_labels (CollateExportOptions *self,
   g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
   g_strfreev (self->labels);
   self->labels = (labels != NULL && labels[0] != NULL) ? g_strdupv ((char **) labels) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_LABELS]);
 }
 
 void
@@ -276,7 +379,10 @@ collate_export_options_set_seed (CollateExportOptions *self,
                                  guint64               seed)
 {
   g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
+  if (self->seed == seed)
+    return;
   self->seed = seed;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_SEED]);
 }
 
 gboolean
@@ -291,7 +397,10 @@ collate_export_options_set_strict (CollateExportOptions *self,
                                    gboolean              strict)
 {
   g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
+  if (self->strict == !!strict)
+    return;
   self->strict = !!strict;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_STRICT]);
 }
 
 CollateExportContext
@@ -306,7 +415,10 @@ collate_export_options_set_context (CollateExportOptions *self,
                                     CollateExportContext  context)
 {
   g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
+  if (self->context == context)
+    return;
   self->context = context;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_CONTEXT]);
 }
 
 const char *const *
@@ -323,6 +435,7 @@ collate_export_options_set_conll_labels (CollateExportOptions *self,
   g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
   g_strfreev (self->conll_labels);
   self->conll_labels = (labels != NULL && labels[0] != NULL) ? g_strdupv ((char **) labels) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_CONLL_LABELS]);
 }
 
 static CollateExportOptions *

@@ -38,6 +38,10 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (CollateExportOptions, collate_export_options, COLLATE, EXPORT_OPTIONS, GObject)
 
+/* Properties (for binding to a dialog's widgets): "format" (string),
+ * "labels" and "conll-labels" (GStrv), "seed" (guint64), "strict"
+ * (boolean), "context" (guint, a CollateExportContext).  The split is set
+ * with the functions below. */
 CollateExportOptions *collate_export_options_new          (const char           *format);
 const char           *collate_export_options_get_format   (CollateExportOptions *self);
 void                  collate_export_options_set_format   (CollateExportOptions *self,

@@ -858,6 +858,39 @@ test_merge (void)
 }
 
 static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_options_properties (void)
+{
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("csv");
+  g_autofree char *format = NULL;
+  g_auto(GStrv) labels = NULL;
+  const char *set[] = { "Claim", NULL };
+  guint64 seed = 0;
+  gboolean strict = FALSE;
+  guint notified = 0;
+
+  g_signal_connect (options, "notify", G_CALLBACK (on_notify), &notified);
+  g_object_set (options, "format", "brat", "strict", TRUE, "seed", G_GUINT64_CONSTANT (1) << 40,
+                "labels", set, "context", COLLATE_EXPORT_CONTEXT_SENTENCE, NULL);
+  g_assert_cmpuint (notified, ==, 5);
+  g_object_set (options, "format", "brat", "strict", TRUE, NULL);   /* no change, no notify */
+  g_assert_cmpuint (notified, ==, 5);
+  g_object_get (options, "format", &format, "labels", &labels, "seed", &seed, "strict", &strict, NULL);
+  g_assert_cmpstr (format, ==, "brat");
+  g_assert_cmpstr (labels[0], ==, "Claim");
+  g_assert_cmpuint (seed, ==, G_GUINT64_CONSTANT (1) << 40);
+  g_assert_true (strict);
+  g_assert_cmpint (collate_export_options_get_context (options), ==, COLLATE_EXPORT_CONTEXT_SENTENCE);
+}
+
+static void
 test_formats (void)
 {
   const CollateExportFormat *const *formats = collate_export_list_formats ();
@@ -987,6 +1020,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/export/reference-tool/label-studio-python", &python_label_studio,
                         test_reference_tool);
   g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/options", test_options_properties);
   g_test_add_func ("/export/report", test_report_counts);
   g_test_add_func ("/export/strict", test_strict);
   g_test_add_func ("/export/destinations", test_destinations);
