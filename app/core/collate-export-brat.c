@@ -232,8 +232,6 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       g_autofree char *txt_name = g_strconcat (doc->file_stem, ".txt", NULL);
       g_autofree char *ann_name = g_strconcat (doc->file_stem, ".ann", NULL);
       guint n_notes = 0, n_attrs = 0;
-      GString text_view = { (char *) collate_document_get_text (document),
-                            collate_document_get_byte_length (document), 0 };
 
       for (guint i = 0; i < doc->spans->len; i++)
         {
@@ -313,8 +311,9 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       g_string_append_len (ann, attrs->str, attrs->len);
       g_string_append_len (ann, notes->str, notes->len);
 
-      if (!collate_export_write_file (folder, txt_name, &text_view, error) ||
-          !collate_export_write_file (folder, ann_name, ann, error) ||
+      if (!collate_export_write_file (folder, txt_name, collate_document_get_text (document),
+                                      collate_document_get_byte_length (document), error) ||
+          !collate_export_write_file (folder, ann_name, ann->str, ann->len, error) ||
           !collate_export_snapshot_step (snap, 1, error))
         goto out;
     }
@@ -351,7 +350,8 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       if (!collate_export_snapshot_step (snap, 1, error))
         goto out;
     }
-  if (n_cross > 0 && !collate_export_write_file (folder, "cross-document-links.tsv", cross, error))
+  if (n_cross > 0 &&
+      !collate_export_write_file (folder, "cross-document-links.tsv", cross->str, cross->len, error))
     goto out;
 
   /* annotation.conf and visual.conf from the schema */
@@ -421,8 +421,8 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
         }
     }
 
-  if (!collate_export_write_file (folder, "annotation.conf", conf, error) ||
-      !collate_export_write_file (folder, "visual.conf", visual, error))
+  if (!collate_export_write_file (folder, "annotation.conf", conf->str, conf->len, error) ||
+      !collate_export_write_file (folder, "visual.conf", visual->str, visual->len, error))
     goto out;
 
   collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,

@@ -242,8 +242,8 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
   g_string_append (out, "\n]\n");
 
   write_config (snap, xml);
-  if (!collate_export_write_file (folder, "tasks.json", out, error) ||
-      !collate_export_write_file (folder, "config.xml", xml, error))
+  if (!collate_export_write_file (folder, "tasks.json", out->str, out->len, error) ||
+      !collate_export_write_file (folder, "config.xml", xml->str, xml->len, error))
     return FALSE;
 
   collate_export_report_add (snap->report, "label-studio-cross-document-links", n_cross,

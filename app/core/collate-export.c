@@ -728,13 +728,14 @@ collate_export_append_xml_escaped (GString    *out,
 gboolean
 collate_export_write_file (const char  *folder,
                            const char  *name,
-                           GString     *content,
+                           const char  *data,
+                           gsize        length,
                            GError     **error)
 {
   g_autofree char *path = g_build_filename (folder, name, NULL);
   GError *local_error = NULL;
 
-  if (!g_file_set_contents_full (path, content->str, content->len,
+  if (!g_file_set_contents_full (path, data, length,
                                  G_FILE_SET_CONTENTS_NONE, 0644, &local_error))
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
@@ -1187,7 +1188,7 @@ run_writers (CollateExportSnapshot *snap,
             {
               g_autofree char *name = g_strconcat (part->name, entry->format.extension, NULL);
 
-              if (!collate_export_write_file (folder, name, out, error))
+              if (!collate_export_write_file (folder, name, out->str, out->len, error))
                 return FALSE;
             }
         }

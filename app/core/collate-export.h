@@ -264,10 +264,11 @@ void         collate_export_append_json_string  (GString               *out,
                                                  gssize                 length);
 void         collate_export_append_xml_escaped  (GString               *out,
                                                  const char            *text);
-/* Writes @content to @folder/@name (inside the temporary folder) */
+/* Writes @data to @folder/@name (inside the temporary folder) */
 gboolean     collate_export_write_file          (const char            *folder,
                                                  const char            *name,
-                                                 GString               *content,
+                                                 const char            *data,
+                                                 gsize                  length,
                                                  GError               **error);
 
 #endif /* COLLATE_EXPORT_COMPILATION */
