@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Seconds between a change and the recovery copy it causes */
-#define COLLATE_AUTOSAVE_DELAY 3
+/* Seconds of quiet after a change before the recovery copy is written, and
+ * the longest a change waits for it */
+#define COLLATE_AUTOSAVE_DELAY     3
+#define COLLATE_AUTOSAVE_MAX_DELAY 30
 
 struct _CollateWindow
 {
@@ -32,6 +34,7 @@ struct _CollateWindow
   GtkWindow            *pending_alert;
 
   guint                 autosave_id;
+  gint64                autosave_first_change;
   guint                 saving;
   guint                 loading;
   gboolean              recovery_dirty;

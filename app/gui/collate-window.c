@@ -347,8 +347,20 @@ autosave_timeout_cb (gpointer user_data)
 static void
 schedule_autosave (CollateWindow *self)
 {
+  gint64 now = g_get_monotonic_time ();
+
+  /* Written once the changes pause for a few seconds (serialising a large
+   * project takes a moment on this thread), but never later than
+   * COLLATE_AUTOSAVE_MAX_DELAY after the first unwritten change. */
   if (self->autosave_id != 0)
-    return;
+    {
+      if (now - self->autosave_first_change > COLLATE_AUTOSAVE_MAX_DELAY * G_USEC_PER_SEC)
+        return;
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+    }
+  else
+    self->autosave_first_change = now;
+
   self->autosave_id = g_timeout_add_seconds (COLLATE_AUTOSAVE_DELAY, autosave_timeout_cb, self);
 }
 
