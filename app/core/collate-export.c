@@ -1270,6 +1270,14 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
   g_autofree char *parent = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
 
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      /* a device, socket or pipe: never replace it */
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
+                   _("“%s” is not a regular file or folder; choose another destination"), path);
+      return FALSE;
+    }
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !as_folder)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -380,6 +381,20 @@ test_destinations (void)
     g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
     g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
     g_clear_error (&error);
+  }
+
+  /* a pipe (or a device) is never replaced */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("csv");
+    g_autofree char *fifo = g_build_filename (tmp, "pipe", NULL);
+    g_autoptr(GFile) dest = g_file_new_for_path (fifo);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+    g_unlink (fifo);
   }
 
   /* several files cannot go to memory */
