@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A window with unsaved changes writes a recovery copy of its project a few
- * seconds after each change.  The copy is removed when the project is saved
+ * A window with unsaved changes writes a recovery copy of its project once
+ * its changes pause for a few seconds.  The copy is removed when the project is saved
  * or its window is closed cleanly, so copies found at the next start were
  * left behind by a crash and are offered back.
  *

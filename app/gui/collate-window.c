@@ -1039,6 +1039,40 @@ collate_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (collate_window_parent_class)->close_request (window);
 }
 
+/* ── Dropping files on the window ── */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CollateWindow *self)
+{
+  GdkFileList *list;
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  if (self->app == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  files = gdk_file_list_get_files (list);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      /* Projects open in their own window; text files make one project */
+      if (name != NULL && g_str_has_suffix (name, ".json"))
+        collate_application_open_project (self->app, l->data, GTK_WINDOW (self));
+      else
+        g_ptr_array_add (texts, l->data);
+    }
+  if (texts->len > 0)
+    collate_application_new_from_text_files (self->app, (GFile **) texts->pdata, texts->len,
+                                             NULL, GTK_WINDOW (self));
+  return TRUE;
+}
+
 /* ── For tests ── */
 
 GtkWindow *
@@ -1202,6 +1236,7 @@ collate_window_new (CollateApplication *application)
 {
   CollateWindow *self;
   g_autoptr(GAction) sidebar_action = NULL;
+  GtkDropTarget *drop_target;
 
   g_return_val_if_fail (COLLATE_IS_APPLICATION (application), NULL);
 
@@ -1226,6 +1261,10 @@ collate_window_new (CollateApplication *application)
                            G_CALLBACK (annotator_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
   collate_window_refresh_start_view (self);
   update_title (self);
   collate_window_update_actions (self);
