@@ -307,6 +307,13 @@ collate_cli_import (int    argc,
   if (inputs == NULL || inputs[0] == NULL)
     return usage_error (context, "import", _("no input given"));
 
+  if (g_file_test (output, G_FILE_TEST_EXISTS) && !g_file_test (output, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s: not a regular file; give the name of the "
+                                                "project file to write"), output);
+      print_error ("import", msg);
+      return EXIT_INPUT;
+    }
   for (guint i = 0; inputs[i]; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (inputs[i]));
 
