@@ -516,6 +516,23 @@ test_sidebar_filters (Fixture       *f,
 
   g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 4);
   g_assert_cmpuint (collate_sidebar_get_label_count (bar, "Person"), ==, 3);
+
+  /* the list's selected row follows the selection, though rows were
+   * inserted before it */
+  {
+    GtkListView *list = GTK_LIST_VIEW (find_child (GTK_WIDGET (bar), GTK_TYPE_LIST_VIEW, 0));
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+    CollateAnnotation *row;
+
+    tag_text (f, 0, "Trump", "Person");
+    for (guint i = 0; i < 20; i++)
+      spin ();
+    row = gtk_single_selection_get_selected_item (selection);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (collate_annotation_get_id (row), ==, collate_workspace_get_selected_id (f->workspace));
+    gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
+    g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 4);
+  }
   g_assert_cmpuint (collate_sidebar_get_label_count (bar, "Organization"), ==, 1);
 
   collate_sidebar_set_filter (bar, "Person", NULL, NULL);
@@ -530,6 +547,12 @@ test_sidebar_filters (Fixture       *f,
   g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 4);
 
   /* the lists follow changes */
+  {
+    g_autoptr(CollateAnnotation) first = g_list_model_get_item (collate_project_get_annotations (f->project), 0);
+
+    g_assert_cmpstr (collate_annotation_get_text (first), ==, "Steve Witkoff");
+    g_assert_true (collate_workspace_select (f->workspace, collate_annotation_get_id (first)));
+  }
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.delete", NULL);
   g_assert_cmpuint (collate_sidebar_get_n_shown_spans (bar), ==, 3);
   g_assert_cmpuint (collate_sidebar_get_label_count (bar, "Person"), ==, 2);
