@@ -36,6 +36,8 @@ struct _CollateWindow
   guint                 autosave_id;
   gint64                autosave_first_change;
   guint                 saving;
+  /* Saves asked for while one was running (GTask), run after it */
+  GQueue                pending_saves;
   guint                 loading;
   gboolean              recovery_dirty;
   gboolean              closing;

@@ -627,6 +627,20 @@ static void save_to_file (CollateWindow *self,
                           GFile         *file,
                           const char    *etag);
 static void continue_close (CollateWindow *self);
+static void run_pending_saves (CollateWindow *self);
+
+static void
+cancel_pending_saves (CollateWindow *self)
+{
+  GTask *task;
+
+  while ((task = g_queue_pop_head (&self->pending_saves)) != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "%s", _("Saving was cancelled"));
+      g_object_unref (task);
+    }
+}
 
 static char *
 suggest_file_name (CollateWindow *self)
@@ -729,6 +743,7 @@ overwrite_alert_cb (GObject      *object,
     default:
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "%s", _("Saving was cancelled"));
+      cancel_pending_saves (self);
       break;
     }
 }
@@ -773,6 +788,7 @@ save_done_cb (GObject      *object,
         collate_window_show_banner (self, _("The project could not be saved"), error->message,
                                     _("Save _As…"), "win.save-as", NULL);
       g_task_return_error (task, g_steal_pointer (&error));
+      run_pending_saves (self);
       continue_close (self);
       return;
     }
@@ -786,6 +802,7 @@ save_done_cb (GObject      *object,
   collate_window_hide_banner (self);
   update_title (self);
   g_task_return_boolean (task, TRUE);
+  run_pending_saves (self);
   continue_close (self);
 }
 
@@ -830,8 +847,34 @@ collate_window_save_async (CollateWindow      *self,
 
   if (save_as || self->file == NULL)
     choose_file_and_save (self, task);
+  else if (self->saving > 0)
+    /* After the save in progress, with the etag it leaves */
+    g_queue_push_tail (&self->pending_saves, task);
   else
     save_to_file (self, task, self->file, self->etag);
+}
+
+static void
+run_pending_saves (CollateWindow *self)
+{
+  GTask *task;
+
+  while (self->saving == 0 && (task = g_queue_pop_head (&self->pending_saves)) != NULL)
+    {
+      if (self->project == NULL || self->file == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   "%s", _("Saving was cancelled"));
+          g_object_unref (task);
+        }
+      else if (!collate_project_get_modified (self->project))
+        {
+          g_task_return_boolean (task, TRUE);
+          g_object_unref (task);
+        }
+      else
+        save_to_file (self, task, self->file, self->etag);
+    }
 }
 
 gboolean
@@ -1124,6 +1167,7 @@ collate_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  cancel_pending_saves (self);
   /* Not discarded: a window destroyed without closing keeps its copy */
   release_recovery (self, FALSE);
 

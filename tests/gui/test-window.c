@@ -610,6 +610,34 @@ test_file_changed_on_disk (void)
 }
 
 static void
+test_save_twice_at_once (void)
+{
+  CollateWindow *window = new_sample_window ("twice.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("twice.collate.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CollateProject) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_and_wait (window);
+  /* A change, then Ctrl+S twice before the first write ends: the second
+   * waits for the first and no "changed on disk" question comes up */
+  add_span (project, 0, "Vladimir Putin", "Person");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  add_span (project, 1, "Steve Witkoff", "Person");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  WAIT_UNTIL (!collate_project_get_modified (project) || collate_window_get_pending_alert (window) != NULL);
+  g_assert_null (collate_window_get_pending_alert (window));
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  saved = collate_project_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (collate_project_get_n_annotations (saved), ==, 2);
+
+  destroy_all_windows ();
+}
+
+static void
 test_save_failure_shows_reason (void)
 {
   CollateWindow *window = new_sample_window ("no-such-folder/inside.collate.json");
@@ -764,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/window/refuse-corrupt-project", test_refuse_corrupt_project);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
+  g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
