@@ -192,6 +192,7 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
   g_autoptr(GString) conf = g_string_new (NULL);
   g_autoptr(GString) visual = g_string_new (NULL);
   guint n_cross = 0, flattened = 0, renamed_attrs = 0, only_breaks = 0, dropped_links = 0;
+  guint trimmed = 0;
   gboolean ok = FALSE;
 
   /* The types first, in schema order, so names are stable */
@@ -247,6 +248,13 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
                 goto out;
               continue;
             }
+          {
+            const char *quote = collate_annotation_get_text (a);
+            gsize n = strlen (quote);
+
+            if (quote[0] == '\n' || quote[0] == '\r' || quote[n - 1] == '\n' || quote[n - 1] == '\r')
+              trimmed++;
+          }
           g_string_append_printf (ann, "T%u\t%s ", i + 1, type_of (&types, collate_annotation_get_label (a)));
           append_fragments (ann, a);
           g_hash_table_insert (t_ids, (gpointer) collate_annotation_get_id (a),
@@ -434,6 +442,8 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
                              _("Attributes whose names or values were made brat-safe"));
   collate_export_report_add (snap->report, "brat-line-break-spans", only_breaks,
                              _("Spans of nothing but line breaks, which brat cannot show (left out)"));
+  collate_export_report_add (snap->report, "brat-line-break-edges", trimmed,
+                             _("Spans that start or end with a line break, which brat shows without it"));
   collate_export_report_add (snap->report, "brat-links-to-left-out-spans", dropped_links,
                              _("Links to spans that were left out"));
   ok = TRUE;

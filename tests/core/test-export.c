@@ -744,6 +744,7 @@ test_brat_edge_cases (void)
   g_assert_no_error (error);
   word = collate_project_add_span (project, "d1", 5, 8, "Claim", &error);
   g_assert_no_error (error);
+  g_assert_nonnull (collate_project_add_span (project, "d2", 2, 5, "Claim", &error));   /* "e\n\n" */
   g_assert_nonnull (collate_project_add_link (project, "Contradicts", collate_annotation_get_id (breaks),
                                               collate_annotation_get_id (word), &error));
 
@@ -755,6 +756,7 @@ test_brat_edge_cases (void)
     }
   g_assert_cmpuint (collate_export_report_lookup (report, "brat-line-break-spans"), ==, 1);
   g_assert_cmpuint (collate_export_report_lookup (report, "brat-links-to-left-out-spans"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-line-break-edges"), ==, 1);
   {
     g_autofree char *ann_path = g_build_filename (out, "Report.ann", NULL);
     g_autofree char *ann = read_file (ann_path);
