@@ -559,6 +559,33 @@ test_sidebar_filters (Fixture       *f,
 }
 
 static void
+test_sidebar_edits (Fixture       *f,
+                    gconstpointer  data)
+{
+  CollateSidebar *bar = sidebar (f);
+  GtkWidget *note = find_child (GTK_WIDGET (bar), GTK_TYPE_ENTRY, 0);
+  CollateAnnotation *span = tag_text (f, 0, "Steve Witkoff", "Person");
+  g_autofree char *id = g_strdup (collate_annotation_get_id (span));
+
+  g_assert_nonnull (note);
+
+  /* typing makes no change; Enter makes one, undone in one step */
+  gtk_editable_set_text (GTK_EDITABLE (note), "the envoy");
+  g_assert_cmpstr (collate_annotation_get_note (collate_project_lookup_annotation (f->project, id)), ==, "");
+  g_signal_emit_by_name (note, "activate");
+  g_assert_cmpstr (collate_annotation_get_note (collate_project_lookup_annotation (f->project, id)), ==, "the envoy");
+  /* Enter again without a change adds no step */
+  g_signal_emit_by_name (note, "activate");
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_cmpstr (collate_annotation_get_note (collate_project_lookup_annotation (f->project, id)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_null (collate_project_lookup_annotation (f->project, id));
+  /* the span is gone, and so is the selection */
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+}
+
+static void
 test_link_picker (Fixture       *f,
                   gconstpointer  data)
 {
@@ -653,6 +680,7 @@ main (int   argc,
   ADD ("/workspace/delete-undo-redo", test_delete_undo_redo);
   ADD ("/workspace/relabel", test_relabel);
   ADD ("/workspace/sidebar-filters", test_sidebar_filters);
+  ADD ("/workspace/sidebar-edits", test_sidebar_edits);
   ADD ("/workspace/link-picker", test_link_picker);
   ADD ("/workspace/settings-actions", test_settings_actions);
   ADD ("/workspace/actions-enabled", test_actions_enabled);
