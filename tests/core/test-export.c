@@ -766,6 +766,38 @@ test_brat_edge_cases (void)
   remove_tree (tmp);
 }
 
+/* A project with nothing in it exports to every format */
+static void
+test_empty_project (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) doc = NULL;
+
+  for (int round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+        {
+          g_autoptr(CollateExportOptions) options = collate_export_options_new (format_cases[i].format);
+          g_autofree char *tmp = make_tmpdir ();
+          g_autofree char *out = g_build_filename (tmp, "out", NULL);
+          g_autoptr(CollateExportReport) report = export_to (project, options, out);
+
+          g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+          g_assert_cmpuint (collate_export_report_get_n_spans (report), ==, 0);
+          remove_tree (tmp);
+        }
+      /* then a document without spans */
+      if (round == 0)
+        {
+          doc = collate_document_new ("d1", "", "", "Just text.", -1, &error);
+          g_assert_no_error (error);
+          g_assert_true (collate_project_add_document (project, doc, &error));
+          g_clear_object (&doc);
+        }
+    }
+}
+
 /* ── Async, with progress ── */
 
 typedef struct
@@ -1048,6 +1080,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/nli-context", test_nli_context);
   g_test_add_func ("/export/filenames", test_sanitize_filename);
   g_test_add_func ("/export/brat-edge-cases", test_brat_edge_cases);
+  g_test_add_func ("/export/empty", test_empty_project);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/async-error", test_async_error);
   g_test_add_func ("/export/merge", test_merge);
