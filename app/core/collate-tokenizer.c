@@ -462,9 +462,10 @@ collate_split_sentences (const char *text,
                     break;
                   j++;
                 }
+              /* the run of marks stays in this sentence either way (and is
+               * not scanned again: linear on "!!!!…") */
               if (j == tokens->len)
                 {
-                  i = j - 1;
                   end_here = TRUE;
                 }
               else
@@ -473,18 +474,11 @@ collate_split_sentences (const char *text,
                   const CollateTextRange *prev = &g_array_index (tokens, CollateTextRange, j - 1);
                   gunichar c = g_utf8_get_char (text + u->byte_start);
 
-                  if (u->byte_start > prev->byte_end && !g_unichar_islower (c))
-                    {
-                      i = j - 1;
-                      end_here = TRUE;
-                    }
-                  else if (u->byte_start > prev->byte_end &&
-                           gap_has_newline (text, prev->byte_end, u->byte_start))
-                    {
-                      i = j - 1;
-                      end_here = TRUE;
-                    }
+                  if (u->byte_start > prev->byte_end &&
+                      (!g_unichar_islower (c) || gap_has_newline (text, prev->byte_end, u->byte_start)))
+                    end_here = TRUE;
                 }
+              i = j - 1;
             }
         }
 

@@ -230,6 +230,26 @@ test_bad_input (void)
   g_assert_cmpuint (tokens->len, ==, 0);
   g_assert_cmpuint (sentences->len, ==, 0);
   g_assert_cmpuint (only_space->len, ==, 0);
+  /* long runs stay linear: one sentence, every mark a token */
+  {
+    g_autofree char *marks = g_strnfill (200000, '!');
+    g_autofree char *text = g_strconcat ("Wow", marks, "and so on", NULL);
+    g_autoptr(GArray) t = collate_tokenize (text, -1);
+    g_autoptr(GArray) sent = collate_split_sentences (text, -1, t);
+    g_autofree char *dots = g_strnfill (200000, '.');
+    g_autoptr(GArray) d = collate_tokenize (dots, -1);
+    g_autofree char *initials = g_strnfill (200000, 'a');
+
+    g_assert_cmpuint (t->len, ==, 200000 + 4);
+    g_assert_cmpuint (sent->len, ==, 1);
+    g_assert_cmpuint (d->len, ==, 1);
+    for (guint i = 1; i < 200000; i += 2)
+      initials[i] = '.';
+    {
+      g_autoptr(GArray) in = collate_tokenize (initials, -1);
+      g_assert_cmpuint (in->len, >=, 1);
+    }
+  }
   /* a length shorter than the string is honoured */
   {
     g_autoptr(GArray) part = collate_tokenize ("abc def", 3);
