@@ -199,6 +199,16 @@ open_recent_action (GtkWidget  *widget,
   collate_application_open_project (get_application (self), file, GTK_WINDOW (self));
 }
 
+static void
+forget_recent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+
+  collate_window_forget_recent (self->settings, g_variant_get_string (parameter, NULL));
+}
+
 static CollateRecovery *
 find_recovery (CollateWindow *self,
                const char    *id)
@@ -270,6 +280,7 @@ collate_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-from-text", NULL, new_from_text_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recovery", "s",
                                    discard_recovery_action);

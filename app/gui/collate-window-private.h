@@ -86,6 +86,10 @@ void        collate_window_refresh_start_view    (CollateWindow  *self);
 char       *collate_window_dup_annotator         (GSettings      *settings);
 void        collate_window_add_recent            (GSettings      *settings,
                                                   GFile          *file);
+gboolean    collate_window_is_recent             (GSettings      *settings,
+                                                  const char     *path);
+void        collate_window_forget_recent         (GSettings      *settings,
+                                                  const char     *path);
 
 /* For tests */
 GtkWindow  *collate_window_get_pending_alert     (CollateWindow  *self);

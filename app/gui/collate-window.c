@@ -75,6 +75,37 @@ collate_window_add_recent (GSettings *settings,
   g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
 }
 
+gboolean
+collate_window_is_recent (GSettings  *settings,
+                          const char *path)
+{
+  g_auto(GStrv) recent = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  recent = g_settings_get_strv (settings, "recent-projects");
+  return g_strv_contains ((const char * const *) recent, path);
+}
+
+void
+collate_window_forget_recent (GSettings  *settings,
+                              const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+
+  if (settings == NULL)
+    return;
+  old = g_settings_get_strv (settings, "recent-projects");
+  builder = g_strv_builder_new ();
+  for (guint i = 0; old[i] != NULL; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      g_strv_builder_add (builder, old[i]);
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+}
+
 /* ── Title ── */
 
 static char *
@@ -523,17 +554,28 @@ load_done_cb (GObject      *object,
   g_autoptr(CollateProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *path = NULL;
 
   self->loading--;
-  gtk_spinner_stop (self->loading_spinner);
   project = collate_project_load_file_finish (result, &etag, &error);
+  /* Cancelled: the window is going away */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_stop (self->loading_spinner);
   if (project == NULL)
     {
       if (self->project == NULL)
         gtk_stack_set_visible_child_name (self->stack, "start");
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      collate_window_show_error (self, _("The project could not be opened"), error);
+      path = g_file_get_path (data->file);
+      if (path != NULL && !g_file_query_exists (data->file, NULL)
+          && collate_window_is_recent (self->settings, path))
+        /* A recent project that is gone: offer to forget it */
+        collate_window_show_banner (self, _("The project could not be opened"), error->message,
+                                    _("_Remove from Recent Projects"), "win.forget-recent",
+                                    g_variant_new_string (path));
+      else
+        collate_window_show_error (self, _("The project could not be opened"), error);
       return;
     }
 

@@ -610,6 +610,36 @@ test_file_changed_on_disk (void)
 }
 
 static void
+test_forget_missing_recent (void)
+{
+  g_autofree char *gone = tmp_path ("gone.collate.json");
+  g_autoptr(GFile) file = g_file_new_for_path (gone);
+  const char *recent[] = { gone, NULL };
+  CollateWindow *window = collate_window_new (app);
+  g_auto(GStrv) after = NULL;
+
+  g_settings_set_strv (settings, "recent-projects", recent);
+  spin ();
+  g_assert_cmpuint (collate_start_view_get_n_recent (window->start_view), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", gone));
+  WAIT_UNTIL (!collate_window_is_loading (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->banner_button)));
+
+  /* The banner's button forgets it */
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  spin ();
+  after = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (after), ==, 0);
+  g_assert_cmpuint (collate_start_view_get_n_recent (window->start_view), ==, 0);
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  g_settings_reset (settings, "recent-projects");
+  destroy_all_windows ();
+}
+
+static void
 test_save_twice_at_once (void)
 {
   CollateWindow *window = new_sample_window ("twice.collate.json");
@@ -793,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
+  g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
