@@ -252,7 +252,8 @@ static const char *const pieces[] = {
 };
 
 static CollateProject *
-random_project (guint32 seed)
+random_project (guint32  seed,
+                gboolean avoid_line_break_edges)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   CollateProject *project = collate_project_new ("random", NULL);
@@ -290,7 +291,8 @@ random_project (guint32 seed)
             g_autofree char *quote = collate_document_dup_slice (doc, start, end);
             gsize n = strlen (quote);
 
-            if (strchr ("\r\n", quote[0]) || strchr ("\r\n", quote[n - 1]))
+            if (avoid_line_break_edges &&
+                (strchr ("\r\n", quote[0]) || strchr ("\r\n", quote[n - 1])))
               continue;
           }
           a = collate_project_add_span (project, id, start, end, labels[g_rand_int_range (rand, 0, 3)],
@@ -322,7 +324,7 @@ test_random_round_trips (void)
     for (guint f = 0; f < G_N_ELEMENTS (round_trips); f++)
       {
         const RoundTrip *rt = &round_trips[f];
-        g_autoptr(CollateProject) original = random_project (seed);
+        g_autoptr(CollateProject) original = random_project (seed, g_str_equal (rt->format, "brat"));
         g_autoptr(CollateExportOptions) options = collate_export_options_new (rt->format);
         g_autoptr(GError) error = NULL;
         g_autofree char *tmp = g_dir_make_tmp ("collate-random-XXXXXX", &error);
