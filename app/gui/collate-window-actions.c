@@ -24,6 +24,10 @@ collate_window_update_actions (CollateWindow *self)
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
+  /* Destroyed meanwhile */
+  if (self->undo_button == NULL)
+    return;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);

@@ -126,6 +126,10 @@ update_title (CollateWindow *self)
   g_autofree char *window_title = NULL;
   gboolean modified;
 
+  /* A save or load may end after the window was destroyed */
+  if (self->title_label == NULL)
+    return;
+
   if (self->project == NULL)
     {
       gtk_label_set_label (self->title_label, _("Collate"));
@@ -184,6 +188,14 @@ collate_window_show_banner (CollateWindow *self,
 {
   g_return_if_fail (COLLATE_IS_WINDOW (self));
 
+  if (self->banner_label == NULL)
+    {
+      /* Destroyed meanwhile */
+      if (target != NULL)
+        g_variant_unref (g_variant_ref_sink (target));
+      return;
+    }
+
   gtk_label_set_label (self->banner_heading, heading != NULL ? heading : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_heading), heading != NULL);
   gtk_label_set_label (self->banner_label, message != NULL ? message : "");
@@ -214,7 +226,8 @@ collate_window_hide_banner (CollateWindow *self)
 {
   g_return_if_fail (COLLATE_IS_WINDOW (self));
 
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (self->banner_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   g_clear_pointer (&self->banner_action, g_free);
   g_clear_pointer (&self->banner_target, g_variant_unref);
 }
@@ -808,6 +821,12 @@ save_done_cb (GObject      *object,
 
   if (!collate_project_save_finish (COLLATE_PROJECT (object), result, &new_etag, &error))
     {
+      if (self->project == NULL)
+        {
+          /* The window was destroyed while the file was written */
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
           static const char *buttons[] = { N_("_Cancel"), N_("Save _As…"), N_("_Overwrite"), NULL };
@@ -832,6 +851,12 @@ save_done_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       run_pending_saves (self);
       continue_close (self);
+      return;
+    }
+
+  if (self->project == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
