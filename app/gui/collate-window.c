@@ -328,7 +328,7 @@ recovery_written_cb (GObject      *object,
       return;
     }
 
-  if (self->recovery_dirty)
+  if (self->recovery_dirty && self->project != NULL)
     {
       self->recovery_dirty = FALSE;
       schedule_autosave (self);
