@@ -949,9 +949,9 @@ collate_sidebar_show_item (CollateSidebar *self,
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "links");
 
   /* moving the list costs a few milliseconds with 100,000 rows: do it
-   * right after the next frame rather than in the reader's way */
+   * once, after the change that selected, before the next frame */
   if (self->sync_source == 0)
-    self->sync_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, sync_rows, self, NULL);
+    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_rows, self, NULL);
 }
 
 static void
@@ -976,96 +976,6 @@ update_page_titles (CollateSidebar *self)
 }
 
 /* ── Widget ────────────────────────────────────────────────────────── */
-
-static GtkWidget *
-field_name (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "collate-field-name");
-  return label;
-}
-
-static void
-build_details (CollateSidebar *self)
-{
-  GtkWidget *add_button;
-  GtkEventController *focus;
-
-  self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (self->details, "collate-details");
-
-  self->kind_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->kind_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->kind_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->kind_label, "heading");
-  gtk_box_append (GTK_BOX (self->details), self->kind_label);
-
-  self->quote = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (self->quote), 6);
-  gtk_label_set_ellipsize (GTK_LABEL (self->quote), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->quote), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->quote), TRUE);
-  gtk_widget_add_css_class (self->quote, "collate-quote");
-  gtk_box_append (GTK_BOX (self->details), self->quote);
-
-  gtk_box_append (GTK_BOX (self->details), field_name (_("Label")));
-  self->label_names = gtk_string_list_new (NULL);
-  self->label_kind = COLLATE_LABEL_KIND_SPAN;
-  self->label_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->label_names)), NULL);
-  gtk_widget_set_tooltip_text (self->label_dropdown, _("Change the label"));
-  g_signal_connect_swapped (self->label_dropdown, "notify::selected",
-                            G_CALLBACK (on_label_dropdown_changed), self);
-  gtk_box_append (GTK_BOX (self->details), self->label_dropdown);
-
-  gtk_box_append (GTK_BOX (self->details), field_name (_("Note")));
-  self->note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->note), _("Add a note (Enter to keep it)"));
-  g_signal_connect_swapped (self->note, "activate", G_CALLBACK (commit_note), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
-  gtk_widget_add_controller (self->note, focus);
-  gtk_box_append (GTK_BOX (self->details), self->note);
-
-  self->attr_row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_box_append (GTK_BOX (self->attr_row), field_name (_("Attributes")));
-  self->attributes = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->attributes), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (self->attributes), 4);
-  gtk_box_append (GTK_BOX (self->attr_row), self->attributes);
-  {
-    GtkWidget *add_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-    self->attr_key = gtk_entry_new ();
-    gtk_entry_set_placeholder_text (GTK_ENTRY (self->attr_key), _("Name"));
-    gtk_editable_set_width_chars (GTK_EDITABLE (self->attr_key), 6);
-    self->attr_value = gtk_entry_new ();
-    gtk_entry_set_placeholder_text (GTK_ENTRY (self->attr_value), _("Value"));
-    gtk_editable_set_width_chars (GTK_EDITABLE (self->attr_value), 6);
-    gtk_widget_set_hexpand (self->attr_value, TRUE);
-    g_signal_connect_swapped (self->attr_value, "activate", G_CALLBACK (on_attribute_add), self);
-    add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-    gtk_widget_set_tooltip_text (add_button, _("Add the attribute"));
-    g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (on_attribute_add), self);
-    gtk_box_append (GTK_BOX (add_row), self->attr_key);
-    gtk_box_append (GTK_BOX (add_row), self->attr_value);
-    gtk_box_append (GTK_BOX (add_row), add_button);
-    gtk_box_append (GTK_BOX (self->attr_row), add_row);
-  }
-  gtk_box_append (GTK_BOX (self->details), self->attr_row);
-
-  self->meta = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->meta), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->meta), TRUE);
-  gtk_widget_add_css_class (self->meta, "dim-label");
-  gtk_widget_add_css_class (self->meta, "caption");
-  gtk_box_append (GTK_BOX (self->details), self->meta);
-
-  gtk_widget_set_visible (self->details, FALSE);
-}
 
 static void
 setup_ellipsized (GtkSignalListItemFactory *factory,
@@ -1103,20 +1013,12 @@ ellipsizing_factory (void)
 }
 
 static void
-build_filters (CollateSidebar *self,
-               GtkWidget      *box)
+fill_filters (CollateSidebar *self)
 {
   CollateSchema *schema = collate_project_get_schema (self->project);
-  GtkStringList *docs = gtk_string_list_new (NULL);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  self->search = gtk_search_entry_new ();
-  g_object_set (self->search, "placeholder-text", _("Search quotes and notes"), NULL);
-  gtk_widget_set_margin_start (self->search, 8);
-  gtk_widget_set_margin_end (self->search, 8);
-  gtk_widget_set_margin_top (self->search, 8);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_filter_widgets_changed), self);
-  gtk_box_append (GTK_BOX (box), self->search);
+  g_autoptr(GtkStringList) docs = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) label_factory = ellipsizing_factory ();
+  g_autoptr(GtkListItemFactory) document_factory = ellipsizing_factory ();
 
   self->filter_label_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->filter_label_names, _("All labels"));
@@ -1126,27 +1028,15 @@ build_filters (CollateSidebar *self,
   for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK); i++)
     gtk_string_list_append (self->filter_label_names,
                             collate_label_get_name (collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i)));
-  self->filter_label = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->filter_label_names)), NULL);
-  gtk_widget_set_tooltip_text (self->filter_label, _("Show one label only"));
-  gtk_widget_set_hexpand (self->filter_label, TRUE);
-  g_signal_connect_swapped (self->filter_label, "notify::selected", G_CALLBACK (on_filter_widgets_changed), self);
-
   gtk_string_list_append (docs, _("All documents"));
   for (guint i = 0; i < collate_project_get_n_documents (self->project); i++)
     gtk_string_list_append (docs, collate_document_get_title (collate_project_get_document (self->project, i)));
-  self->filter_document = gtk_drop_down_new (G_LIST_MODEL (docs), NULL);
-  gtk_widget_set_tooltip_text (self->filter_document, _("Show one document only"));
-  gtk_widget_set_hexpand (self->filter_document, TRUE);
-  g_signal_connect_swapped (self->filter_document, "notify::selected", G_CALLBACK (on_filter_widgets_changed), self);
-  /* long titles must not widen the sidebar */
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_document), ellipsizing_factory ());
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_label), ellipsizing_factory ());
 
-  gtk_widget_set_margin_start (row, 8);
-  gtk_widget_set_margin_end (row, 8);
-  gtk_box_append (GTK_BOX (row), self->filter_label);
-  gtk_box_append (GTK_BOX (row), self->filter_document);
-  gtk_box_append (GTK_BOX (box), row);
+  /* long titles must not widen the sidebar */
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_label), label_factory);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_document), document_factory);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->filter_label), G_LIST_MODEL (self->filter_label_names));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->filter_document), G_LIST_MODEL (docs));
 }
 
 static void
@@ -1158,7 +1048,7 @@ collate_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->count_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COLLATE_TYPE_SIDEBAR);
   g_clear_object (&self->span_filter_model);
   g_clear_object (&self->link_filter_model);
   g_clear_object (&self->span_selection);
@@ -1201,6 +1091,29 @@ collate_sidebar_class_init (CollateSidebarClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/collate/Collate/sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, details);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, quote);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, note);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, attr_row);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, attributes);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, attr_key);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, attr_value);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, meta);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, counts);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, search);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, filter_document);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_label_dropdown_changed);
+  gtk_widget_class_bind_template_callback (widget_class, commit_note);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_focus_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_attribute_add);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_widgets_changed);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "collate-sidebar");
 }
@@ -1210,14 +1123,17 @@ collate_sidebar_init (CollateSidebar *self)
 {
   self->count_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->count_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "collate-sidebar");
+  self->label_names = gtk_string_list_new (NULL);
+  self->label_kind = COLLATE_LABEL_KIND_SPAN;
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->label_dropdown), G_LIST_MODEL (self->label_names));
 }
 
 CollateSidebar *
 collate_sidebar_new (CollateProject *project)
 {
   CollateSidebar *self;
-  GtkWidget *switcher;
   GListModel *spans, *links;
 
   g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
@@ -1225,34 +1141,8 @@ collate_sidebar_new (CollateProject *project)
   self = g_object_new (COLLATE_TYPE_SIDEBAR, NULL);
   self->project = g_object_ref (project);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  build_details (self);
-  {
-    /* long quotes and many attributes scroll instead of growing the window */
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->details);
-    g_object_bind_property (self->details, "visible", scroller, "visible", G_BINDING_SYNC_CREATE);
-    gtk_box_append (GTK_BOX (self->box), scroller);
-  }
-
-  self->counts = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->counts), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->counts), 6);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->counts), 0);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->counts), 0);
-  gtk_widget_set_margin_start (self->counts, 4);
-  gtk_widget_set_margin_end (self->counts, 4);
-  gtk_widget_set_margin_top (self->counts, 4);
   build_counts (self);
-  gtk_box_append (GTK_BOX (self->box), self->counts);
-
-  build_filters (self, self->box);
+  fill_filters (self);
 
   spans = collate_project_get_annotations (project);
   links = collate_project_get_links (project);
@@ -1282,17 +1172,8 @@ collate_sidebar_new (CollateProject *project)
   self->link_list = with_hint (make_list (self, self->link_selection, G_CALLBACK (bind_link_row)),
                                &self->link_hint);
 
-  self->stack = gtk_stack_new ();
-  /* measure only the list that shows */
-  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_titled (GTK_STACK (self->stack), self->span_list, "spans", _("Spans"));
   gtk_stack_add_titled (GTK_STACK (self->stack), self->link_list, "links", _("Links"));
-  switcher = gtk_stack_switcher_new ();
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->stack));
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->box), switcher);
-  gtk_box_append (GTK_BOX (self->box), self->stack);
 
   g_signal_connect_swapped (self->span_filter_model, "items-changed", G_CALLBACK (update_page_titles), self);
   g_signal_connect_swapped (self->link_filter_model, "items-changed", G_CALLBACK (update_page_titles), self);
@@ -1302,5 +1183,6 @@ collate_sidebar_new (CollateProject *project)
   g_signal_connect (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self);
   g_signal_connect (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self);
 
+  self->updating = FALSE;
   return self;
 }
