@@ -600,6 +600,12 @@ collate_application_handle_local_options (GApplication *application,
       g_print ("collate %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (g_variant_dict_contains (options, "save-to")
+      && !g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_printerr ("collate: %s\n", _("--save-to needs text files to make the project from"));
+      return 1;
+    }
   return -1;
 }
 
@@ -646,8 +652,6 @@ collate_application_init (CollateApplication *self)
 {
   self->held_recovery = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self),
-                                                     _("[PROJECT.collate.json | TEXT-FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Compare and annotate reports side by side."));
 }
