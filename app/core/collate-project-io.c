@@ -1241,6 +1241,27 @@ collate_project_to_bytes (CollateProject *self)
 
 /* ── Saving ── */
 
+/* A project replaces only a regular file (or makes a new one): writing to
+ * a pipe would block forever, and a device or folder is surely a slip. */
+static gboolean
+check_save_target (GFile   *file,
+                   GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR,
+                       g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                       ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("not a regular file; choose a file name to save the project to"));
+  prefix_file_error (error, file);
+  return FALSE;
+}
+
 gboolean
 collate_project_save_file (CollateProject  *self,
                            GFile           *file,
@@ -1256,6 +1277,9 @@ collate_project_save_file (CollateProject  *self,
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_save_target (file, error))
+    return FALSE;
 
   state = collate_project_get_state (self);
   bytes = collate_project_to_bytes (self);
@@ -1332,6 +1356,17 @@ collate_project_save_async (CollateProject      *self,
   save = g_new0 (SaveData, 1);
   save->state = collate_project_get_state (self);
   g_task_set_task_data (task, save, save_data_free);
+
+  {
+    GError *error = NULL;
+
+    if (!check_save_target (file, &error))
+      {
+        g_task_return_error (task, error);
+        g_object_unref (task);
+        return;
+      }
+  }
 
   bytes = collate_project_to_bytes (self);
   g_file_replace_contents_bytes_async (file, bytes,

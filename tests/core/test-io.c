@@ -6,6 +6,7 @@
 #include <collate-json-reader.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static char *
 fixed_clock (gpointer user_data)
@@ -595,6 +596,19 @@ test_failed_save_keeps_old_file (void)
   g_clear_error (&error);
   after = read_bytes (blocker);
   g_assert_true (g_bytes_equal (after, before));
+
+  /* Onto a named pipe: refused at once instead of blocking */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "pipe.collate.json", NULL);
+    g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_false (collate_project_save_file (project, fifo_file, NULL, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_assert_true (g_str_has_prefix (error->message, "pipe.collate.json: "));
+    g_clear_error (&error);
+    g_assert_cmpint (g_unlink (fifo), ==, 0);
+  }
 
   g_assert_true (collate_project_get_modified (project));
   g_assert_cmpuint (count_files (dir), ==, 2);
