@@ -72,6 +72,7 @@ struct _CollateDocumentView
   double           press_y;
   gboolean         pressed;
   gboolean         ctrl_press;
+  gboolean         ctrl_held;
   guint            release_source;
 };
 
@@ -1018,9 +1019,10 @@ after_release (gpointer data)
     {
       guint offset;
 
+      /* a Ctrl+click beside any span keeps the selection for a next try */
       if (offset_at_point (self, self->press_x, self->press_y, &offset))
-        collate_document_view_click_offset (self, offset, FALSE);
-      else
+        collate_document_view_click_offset (self, offset, self->ctrl_held);
+      else if (!self->ctrl_held)
         g_signal_emit (self, signals[EMPTY_CLICKED], 0);
     }
   return G_SOURCE_REMOVE;
@@ -1070,6 +1072,7 @@ on_text_event (GtkEventControllerLegacy *controller,
       self->press_y = y;
       self->pressed = TRUE;
       self->ctrl_press = ctrl && offset_at_point (self, x, y, &offset);
+      self->ctrl_held = ctrl;
       collate_document_view_hide_popovers (self);
       /* a Ctrl+click on a span links; the text view must not see it */
       return self->ctrl_press;

@@ -317,8 +317,10 @@ draw_link (CollateLinkOverlay *self,
                       : states[pa].bounds.origin.x + states[pa].bounds.size.width - 2;
       double bulge = (18 + MIN (20, ABS (by - ay) / 12)) * (left ? -1 : 1);
 
+      double lift = ABS (by - ay) < 12 ? 12 : 0;   /* ends on one line: a small loop */
+
       cairo_move_to (cr, x, ay);
-      cairo_curve_to (cr, x + bulge, ay, x + bulge, by, x, by);
+      cairo_curve_to (cr, x + bulge, ay - lift, x + bulge, by + lift, x, by);
       cairo_stroke (cr);
       if (wa == 0)
         cairo_arc (cr, x, ay, selected ? 4.5 : 3, 0, 2 * G_PI);
