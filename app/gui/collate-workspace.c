@@ -142,6 +142,24 @@ clear_highlights (CollateWorkspace *self)
   g_ptr_array_set_size (self->highlighted, 0);
 }
 
+/* With more panes than fit, scrolls the row of panes so that @pane shows */
+static void
+reveal_pane (CollateWorkspace    *self,
+             CollateDocumentView *pane)
+{
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller));
+  double value = gtk_adjustment_get_value (hadj);
+  double page = gtk_adjustment_get_page_size (hadj);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (pane), self->panes_box, &bounds))
+    return;
+  if (bounds.origin.x < value)
+    gtk_adjustment_set_value (hadj, bounds.origin.x);
+  else if (bounds.origin.x + bounds.size.width > value + page)
+    gtk_adjustment_set_value (hadj, bounds.origin.x + bounds.size.width - page);
+}
+
 /* Adds @span's range to the highlight of its pane (collected in @map) */
 static void
 highlight_span (CollateWorkspace  *self,
@@ -163,7 +181,10 @@ highlight_span (CollateWorkspace  *self,
       ranges = g_array_new (FALSE, FALSE, sizeof (guint));
       g_hash_table_insert (map, pane, ranges);
       if (scroll)
-        collate_document_view_scroll_to (pane, start, end);
+        {
+          reveal_pane (self, pane);
+          collate_document_view_scroll_to (pane, start, end);
+        }
     }
   g_array_append_val (ranges, start);
   g_array_append_val (ranges, end);
