@@ -545,6 +545,7 @@ typedef struct
 {
   CollateWindow *self;
   GFile         *file;
+  gint64         started;
 } LoadData;
 
 static void
@@ -602,7 +603,15 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  collate_window_set_project (self, project, data->file, etag);
+  {
+    gint64 read = g_get_monotonic_time ();
+
+    collate_window_set_project (self, project, data->file, etag);
+    g_debug ("Opened %s: read in %.3f s, shown in %.3f s more",
+             g_file_peek_path (data->file),
+             (read - data->started) / (double) G_USEC_PER_SEC,
+             (g_get_monotonic_time () - read) / (double) G_USEC_PER_SEC);
+  }
 }
 
 void
@@ -617,6 +626,7 @@ collate_window_load_file (CollateWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->started = g_get_monotonic_time ();
   self->loading++;
   collate_window_hide_banner (self);
   if (self->project == NULL)
