@@ -101,7 +101,8 @@ drag () {
 "$COLLATE" --save-to "$OUT" "$SAMPLES/witkoff-putin-report-1.txt" \
            "$SAMPLES/witkoff-putin-report-2.txt" >"$WORK/collate.log" 2>&1 &
 APP_PID=$!
-WID=$(wait_for_window "Collate") || fail "no window appeared"
+# The title names the project once the reports are shown
+wait_for_window "Trump to Russia" >/dev/null || fail "no window showed the project"
 sleep 1.5
 
 # Drag over "four-and-a-half-hour meeting" (report 1, over a line break), press 6 (Quantity)
