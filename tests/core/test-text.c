@@ -119,6 +119,53 @@ test_id_compare (void)
 }
 
 static void
+check_snap (CollateDocument *doc,
+            const char      *from,
+            guint            length,
+            const char      *expect)
+{
+  const char *text = collate_document_get_text (doc);
+  const char *hit = strstr (text, from);
+  guint start, end;
+  g_autofree char *got = NULL;
+
+  g_assert_nonnull (hit);
+  start = collate_document_byte_to_char (doc, (gsize) (hit - text));
+  end = start + length;
+  if (expect == NULL)
+    {
+      g_assert_false (collate_document_snap_to_words (doc, &start, &end));
+      return;
+    }
+  g_assert_true (collate_document_snap_to_words (doc, &start, &end));
+  got = collate_document_dup_slice (doc, start, end);
+  g_assert_cmpstr (got, ==, expect);
+}
+
+static void
+test_snap_to_words (void)
+{
+  const char *text = "talks with Russian President Vladimir Putin — Trump’s envoy held a "
+                     "four-and-a-half-hour meeting 🦜 in St. Petersburg;  \n  next";
+  g_autoptr(CollateDocument) doc = collate_document_new ("d1", "", "", text, -1, NULL);
+
+  /* "n President Vladimi" → the whole words */
+  check_snap (doc, "n President", 19, "Russian President Vladimir");
+  /* white space at the edges goes */
+  check_snap (doc, " Putin ", 7, "Putin");
+  /* apostrophes and hyphens join words */
+  check_snap (doc, "ump’s", 3, "Trump’s");
+  check_snap (doc, "half-hour", 4, "four-and-a-half-hour");
+  /* whole words and punctuation are left as they are */
+  check_snap (doc, "St. Petersburg;", 15, "St. Petersburg;");
+  check_snap (doc, "meeting 🦜", 9, "meeting 🦜");
+  check_snap (doc, "— ", 1, "—");
+  /* only white space: nothing to tag */
+  check_snap (doc, ";  ", 0, NULL);
+  check_snap (doc, "  \n  ", 5, NULL);
+}
+
+static void
 test_timestamp (void)
 {
   g_autofree char *now = collate_timestamp_now ();
@@ -143,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/text/refuses-binary-and-folders", test_refuses_binary_and_folders);
   g_test_add_func ("/text/id-compare", test_id_compare);
   g_test_add_func ("/text/timestamp", test_timestamp);
+  g_test_add_func ("/text/snap-to-words", test_snap_to_words);
 
   return g_test_run ();
 }
