@@ -774,6 +774,32 @@ test_open_from_command_line (void)
 }
 
 static void
+test_secondary_windows (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Each opens without a warning (warnings are fatal here) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
+  gtk_widget_set_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))), FALSE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), >, before);
+
+  destroy_all_windows ();
+}
+
+static void
 test_annotator_default (void)
 {
   g_autofree char *name = NULL;
@@ -826,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/secondary-windows", test_secondary_windows);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
 
   ret = g_test_run ();
