@@ -533,8 +533,6 @@ collate_window_set_project (CollateWindow  *self,
                                 _("Collate did not close properly last time. "
                                   "The changes it had not saved can be recovered."),
                                 _("_Review…"), "app.new-window", NULL);
-  if (collate_project_get_modified (project))
-    schedule_autosave (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
