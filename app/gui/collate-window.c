@@ -964,6 +964,22 @@ collate_window_save_finish (CollateWindow  *self,
 
 /* ── Closing ── */
 
+/* TRUE if closing now would lose something */
+static gboolean
+has_unsaved_work (CollateWindow *self)
+{
+  if (self->project == NULL || !collate_project_get_modified (self->project))
+    return FALSE;
+
+  /* A new project nobody has annotated yet: its text files are still there */
+  if (collate_project_get_n_annotations (self->project) == 0
+      && collate_project_get_n_links (self->project) == 0
+      && (self->file == NULL || !g_file_query_exists (self->file, NULL)))
+    return FALSE;
+
+  return TRUE;
+}
+
 static void
 save_window_state (CollateWindow *self)
 {
@@ -1075,7 +1091,7 @@ continue_close (CollateWindow *self)
       return;
     }
 
-  if (!collate_project_get_modified (self->project))
+  if (!has_unsaved_work (self))
     {
       self->closing = FALSE;
       really_close (self);
@@ -1107,8 +1123,7 @@ collate_window_close_async (CollateWindow      *self,
       return;
     }
 
-  if (self->project == NULL
-      || (!collate_project_get_modified (self->project) && self->saving == 0))
+  if (!has_unsaved_work (self) && self->saving == 0)
     {
       really_close (self);
       g_task_return_boolean (task, TRUE);
@@ -1143,8 +1158,7 @@ collate_window_close_request (GtkWindow *window)
 
   if (!self->close_approved)
     {
-      if (self->project != NULL
-          && (collate_project_get_modified (self->project) || self->saving > 0))
+      if (has_unsaved_work (self) || self->saving > 0)
         {
           collate_window_close_async (self, NULL, NULL);
           return TRUE;

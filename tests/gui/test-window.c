@@ -311,6 +311,7 @@ test_unsaved_prompt (void)
   g_weak_ref_init (&ref, window);
   gtk_window_present (GTK_WINDOW (window));
   spin ();
+  add_span (collate_window_get_project (window), 0, "Vladimir Putin", "Person");
 
   /* Closing with unsaved changes asks; Cancel keeps the window */
   gtk_window_close (GTK_WINDOW (window));
@@ -337,6 +338,7 @@ test_unsaved_prompt (void)
 
   /* Discard closes without writing */
   window = new_sample_window ("discarded.collate.json");
+  add_span (collate_window_get_project (window), 0, "Vladimir Putin", "Person");
   gtk_window_close (GTK_WINDOW (window));
   spin ();
   collate_alert_respond (collate_window_get_pending_alert (window), 1);
@@ -345,6 +347,13 @@ test_unsaved_prompt (void)
   g_free (path);
   path = tmp_path ("discarded.collate.json");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A new project nobody annotated closes without a question */
+  window = new_sample_window (NULL);
+  g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   g_weak_ref_clear (&ref);
   destroy_all_windows ();
@@ -357,6 +366,8 @@ test_quit_asks_each_window (void)
   CollateWindow *second = new_sample_window (NULL);
   GList *windows;
 
+  add_span (collate_window_get_project (first), 0, "Vladimir Putin", "Person");
+  add_span (collate_window_get_project (second), 1, "Steve Witkoff", "Person");
   gtk_window_present (GTK_WINDOW (first));
   gtk_window_present (GTK_WINDOW (second));
   spin ();
