@@ -6,7 +6,9 @@
  * files (or a folder), then the import runs in the background with a
  * progress bar and a Cancel button.  A failure is shown in the dialog with
  * the core's message (which names the file and the line or record); on
- * success the dialog calls @opened with the new project and closes.
+ * success the dialog calls @opened with the new project and closes, or,
+ * when the import reported what Collate could not take in, lists that and
+ * offers Close.
  */
 #pragma once
 
@@ -47,13 +49,15 @@ void                 collate_import_dialog_set_inputs   (CollateImportDialog    
                                                          GFile *const            *inputs,
                                                          guint                    n_inputs);
 /* Same as clicking Import; "finished" is emitted when it is done (after
- * @opened on success; the dialog then closes itself) */
+ * @opened on success; the dialog then closes itself unless it has warnings
+ * to show) */
 void                 collate_import_dialog_start        (CollateImportDialog     *self);
 void                 collate_import_dialog_cancel       (CollateImportDialog     *self);
 gboolean             collate_import_dialog_is_running   (CollateImportDialog     *self);
 /* After "finished": the error of a failed import, or NULL */
 const GError        *collate_import_dialog_get_error    (CollateImportDialog     *self);
-/* The error or status text the dialog shows */
+/* The error, or the warnings of a successful import, that the dialog
+ * shows; NULL when it shows neither */
 char                *collate_import_dialog_dup_status_text (CollateImportDialog  *self);
 
 G_END_DECLS
