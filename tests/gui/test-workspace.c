@@ -661,6 +661,98 @@ test_actions_enabled (Fixture       *f,
   g_assert_nonnull (collate_workspace_get_selected_id (f->workspace));
 }
 
+/* A project without documents, or one whose schema lacks link labels:
+ * every action answers with a message, none fails */
+static void
+test_empty_project (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("Empty", collate_schema_new ());
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  f.project = project;
+  show_workspace (&f);
+  g_assert_cmpuint (collate_workspace_get_n_panes (f.workspace), ==, 0);
+  g_assert_null (collate_workspace_tag_selection (f.workspace, "Claim", &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+  gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.tag-index", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.link-picker", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.next-span", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.select", "s", "a1");
+  spin ();
+  g_assert_null (collate_workspace_get_selected_id (f.workspace));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  spin ();
+}
+
+/* Many spans are applied in batches between frames; a span removed before
+ * its batch ran must not come back, one added meanwhile must show. */
+static void
+test_batched_spans (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("Large", collate_schema_new_default ());
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CollateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  CollateDocumentView *view;
+  Fixture f = { 0 };
+  guint n_spans = 30000;
+  guint last;
+
+  /* 32 characters a sentence, 4 to a paragraph: 640,000 characters */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, i % 4 == 3 ? "Envoy met “Putin” 😀 for hours.\n" : "Envoy met “Putin” 😀 for hours. ");
+  doc = collate_document_new ("d1", "Large", "test", text->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (project, doc, &error));
+  for (guint i = 0; i < n_spans; i++)
+    {
+      guint start = i * 19;
+      g_autofree char *id = g_strdup_printf ("a%u", i + 1);
+      g_autofree char *quote = collate_document_dup_slice (doc, start, start + 5);
+      g_autoptr(CollateAnnotation) span = collate_annotation_new (id, "d1", start, start + 5,
+                                                                  i % 2 ? "Claim" : "Person",
+                                                                  quote, "", NULL, "t",
+                                                                  "2026-01-01T00:00:00Z",
+                                                                  "2026-01-01T00:00:00Z");
+
+      g_assert_true (collate_project_insert_annotation (project, span, &error));
+      g_assert_no_error (error);
+    }
+  collate_project_set_next_id (project, n_spans + 1);
+
+  f.project = project;
+  f.workspace = collate_workspace_new (project, NULL);
+  view = COLLATE_DOCUMENT_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (collate_workspace_get_text_view (f.workspace, 0)),
+                                                         COLLATE_TYPE_DOCUMENT_VIEW));
+  g_assert_true (collate_document_view_is_loading (view));
+
+  /* far from the start: not applied yet */
+  last = (n_spans - 1) * 19;
+  g_assert_true (collate_project_remove_annotation (project, "a30000", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (collate_project_add_span (project, "d1", last + 7, last + 10, "Time", &error));
+  g_assert_no_error (error);
+
+  f.window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f.window), GTK_WIDGET (f.workspace));
+  gtk_window_present (GTK_WINDOW (f.window));
+  while (collate_document_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+
+  f.workspace = COLLATE_WORKSPACE (gtk_window_get_child (GTK_WINDOW (f.window)));
+  g_assert_true (has_tag_at (&f, 0, "label:Person", 0));
+  g_assert_true (has_tag_at (&f, 0, "label:Person", (n_spans - 2) * 19));
+  g_assert_false (has_tag_at (&f, 0, "label:Claim", last));
+  g_assert_true (has_tag_at (&f, 0, "label:Time", last + 7));
+
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +765,8 @@ main (int   argc,
 
   ADD ("/workspace/buffer-text", test_buffer_text);
   g_test_add_func ("/workspace/emoji-offsets", test_emoji_offsets);
+  g_test_add_func ("/workspace/empty-project", test_empty_project);
+  g_test_add_func ("/workspace/batched-spans", test_batched_spans);
   ADD ("/workspace/tag-hotkey", test_tag_hotkey);
   ADD ("/workspace/tag-trims-and-refuses", test_tag_trims_and_refuses);
   ADD ("/workspace/click-select-and-overlap", test_click_select_and_overlap);
