@@ -811,6 +811,32 @@ test_secondary_windows (void)
 }
 
 static void
+test_window_size_remembered (void)
+{
+  CollateWindow *window = collate_window_new (app);
+  int width = 0, height = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window starts at that size */
+  window = collate_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  destroy_all_windows ();
+}
+
+static void
 test_annotator_default (void)
 {
   g_autofree char *name = NULL;
@@ -864,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/window/annotator-default", test_annotator_default);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/secondary-windows", test_secondary_windows);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
 
   ret = g_test_run ();
