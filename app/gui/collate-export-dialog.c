@@ -26,6 +26,7 @@ struct _CollateExportDialog
   GFile                *project_file;
   GFile                *destination;
   gboolean              destination_chosen;  /* by the person, not suggested */
+  gboolean              destination_existed; /* when the running export began */
 
   GCancellable         *cancellable;         /* of the running export, or NULL */
   GCancellable         *chooser_cancellable; /* of an open file chooser */
@@ -71,6 +72,26 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Background work and file choosers hold the dialog weakly: a dialog
+ * destroyed with its window must go at once (GTK keeps a borrowed pointer
+ * to the window it is transient for). */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 
 static void update_sensitivity (CollateExportDialog *self);
 
@@ -246,15 +267,16 @@ choose_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CollateExportDialog) self = user_data;
+  g_autoptr(CollateExportDialog) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = collate_file_dialog_save_finish (result, &error);
 
-  g_clear_object (&self->chooser_cancellable);
-  if (file == NULL)
-    return;  /* dismissed */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  weak_ref_free (user_data);
+  if (self == NULL)
     return;
+  g_clear_object (&self->chooser_cancellable);
+  if (file == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;  /* dismissed */
   collate_export_dialog_set_destination (self, file);
 }
 
@@ -282,7 +304,7 @@ choose_clicked_cb (CollateExportDialog *self)
                                   ? _("Name the Export Folder")
                                   : _("Export To"),
                                   NULL, folder, name, self->chooser_cancellable,
-                                  choose_done_cb, g_object_ref (self));
+                                  choose_done_cb, weak_ref_new (self));
 }
 
 /* ── Options ── */
@@ -419,15 +441,20 @@ update_sensitivity (CollateExportDialog *self)
     gtk_label_set_label (self->format_description, _(format->description));
 }
 
+/* Widgets being torn down with the dialog notify too: ignore them then */
 static void
 options_changed_cb (CollateExportDialog *self)
 {
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   update_sensitivity (self);
 }
 
 static void
 shape_changed_cb (CollateExportDialog *self)
 {
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   /* the format or the split decides between a file and a folder */
   update_suggestion (self);
   update_sensitivity (self);
@@ -446,9 +473,9 @@ static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
-  CollateExportDialog *self = user_data;
+  g_autoptr(CollateExportDialog) self = g_weak_ref_get (user_data);
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 }
@@ -528,15 +555,24 @@ report_text (CollateExportDialog *self)
 {
   GString *out = g_string_new (NULL);
   CollateExportReport *report = self->report;
-  guint n_documents = collate_export_report_get_n_documents (report);
-  guint n_spans = collate_export_report_get_n_spans (report);
-  guint n_links = collate_export_report_get_n_links (report);
-  guint n_warnings = collate_export_report_get_n_warnings (report);
+  guint n_documents, n_spans, n_links, n_warnings;
   g_autofree char *documents = NULL;
   g_autofree char *spans = NULL;
   g_autofree char *links = NULL;
   g_autofree char *files = written_files_text (self);
 
+  if (report == NULL)
+    {
+      g_string_append (out, _("The export was done before it could be stopped."));
+      g_string_append (out, "\n\n");
+      g_string_append (out, files);
+      return g_string_free (out, FALSE);
+    }
+
+  n_documents = collate_export_report_get_n_documents (report);
+  n_spans = collate_export_report_get_n_spans (report);
+  n_links = collate_export_report_get_n_links (report);
+  n_warnings = collate_export_report_get_n_warnings (report);
   documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
                                             n_documents), n_documents);
   spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans),
@@ -577,7 +613,8 @@ show_outcome (CollateExportDialog *self)
   else
     {
       g_autofree char *text = report_text (self);
-      gboolean warned = collate_export_report_get_n_warnings (self->report) > 0;
+      gboolean warned = self->report != NULL &&
+                        collate_export_report_get_n_warnings (self->report) > 0;
 
       gtk_image_set_from_icon_name (self->outcome_icon,
                                     warned ? "dialog-warning-symbolic"
@@ -595,10 +632,13 @@ export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CollateExportDialog) self = user_data;
+  g_autoptr(CollateExportDialog) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(CollateExportReport) report = collate_export_finish (result, &error);
 
+  weak_ref_free (user_data);
+  if (self == NULL)
+    return;  /* closed meanwhile (the export was cancelled then) */
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
   g_clear_error (&self->error);
@@ -606,6 +646,12 @@ export_done_cb (GObject      *object,
     self->report = g_steal_pointer (&report);
   else
     self->error = g_steal_pointer (&error);
+
+  /* A cancellation that came as the export was done is reported as one,
+   * though everything was written: say what is there. */
+  if (g_error_matches (self->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !self->destination_existed && g_file_query_exists (self->destination, NULL))
+    g_clear_error (&self->error);
 
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
@@ -640,6 +686,7 @@ collate_export_dialog_start (CollateExportDialog *self)
 
   g_clear_object (&self->report);
   g_clear_error (&self->error);
+  self->destination_existed = g_file_query_exists (self->destination, NULL);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   {
@@ -650,8 +697,8 @@ collate_export_dialog_start (CollateExportDialog *self)
   }
   show_page (self, "progress");
   collate_export_async (self->project, options, self->destination,
-                        progress_cb, g_object_ref (self), g_object_unref,
-                        self->cancellable, export_done_cb, g_object_ref (self));
+                        progress_cb, weak_ref_new (self), weak_ref_free,
+                        self->cancellable, export_done_cb, weak_ref_new (self));
 }
 
 void

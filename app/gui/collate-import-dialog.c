@@ -50,6 +50,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Background work and file choosers hold the dialog weakly: a dialog
+ * destroyed with its window must go at once (GTK keeps a borrowed pointer
+ * to the window it is transient for). */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+
 /* ── Formats ── */
 
 static const char *
@@ -189,6 +209,9 @@ update (CollateImportDialog *self)
 static void
 format_changed_cb (CollateImportDialog *self)
 {
+  /* the dropdown notifies while it is torn down with the dialog */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   show_error (self, NULL);
   update (self);
 }
@@ -198,11 +221,14 @@ choose_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CollateImportDialog) self = user_data;
+  g_autoptr(CollateImportDialog) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) files = collate_file_dialog_open_multiple_finish (result, &error);
   g_autoptr(GPtrArray) inputs = NULL;
 
+  weak_ref_free (user_data);
+  if (self == NULL)
+    return;
   g_clear_object (&self->chooser_cancellable);
   if (files == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;  /* dismissed */
@@ -258,7 +284,7 @@ choose_clicked_cb (CollateImportDialog *self)
   self->chooser_cancellable = g_cancellable_new ();
   collate_file_dialog_open_multiple_async (GTK_WINDOW (self), _("Choose Files to Import"),
                                            filters, folder, self->chooser_cancellable,
-                                           choose_done_cb, g_object_ref (self));
+                                           choose_done_cb, weak_ref_new (self));
 }
 
 /* ── Running ── */
@@ -267,9 +293,9 @@ static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
-  CollateImportDialog *self = user_data;
+  g_autoptr(CollateImportDialog) self = g_weak_ref_get (user_data);
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 }
@@ -294,12 +320,16 @@ import_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CollateImportDialog) self = user_data;
+  g_autoptr(CollateImportDialog) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(CollateExportReport) report = NULL;
   g_autoptr(CollateProject) project = collate_import_finish (result, &report, &error);
-  gboolean destroyed = gtk_widget_in_destruction (GTK_WIDGET (self));
+  gboolean destroyed;
 
+  weak_ref_free (user_data);
+  if (self == NULL)
+    return;  /* closed meanwhile: nothing to show, nobody to tell */
+  destroyed = gtk_widget_in_destruction (GTK_WIDGET (self));
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
   if (project == NULL)
@@ -358,8 +388,8 @@ collate_import_dialog_start (CollateImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   update (self);
   collate_import_async (format, (GFile *const *) self->inputs->pdata, self->inputs->len,
-                        progress_cb, g_object_ref (self), g_object_unref,
-                        self->cancellable, import_done_cb, g_object_ref (self));
+                        progress_cb, weak_ref_new (self), weak_ref_free,
+                        self->cancellable, import_done_cb, weak_ref_new (self));
 }
 
 void
