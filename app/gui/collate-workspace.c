@@ -321,7 +321,8 @@ collate_workspace_tag_selection (CollateWorkspace *self,
       return NULL;
     }
 
-  /* leave out white space at either end of the selection */
+  /* leave out white space at either end of the selection, and complete
+   * words cut in half */
   buffer = gtk_text_view_get_buffer (collate_document_view_get_text_view (pane));
   gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
@@ -342,6 +343,11 @@ collate_workspace_tag_selection (CollateWorkspace *self,
                            _("The selection holds only white space; select a word or more"));
       return NULL;
     }
+  /* a drag that stops inside a word takes the whole word, as a reader means */
+  if (gtk_text_iter_inside_word (&a) && !gtk_text_iter_starts_word (&a))
+    gtk_text_iter_backward_word_start (&a);
+  if (gtk_text_iter_inside_word (&b) && !gtk_text_iter_starts_word (&b) && !gtk_text_iter_ends_word (&b))
+    gtk_text_iter_forward_word_end (&b);
   start = gtk_text_iter_get_offset (&a);
   end = gtk_text_iter_get_offset (&b);
 

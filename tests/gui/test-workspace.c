@@ -327,6 +327,19 @@ test_tag_trims_and_refuses (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (collate_annotation_get_text (span), ==, "Steve Witkoff,");
 
+  /* words cut in half are completed */
+  {
+    g_autofree char *kept = g_strdup (collate_annotation_get_id (span));
+    guint at = find_offset (f, 0, "Trump publicly pressed");
+
+    collate_document_view_select_range (pane (f, 0), at + 1, at + 13);
+    span = collate_workspace_tag_selection (f->workspace, "Person", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (collate_annotation_get_text (span), ==, "Trump publicly");
+    g_assert_true (collate_project_undo (f->project));
+    g_assert_true (collate_workspace_select (f->workspace, kept));
+  }
+
   /* with no text selected, a label key relabels the selected span */
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.tag-index", "u", 0);
   spin ();
