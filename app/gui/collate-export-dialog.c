@@ -62,6 +62,7 @@ struct _CollateExportDialog
   GtkLabel             *outcome_heading;
   GtkLabel             *outcome_label;
   GtkWidget            *back_button;
+  GtkWidget            *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (CollateExportDialog, collate_export_dialog, GTK_TYPE_WINDOW)
@@ -625,6 +626,8 @@ show_outcome (CollateExportDialog *self)
       gtk_widget_set_visible (self->back_button, FALSE);
     }
   show_page (self, "outcome");
+  /* not the selectable text: it would come up all selected */
+  gtk_widget_grab_focus (self->close_button);
 }
 
 static void
@@ -868,6 +871,23 @@ build_options_page (CollateExportDialog *self)
   g_signal_connect_swapped (widget, "toggled", G_CALLBACK (options_changed_cb), self);
   gtk_box_append (GTK_BOX (box), widget);
 
+  /* Destination */
+  gtk_box_append (GTK_BOX (box), section_heading (_("Destination")));
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  widget = gtk_label_new (NULL);
+  self->destination_label = GTK_LABEL (widget);
+  gtk_label_set_xalign (GTK_LABEL (widget), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_START);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_box_append (GTK_BOX (row), widget);
+  widget = gtk_button_new_with_mnemonic (_("_Choose…"));
+  g_signal_connect_swapped (widget, "clicked", G_CALLBACK (choose_clicked_cb), self);
+  gtk_box_append (GTK_BOX (row), widget);
+  gtk_box_append (GTK_BOX (box), row);
+  widget = dim_caption ("");
+  self->destination_kind_label = GTK_LABEL (widget);
+  gtk_box_append (GTK_BOX (box), widget);
+
   /* Labels */
   gtk_box_append (GTK_BOX (box), section_heading (_("Labels")));
   gtk_box_append (GTK_BOX (box), dim_caption (_("Spans")));
@@ -909,29 +929,13 @@ build_options_page (CollateExportDialog *self)
 
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+        gtk_editable_set_width_chars (GTK_EDITABLE (spin), i < 3 ? 3 : 10);
         *rows[i].spin = GTK_SPIN_BUTTON (spin);
         gtk_grid_attach (GTK_GRID (grid), label, (i % 2) * 2, i / 2, 1, 1);
         gtk_grid_attach (GTK_GRID (grid), spin, (i % 2) * 2 + 1, i / 2, 1, 1);
       }
   }
   gtk_box_append (GTK_BOX (box), grid);
-
-  /* Destination */
-  gtk_box_append (GTK_BOX (box), section_heading (_("Destination")));
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  widget = gtk_label_new (NULL);
-  self->destination_label = GTK_LABEL (widget);
-  gtk_label_set_xalign (GTK_LABEL (widget), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_START);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_box_append (GTK_BOX (row), widget);
-  widget = gtk_button_new_with_mnemonic (_("_Choose…"));
-  g_signal_connect_swapped (widget, "clicked", G_CALLBACK (choose_clicked_cb), self);
-  gtk_box_append (GTK_BOX (row), widget);
-  gtk_box_append (GTK_BOX (box), row);
-  widget = dim_caption ("");
-  self->destination_kind_label = GTK_LABEL (widget);
-  gtk_box_append (GTK_BOX (box), widget);
 
   return scroller;
 }
@@ -1126,6 +1130,7 @@ build (CollateExportDialog *self)
     g_signal_connect_swapped (widget, "clicked", G_CALLBACK (back_clicked_cb), self);
     gtk_box_append (GTK_BOX (outcome_buttons), widget);
     widget = gtk_button_new_with_mnemonic (_("C_lose"));
+    self->close_button = widget;
     gtk_widget_add_css_class (widget, "suggested-action");
     g_signal_connect_swapped (widget, "clicked", G_CALLBACK (close_clicked_cb), self);
     gtk_box_append (GTK_BOX (outcome_buttons), widget);
@@ -1134,6 +1139,7 @@ build (CollateExportDialog *self)
   }
 
   gtk_box_append (GTK_BOX (outer), stack);
+  gtk_window_set_titlebar (GTK_WINDOW (self), gtk_header_bar_new ());
   gtk_window_set_child (GTK_WINDOW (self), outer);
   gtk_stack_set_visible_child_name (self->stack, "options");
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
@@ -1156,7 +1162,7 @@ collate_export_dialog_new (GtkWindow      *parent,
                        "destroy-with-parent", TRUE,
                        "transient-for", parent,
                        "default-width", 520,
-                       "default-height", 620,
+                       "default-height", 700,
                        NULL);
   self->project = g_object_ref (project);
   self->project_file = project_file ? g_object_ref (project_file) : NULL;

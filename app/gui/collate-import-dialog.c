@@ -39,6 +39,7 @@ struct _CollateImportDialog
   GtkWidget               *import_button;
   GtkProgressBar          *progress_bar;
   GtkLabel                *outcome_label;
+  GtkWidget               *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (CollateImportDialog, collate_import_dialog, GTK_TYPE_WINDOW)
@@ -348,6 +349,7 @@ import_done_cb (GObject      *object,
       if (!g_error_matches (self->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, self->error->message);
       update (self);
+      gtk_widget_grab_focus (self->import_button);
       g_signal_emit (self, signals[FINISHED], 0);
       return;
     }
@@ -361,6 +363,7 @@ import_done_cb (GObject      *object,
 
       gtk_label_set_label (self->outcome_label, text);
       gtk_stack_set_visible_child_name (self->stack, "outcome");
+      gtk_widget_grab_focus (self->close_button);
       g_signal_emit (self, signals[FINISHED], 0);
     }
   else
@@ -499,6 +502,7 @@ build_options_page (CollateImportDialog *self)
   self->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_margin_top (self->error_box, 12);
   widget = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (widget, "error");
   gtk_widget_set_valign (widget, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self->error_box), widget);
   widget = gtk_label_new (NULL);
@@ -594,6 +598,7 @@ build_outcome_page (CollateImportDialog *self)
   gtk_box_append (GTK_BOX (page), box);
   gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   widget = gtk_button_new_with_mnemonic (_("C_lose"));
+  self->close_button = widget;
   gtk_widget_add_css_class (widget, "suggested-action");
   g_signal_connect_swapped (widget, "clicked", G_CALLBACK (close_clicked_cb), self);
   gtk_box_append (GTK_BOX (footer), widget);
@@ -667,6 +672,7 @@ collate_import_dialog_init (CollateImportDialog *self)
   gtk_stack_add_named (self->stack, build_progress_page (self), "progress");
   gtk_stack_add_named (self->stack, build_outcome_page (self), "outcome");
   gtk_stack_set_visible_child_name (self->stack, "options");
+  gtk_window_set_titlebar (GTK_WINDOW (self), gtk_header_bar_new ());
   gtk_window_set_child (GTK_WINDOW (self), stack);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
   update (self);
