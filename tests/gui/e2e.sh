@@ -47,7 +47,7 @@ fail () {
 }
 
 # ── A display of our own (Xvfb picks a free number and tells us) ──
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp -noreset 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 i=0
 while [ ! -s "$WORK/display" ]; do

@@ -14,4 +14,4 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
   exit 0
 fi
 
-exec xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" "$@"
+exec xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp -noreset" "$@"
