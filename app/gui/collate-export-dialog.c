@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "collate-compat.h"
@@ -27,6 +28,7 @@ struct _CollateExportDialog
   GFile                *destination;
   gboolean              destination_chosen;  /* by the person, not suggested */
   gboolean              destination_existed; /* when the running export began */
+  const char           *suffix;              /* of the output: ".jsonl", "" for a folder */
 
   GCancellable         *cancellable;         /* of the running export, or NULL */
   GCancellable         *chooser_cancellable; /* of an open file chooser */
@@ -237,6 +239,62 @@ update_destination_label (CollateExportDialog *self)
                        : _("One file is written."));
 }
 
+/* What the output's name ends with: the format's extension, or nothing
+ * for a folder */
+static const char *
+output_suffix (CollateExportDialog *self)
+{
+  const CollateExportFormat *format = selected_format (self);
+
+  if (format == NULL || format->extension == NULL || split_active (self))
+    return "";
+  return format->extension;
+}
+
+/* A chosen destination keeps its folder and name when the format changes;
+ * only the extension follows the format ("talks.jsonl" → "talks.csv", or
+ * "talks" for a folder). */
+static void
+follow_suffix (CollateExportDialog *self)
+{
+  const char *suffix = output_suffix (self);
+  const char *old = self->suffix ? self->suffix : "";
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  gsize len, old_len = strlen (old);
+
+  self->suffix = suffix;
+  if (g_str_equal (suffix, old) || self->destination == NULL)
+    return;
+  parent = g_file_get_parent (self->destination);
+  base = g_file_get_basename (self->destination);
+  if (parent == NULL || base == NULL)
+    return;
+  len = strlen (base);
+  if (old_len > 0 && len > old_len && g_str_has_suffix (base, old))
+    base[len - old_len] = '\0';
+  else
+    {
+      /* a name typed with another format's extension */
+      const CollateExportFormat *const *formats = collate_export_list_formats ();
+
+      for (guint i = 0; formats[i]; i++)
+        {
+          const char *ext = formats[i]->extension;
+
+          if (ext != NULL && len > strlen (ext) && g_str_has_suffix (base, ext))
+            {
+              base[len - strlen (ext)] = '\0';
+              break;
+            }
+        }
+    }
+  name = g_strconcat (base, suffix, NULL);
+  g_clear_object (&self->destination);
+  self->destination = g_file_get_child (parent, name);
+}
+
 /* Until a destination is chosen, suggest one beside the project file (when
  * the project has one and nothing is there yet); follow format changes. */
 static void
@@ -248,9 +306,11 @@ update_suggestion (CollateExportDialog *self)
 
   if (self->destination_chosen)
     {
+      follow_suffix (self);
       update_destination_label (self);
       return;
     }
+  self->suffix = output_suffix (self);
   g_clear_object (&self->destination);
   if (self->project_file != NULL)
     {

@@ -464,6 +464,22 @@ test_export_options (void)
   spin ();
 }
 
+static void
+assert_destination_name (CollateExportDialog *dialog,
+                         GFile               *folder,
+                         const char          *name)
+{
+  GFile *destination = collate_export_dialog_get_destination (dialog);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *base = NULL;
+
+  g_assert_nonnull (destination);
+  parent = g_file_get_parent (destination);
+  base = g_file_get_basename (destination);
+  g_assert_true (g_file_equal (parent, folder));
+  g_assert_cmpstr (base, ==, name);
+}
+
 /* A project saved somewhere gets a destination suggested beside it, which
  * follows the format until one is chosen */
 static void
@@ -487,11 +503,19 @@ test_export_suggestion (void)
   g_assert_true (collate_export_dialog_set_format (dialog, "brat"));
   g_assert_true (g_file_equal (collate_export_dialog_get_destination (dialog), expected_brat));
 
-  /* chosen by the person: kept across format changes */
+  /* chosen by the person: the folder and name are kept across format
+   * changes, the extension follows the format */
   chosen = g_file_get_child (folder, "mine.jsonl");
   collate_export_dialog_set_destination (dialog, chosen);
-  g_assert_true (collate_export_dialog_set_format (dialog, "w3c"));
   g_assert_true (g_file_equal (collate_export_dialog_get_destination (dialog), chosen));
+  g_assert_true (collate_export_dialog_set_format (dialog, "w3c"));
+  assert_destination_name (dialog, folder, "mine.jsonld");
+  g_assert_true (collate_export_dialog_set_format (dialog, "label-studio"));
+  assert_destination_name (dialog, folder, "mine");
+  g_assert_true (collate_export_dialog_set_format (dialog, "csv"));
+  assert_destination_name (dialog, folder, "mine.csv");
+  g_assert_true (collate_export_dialog_set_format (dialog, "nli"));
+  assert_destination_name (dialog, folder, "mine.jsonl");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (parent);
