@@ -13,14 +13,17 @@
 
 /*
  * {"text": "…", "meta": {"id", "title", "source", "sha256"},
+ *  "tokens": [{"text", "start", "end", "id", "ws"}],
  *  "spans": [{"id", "start", "end", "label", "text", "token_start", "token_end",
  *             "note", "attributes", "author", "created", "modified"}],
  *  "links": [{"id", "label", "from", "to", "note", "author", "created",
  *             "modified", ("to_document")}]}
  *
  * start/end are code points of "text", half-open; token_start/token_end
- * are the first and last (inclusive, as Prodigy counts) token indices of the
- * span under Collate's tokenizer.  A link is written on the line of its
+ * are the first and last (inclusive, as Prodigy counts) indices into
+ * "tokens", which lists Collate's tokens (collate-tokenizer.h) as Prodigy
+ * and spaCy do: the token's text, its offsets (code points), its index and
+ * whether white space follows it.  A link is written on the line of its
  * "from" span; a link to another document names it in "to_document".
  */
 
@@ -33,6 +36,55 @@ append_member (GString    *out,
   collate_export_append_json_string (out, name, -1);
   g_string_append_c (out, ':');
   collate_export_append_json_string (out, value ? value : "", -1);
+}
+
+/* g_string_append_printf ("%u") is too slow for a million tokens */
+static inline void
+append_uint (GString *out,
+             guint    value)
+{
+  char buf[16];
+  char *p = buf + sizeof buf;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static void
+append_tokens (GString         *out,
+               CollateDocument *document,
+               GArray          *tokens)
+{
+  const char *text = collate_document_get_text (document);
+  gsize length = collate_document_get_byte_length (document);
+
+  g_string_append (out, ",\"tokens\":[");
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const CollateTextRange *t = &g_array_index (tokens, CollateTextRange, i);
+      /* the tokenizer leaves nothing but white space between tokens */
+      gsize next_start = i + 1 < tokens->len
+                         ? g_array_index (tokens, CollateTextRange, i + 1).byte_start
+                         : length;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"text\":");
+      collate_export_append_json_string (out, text + t->byte_start, t->byte_end - t->byte_start);
+      g_string_append (out, ",\"start\":");
+      append_uint (out, t->start);
+      g_string_append (out, ",\"end\":");
+      append_uint (out, t->end);
+      g_string_append (out, ",\"id\":");
+      append_uint (out, i);
+      g_string_append (out, next_start > t->byte_end ? ",\"ws\":true}" : ",\"ws\":false}");
+    }
+  g_string_append_c (out, ']');
 }
 
 static void
@@ -84,7 +136,7 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
       CollateExportDoc *doc = g_ptr_array_index (part->docs, d);
       CollateDocument *document = doc->document;
       GPtrArray *links = g_hash_table_lookup (links_by_doc, doc);
-      GArray *tokens = doc->spans->len > 0 ? collate_export_doc_get_tokens (doc) : NULL;
+      GArray *tokens = collate_export_doc_get_tokens (doc);
 
       g_string_append (out, "{\"text\":");
       collate_export_append_json_string (out, collate_document_get_text (document),
@@ -94,7 +146,9 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
       append_member (out, "title", collate_document_get_title (document));
       append_member (out, "source", collate_document_get_source (document));
       append_member (out, "sha256", collate_document_get_sha256 (document));
-      g_string_append (out, "},\"spans\":[");
+      g_string_append_c (out, '}');
+      append_tokens (out, document, tokens);
+      g_string_append (out, ",\"spans\":[");
 
       for (guint i = 0; i < doc->spans->len; i++)
         {

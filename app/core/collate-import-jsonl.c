@@ -263,12 +263,303 @@ id_text (const CollateJsonValue *v)
   return NULL;
 }
 
+/* ── Skipping a line's "tokens" without building it ──
+ *
+ * Prodigy and spaCy lines (and Collate's export) list every token of the
+ * text: most of a line's bytes, and nothing Collate keeps.  Building all of
+ * it as JSON values would double the time of an import, so the line is
+ * scanned first: when its top-level "tokens" member is an array that this
+ * scanner finds to be valid JSON (of the same strictness as the reader:
+ * escapes, surrogate pairs, no \u0000, no control characters, numbers
+ * without leading zeros, no duplicate members in its objects), the reader
+ * parses the line without it ("tokens":[]).  Anything the scanner is unsure
+ * of, and any line the reader refuses, is parsed again as it is, for the
+ * reader to judge and to name the right column. */
+
+#define SKIP_MAX_DEPTH   4   /* tokens is an array of flat objects */
+#define SKIP_MAX_MEMBERS 16  /* compared pairwise for duplicates */
+
+static inline const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  return p;
+}
+
+/* Bytes that stand for themselves inside a JSON string (UTF-8 is checked
+ * when the file is read) */
+static const guint8 plain_byte[256] = {
+#define X16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* '"' */
+  X16,
+  X16,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* backslash */
+  X16,
+  X16,
+  X16, X16, X16, X16, X16, X16, X16, X16,
+#undef X16
+};
+
+static inline gboolean
+hex4 (const char *p,
+      const char *end,
+      guint      *out)
+{
+  guint u = 0;
+
+  if (end - p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+
+      if (d < 0)
+        return FALSE;
+      u = (u << 4) | (guint) d;
+    }
+  *out = u;
+  return TRUE;
+}
+
+/* @p at the opening quote; returns the byte after the closing one, or NULL.
+ * @plain is set when the string has no escapes. */
+static const char *
+skip_string (const char *p,
+             const char *end,
+             gboolean   *plain)
+{
+  *plain = TRUE;
+  for (p++; p < end; p++)
+    {
+      guchar c;
+      guint u, v;
+
+      while (p < end && plain_byte[(guchar) *p])
+        p++;
+      if (p >= end)
+        return NULL;
+      c = (guchar) *p;
+      if (c == '"')
+        return p + 1;
+      if (c < 0x20)
+        return NULL;
+      if (c != '\\')
+        continue;
+      *plain = FALSE;
+      if (++p >= end)
+        return NULL;
+      switch (*p)
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          break;
+        case 'u':
+          if (!hex4 (p + 1, end, &u) || u == 0 || (u >= 0xDC00 && u <= 0xDFFF))
+            return NULL;
+          p += 4;
+          if (u >= 0xD800 && u <= 0xDBFF)
+            {
+              if (end - p < 7 || p[1] != '\\' || p[2] != 'u' || !hex4 (p + 3, end, &v) ||
+                  v < 0xDC00 || v > 0xDFFF)
+                return NULL;
+              p += 6;
+            }
+          break;
+        default:
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
+static const char *
+skip_number (const char *p,
+             const char *end)
+{
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  return p;
+}
+
+static const char *skip_value (const char *p, const char *end, guint depth);
+
+static const char *
+skip_object (const char *p,
+             const char *end,
+             guint       depth)
+{
+  const char *names[SKIP_MAX_MEMBERS];
+  gsize lengths[SKIP_MAX_MEMBERS];
+  guint n = 0;
+
+  p = skip_space (p + 1, end);
+  if (p < end && *p == '}')
+    return p + 1;
+  for (;;)
+    {
+      const char *name = p;
+      gboolean plain;
+
+      if (p >= end || *p != '"' || n == SKIP_MAX_MEMBERS)
+        return NULL;
+      p = skip_string (p, end, &plain);
+      if (p == NULL || !plain)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        if (lengths[i] == (gsize) (p - name) && memcmp (names[i], name, p - name) == 0)
+          return NULL;
+      names[n] = name;
+      lengths[n++] = p - name;
+      p = skip_space (p, end);
+      if (p >= end || *p != ':')
+        return NULL;
+      p = skip_value (skip_space (p + 1, end), end, depth);
+      if (p == NULL)
+        return NULL;
+      p = skip_space (p, end);
+      if (p < end && *p == '}')
+        return p + 1;
+      if (p >= end || *p != ',')
+        return NULL;
+      p = skip_space (p + 1, end);
+    }
+}
+
+static const char *
+skip_array (const char *p,
+            const char *end,
+            guint       depth)
+{
+  p = skip_space (p + 1, end);
+  if (p < end && *p == ']')
+    return p + 1;
+  for (;;)
+    {
+      p = skip_value (p, end, depth);
+      if (p == NULL)
+        return NULL;
+      p = skip_space (p, end);
+      if (p < end && *p == ']')
+        return p + 1;
+      if (p >= end || *p != ',')
+        return NULL;
+      p = skip_space (p + 1, end);
+    }
+}
+
+static const char *
+skip_value (const char *p,
+            const char *end,
+            guint       depth)
+{
+  gboolean plain;
+
+  if (p >= end)
+    return NULL;
+  switch (*p)
+    {
+    case '"':
+      return skip_string (p, end, &plain);
+    case '{':
+      return depth < SKIP_MAX_DEPTH ? skip_object (p, end, depth + 1) : NULL;
+    case '[':
+      return depth < SKIP_MAX_DEPTH ? skip_array (p, end, depth + 1) : NULL;
+    case 't':
+      return end - p >= 4 && memcmp (p, "true", 4) == 0 ? p + 4 : NULL;
+    case 'f':
+      return end - p >= 5 && memcmp (p, "false", 5) == 0 ? p + 5 : NULL;
+    case 'n':
+      return end - p >= 4 && memcmp (p, "null", 4) == 0 ? p + 4 : NULL;
+    default:
+      return skip_number (p, end);
+    }
+}
+
+/* Finds the value of the top-level member "tokens" of the object in
+ * [@line, @end) when it is a valid array: TRUE with [*from, *to) its
+ * bytes, brackets included */
+static gboolean
+find_tokens (const char  *line,
+             const char  *end,
+             const char **from,
+             const char **to)
+{
+  const char *p = skip_space (line, end);
+
+  if (p >= end || *p != '{')
+    return FALSE;
+  p = skip_space (p + 1, end);
+  while (p < end && *p == '"')
+    {
+      const char *name = p;
+      const char *value;
+      gboolean plain;
+
+      p = skip_string (p, end, &plain);
+      if (p == NULL)
+        return FALSE;
+      p = skip_space (p, end);
+      if (p >= end || *p != ':')
+        return FALSE;
+      value = skip_space (p + 1, end);
+      if (p - name >= 8 && memcmp (name, "\"tokens\"", 8) == 0 &&
+          skip_space (name + 8, end) == p)
+        {
+          if (value >= end || *value != '[')
+            return FALSE;
+          p = skip_array (value, end, 2);
+          if (p == NULL)
+            return FALSE;
+          *from = value;
+          *to = p;
+          return TRUE;
+        }
+      /* another member: skip it as a whole (its own nesting is the
+       * reader's to judge, so only well-formed values are passed over) */
+      p = skip_value (value, end, 0);
+      if (p == NULL)
+        return FALSE;
+      p = skip_space (p, end);
+      if (p >= end || *p != ',')
+        return FALSE;
+      p = skip_space (p + 1, end);
+    }
+  return FALSE;
+}
+
 static gboolean
 read_line (JsonlState             *state,
            const CollateJsonValue *root,
            GError                **error)
 {
-  const CollateJsonValue *text_v, *meta, *spans, *doccano, *entities, *relations, *links;
+  const CollateJsonValue *text_v, *meta, *tokens, *spans, *doccano, *entities, *relations, *links;
   const char *id = NULL, *title = NULL, *source = NULL, *sha = NULL;
   CollateJsonPath meta_path = COLLATE_JSON_PATH_MEMBER (NULL, "meta");
   CollateDocument *doc;
@@ -317,6 +608,18 @@ read_line (JsonlState             *state,
       return fail (state, error, COLLATE_ERROR_INVALID, &p,
                    _("does not match the text (its sha256 is %s)"),
                    collate_document_get_sha256 (doc));
+    }
+
+  /* Prodigy / spaCy tokens: not kept (Collate tokenizes when it exports),
+   * but a line that has them must have a list */
+  tokens = member (root, "tokens");
+  if (tokens != NULL && tokens->type != COLLATE_JSON_NULL)
+    {
+      CollateJsonPath tp = COLLATE_JSON_PATH_MEMBER (NULL, "tokens");
+      GError *local_error = NULL;
+
+      if (!collate_json_expect (tokens, COLLATE_JSON_ARRAY, &tp, &local_error))
+        return located (state, error, local_error);
     }
 
   /* Prodigy / spaCy / Collate spans */
@@ -575,7 +878,23 @@ collate_import_jsonl (CollateImporter  *importer,
           }
       if (!blank)
         {
-          json = collate_json_document_parse (p, n, MAX_LINE_DEPTH, &local_error);
+          const char *tokens_from, *tokens_to;
+
+          if (find_tokens (p, line_end, &tokens_from, &tokens_to))
+            {
+              /* the line without its tokens: "tokens":[] */
+              gsize head = tokens_from - p + 1;
+              gsize tail = line_end - tokens_to + 1;
+              char *copy = g_malloc (head + tail + 1);
+
+              memcpy (copy, p, head);
+              memcpy (copy + head, tokens_to - 1, tail);
+              json = collate_json_document_parse_take (copy, head + tail, MAX_LINE_DEPTH, NULL);
+            }
+          /* without tokens, or with an error: the line as it is, so that
+           * the reader's message names the right column */
+          if (json == NULL)
+            json = collate_json_document_parse (p, n, MAX_LINE_DEPTH, &local_error);
           if (json == NULL)
             {
               located (&state, error, local_error);

@@ -40,9 +40,29 @@ def check_jsonl():
             check(text == doc["text"], f"line {n}: text differs")
             check(task["meta"]["sha256"] == hashlib.sha256(text.encode()).hexdigest(),
                   f"line {n}: sha256")
+            tokens = task["tokens"]
+            for i, t in enumerate(tokens):
+                check(t["id"] == i, f"line {n}: token {i} has id {t['id']}")
+                check(text[t["start"]:t["end"]] == t["text"], f"line {n}: token {i} offsets")
+                check(t["text"].strip() == t["text"] != "", f"line {n}: token {i} white space")
+                after = text[t["end"]:t["end"] + 1]
+                check(t["ws"] == (after != "" and after.isspace()), f"line {n}: token {i} ws")
+                if i > 0:
+                    check(tokens[i - 1]["end"] <= t["start"], f"line {n}: token {i} order")
+                    check(text[tokens[i - 1]["end"]:t["start"]].strip() == "",
+                          f"line {n}: text left out before token {i}")
             for s in task["spans"]:
                 check(text[s["start"]:s["end"]] == s["text"], f"line {n}: span {s['id']} offsets")
-                check(s["token_start"] <= s["token_end"], f"line {n}: span {s['id']} tokens")
+                ts, te = s["token_start"], s["token_end"]
+                check(0 <= ts <= te < len(tokens), f"line {n}: span {s['id']} tokens")
+                if 0 <= ts <= te < len(tokens):
+                    # the tokens touch the span, and the span lies within them
+                    check(tokens[ts]["start"] <= s["start"] < tokens[ts]["end"] or
+                          text[s["start"]:tokens[ts]["start"]].isspace(),
+                          f"line {n}: span {s['id']} token_start")
+                    check(tokens[te]["start"] < s["end"] <= tokens[te]["end"] or
+                          text[tokens[te]["end"]:s["end"]].isspace(),
+                          f"line {n}: span {s['id']} token_end")
                 seen.add(s["id"])
     check(seen == set(spans), "jsonl: not every span was written")
 
