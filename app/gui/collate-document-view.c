@@ -877,15 +877,24 @@ collate_document_view_show_relabel_popover (CollateDocumentView *self,
   point_popover_at (self, self->label_popover, start, end);
 }
 
-void
+gboolean
 collate_document_view_hide_popovers (CollateDocumentView *self)
 {
-  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+  gboolean shown = FALSE;
 
-  if (self->label_popover)
-    gtk_popover_popdown (GTK_POPOVER (self->label_popover));
-  if (self->choice_popover)
-    gtk_popover_popdown (GTK_POPOVER (self->choice_popover));
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->label_popover && gtk_widget_get_visible (self->label_popover))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->label_popover));
+      shown = TRUE;
+    }
+  if (self->choice_popover && gtk_widget_get_visible (self->choice_popover))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->choice_popover));
+      shown = TRUE;
+    }
+  return shown;
 }
 
 static void

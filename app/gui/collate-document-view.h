@@ -97,7 +97,8 @@ void                 collate_document_view_show_label_popover (CollateDocumentVi
 void                 collate_document_view_show_relabel_popover (CollateDocumentView *self,
                                                              guint                start,
                                                              guint                end);
-void                 collate_document_view_hide_popovers    (CollateDocumentView *self);
+/* Returns TRUE if a popover was showing */
+gboolean             collate_document_view_hide_popovers    (CollateDocumentView *self);
 /* Re-reads the colours (after a light/dark style change) */
 void                 collate_document_view_update_style     (CollateDocumentView *self,
                                                              gboolean             dark);

@@ -154,6 +154,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (swatch, "collate-swatch");
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
   gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (quote), TRUE);
   gtk_widget_set_hexpand (quote, TRUE);
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_box_append (GTK_BOX (row), swatch);

@@ -692,6 +692,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (swatch, "collate-swatch");
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
   gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (quote), TRUE);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (meta, "dim-label");

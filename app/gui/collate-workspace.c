@@ -127,11 +127,14 @@ selected_link (CollateWorkspace *self)
 
 /* ── Selection ─────────────────────────────────────────────────────── */
 
-static void
+static gboolean
 hide_popovers (CollateWorkspace *self)
 {
+  gboolean shown = FALSE;
+
   for (guint i = 0; i < self->panes->len; i++)
-    collate_document_view_hide_popovers (g_ptr_array_index (self->panes, i));
+    shown |= collate_document_view_hide_popovers (g_ptr_array_index (self->panes, i));
+  return shown;
 }
 
 static void
@@ -714,8 +717,9 @@ action_select (GtkWidget  *widget,
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
   const char *id = g_variant_get_string (parameter, NULL);
 
-  if (*id == '\0')
-    hide_popovers (self);
+  /* Escape closes a popover first, and only then lets go of the selection */
+  if (*id == '\0' && hide_popovers (self))
+    return;
   if (!collate_workspace_select (self, id))
     {
       g_autofree char *text = g_strdup_printf (_("Nothing in this project has the id “%s”"), id);
