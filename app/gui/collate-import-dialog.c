@@ -289,6 +289,31 @@ choose_clicked_cb (CollateImportDialog *self)
                                            choose_done_cb, weak_ref_new (self));
 }
 
+/* Files or a folder dropped on the dialog become its inputs: the way to
+ * give a folder (of brat files, say), since the file chooser picks files */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  CollateImportDialog *self = user_data;
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  GSList *files;
+
+  if (self->cancellable != NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (inputs, g_object_ref (l->data));
+  g_slist_free (files);
+  if (inputs->len == 0)
+    return FALSE;
+  collate_import_dialog_set_inputs (self, (GFile *const *) inputs->pdata, inputs->len);
+  return TRUE;
+}
+
 /* ── Running ── */
 
 static void
@@ -498,6 +523,12 @@ build_options_page (CollateImportDialog *self)
   g_signal_connect_swapped (widget, "clicked", G_CALLBACK (choose_clicked_cb), self);
   gtk_box_append (GTK_BOX (row), widget);
   gtk_box_append (GTK_BOX (box), row);
+  widget = gtk_label_new (_("Files or a folder can also be dropped here."));
+  gtk_label_set_xalign (GTK_LABEL (widget), 0);
+  gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+  gtk_widget_add_css_class (widget, "dim-label");
+  gtk_widget_add_css_class (widget, "caption");
+  gtk_box_append (GTK_BOX (box), widget);
 
   /* The error of the last attempt, selectable so it can be copied */
   self->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -523,6 +554,13 @@ build_options_page (CollateImportDialog *self)
     gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->error_box);
     gtk_box_append (GTK_BOX (box), scroller);
+  }
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (page, GTK_EVENT_CONTROLLER (target));
   }
 
   gtk_box_append (GTK_BOX (page), box);

@@ -792,6 +792,17 @@ test_import_brat (void)
   /* the link inside a document comes back; the one across is brat's loss */
   g_assert_cmpuint (collate_project_get_n_links (opened.project), ==, 1);
   g_object_unref (dialog);
+  g_clear_object (&opened.project);
+
+  /* the folder itself, as dropped on the dialog */
+  dialog = collate_import_dialog_new (parent, opened_cb, &opened);
+  g_assert_true (collate_import_dialog_set_format (dialog, "brat"));
+  collate_import_dialog_set_inputs (dialog, &destination, 1);
+  run_import (dialog);
+  g_assert_cmpuint (opened.n_calls, ==, 2);
+  g_assert_nonnull (opened.project);
+  g_assert_cmpuint (collate_project_get_n_documents (opened.project), ==, 2);
+  assert_same_spans (project, opened.project);
 
   g_clear_object (&opened.project);
   gtk_window_destroy (parent);
