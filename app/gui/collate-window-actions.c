@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "collate-compat.h"
+#include "collate-export-dialog.h"
+#include "collate-import-dialog.h"
 #include "collate-window-private.h"
 
 static CollateApplication *
@@ -30,6 +32,7 @@ collate_window_update_actions (CollateWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 
@@ -183,6 +186,41 @@ new_from_text_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+
+  if (self->project != NULL)
+    collate_export_dialog_present (GTK_WINDOW (self), self->project, self->file);
+}
+
+static void
+imported_cb (CollateProject *project,
+             gpointer        user_data)
+{
+  CollateWindow *self = user_data;
+  GtkWindow *target;
+
+  if (self->app == NULL)
+    return;
+  /* This window if it shows no project yet, else a new one */
+  target = collate_application_get_window_for_project (self->app, GTK_WINDOW (self));
+  collate_window_set_project (COLLATE_WINDOW (target), project, NULL, NULL);
+  gtk_window_present (target);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  /* The dialog never calls back after it is gone, and it goes with us */
+  collate_import_dialog_present (GTK_WINDOW (widget), imported_cb, widget);
+}
+
+static void
 open_sample_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -283,6 +321,8 @@ collate_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-text", NULL, new_from_text_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", recover_action);

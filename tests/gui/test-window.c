@@ -12,6 +12,8 @@
 #include "collate.h"
 #include "collate-application.h"
 #include "collate-compat.h"
+#include "collate-export-dialog.h"
+#include "collate-import-dialog.h"
 #include "collate-preferences.h"
 #include "collate-window-private.h"
 #include "collate-workspace.h"
@@ -810,6 +812,54 @@ test_secondary_windows (void)
   destroy_all_windows ();
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_export_and_import_actions (void)
+{
+  CollateWindow *window = collate_window_new (app);
+  GtkWindow *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* Nothing to export from the start view; importing is possible */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL)
+                  && find_toplevel (COLLATE_TYPE_EXPORT_DIALOG) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  spin ();
+  dialog = find_toplevel (COLLATE_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+  destroy_all_windows ();
+
+  window = new_sample_window (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  spin ();
+  dialog = find_toplevel (COLLATE_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+
+  destroy_all_windows ();
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -891,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/secondary-windows", test_secondary_windows);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/export-and-import-actions", test_export_and_import_actions);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
 
   ret = g_test_run ();
