@@ -689,6 +689,7 @@ show_outcome (CollateExportDialog *self)
   show_page (self, "outcome");
   /* not the selectable text: it would come up all selected */
   gtk_widget_grab_focus (self->close_button);
+  gtk_label_select_region (self->outcome_label, 0, 0);
 }
 
 static void

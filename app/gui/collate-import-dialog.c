@@ -376,6 +376,7 @@ import_done_cb (GObject      *object,
         show_error (self, self->error->message);
       update (self);
       gtk_widget_grab_focus (self->import_button);
+      gtk_label_select_region (self->error_label, 0, 0);
       g_signal_emit (self, signals[FINISHED], 0);
       return;
     }
@@ -390,6 +391,7 @@ import_done_cb (GObject      *object,
       gtk_label_set_label (self->outcome_label, text);
       gtk_stack_set_visible_child_name (self->stack, "outcome");
       gtk_widget_grab_focus (self->close_button);
+      gtk_label_select_region (self->outcome_label, 0, 0);
       g_signal_emit (self, signals[FINISHED], 0);
     }
   else
