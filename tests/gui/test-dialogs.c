@@ -201,6 +201,29 @@ read_jsonl (const char *path)
   return objects;
 }
 
+/* The button of @root labelled @label (with its mnemonic), or NULL */
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *widget;
+
+  g_queue_push_tail (&queue, root);
+  while ((widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        {
+          g_queue_clear (&queue);
+          return GTK_BUTTON (widget);
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+  return NULL;
+}
+
 /* ── Export ── */
 
 static void
@@ -398,6 +421,69 @@ test_export_strict_error (void)
   g_assert_nonnull (strstr (shown, error->message));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
+}
+
+/* A failure the person can fix (a folder already full): the message is
+ * shown, Back returns to the options, and a second try can succeed */
+static void
+test_export_error_and_back (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GtkWindow *parent = parent_window ();
+  CollateExportDialog *dialog = collate_export_dialog_new (parent, project, NULL);
+  g_autofree char *folder = tmp_path ("full-folder");
+  g_autofree char *inside = g_build_filename (folder, "keep.txt", NULL);
+  g_autofree char *other = tmp_path ("empty-for-brat");
+  g_autoptr(GFile) destination = g_file_new_for_path (folder);
+  g_autoptr(GFile) second = g_file_new_for_path (other);
+  g_autofree char *kept = NULL;
+  g_autofree char *shown = NULL;
+  GtkButton *export_button, *back;
+  const GError *error;
+  GWeakRef weak;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "mine", -1, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (collate_export_dialog_set_format (dialog, "brat"));
+
+  /* no destination yet: Export cannot be clicked */
+  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  g_assert_nonnull (export_button);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (export_button)));
+  collate_export_dialog_set_destination (dialog, destination);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (export_button)));
+
+  run_export (dialog);
+  error = collate_export_dialog_get_error (dialog);
+  g_assert_nonnull (error);
+  g_assert_null (collate_export_dialog_get_report (dialog));
+  shown = collate_export_dialog_dup_result_text (dialog);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, error->message));
+  /* the folder is untouched */
+  g_assert_true (g_file_get_contents (inside, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "mine");
+
+  back = find_button (GTK_WIDGET (dialog), "_Back");
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (back)));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_null (collate_export_dialog_dup_result_text (dialog));
+
+  collate_export_dialog_set_destination (dialog, second);
+  run_export (dialog);
+  g_assert_null (collate_export_dialog_get_error (dialog));
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_DIR));
+
+  /* Escape and the close button run the window's close action */
+  g_weak_ref_init (&weak, dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin ();
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
   gtk_window_destroy (parent);
   spin ();
 }
@@ -858,6 +944,51 @@ test_import_malformed (void)
   spin ();
 }
 
+/* What Collate could not take in is listed after the project is opened,
+ * and the dialog stays until closed */
+static void
+test_import_warnings (void)
+{
+  const char *data =
+    "{\"text\": \"Trump met Putin.\", \"label\": \"POLITICS\", "
+    "\"spans\": [{\"start\": 0, \"end\": 5, \"label\": \"Person\"}]}\n";
+  g_autofree char *path = tmp_path ("labelled.jsonl");
+  g_autoptr(GFile) input = g_file_new_for_path (path);
+  GtkWindow *parent = parent_window ();
+  Opened opened = { 0, NULL };
+  CollateImportDialog *dialog = collate_import_dialog_new (parent, opened_cb, &opened);
+  g_autofree char *shown = NULL;
+  GWeakRef weak;
+
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  g_weak_ref_init (&weak, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (collate_import_dialog_set_format (dialog, "jsonl"));
+  collate_import_dialog_set_inputs (dialog, &input, 1);
+  run_import (dialog);
+
+  g_assert_cmpuint (opened.n_calls, ==, 1);
+  g_assert_cmpuint (collate_project_get_n_annotations (opened.project), ==, 1);
+  spin ();
+  {
+    g_autoptr(CollateImportDialog) still = g_weak_ref_get (&weak);
+
+    g_assert_nonnull (still);
+    shown = collate_import_dialog_dup_status_text (still);
+    g_assert_nonnull (shown);
+    g_assert_nonnull (strstr (shown, ": 1"));
+    g_assert_nonnull (find_button (GTK_WIDGET (still), "C_lose"));
+    g_signal_emit_by_name (find_button (GTK_WIDGET (still), "C_lose"), "clicked");
+  }
+  spin ();
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+
+  g_clear_object (&opened.project);
+  gtk_window_destroy (parent);
+  spin ();
+}
+
 /* Closing the dialog while an import runs: @opened is never called */
 static void
 test_import_close_while_running (void)
@@ -933,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/jsonl", test_export_jsonl);
   g_test_add_func ("/dialogs/export/brat-warnings", test_export_brat_warnings);
   g_test_add_func ("/dialogs/export/strict-error", test_export_strict_error);
+  g_test_add_func ("/dialogs/export/error-and-back", test_export_error_and_back);
   g_test_add_func ("/dialogs/export/options", test_export_options);
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
   g_test_add_func ("/dialogs/export/split", test_export_split);
@@ -941,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/import/jsonl", test_import_jsonl);
   g_test_add_func ("/dialogs/import/brat", test_import_brat);
   g_test_add_func ("/dialogs/import/malformed", test_import_malformed);
+  g_test_add_func ("/dialogs/import/warnings", test_import_warnings);
   g_test_add_func ("/dialogs/import/close-while-running", test_import_close_while_running);
 
   status = g_test_run ();
