@@ -19,13 +19,34 @@ static const char *const abbreviations[] = {
   NULL
 };
 
-typedef struct
-{
-  const char *text;
-  gsize       length;
-  gsize       pos;      /* byte */
-  guint       chars;    /* code points before pos */
-} Cursor;
+/* Of those, the ones that stand before a name or a number and so never end
+ * a sentence ("Mr. Putin", "St. Petersburg", "No. 5", "e.g. Kyiv").  Every
+ * other word that keeps its period — an initialism ("U.S.", "a.m."), "etc.",
+ * "Inc.", "Jr.", a month — may also be the last word of a sentence. */
+static const char *const titles[] = {
+  "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fig", "Fr", "Gen", "Gov", "Hon",
+  "Lt", "Maj", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Ph", "Pres", "Prof", "Rep",
+  "Rev", "Sen", "Sgt", "St", "Supt", "Vol", "approx", "ca", "cf", "e.g", "fig",
+  "i.e", "vol", "vs",
+  NULL
+};
+
+/* Words that often open a sentence and seldom follow "U.S." or "etc." inside
+ * one: after a word that keeps its period, one of these (capitalised) starts
+ * a new sentence.  A capitalised word not listed is taken for a name going
+ * on ("U.S. President Donald Trump", "9 a.m. Monday"). */
+static const char *const sentence_starters[] = {
+  "A", "According", "After", "Afterwards", "Also", "Although", "An", "And", "Another",
+  "As", "At", "Because", "Before", "Both", "But", "By", "Despite", "During", "Each",
+  "Earlier", "Even", "Every", "For", "From", "He", "Her", "Here", "His", "How",
+  "However", "I", "If", "In", "It", "Its", "Last", "Later", "Many", "Meanwhile",
+  "Moreover", "Most", "My", "No", "Nor", "Not", "Now", "On", "Once", "One", "Only",
+  "Or", "Our", "She", "Since", "So", "Some", "Still", "Such", "That", "The", "Their",
+  "Then", "There", "These", "They", "This", "Those", "Though", "Thus", "To", "Under",
+  "Unlike", "We", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why",
+  "With", "Without", "Yet", "You",
+  NULL
+};
 
 static inline gunichar
 peek_at (const char *text,
@@ -119,13 +140,21 @@ is_space (gunichar c)
 }
 
 static gboolean
+in_list (const char *const *list,
+         const char        *word,
+         gsize              len)
+{
+  for (guint i = 0; list[i]; i++)
+    if (strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static inline gboolean
 is_abbreviation (const char *word,
                  gsize       len)
 {
-  for (guint i = 0; abbreviations[i]; i++)
-    if (strlen (abbreviations[i]) == len && memcmp (abbreviations[i], word, len) == 0)
-      return TRUE;
-  return FALSE;
+  return in_list (abbreviations, word, len);
 }
 
 static void
@@ -247,9 +276,13 @@ collate_tokenize (const char *text,
               break;
             }
 
-          /* Initialisms: U.S., e.g., a.m. */
+          /* Initialisms: U.S., e.g., a.m., and initials: J. Smith.  A
+           * lower-case letter alone is a word ("plan b."), not an initial. */
           if (n_letters == 1 && !only_digits && pos - start_pos <= 4 &&
-              peek_at (text, len, pos) == '.')
+              peek_at (text, len, pos) == '.' &&
+              (!g_unichar_islower (g_utf8_get_char (text + start_pos)) ||
+               (is_letter (peek_at (text, len, pos + 1)) &&
+                peek_at (text, len, next_pos (text, pos + 1)) == '.')))
             {
               gsize p = pos;
               guint ch = chars;
@@ -409,6 +442,68 @@ is_closer_token (const char             *text,
     }
 }
 
+/* A word that kept its final period ("U.S.", "etc.", "J.") and may be the
+ * last of a sentence: not a title ("Mr.", "St.") */
+static gboolean
+is_final_abbreviation (const char             *text,
+                       const CollateTextRange *t)
+{
+  gsize n = t->byte_end - t->byte_start;
+  const char *s = text + t->byte_start;
+
+  if (n < 2 || s[n - 1] != '.' || !is_letter (g_utf8_get_char (s)))
+    return FALSE;
+  return !in_list (titles, s, n - 1);
+}
+
+/* An opening quote or bracket: “ ‘ « " ' ( [ */
+static inline gboolean
+is_opener_token (const char             *text,
+                 const CollateTextRange *t)
+{
+  gunichar c;
+
+  if (t->end - t->start != 1)
+    return FALSE;
+  c = g_utf8_get_char (text + t->byte_start);
+  return c == '"' || c == '\'' ||
+         g_unichar_type (c) == G_UNICODE_OPEN_PUNCTUATION ||
+         g_unichar_type (c) == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
+static inline gboolean
+starts_upper (const char             *text,
+              const CollateTextRange *t)
+{
+  gunichar c = g_utf8_get_char (text + t->byte_start);
+
+  return g_unichar_isupper (c) || g_unichar_istitle (c);
+}
+
+/* After a word that kept its period, does the token at @j open a new
+ * sentence?  Yes for a quote or bracket right before a capital letter
+ * (“The…), and for a capitalised word that usually opens one (The, But,
+ * He…); a capitalised word otherwise is taken for a name going on. */
+static gboolean
+opens_sentence_after_abbreviation (const char *text,
+                                   GArray     *tokens,
+                                   guint       j)
+{
+  const CollateTextRange *u = &g_array_index (tokens, CollateTextRange, j);
+
+  if (is_opener_token (text, u))
+    {
+      const CollateTextRange *v;
+
+      if (j + 1 >= tokens->len)
+        return FALSE;
+      v = &g_array_index (tokens, CollateTextRange, j + 1);
+      return v->byte_start == u->byte_end && starts_upper (text, v);
+    }
+  return starts_upper (text, u) &&
+         in_list (sentence_starters, text + u->byte_start, u->byte_end - u->byte_start);
+}
+
 static inline gboolean
 gap_has_newline (const char *text,
                  gsize       from,
@@ -479,6 +574,35 @@ collate_split_sentences (const char *text,
                     end_here = TRUE;
                 }
               i = j - 1;
+            }
+          else if (is_final_abbreviation (text, t))
+            {
+              guint j = i + 1;
+
+              /* closing quotes stay with it: “… in the U.S.” Then */
+              while (j < tokens->len &&
+                     g_array_index (tokens, CollateTextRange, j).byte_start ==
+                     g_array_index (tokens, CollateTextRange, j - 1).byte_end &&
+                     is_closer_token (text, &g_array_index (tokens, CollateTextRange, j)))
+                j++;
+              if (j == tokens->len)
+                {
+                  end_here = TRUE;
+                  i = j - 1;
+                }
+              else
+                {
+                  const CollateTextRange *u = &g_array_index (tokens, CollateTextRange, j);
+                  const CollateTextRange *prev = &g_array_index (tokens, CollateTextRange, j - 1);
+
+                  if (u->byte_start > prev->byte_end &&
+                      (gap_has_newline (text, prev->byte_end, u->byte_start) ||
+                       opens_sentence_after_abbreviation (text, tokens, j)))
+                    {
+                      end_here = TRUE;
+                      i = j - 1;
+                    }
+                }
             }
         }
 

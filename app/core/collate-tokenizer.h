@@ -34,8 +34,10 @@ typedef struct
  *    half-hour", "O’Neill"), except that a final possessive ’s/'s is a
  *    token of its own ("Trump", "’s");
  *  - "." and "," between digits stay inside numbers (4.5, 3,000);
- *  - initialisms ("U.S.", "e.g.") and known abbreviations ("St.", "Mr.",
- *    "Dr.", "Jan.", "vs.") keep their final period;
+ *  - initialisms ("U.S.", "e.g.", "a.m."), capital initials ("W.") and
+ *    known abbreviations ("St.", "Mr.", "Dr.", "Jan.", "etc.") keep their
+ *    final period; a lower-case letter alone does not ("plan b." is "b",
+ *    ".");
  *  - a web address (http://, https://, www.) is one token, less trailing
  *    punctuation;
  *  - "..." is one token; every other punctuation mark or symbol (curly
@@ -51,7 +53,13 @@ GArray *collate_tokenize           (const char *text,
  * CollateSentence covering every token.  A sentence ends
  *  - after ".", "!", "?", "…" or "..." (with any closing quotes or brackets
  *    right after them) when the next token does not start with a lowercase
- *    letter; abbreviations and initialisms do not end sentences;
+ *    letter;
+ *  - after a word that kept its period and is not a title ("U.S.", "a.m.",
+ *    "etc.", "Inc.", "W.", but not "Mr." or "St."), with any closing quotes,
+ *    when the next token is a capitalised word that commonly opens a
+ *    sentence ("The", "But", "He"…) or an opening quote or bracket right
+ *    before a capital letter; any other capitalised word is taken for a
+ *    name going on ("U.S. President", "9 a.m. Monday");
  *  - at every line break: Collate's texts hold one paragraph or heading per
  *    line.
  */

@@ -89,6 +89,12 @@ test_abbreviations (void)
   check_tokens ("e.g. this", "e.g.|this");
   check_tokens ("the U.K.", "the|U.K.");
   check_tokens ("Stop. Go", "Stop|.|Go");
+  check_tokens ("at 9 a.m. on", "at|9|a.m.|on");
+  check_tokens ("President George W. Bush", "President|George|W.|Bush");
+  /* a lower-case letter alone is a word, not an initial */
+  check_tokens ("plan b. then", "plan|b|.|then");
+  check_tokens ("option c.", "option|c|.");
+  check_tokens ("x.y. z", "x.y.|z");
 }
 
 static void
@@ -159,6 +165,24 @@ test_sentences (void)
     { "Heading\n\nBody text here.\nNext paragraph", "Heading || Body text here. || Next paragraph" },
     { "What?! No.", "What?! || No." },
     { "wait... and then", "wait... and then" },
+    /* a word that keeps its period ends a sentence before a word that
+     * opens one, or a quote that does; not before a name */
+    { "Talks were held in the U.S. The meeting marks his third visit.",
+      "Talks were held in the U.S. || The meeting marks his third visit." },
+    { "U.S. President Donald Trump met U.S. officials.", "U.S. President Donald Trump met U.S. officials." },
+    { "They met at 9 a.m. The talks lasted four hours.", "They met at 9 a.m. || The talks lasted four hours." },
+    { "They met at 9 a.m. Monday.", "They met at 9 a.m. Monday." },
+    { "flags, banners, etc. But Trump wrote.", "flags, banners, etc. || But Trump wrote." },
+    { "in the U.S. “Russia has to get moving,” Trump wrote.",
+      "in the U.S. || “Russia has to get moving,” Trump wrote." },
+    { "He said “not in the U.S.” Then he left.", "He said “not in the U.S.” || Then he left." },
+    { "in the U.S. “get moving”", "in the U.S. “get moving”" },
+    { "held in the U.S.", "held in the U.S." },
+    { "moved to the U.S.\nThen", "moved to the U.S. || Then" },
+    { "in St. Petersburg and Mr. The", "in St. Petersburg and Mr. The" },
+    { "President George W. Bush spoke.", "President George W. Bush spoke." },
+    { "Malcolm X. He spoke.", "Malcolm X. || He spoke." },
+    { "plan b. then plan c. The end.", "plan b. then plan c. || The end." },
     { "", "" },
   };
 
@@ -220,6 +244,129 @@ test_samples (void)
   g_assert_cmpuint (covered, ==, tokens->len);
 }
 
+static char *
+read_sample (const char *name,
+             gsize      *length)
+{
+  const char *dir = g_getenv ("COLLATE_SAMPLES_DIR");
+  g_autofree char *path = NULL;
+  char *text = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (path, &text, length, NULL));
+  return text;
+}
+
+static void
+assert_sentence (const char *text,
+                 GArray     *sentences,
+                 guint       index,
+                 guint       start,
+                 guint       end,
+                 const char *expected)
+{
+  CollateSentence *s;
+
+  g_assert_cmpuint (index, <, sentences->len);
+  s = &g_array_index (sentences, CollateSentence, index);
+  g_assert_cmpuint (s->range.start, ==, start);
+  g_assert_cmpuint (s->range.end, ==, end);
+  if (expected != NULL)
+    {
+      g_autofree char *got = g_strndup (text + s->range.byte_start,
+                                        s->range.byte_end - s->range.byte_start);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* Report 2 read by eye: nine paragraphs, eighteen sentences, none of them
+ * cut after "U.S." or "St." */
+static void
+test_sample_sentences (void)
+{
+  gsize len;
+  g_autofree char *text = read_sample ("witkoff-putin-report-2.txt", &len);
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) sentences = NULL;
+
+  if (text == NULL)
+    {
+      g_test_skip ("COLLATE_SAMPLES_DIR is not set");
+      return;
+    }
+  tokens = collate_tokenize (text, len);
+  sentences = collate_split_sentences (text, len, tokens);
+  g_assert_cmpuint (sentences->len, ==, 18);
+  /* "U.S. President" opens the first; "St. Petersburg." closes it */
+  assert_sentence (text, sentences, 0, 0, 257, NULL);
+  {
+    CollateSentence *first = &g_array_index (sentences, CollateSentence, 0);
+    g_autofree char *got = g_strndup (text, first->range.byte_end);
+
+    g_assert_true (g_str_has_prefix (got, "U.S. President Donald Trump on Thursday"));
+    g_assert_true (g_str_has_suffix (got, "Vladimir Putin in St. Petersburg."));
+  }
+  assert_sentence (text, sentences, 3, 647, 753,
+                   "Repeated meetings between U.S. and Russian officials have failed to "
+                   "produce any significant breakthroughs.");
+  assert_sentence (text, sentences, 11, 1907, 1952, "The situation on the ground remains volatile.");
+  assert_sentence (text, sentences, 14, 2353, 2492,
+                   "Top U.S. diplomat Marco Rubio echoed this sentiment, warning that the United "
+                   "States would not entertain “endless negotiations” with Moscow.");
+
+  /* without its line breaks, the report splits the same way */
+  {
+    g_autofree char *flat = g_strdup (text);
+    g_autoptr(GArray) flat_tokens = NULL;
+    g_autoptr(GArray) flat_sentences = NULL;
+
+    g_strdelimit (flat, "\n", ' ');
+    flat_tokens = collate_tokenize (flat, len);
+    flat_sentences = collate_split_sentences (flat, len, flat_tokens);
+    g_assert_cmpuint (flat_sentences->len, ==, 18);
+    for (guint i = 0; i < 18; i++)
+      {
+        CollateSentence *a = &g_array_index (sentences, CollateSentence, i);
+        CollateSentence *b = &g_array_index (flat_sentences, CollateSentence, i);
+
+        g_assert_cmpuint (a->range.start, ==, b->range.start);
+        g_assert_cmpuint (a->range.end, ==, b->range.end);
+      }
+  }
+
+  /* report 1: "U.S.-Russian", "the U.S. released" and "U.S. troops" stay
+   * inside their sentences */
+  {
+    gsize len1;
+    g_autofree char *text1 = read_sample ("witkoff-putin-report-1.txt", &len1);
+    g_autoptr(GArray) tokens1 = collate_tokenize (text1, len1);
+    g_autoptr(GArray) sentences1 = collate_split_sentences (text1, len1, tokens1);
+
+    g_assert_cmpuint (sentences1->len, ==, 42);
+    assert_sentence (text1, sentences1, 33, 4086, 4238,
+                     "On Thursday, Moscow released dual U.S.-Russian citizen Ksenia Karelina, a "
+                     "ballet dancer sentenced to 12 years for donating $50 to a pro-Ukraine charity.");
+    assert_sentence (text1, sentences1, 34, 4239, 4314,
+                     "In return, the U.S. released suspected Russian tech smuggler Arthur Petrov.");
+  }
+
+  /* a sentence of the report moved to end in "U.S." ends there */
+  {
+    const char *moved = "Repeated meetings have been held in the U.S. "
+                        "The latest round of diplomacy saw Trump’s envoy, Steve Witkoff, sit "
+                        "down with Putin for over four hours.";
+    g_autoptr(GArray) t = collate_tokenize (moved, -1);
+    g_autoptr(GArray) s = collate_split_sentences (moved, -1, t);
+
+    g_assert_cmpuint (s->len, ==, 2);
+    assert_sentence (moved, s, 0, 0, 44, "Repeated meetings have been held in the U.S.");
+    assert_sentence (moved, s, 1, 45, 149, NULL);
+  }
+}
+
 static void
 test_bad_input (void)
 {
@@ -271,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/offsets", test_offsets);
   g_test_add_func ("/tokenizer/sentences", test_sentences);
   g_test_add_func ("/tokenizer/samples", test_samples);
+  g_test_add_func ("/tokenizer/sample-sentences", test_sample_sentences);
   g_test_add_func ("/tokenizer/bad-input", test_bad_input);
 
   return g_test_run ();
