@@ -1213,7 +1213,7 @@ collate_document_view_dispose (GObject *object)
     COLLATE_SPAN_TEXT_VIEW (self->text_view)->pane = NULL;
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   g_clear_pointer (&self->choice_popover, gtk_widget_unparent);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COLLATE_TYPE_DOCUMENT_VIEW);
   self->text_view = NULL;
   g_clear_object (&self->font_css);
   g_clear_object (&self->project);
@@ -1258,6 +1258,15 @@ collate_document_view_class_init (CollateDocumentViewClass *klass)
     g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (COLLATE_TYPE_SPAN_TEXT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/collate/Collate/workspace-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CollateDocumentView, box);
+  gtk_widget_class_bind_template_child (widget_class, CollateDocumentView, title);
+  gtk_widget_class_bind_template_child (widget_class, CollateDocumentView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CollateDocumentView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_event);
+
   gtk_widget_class_set_css_name (widget_class, "collate-pane");
 }
 
@@ -1268,6 +1277,7 @@ collate_document_view_init (CollateDocumentView *self)
   self->highlight = g_array_new (FALSE, FALSE, sizeof (guint));
   self->font_css = gtk_css_provider_new ();
   gtk_widget_set_size_request (GTK_WIDGET (self), PANE_MIN_WIDTH, -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 CollateDocumentView *
@@ -1275,7 +1285,6 @@ collate_document_view_new (CollateProject  *project,
                            CollateDocument *document)
 {
   CollateDocumentView *self;
-  GtkEventController *legacy;
   GtkAdjustment *vadj;
   GtkTextIter start;
   const char *text;
@@ -1287,30 +1296,9 @@ collate_document_view_new (CollateProject  *project,
   self->project = g_object_ref (project);
   self->document = g_object_ref (document);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->title = gtk_label_new (collate_document_get_title (document));
-  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_label_set_text (GTK_LABEL (self->title), collate_document_get_title (document));
   gtk_widget_set_tooltip_text (self->title, collate_document_get_source (document));
-  gtk_widget_add_css_class (self->title, "collate-pane-title");
-  gtk_box_append (GTK_BOX (self->box), self->title);
-
-  self->text_view = g_object_new (COLLATE_TYPE_SPAN_TEXT_VIEW,
-                                  "editable", FALSE,
-                                  "cursor-visible", TRUE,
-                                  "wrap-mode", GTK_WRAP_WORD_CHAR,
-                                  "left-margin", 14,
-                                  "right-margin", 14,
-                                  "top-margin", 10,
-                                  "bottom-margin", 24,
-                                  "pixels-below-lines", 2 + MAX_UNDERLINES * UNDERLINE_STEP,
-                                  "pixels-inside-wrap", 2 + MAX_UNDERLINES * UNDERLINE_STEP,
-                                  "has-tooltip", TRUE,
-                                  NULL);
   COLLATE_SPAN_TEXT_VIEW (self->text_view)->pane = self;
-  gtk_widget_add_css_class (self->text_view, "collate-text");
   gtk_style_context_add_provider (gtk_widget_get_style_context (self->text_view),
                                   GTK_STYLE_PROVIDER (self->font_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_USER);
@@ -1323,19 +1311,6 @@ collate_document_view_new (CollateProject  *project,
   gtk_text_buffer_place_cursor (self->buffer, &start);
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected", NULL);
 
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->text_view);
-  gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), self->scroller);
-
-  legacy = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (on_text_event), self);
-  gtk_widget_add_controller (self->text_view, legacy);
-
-  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   g_signal_connect (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
