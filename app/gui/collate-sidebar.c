@@ -1045,6 +1045,8 @@ collate_sidebar_dispose (GObject *object)
 {
   CollateSidebar *self = COLLATE_SIDEBAR (object);
 
+  /* widgets going away may still notify: ignore them from now on */
+  self->updating = TRUE;
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_handle_id (&self->count_source, g_source_remove);
   if (self->project != NULL)
