@@ -2,14 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "collate.h"
-#include "collate-export.h"
+#include "collate-export-private.h"
 
 /*
  * brat standoff (brat.nlplab.org/standoff.html).  Offsets are characters of

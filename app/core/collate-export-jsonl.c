@@ -2,14 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "collate.h"
-#include "collate-export.h"
-#include "collate-tokenizer.h"
+#include "collate-export-private.h"
 
 /*
  * {"text": "…", "meta": {"id", "title", "source", "sha256"},

@@ -2,13 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
 #include <string.h>
 
 #include "collate.h"
-#include "collate-export.h"
+#include "collate-export-private.h"
 
 /*
  * Web Annotation Data Model and Vocabulary (W3C Recommendation, 2017):

@@ -3,7 +3,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define COLLATE_EXPORT_COMPILATION
 #include "config.h"
 
 #include <errno.h>
@@ -12,9 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "collate-error.h"
-#include "collate-export.h"
+#include "collate-export-private.h"
 #include "collate-text.h"
-#include "collate-tokenizer.h"
 
 /* ── Formats ── */
 

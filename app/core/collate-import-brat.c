@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define COLLATE_IMPORT_COMPILATION
 #include "config.h"
 
 #include <stdlib.h>
@@ -10,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "collate.h"
-#include "collate-import.h"
+#include "collate-import-private.h"
 
 /*
  * An input is a folder (every NAME.ann with its NAME.txt, in name order,

@@ -2,14 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define COLLATE_IMPORT_COMPILATION
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "collate.h"
-#include "collate-import.h"
+#include "collate-import-private.h"
 
 static const char *const import_formats[] = { "brat", "label-studio", "jsonl", NULL };
 

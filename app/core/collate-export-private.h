@@ -1,0 +1,92 @@
+/* collate-export-private.h — what the format writers (collate-export-*.c) share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "collate-export.h"
+#include "collate-tokenizer.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  CollateDocument *document;
+  guint            index;      /* position in the project */
+  GPtrArray       *spans;      /* CollateAnnotation, kept ones, in model order */
+  char            *file_stem;  /* sanitised and unique, for folder formats */
+  GArray          *tokens;     /* lazily, collate_export_doc_get_tokens() */
+  GArray          *sentences;
+} CollateExportDoc;
+
+typedef struct
+{
+  const char *name;            /* "train", "dev", "test", or NULL without a split */
+  GPtrArray  *docs;            /* CollateExportDoc, project order */
+  GPtrArray  *links;           /* CollateLink, both ends in this part, by id */
+  guint       n_spans;
+} CollateExportPart;
+
+typedef struct _CollateExportSnapshot CollateExportSnapshot;
+
+struct _CollateExportSnapshot
+{
+  CollateExportOptions *options;      /* a private copy */
+  CollateExportReport  *report;
+  char                 *title;
+  GPtrArray            *span_labels;  /* CollateLabel, schema order */
+  GPtrArray            *link_labels;
+  GPtrArray            *docs;         /* CollateExportDoc, project order */
+  GPtrArray            *links;        /* CollateLink, kept ones, by id */
+  GHashTable           *spans_by_id;  /* id → CollateAnnotation (kept) */
+  GHashTable           *docs_by_id;   /* document id → CollateExportDoc */
+  GCancellable         *cancellable;
+  /* progress */
+  guint64               work_total;
+  guint64               work_done;
+  guint64               work_reported;
+  void                (*progress) (CollateExportSnapshot *snapshot, double fraction);
+  gpointer              progress_data;
+};
+
+typedef gboolean (*CollateExportTextWriter)   (CollateExportSnapshot *snapshot,
+                                               CollateExportPart     *part,
+                                               GString               *out,
+                                               GError               **error);
+typedef gboolean (*CollateExportFolderWriter) (CollateExportSnapshot *snapshot,
+                                               CollateExportPart     *part,
+                                               const char            *folder,
+                                               GError               **error);
+
+gboolean collate_export_write_jsonl        (CollateExportSnapshot *, CollateExportPart *, GString *, GError **);
+gboolean collate_export_write_conll        (CollateExportSnapshot *, CollateExportPart *, GString *, GError **);
+gboolean collate_export_write_w3c          (CollateExportSnapshot *, CollateExportPart *, GString *, GError **);
+gboolean collate_export_write_nli          (CollateExportSnapshot *, CollateExportPart *, GString *, GError **);
+gboolean collate_export_write_csv          (CollateExportSnapshot *, CollateExportPart *, GString *, GError **);
+gboolean collate_export_write_brat         (CollateExportSnapshot *, CollateExportPart *, const char *, GError **);
+gboolean collate_export_write_label_studio (CollateExportSnapshot *, CollateExportPart *, const char *, GError **);
+
+/* Adds @units of work done; FALSE (with @error set) once cancelled */
+gboolean     collate_export_snapshot_step       (CollateExportSnapshot *snapshot,
+                                                 guint                  units,
+                                                 GError               **error);
+/* CollateTextRange tokens and CollateSentence sentences of the document,
+ * computed once (collate-tokenizer.h) */
+GArray      *collate_export_doc_get_tokens      (CollateExportDoc      *doc);
+GArray      *collate_export_doc_get_sentences   (CollateExportDoc      *doc);
+CollateExportDoc *collate_export_snapshot_doc_of (CollateExportSnapshot *snapshot,
+                                                 CollateAnnotation     *span);
+/* Appends @text as a JSON string literal, quotes included */
+void         collate_export_append_json_string  (GString               *out,
+                                                 const char            *text,
+                                                 gssize                 length);
+void         collate_export_append_xml_escaped  (GString               *out,
+                                                 const char            *text);
+/* Writes @data to @folder/@name (inside the temporary folder) */
+gboolean     collate_export_write_file          (const char            *folder,
+                                                 const char            *name,
+                                                 const char            *data,
+                                                 gsize                  length,
+                                                 GError               **error);
+
+G_END_DECLS

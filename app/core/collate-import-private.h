@@ -1,0 +1,89 @@
+/* collate-import-private.h — what the importers (collate-import-*.c) share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "collate-import.h"
+#include "collate-json-reader.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CollateImporter CollateImporter;
+
+struct _CollateImporter
+{
+  CollateProject      *project;
+  CollateExportReport *report;
+  GCancellable        *cancellable;
+  GHashTable          *taken_ids;   /* every id used so far */
+  guint64              next;        /* for fresh ids */
+  /* progress over the inputs */
+  guint                input;
+  guint                n_inputs;
+  int                  last_percent;
+  void               (*progress) (CollateImporter *importer, double fraction);
+  gpointer             progress_data;
+};
+
+/* How far the importer is in the current input (0..1) */
+void        collate_importer_progress     (CollateImporter *importer,
+                                           double           within_input);
+
+gboolean collate_import_brat         (CollateImporter *importer, GFile *input, GError **error);
+gboolean collate_import_label_studio (CollateImporter *importer, GFile *input, GError **error);
+gboolean collate_import_jsonl        (CollateImporter *importer, GFile *input, GError **error);
+
+/* Reads a whole file (size-capped, UTF-8 checked, BOM dropped) */
+char       *collate_importer_read_text    (CollateImporter *importer,
+                                           GFile           *file,
+                                           gsize           *length,
+                                           GError         **error);
+/* @wanted if free and usable as an id, else a fresh "PREFIX<n>"; the
+ * result is owned by the importer (valid while it lives) */
+const char *collate_importer_claim_id     (CollateImporter *importer,
+                                           const char      *wanted,
+                                           const char      *prefix);
+/* A new document; @title NULL guesses one from the text */
+CollateDocument *collate_importer_add_document (CollateImporter *importer,
+                                           const char      *wanted_id,
+                                           const char      *title,
+                                           const char      *source,
+                                           const char      *text,
+                                           gsize            length,
+                                           const char      *where,
+                                           GError         **error);
+/* Checks [start, end) against the document (and @quote if not NULL),
+ * ensures the label, inserts the span; errors start with @where */
+CollateAnnotation *collate_importer_add_span (CollateImporter *importer,
+                                           CollateDocument *document,
+                                           const char      *wanted_id,
+                                           gint64           start,
+                                           gint64           end,
+                                           const char      *label,
+                                           const char      *quote,
+                                           const char      *note,
+                                           GHashTable      *attributes,
+                                           const char      *author,
+                                           const char      *created,
+                                           const char      *modified,
+                                           const char      *where,
+                                           GError         **error);
+CollateLink *collate_importer_add_link    (CollateImporter *importer,
+                                           const char      *wanted_id,
+                                           const char      *label,
+                                           const char      *from_id,
+                                           const char      *to_id,
+                                           const char      *note,
+                                           const char      *author,
+                                           const char      *created,
+                                           const char      *modified,
+                                           const char      *where,
+                                           GError         **error);
+/* Parses JSON text with the size and depth caps of the project loader */
+gboolean    collate_importer_check_json_depth (const char *data,
+                                           gsize       length,
+                                           const char *where,
+                                           GError    **error);
+
+G_END_DECLS
