@@ -82,6 +82,24 @@ void         collate_export_append_json_string  (GString               *out,
                                                  gssize                 length);
 void         collate_export_append_xml_escaped  (GString               *out,
                                                  const char            *text);
+/* Progress of a worker thread's GTask for a caller on another thread: the
+ * latest fraction is delivered on the main context that was the caller's
+ * thread-default when the relay was made, coalesced (one pending delivery
+ * at a time) and never once the task has completed.  Freeing the relay
+ * frees the caller's progress data on that context too, even when the
+ * worker thread drops the task last.  Used by collate_export_async() and
+ * collate_import_async(). */
+typedef struct _CollateProgressRelay CollateProgressRelay;
+
+CollateProgressRelay *collate_progress_relay_new    (CollateProgressFunc    progress,
+                                                     gpointer               progress_data,
+                                                     GDestroyNotify         progress_notify);
+/* From any thread; @task is the task that owns @relay (its task data) */
+void                  collate_progress_relay_update (CollateProgressRelay  *relay,
+                                                     GTask                 *task,
+                                                     double                 fraction);
+void                  collate_progress_relay_free   (CollateProgressRelay  *relay);
+
 /* Writes @data to @folder/@name (inside the temporary folder) */
 gboolean     collate_export_write_file          (const char            *folder,
                                                  const char            *name,

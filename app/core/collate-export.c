@@ -1447,19 +1447,33 @@ collate_export_to_bytes (CollateProject        *project,
 
 /* ── Async ── */
 
-typedef struct
+/* Progress relayed from a worker thread (collate-export-private.h) */
+struct _CollateProgressRelay
 {
-  CollateExportSnapshot *snap;
-  char                  *path;
-  CollateProgressFunc    progress;
-  gpointer               progress_data;
-  GDestroyNotify         progress_notify;
-  GMainContext          *context;
-  /* latest fraction, delivered on the caller's context */
-  GMutex                 lock;
-  double                 fraction;
-  gboolean               pending;
-} AsyncData;
+  CollateProgressFunc  progress;
+  gpointer             progress_data;
+  GDestroyNotify       progress_notify;
+  GMainContext        *context;
+  /* the latest fraction, until it is delivered */
+  GMutex               lock;
+  double               fraction;
+  gboolean             pending;
+};
+
+CollateProgressRelay *
+collate_progress_relay_new (CollateProgressFunc progress,
+                            gpointer            progress_data,
+                            GDestroyNotify      progress_notify)
+{
+  CollateProgressRelay *relay = g_new0 (CollateProgressRelay, 1);
+
+  g_mutex_init (&relay->lock);
+  relay->progress = progress;
+  relay->progress_data = progress_data;
+  relay->progress_notify = progress_notify;
+  relay->context = g_main_context_ref_thread_default ();
+  return relay;
+}
 
 typedef struct
 {
@@ -1477,6 +1491,98 @@ run_notify (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+void
+collate_progress_relay_free (CollateProgressRelay *relay)
+{
+  /* The worker thread may hold the last reference to the task: free the
+   * caller's data on the caller's main context all the same */
+  if (relay->progress_notify != NULL)
+    {
+      Notify *n = g_new (Notify, 1);
+
+      n->notify = relay->progress_notify;
+      n->data = relay->progress_data;
+      if (g_main_context_is_owner (relay->context))
+        run_notify (n);
+      else
+        {
+          GSource *source = g_idle_source_new ();
+
+          g_source_set_callback (source, run_notify, n, NULL);
+          g_source_attach (source, relay->context);
+          g_source_unref (source);
+        }
+    }
+  g_main_context_unref (relay->context);
+  g_mutex_clear (&relay->lock);
+  g_free (relay);
+}
+
+typedef struct
+{
+  GTask                *task;    /* keeps the relay (its task data) alive */
+  CollateProgressRelay *relay;
+} Delivery;
+
+static void
+delivery_free (gpointer data)
+{
+  Delivery *delivery = data;
+
+  g_object_unref (delivery->task);
+  g_free (delivery);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  Delivery *delivery = user_data;
+  CollateProgressRelay *relay = delivery->relay;
+  double fraction;
+
+  g_mutex_lock (&relay->lock);
+  fraction = relay->fraction;
+  relay->pending = FALSE;
+  g_mutex_unlock (&relay->lock);
+  if (!g_task_get_completed (delivery->task))
+    relay->progress (fraction, relay->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+collate_progress_relay_update (CollateProgressRelay *relay,
+                               GTask                *task,
+                               double                fraction)
+{
+  gboolean schedule;
+
+  if (relay->progress == NULL)
+    return;
+  g_mutex_lock (&relay->lock);
+  relay->fraction = fraction;
+  schedule = !relay->pending;
+  relay->pending = TRUE;
+  g_mutex_unlock (&relay->lock);
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+      Delivery *delivery = g_new (Delivery, 1);
+
+      delivery->task = g_object_ref (task);
+      delivery->relay = relay;
+      g_source_set_callback (source, deliver_progress, delivery, delivery_free);
+      g_source_attach (source, relay->context);
+      g_source_unref (source);
+    }
+}
+
+typedef struct
+{
+  CollateExportSnapshot *snap;
+  char                  *path;
+  CollateProgressRelay  *relay;
+} AsyncData;
+
 static void
 async_data_free (gpointer data)
 {
@@ -1484,44 +1590,8 @@ async_data_free (gpointer data)
 
   g_clear_pointer (&d->snap, snapshot_free);
   g_free (d->path);
-  /* The worker thread may hold the last reference: free the caller's data
-   * on the caller's main context all the same */
-  if (d->progress_notify != NULL)
-    {
-      Notify *n = g_new (Notify, 1);
-
-      n->notify = d->progress_notify;
-      n->data = d->progress_data;
-      if (g_main_context_is_owner (d->context))
-        run_notify (n);
-      else
-        {
-          GSource *source = g_idle_source_new ();
-
-          g_source_set_callback (source, run_notify, n, NULL);
-          g_source_attach (source, d->context);
-          g_source_unref (source);
-        }
-    }
-  g_clear_pointer (&d->context, g_main_context_unref);
-  g_mutex_clear (&d->lock);
+  collate_progress_relay_free (d->relay);
   g_free (d);
-}
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  GTask *task = user_data;
-  AsyncData *d = g_task_get_task_data (task);
-  double fraction;
-
-  g_mutex_lock (&d->lock);
-  fraction = d->fraction;
-  d->pending = FALSE;
-  g_mutex_unlock (&d->lock);
-  if (d->progress != NULL && !g_task_get_completed (task))
-    d->progress (fraction, d->progress_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1530,21 +1600,8 @@ thread_progress (CollateExportSnapshot *snap,
 {
   GTask *task = snap->progress_data;
   AsyncData *d = g_task_get_task_data (task);
-  gboolean schedule;
 
-  g_mutex_lock (&d->lock);
-  d->fraction = fraction;
-  schedule = !d->pending;
-  d->pending = TRUE;
-  g_mutex_unlock (&d->lock);
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
-      g_source_attach (source, d->context);
-      g_source_unref (source);
-    }
+  collate_progress_relay_update (d->relay, task, fraction);
 }
 
 static void
@@ -1584,11 +1641,7 @@ collate_export_async (CollateProject        *project,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, collate_export_async);
   d = g_new0 (AsyncData, 1);
-  g_mutex_init (&d->lock);
-  d->progress = progress;
-  d->progress_data = progress_data;
-  d->progress_notify = progress_notify;
-  d->context = g_main_context_ref_thread_default ();
+  d->relay = collate_progress_relay_new (progress, progress_data, progress_notify);
   g_task_set_task_data (task, d, async_data_free);
 
   d->path = g_file_get_path (destination);

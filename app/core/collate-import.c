@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "collate.h"
+#include "collate-export-private.h"
 #include "collate-import-private.h"
 
 static const char *const import_formats[] = { "brat", "label-studio", "jsonl", NULL };
@@ -490,33 +491,11 @@ collate_import_files (const char           *format,
 
 typedef struct
 {
-  char                *format;
-  GPtrArray           *inputs;
-  CollateExportReport *report;
-  CollateProgressFunc  progress;
-  gpointer             progress_data;
-  GDestroyNotify       progress_notify;
-  GMainContext        *context;
-  GMutex               lock;
-  double               fraction;
-  gboolean             pending;
+  char                 *format;
+  GPtrArray            *inputs;
+  CollateExportReport  *report;
+  CollateProgressRelay *relay;
 } ImportData;
-
-typedef struct
-{
-  GDestroyNotify notify;
-  gpointer       data;
-} Notify;
-
-static gboolean
-run_notify (gpointer user_data)
-{
-  Notify *n = user_data;
-
-  n->notify (n->data);
-  g_free (n);
-  return G_SOURCE_REMOVE;
-}
 
 static void
 import_data_free (gpointer data)
@@ -526,43 +505,8 @@ import_data_free (gpointer data)
   g_free (d->format);
   g_ptr_array_unref (d->inputs);
   g_clear_object (&d->report);
-  /* freed on the caller's main context, even if the worker drops the task last */
-  if (d->progress_notify != NULL)
-    {
-      Notify *n = g_new (Notify, 1);
-
-      n->notify = d->progress_notify;
-      n->data = d->progress_data;
-      if (g_main_context_is_owner (d->context))
-        run_notify (n);
-      else
-        {
-          GSource *source = g_idle_source_new ();
-
-          g_source_set_callback (source, run_notify, n, NULL);
-          g_source_attach (source, d->context);
-          g_source_unref (source);
-        }
-    }
-  g_main_context_unref (d->context);
-  g_mutex_clear (&d->lock);
+  collate_progress_relay_free (d->relay);
   g_free (d);
-}
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  GTask *task = user_data;
-  ImportData *d = g_task_get_task_data (task);
-  double fraction;
-
-  g_mutex_lock (&d->lock);
-  fraction = d->fraction;
-  d->pending = FALSE;
-  g_mutex_unlock (&d->lock);
-  if (!g_task_get_completed (task))
-    d->progress (fraction, d->progress_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -571,21 +515,8 @@ thread_progress (CollateImporter *importer,
 {
   GTask *task = importer->progress_data;
   ImportData *d = g_task_get_task_data (task);
-  gboolean schedule;
 
-  g_mutex_lock (&d->lock);
-  d->fraction = fraction;
-  schedule = !d->pending;
-  d->pending = TRUE;
-  g_mutex_unlock (&d->lock);
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
-      g_source_attach (source, d->context);
-      g_source_unref (source);
-    }
+  collate_progress_relay_update (d->relay, task, fraction);
 }
 
 static void
@@ -599,7 +530,7 @@ import_thread (GTask        *task,
   CollateProject *project;
 
   project = import_files (d->format, (GFile *const *) d->inputs->pdata, d->inputs->len,
-                          d->report, d->progress ? thread_progress : NULL, task,
+                          d->report, thread_progress, task,
                           cancellable, &error);
   if (project == NULL)
     g_task_return_error (task, error);
@@ -622,11 +553,7 @@ collate_import_async (const char          *format,
   ImportData *d = g_new0 (ImportData, 1);
 
   g_task_set_source_tag (task, collate_import_async);
-  g_mutex_init (&d->lock);
-  d->progress = progress;
-  d->progress_data = progress_data;
-  d->progress_notify = progress_notify;
-  d->context = g_main_context_ref_thread_default ();
+  d->relay = collate_progress_relay_new (progress, progress_data, progress_notify);
   d->format = g_strdup (format);
   d->inputs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_inputs; i++)
