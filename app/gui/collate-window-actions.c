@@ -49,6 +49,25 @@ collate_window_update_actions (CollateWindow *self)
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo"));
 }
 
+/* Ctrl+Z in a text field (a note, the sidebar's search) undoes typing
+ * there: the application's accelerators see the key before the field does. */
+static gboolean
+forward_to_text_field (CollateWindow *self,
+                       const char    *action_name)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return FALSE;
+  if (GTK_IS_TEXT (focus)
+      || (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus))))
+    {
+      gtk_widget_activate_action (focus, action_name, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -56,6 +75,8 @@ undo_action (GtkWidget  *widget,
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
 
+  if (forward_to_text_field (self, "text.undo"))
+    return;
   if (self->project != NULL)
     collate_project_undo (self->project);
 }
@@ -67,6 +88,8 @@ redo_action (GtkWidget  *widget,
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
 
+  if (forward_to_text_field (self, "text.redo"))
+    return;
   if (self->project != NULL)
     collate_project_redo (self->project);
 }

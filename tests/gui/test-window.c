@@ -302,6 +302,51 @@ test_tag_and_undo (void)
   destroy_all_windows ();
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_undo_in_text_field (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateProject *project = collate_window_get_project (window);
+  GtkWidget *field;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  add_span (project, 0, "Vladimir Putin", "Person");
+
+  /* With a text field focused (the sidebar's search), Ctrl+Z is the field's */
+  field = find_descendant (GTK_WIDGET (window), GTK_TYPE_TEXT);
+  g_assert_nonnull (field);
+  g_assert_true (gtk_widget_grab_focus (field));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
+
+  /* Elsewhere it undoes the last change */
+  collate_workspace_focus_text (COLLATE_WORKSPACE (collate_window_get_workspace (window)));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
+
+  destroy_all_windows ();
+}
+
 static void
 test_unsaved_prompt (void)
 {
@@ -927,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/window/new-from-missing-text-file", test_new_from_missing_text_file);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/tag-and-undo", test_tag_and_undo);
+  g_test_add_func ("/window/undo-in-text-field", test_undo_in_text_field);
   g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/window/quit-asks-each-window", test_quit_asks_each_window);
   g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
