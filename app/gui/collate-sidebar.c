@@ -647,9 +647,12 @@ refresh_details (CollateSidebar *self)
     {
       CollateAnnotation *from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
       CollateAnnotation *to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
-      g_autofree char *quotes = g_strdup_printf ("“%s”\n→ “%s”",
-                                                 from ? collate_annotation_get_text (from) : "?",
-                                                 to ? collate_annotation_get_text (to) : "?");
+      g_autofree char *quotes = NULL;
+
+      /* Translators: the quotes of a link's two spans, from → to */
+      quotes = g_strdup_printf (_("“%s”\n→ “%s”"),
+                                from ? collate_annotation_get_text (from) : "?",
+                                to ? collate_annotation_get_text (to) : "?");
 
       gtk_label_set_text (GTK_LABEL (self->kind_label), _("Link"));
       set_label_choices (self, COLLATE_LABEL_KIND_LINK);
@@ -722,8 +725,10 @@ bind_span_row (GtkSignalListItemFactory *factory,
   g_autofree char *markup = swatch_markup (self->project, COLLATE_LABEL_KIND_SPAN,
                                            collate_annotation_get_label (span));
   g_autofree char *doc = document_title (self->project, collate_annotation_get_document_id (span));
-  g_autofree char *meta_text = g_strdup_printf ("%s · %s", collate_annotation_get_label (span), doc);
+  g_autofree char *meta_text = NULL;
 
+  /* Translators: a span's label and the title of its document */
+  meta_text = g_strdup_printf (_("%s · %s"), collate_annotation_get_label (span), doc);
   gtk_label_set_markup (GTK_LABEL (swatch), markup);
   gtk_label_set_text (GTK_LABEL (quote), collate_annotation_get_text (span));
   gtk_label_set_text (GTK_LABEL (meta), meta_text);
@@ -744,7 +749,8 @@ bind_link_row (GtkSignalListItemFactory *factory,
   CollateAnnotation *to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
   g_autofree char *markup = swatch_markup (self->project, COLLATE_LABEL_KIND_LINK,
                                            collate_link_get_label (link));
-  g_autofree char *text = g_strdup_printf ("%s → %s",
+  /* Translators: the quotes of a link's two spans, from → to */
+  g_autofree char *text = g_strdup_printf (_("%s → %s"),
                                            from ? collate_annotation_get_text (from) : "?",
                                            to ? collate_annotation_get_text (to) : "?");
 
