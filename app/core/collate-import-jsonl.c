@@ -112,27 +112,6 @@ located (JsonlState  *state,
   return FALSE;
 }
 
-static const CollateJsonValue *
-member (const CollateJsonValue *object,
-        const char             *name)
-{
-  if (object == NULL || object->type != COLLATE_JSON_OBJECT)
-    return NULL;
-  for (guint i = 0; i < object->length; i++)
-    if (g_str_equal (object->v.members[i].name, name))
-      return &object->v.members[i].value;
-  return NULL;
-}
-
-static const char *
-string_member (const CollateJsonValue *object,
-               const char             *name)
-{
-  const CollateJsonValue *v = member (object, name);
-
-  return v != NULL && v->type == COLLATE_JSON_STRING ? v->v.string : NULL;
-}
-
 /* An optional string member: absent or null gives NULL */
 static gboolean
 opt_string (JsonlState             *state,
@@ -142,7 +121,7 @@ opt_string (JsonlState             *state,
             const char            **out,
             GError                **error)
 {
-  const CollateJsonValue *v = member (object, name);
+  const CollateJsonValue *v = collate_import_member (object, name);
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, name);
   GError *local_error = NULL;
 
@@ -155,6 +134,40 @@ opt_string (JsonlState             *state,
   return TRUE;
 }
 
+/* The line's member @name as an array: NULL when it is absent or null */
+static gboolean
+list_member (JsonlState              *state,
+             const CollateJsonValue  *root,
+             const char              *name,
+             const CollateJsonValue **out,
+             GError                 **error)
+{
+  const CollateJsonValue *v = collate_import_member (root, name);
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, name);
+  GError *local_error = NULL;
+
+  *out = NULL;
+  if (v == NULL || v->type == COLLATE_JSON_NULL)
+    return TRUE;
+  if (!collate_json_expect (v, COLLATE_JSON_ARRAY, &path, &local_error))
+    return located (state, error, local_error);
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+expect_object (JsonlState             *state,
+               const CollateJsonValue *value,
+               const CollateJsonPath  *path,
+               GError                **error)
+{
+  GError *local_error = NULL;
+
+  if (!collate_json_expect (value, COLLATE_JSON_OBJECT, path, &local_error))
+    return located (state, error, local_error);
+  return TRUE;
+}
+
 static gboolean
 get_offset (JsonlState             *state,
             const CollateJsonValue *v,
@@ -163,13 +176,9 @@ get_offset (JsonlState             *state,
             GError                **error)
 {
   GError *local_error = NULL;
-  guint64 value;
 
-  if (v == NULL)
-    return fail (state, error, COLLATE_ERROR_INVALID, path, _("missing (expected an integer)"));
-  if (!collate_json_get_uint (v, G_MAXUINT32, path, &value, &local_error))
+  if (!collate_import_get_offset (v, path, out, &local_error))
     return located (state, error, local_error);
-  *out = (gint64) value;
   return TRUE;
 }
 
@@ -179,7 +188,7 @@ read_attributes (JsonlState             *state,
                  const CollateJsonPath  *parent,
                  GError                **error)
 {
-  const CollateJsonValue *v = member (object, "attributes");
+  const CollateJsonValue *v = collate_import_member (object, "attributes");
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, "attributes");
   GHashTable *attrs = g_hash_table_new (g_str_hash, g_str_equal);
   GError *local_error = NULL;
@@ -246,19 +255,6 @@ add_span (JsonlState            *state,
       g_hash_table_insert (state->span_ids, g_strdup (source_id), g_strdup (collate_annotation_get_id (a)));
     }
   return TRUE;
-}
-
-/* doccano ids are numbers or strings */
-static char *
-id_text (const CollateJsonValue *v)
-{
-  if (v == NULL)
-    return NULL;
-  if (v->type == COLLATE_JSON_STRING)
-    return g_strdup (v->v.string);
-  if (v->type == COLLATE_JSON_INTEGER)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, v->v.number.value);
-  return NULL;
 }
 
 /* ── Skipping a line's "tokens" without building it ──
@@ -569,7 +565,7 @@ read_line (JsonlState             *state,
   if (root->type != COLLATE_JSON_OBJECT)
     return fail (state, error, COLLATE_ERROR_FORMAT, NULL,
                  _("expected a JSON object with a \"text\" member"));
-  text_v = member (root, "text");
+  text_v = collate_import_member (root, "text");
   if (text_v == NULL || text_v->type != COLLATE_JSON_STRING)
     {
       CollateJsonPath p = COLLATE_JSON_PATH_MEMBER (NULL, "text");
@@ -583,17 +579,17 @@ read_line (JsonlState             *state,
       return fail (state, error, COLLATE_ERROR_INVALID, &p, _("the text is empty"));
     }
 
-  meta = member (root, "meta");
+  meta = collate_import_member (root, "meta");
   if (meta != NULL && meta->type != COLLATE_JSON_OBJECT && meta->type != COLLATE_JSON_NULL)
     return fail (state, error, COLLATE_ERROR_INVALID, &meta_path, _("expected an object"));
   if (meta == NULL || meta->type != COLLATE_JSON_OBJECT)
     meta = root, meta_path.member = NULL;
   /* meta is free-form in Prodigy and doccano: take what fits, ignore the rest */
-  id_owned = id_text (member (meta, "id"));
+  id_owned = collate_import_id_text (collate_import_member (meta, "id"));
   id = id_owned;
-  title = string_member (meta, "title");
-  source = string_member (meta, "source");
-  sha = string_member (meta, "sha256");
+  title = collate_import_string_member (meta, "title");
+  source = collate_import_string_member (meta, "source");
+  sha = collate_import_string_member (meta, "sha256");
 
   where = where_of (state, NULL);
   doc = collate_importer_add_document (state->importer, id, title, source,
@@ -610,25 +606,16 @@ read_line (JsonlState             *state,
 
   /* Prodigy / spaCy tokens: not kept (Collate tokenizes when it exports),
    * but a line that has them must have a list */
-  tokens = member (root, "tokens");
-  if (tokens != NULL && tokens->type != COLLATE_JSON_NULL)
-    {
-      CollateJsonPath tp = COLLATE_JSON_PATH_MEMBER (NULL, "tokens");
-      GError *local_error = NULL;
-
-      if (!collate_json_expect (tokens, COLLATE_JSON_ARRAY, &tp, &local_error))
-        return located (state, error, local_error);
-    }
+  if (!list_member (state, root, "tokens", &tokens, error))
+    return FALSE;
 
   /* Prodigy / spaCy / Collate spans */
-  spans = member (root, "spans");
-  if (spans != NULL && spans->type != COLLATE_JSON_NULL)
+  if (!list_member (state, root, "spans", &spans, error))
+    return FALSE;
+  if (spans != NULL)
     {
       CollateJsonPath sp = COLLATE_JSON_PATH_MEMBER (NULL, "spans");
-      GError *local_error = NULL;
 
-      if (!collate_json_expect (spans, COLLATE_JSON_ARRAY, &sp, &local_error))
-        return located (state, error, local_error);
       for (guint i = 0; i < spans->length; i++)
         {
           const CollateJsonValue *s = &spans->v.items[i];
@@ -641,10 +628,10 @@ read_line (JsonlState             *state,
           g_autoptr(GHashTable) attrs = NULL;
           gint64 start, end;
 
-          if (!collate_json_expect (s, COLLATE_JSON_OBJECT, &ip, &local_error))
-            return located (state, error, local_error);
-          if (!get_offset (state, member (s, "start"), &startp, &start, error) ||
-              !get_offset (state, member (s, "end"), &endp, &end, error) ||
+          if (!expect_object (state, s, &ip, error))
+            return FALSE;
+          if (!get_offset (state, collate_import_member (s, "start"), &startp, &start, error) ||
+              !get_offset (state, collate_import_member (s, "end"), &endp, &end, error) ||
               !opt_string (state, s, "label", &ip, &label, error) ||
               !opt_string (state, s, "text", &ip, &quote, error) ||
               !opt_string (state, s, "id", &ip, &sid, error) ||
@@ -666,10 +653,10 @@ read_line (JsonlState             *state,
     }
 
   /* doccano sequence labeling: "label": [[start, end, "LABEL"], …] */
-  doccano = member (root, "label");
+  doccano = collate_import_member (root, "label");
   if (doccano == NULL)
     {
-      doccano = member (root, "labels");
+      doccano = collate_import_member (root, "labels");
       doccano_key = "labels";
     }
   if (doccano != NULL && doccano->type == COLLATE_JSON_STRING)
@@ -709,14 +696,12 @@ read_line (JsonlState             *state,
     }
 
   /* doccano relation extraction: entities + relations */
-  entities = member (root, "entities");
-  if (entities != NULL && entities->type != COLLATE_JSON_NULL)
+  if (!list_member (state, root, "entities", &entities, error))
+    return FALSE;
+  if (entities != NULL)
     {
       CollateJsonPath ep = COLLATE_JSON_PATH_MEMBER (NULL, "entities");
-      GError *local_error = NULL;
 
-      if (!collate_json_expect (entities, COLLATE_JSON_ARRAY, &ep, &local_error))
-        return located (state, error, local_error);
       for (guint i = 0; i < entities->length; i++)
         {
           const CollateJsonValue *e = &entities->v.items[i];
@@ -730,15 +715,15 @@ read_line (JsonlState             *state,
           CollateAnnotation *a;
           g_autofree char *w = NULL;
 
-          if (!collate_json_expect (e, COLLATE_JSON_OBJECT, &ip, &local_error))
-            return located (state, error, local_error);
-          if (!get_offset (state, member (e, "start_offset"), &sp, &start, error) ||
-              !get_offset (state, member (e, "end_offset"), &xp, &end, error) ||
+          if (!expect_object (state, e, &ip, error))
+            return FALSE;
+          if (!get_offset (state, collate_import_member (e, "start_offset"), &sp, &start, error) ||
+              !get_offset (state, collate_import_member (e, "end_offset"), &xp, &end, error) ||
               !opt_string (state, e, "label", &ip, &label, error))
             return FALSE;
           if (label == NULL)
             return fail (state, error, COLLATE_ERROR_INVALID, &lp, _("missing (expected a string)"));
-          eid = id_text (member (e, "id"));
+          eid = collate_import_id_text (collate_import_member (e, "id"));
           w = where_of (state, &ip);
           a = collate_importer_add_span (state->importer, doc, NULL, start, end, label, NULL, NULL,
                                          NULL, NULL, NULL, NULL, w, error);
@@ -748,14 +733,12 @@ read_line (JsonlState             *state,
             g_hash_table_insert (line_ids, g_strdup (eid), g_strdup (collate_annotation_get_id (a)));
         }
     }
-  relations = member (root, "relations");
-  if (relations != NULL && relations->type != COLLATE_JSON_NULL)
+  if (!list_member (state, root, "relations", &relations, error))
+    return FALSE;
+  if (relations != NULL)
     {
       CollateJsonPath rp = COLLATE_JSON_PATH_MEMBER (NULL, "relations");
-      GError *local_error = NULL;
 
-      if (!collate_json_expect (relations, COLLATE_JSON_ARRAY, &rp, &local_error))
-        return located (state, error, local_error);
       for (guint i = 0; i < relations->length; i++)
         {
           const CollateJsonValue *r = &relations->v.items[i];
@@ -764,16 +747,17 @@ read_line (JsonlState             *state,
           const char *type = NULL, *from_new, *to_new;
           g_autofree char *w = NULL;
 
-          if (!collate_json_expect (r, COLLATE_JSON_OBJECT, &ip, &local_error))
-            return located (state, error, local_error);
+          if (!expect_object (state, r, &ip, error))
+            return FALSE;
           /* Prodigy's relations point at tokens ("head"/"child"): not ours */
-          if (member (r, "from_id") == NULL && member (r, "head") != NULL)
+          if (collate_import_member (r, "from_id") == NULL &&
+              collate_import_member (r, "head") != NULL)
             {
               state->unsupported++;
               continue;
             }
-          from = id_text (member (r, "from_id"));
-          to = id_text (member (r, "to_id"));
+          from = collate_import_id_text (collate_import_member (r, "from_id"));
+          to = collate_import_id_text (collate_import_member (r, "to_id"));
           if (!opt_string (state, r, "type", &ip, &type, error))
             return FALSE;
           if (from == NULL || to == NULL || type == NULL)
@@ -793,14 +777,12 @@ read_line (JsonlState             *state,
     }
 
   /* Collate links: resolved at the end */
-  links = member (root, "links");
-  if (links != NULL && links->type != COLLATE_JSON_NULL)
+  if (!list_member (state, root, "links", &links, error))
+    return FALSE;
+  if (links != NULL)
     {
       CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (NULL, "links");
-      GError *local_error = NULL;
 
-      if (!collate_json_expect (links, COLLATE_JSON_ARRAY, &lp, &local_error))
-        return located (state, error, local_error);
       for (guint i = 0; i < links->length; i++)
         {
           const CollateJsonValue *l = &links->v.items[i];
@@ -809,8 +791,8 @@ read_line (JsonlState             *state,
           const char *author = NULL, *created = NULL, *modified = NULL;
           PendingLink *p;
 
-          if (!collate_json_expect (l, COLLATE_JSON_OBJECT, &ip, &local_error))
-            return located (state, error, local_error);
+          if (!expect_object (state, l, &ip, error))
+            return FALSE;
           if (!opt_string (state, l, "id", &ip, &lid, error) ||
               !opt_string (state, l, "label", &ip, &label, error) ||
               !opt_string (state, l, "from", &ip, &from, error) ||

@@ -85,39 +85,6 @@ prefix_error (LsState               *state,
   return FALSE;
 }
 
-static const CollateJsonValue *
-member (const CollateJsonValue *object,
-        const char             *name)
-{
-  if (object == NULL || object->type != COLLATE_JSON_OBJECT)
-    return NULL;
-  for (guint i = 0; i < object->length; i++)
-    if (g_str_equal (object->v.members[i].name, name))
-      return &object->v.members[i].value;
-  return NULL;
-}
-
-static const char *
-string_member (const CollateJsonValue *object,
-               const char             *name)
-{
-  const CollateJsonValue *v = member (object, name);
-
-  return v != NULL && v->type == COLLATE_JSON_STRING ? v->v.string : NULL;
-}
-
-static char *
-id_text (const CollateJsonValue *v)
-{
-  if (v == NULL)
-    return NULL;
-  if (v->type == COLLATE_JSON_STRING)
-    return g_strdup (v->v.string);
-  if (v->type == COLLATE_JSON_INTEGER)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, v->v.number.value);
-  return NULL;
-}
-
 /* UTF-16 index → code points.  @astral holds the code-point offsets of the
  * characters outside the BMP; character k of them sits at UTF-16 index
  * astral[k] + k.  Returns FALSE for an index inside a surrogate pair. */
@@ -171,15 +138,10 @@ get_int (LsState                *state,
          GError                **error)
 {
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, name);
-  const CollateJsonValue *v = member (object, name);
   GError *local_error = NULL;
-  guint64 value;
 
-  if (v == NULL)
-    return fail (state, error, COLLATE_ERROR_INVALID, &path, _("missing (expected an integer)"));
-  if (!collate_json_get_uint (v, G_MAXUINT32, &path, &value, &local_error))
+  if (!collate_import_get_offset (collate_import_member (object, name), &path, out, &local_error))
     return located (state, error, local_error);
-  *out = (gint64) value;
   return TRUE;
 }
 
@@ -201,11 +163,11 @@ read_task (LsState                *state,
 
   if (!collate_json_expect (task, COLLATE_JSON_OBJECT, task_path, &local_error))
     return located (state, error, local_error);
-  data = member (task, "data");
+  data = collate_import_member (task, "data");
   if (data == NULL || data->type != COLLATE_JSON_OBJECT)
     return fail (state, error, COLLATE_ERROR_INVALID, &data_path,
                  data == NULL ? _("missing (expected the task's data object)") : _("expected an object"));
-  text_v = member (data, "text");
+  text_v = collate_import_member (data, "text");
   if (text_v == NULL)
     {
       /* another name for the text: the only string of the data */
@@ -228,16 +190,18 @@ read_task (LsState                *state,
     g_autofree char *p = collate_json_path_to_string (task_path);
     where = g_strdup_printf ("%s: %s", state->file, p);
   }
-  doc = collate_importer_add_document (state->importer, string_member (data, "document_id"),
-                                       string_member (data, "title"), string_member (data, "source"),
+  doc = collate_importer_add_document (state->importer,
+                                       collate_import_string_member (data, "document_id"),
+                                       collate_import_string_member (data, "title"),
+                                       collate_import_string_member (data, "source"),
                                        text_v->v.string, text_v->length, where, error);
   if (doc == NULL)
     return FALSE;
 
-  anns = member (task, "annotations");
+  anns = collate_import_member (task, "annotations");
   if (anns == NULL || anns->type == COLLATE_JSON_NULL)
     {
-      const CollateJsonValue *preds = member (task, "predictions");
+      const CollateJsonValue *preds = collate_import_member (task, "predictions");
 
       if (preds != NULL && preds->type == COLLATE_JSON_ARRAY)
         state->extra_annotations += preds->length;
@@ -248,7 +212,7 @@ read_task (LsState                *state,
   for (guint i = 0; i < anns->length; i++)
     {
       const CollateJsonValue *a = &anns->v.items[i];
-      const CollateJsonValue *cancelled = member (a, "was_cancelled");
+      const CollateJsonValue *cancelled = collate_import_member (a, "was_cancelled");
       CollateJsonPath ap = COLLATE_JSON_PATH_ELEMENT (&anns_path, i);
 
       if (!collate_json_expect (a, COLLATE_JSON_OBJECT, &ap, &local_error))
@@ -270,7 +234,7 @@ read_task (LsState                *state,
     CollateJsonPath ap = COLLATE_JSON_PATH_ELEMENT (&anns_path, ann_index);
     CollateJsonPath rp = COLLATE_JSON_PATH_MEMBER (&ap, "result");
 
-    result = member (ann, "result");
+    result = collate_import_member (ann, "result");
     if (result == NULL)
       return fail (state, error, COLLATE_ERROR_INVALID, &rp, _("missing (expected a list of results)"));
     if (!collate_json_expect (result, COLLATE_JSON_ARRAY, &rp, &local_error))
@@ -289,7 +253,7 @@ read_task (LsState                *state,
 
           if (!collate_json_expect (r, COLLATE_JSON_OBJECT, &ip, &local_error))
             return located (state, error, local_error);
-          type = string_member (r, "type");
+          type = collate_import_string_member (r, "type");
           if (type == NULL)
             {
               CollateJsonPath tp = COLLATE_JSON_PATH_MEMBER (&ip, "type");
@@ -298,12 +262,12 @@ read_task (LsState                *state,
 
           if (pass == 0 && g_str_equal (type, "labels"))
             {
-              const CollateJsonValue *value = member (r, "value");
+              const CollateJsonValue *value = collate_import_member (r, "value");
               const CollateJsonValue *labels;
-              const CollateJsonValue *meta = member (r, "meta");
-              const CollateJsonValue *meta_text = member (meta, "text");
+              const CollateJsonValue *meta = collate_import_member (r, "meta");
+              const CollateJsonValue *meta_text = collate_import_member (meta, "text");
               CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (&vp, "labels");
-              g_autofree char *rid = id_text (member (r, "id"));
+              g_autofree char *rid = collate_import_id_text (collate_import_member (r, "id"));
               g_autoptr(GString) note = g_string_new (NULL);
               gint64 s16, e16, start, end;
               CollateAnnotation *span;
@@ -323,7 +287,7 @@ read_task (LsState                *state,
                              _("the offsets %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
                                " split a character outside the BMP (they are UTF-16 code units)"),
                              s16, e16);
-              labels = member (value, "labels");
+              labels = collate_import_member (value, "labels");
               if (labels == NULL || labels->type != COLLATE_JSON_ARRAY || labels->length == 0 ||
                   labels->v.items[0].type != COLLATE_JSON_STRING)
                 return fail (state, error, COLLATE_ERROR_INVALID, &lp,
@@ -343,7 +307,7 @@ read_task (LsState                *state,
                              _("the region id “%s” is used twice"), rid);
               span = collate_importer_add_span (state->importer, doc, rid, start, end,
                                                 labels->v.items[0].v.string,
-                                                string_member (value, "text"), note->str, NULL,
+                                                collate_import_string_member (value, "text"), note->str, NULL,
                                                 NULL, NULL, NULL, NULL, error);
               if (span == NULL)
                 return prefix_error (state, error, &ip);
@@ -353,10 +317,10 @@ read_task (LsState                *state,
             }
           else if (pass == 1 && g_str_equal (type, "relation"))
             {
-              g_autofree char *from_src = id_text (member (r, "from_id"));
-              g_autofree char *to_src = id_text (member (r, "to_id"));
-              const char *direction = string_member (r, "direction");
-              const CollateJsonValue *labels = member (r, "labels");
+              g_autofree char *from_src = collate_import_id_text (collate_import_member (r, "from_id"));
+              g_autofree char *to_src = collate_import_id_text (collate_import_member (r, "to_id"));
+              const char *direction = collate_import_string_member (r, "direction");
+              const CollateJsonValue *labels = collate_import_member (r, "labels");
               const char *from, *to, *label = "Related";
 
               if (from_src == NULL || to_src == NULL)

@@ -80,6 +80,25 @@ CollateLink *collate_importer_add_link    (CollateImporter *importer,
                                            const char      *modified,
                                            const char      *where,
                                            GError         **error);
+/* ── JSON records (jsonl lines, Label Studio tasks) ──
+ * Errors name the JSON path only: the importer puts its file (and line) in
+ * front of them. */
+
+/* The member @name of @object, or NULL (also when @object is no object) */
+const CollateJsonValue *collate_import_member        (const CollateJsonValue *object,
+                                                      const char             *name);
+/* The member @name if it is a string, else NULL */
+const char             *collate_import_string_member (const CollateJsonValue *object,
+                                                      const char             *name);
+/* An id as doccano and Label Studio write them, a string or an integer;
+ * NULL for anything else */
+char                   *collate_import_id_text       (const CollateJsonValue *value);
+/* An offset: an integer from 0 to G_MAXUINT32; @value NULL is "missing" */
+gboolean                collate_import_get_offset    (const CollateJsonValue *value,
+                                                      const CollateJsonPath  *path,
+                                                      gint64                 *out,
+                                                      GError                **error);
+
 /* Parses JSON text with the size and depth caps of the project loader */
 gboolean    collate_importer_check_json_depth (const char *data,
                                            gsize       length,

@@ -139,6 +139,61 @@ collate_importer_read_text (CollateImporter  *importer,
   return g_steal_pointer (&data);
 }
 
+/* ── JSON records ── */
+
+const CollateJsonValue *
+collate_import_member (const CollateJsonValue *object,
+                       const char             *name)
+{
+  if (object == NULL || object->type != COLLATE_JSON_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->length; i++)
+    if (g_str_equal (object->v.members[i].name, name))
+      return &object->v.members[i].value;
+  return NULL;
+}
+
+const char *
+collate_import_string_member (const CollateJsonValue *object,
+                              const char             *name)
+{
+  const CollateJsonValue *v = collate_import_member (object, name);
+
+  return v != NULL && v->type == COLLATE_JSON_STRING ? v->v.string : NULL;
+}
+
+char *
+collate_import_id_text (const CollateJsonValue *value)
+{
+  if (value == NULL)
+    return NULL;
+  if (value->type == COLLATE_JSON_STRING)
+    return g_strdup (value->v.string);
+  if (value->type == COLLATE_JSON_INTEGER)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, value->v.number.value);
+  return NULL;
+}
+
+gboolean
+collate_import_get_offset (const CollateJsonValue *value,
+                           const CollateJsonPath  *path,
+                           gint64                 *out,
+                           GError                **error)
+{
+  guint64 n;
+
+  if (value == NULL)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
+                              _("missing (expected an integer)"));
+      return FALSE;
+    }
+  if (!collate_json_get_uint (value, G_MAXUINT32, path, &n, error))
+    return FALSE;
+  *out = (gint64) n;
+  return TRUE;
+}
+
 /* An optional "where: " before a message (callers that pass NULL add it
  * themselves, only when there is an error) */
 #define W(where) ((where) ? (where) : ""), ((where) ? ": " : "")
