@@ -599,6 +599,38 @@ test_sidebar_edits (Fixture       *f,
 }
 
 static void
+test_palette (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *palette = collate_label_palette_new (f->workspace);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button;
+  CollateAnnotation *span;
+  guint n = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), palette);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* one button per span label, in schema order, that keeps the selection */
+  for (GtkWidget *b = find_child (palette, GTK_TYPE_BUTTON, 0); b != NULL; b = find_child (palette, GTK_TYPE_BUTTON, ++n))
+    g_assert_false (gtk_widget_get_focus_on_click (b));
+  g_assert_cmpuint (n, ==, 6);
+
+  select_text (f, 1, "Dmitry Peskov");
+  button = find_child (palette, GTK_TYPE_BUTTON, 1);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  span = collate_project_lookup_annotation (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_nonnull (span);
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Person");
+  g_assert_cmpstr (collate_annotation_get_text (span), ==, "Dmitry Peskov");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
 test_link_picker (Fixture       *f,
                   gconstpointer  data)
 {
@@ -788,6 +820,7 @@ main (int   argc,
   ADD ("/workspace/relabel", test_relabel);
   ADD ("/workspace/sidebar-filters", test_sidebar_filters);
   ADD ("/workspace/sidebar-edits", test_sidebar_edits);
+  ADD ("/workspace/palette", test_palette);
   ADD ("/workspace/link-picker", test_link_picker);
   ADD ("/workspace/settings-actions", test_settings_actions);
   ADD ("/workspace/actions-enabled", test_actions_enabled);
