@@ -170,8 +170,8 @@ collate_document_new (const char  *id,
   if (memchr (text, '\0', len) != NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
-                   _("%s: the text contains a NUL character at byte %" G_GSIZE_FORMAT),
-                   name, (gsize) ((const char *) memchr (text, '\0', len) - text));
+                   _("%s: the text contains a NUL character at byte %lu"),
+                   name, (unsigned long) ((const char *) memchr (text, '\0', len) - text));
       return NULL;
     }
   if (!collate_text_validate_utf8 (text, len, name, error))

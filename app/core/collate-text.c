@@ -23,9 +23,9 @@ collate_text_validate_utf8 (const char  *data,
       gsize offset = (gsize) (end - data);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
-                   _("%s: not valid UTF-8 text: bad byte sequence at byte %" G_GSIZE_FORMAT
+                   _("%s: not valid UTF-8 text: bad byte sequence at byte %lu"
                      " (0x%02x); convert the file to UTF-8 first"),
-                   name, offset, (guint) (guchar) data[offset]);
+                   name, (unsigned long) offset, (guint) (guchar) data[offset]);
       return FALSE;
     }
 
@@ -153,7 +153,7 @@ collate_document_new_from_file (const char  *path,
       gsize at = (gsize) ((const char *) memchr (text, '\0', length) - text);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
-                   _("%s: not a text file: NUL byte at byte %" G_GSIZE_FORMAT), path, at);
+                   _("%s: not a text file: NUL byte at byte %lu"), path, (unsigned long) at);
       return NULL;
     }
 
