@@ -276,7 +276,12 @@ main (int   argc,
       fprintf (stderr, "bench-gui: %s\n", error->message);
       return 2;
     }
-  gtk_init ();
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-gui: cannot open a display; run it under Xvfb "
+                       "(xvfb-run -a, or DISPLAY=:N with GDK_BACKEND=x11)\n");
+      return 77;
+    }
 
   start = g_get_monotonic_time ();
   if (argc > 1)
