@@ -185,8 +185,7 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
   g_autoptr(GHashTable) attr_values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) attr_order = g_ptr_array_new ();
-  g_autoptr(GHashTable) links_by_doc = g_hash_table_new_full (NULL, NULL, NULL,
-                                                              (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) links_by_doc = NULL;
   g_autoptr(GString) cross = g_string_new ("link\tlabel\tfrom_file\tfrom\tto_file\tto\tnote\n");
   g_autoptr(GString) conf = g_string_new (NULL);
   g_autoptr(GString) visual = g_string_new (NULL);
@@ -200,26 +199,9 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
   for (guint i = 0; i < snap->link_labels->len; i++)
     type_of (&types, collate_label_get_name (g_ptr_array_index (snap->link_labels, i)));
 
-  /* Links by the document of their "from" span; cross-document ones aside */
-  for (guint i = 0; i < part->links->len; i++)
-    {
-      CollateLink *l = g_ptr_array_index (part->links, i);
-      CollateAnnotation *from = g_hash_table_lookup (snap->spans_by_id, collate_link_get_from (l));
-      CollateAnnotation *to = g_hash_table_lookup (snap->spans_by_id, collate_link_get_to (l));
-      CollateExportDoc *doc = collate_export_snapshot_doc_of (snap, from);
-      GPtrArray *list;
-
-      if (!g_str_equal (collate_annotation_get_document_id (from),
-                        collate_annotation_get_document_id (to)))
-        continue;
-      list = g_hash_table_lookup (links_by_doc, doc);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (links_by_doc, doc, list);
-        }
-      g_ptr_array_add (list, l);
-    }
+  /* Links by the document of their "from" span; cross-document ones are
+   * written to the side file below, once every T id is known */
+  links_by_doc = collate_export_part_links_by_doc (snap, part, TRUE, NULL);
 
   for (guint d = 0; d < part->docs->len; d++)
     {

@@ -109,25 +109,9 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
                             GString                *out,
                             GError                **error)
 {
-  g_autoptr(GHashTable) links_by_doc = g_hash_table_new_full (NULL, NULL, NULL,
-                                                              (GDestroyNotify) g_ptr_array_unref);
-  guint misaligned = 0;
-
   /* Each link goes on the line of its "from" span */
-  for (guint i = 0; i < part->links->len; i++)
-    {
-      CollateLink *l = g_ptr_array_index (part->links, i);
-      CollateAnnotation *from = g_hash_table_lookup (snap->spans_by_id, collate_link_get_from (l));
-      CollateExportDoc *doc = collate_export_snapshot_doc_of (snap, from);
-      GPtrArray *list = g_hash_table_lookup (links_by_doc, doc);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (links_by_doc, doc, list);
-        }
-      g_ptr_array_add (list, l);
-    }
+  g_autoptr(GHashTable) links_by_doc = collate_export_part_links_by_doc (snap, part, FALSE, NULL);
+  guint misaligned = 0;
 
   for (guint d = 0; d < part->docs->len; d++)
     {

@@ -140,34 +140,11 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
 {
   g_autoptr(GString) out = g_string_sized_new (1 << 16);
   g_autoptr(GString) xml = g_string_new (NULL);
-  g_autoptr(GHashTable) links_by_doc = g_hash_table_new_full (NULL, NULL, NULL,
-                                                              (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) links_by_doc = NULL;
   guint n_cross = 0, link_notes = 0, attributes = 0;
 
-  for (guint i = 0; i < part->links->len; i++)
-    {
-      CollateLink *l = g_ptr_array_index (part->links, i);
-      CollateAnnotation *from = g_hash_table_lookup (snap->spans_by_id, collate_link_get_from (l));
-      CollateAnnotation *to = g_hash_table_lookup (snap->spans_by_id, collate_link_get_to (l));
-      CollateExportDoc *doc = collate_export_snapshot_doc_of (snap, from);
-      GPtrArray *list;
-
-      if (!g_str_equal (collate_annotation_get_document_id (from),
-                        collate_annotation_get_document_id (to)))
-        {
-          n_cross++;
-          continue;
-        }
-      if (*collate_link_get_note (l) != '\0')
-        link_notes++;
-      list = g_hash_table_lookup (links_by_doc, doc);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (links_by_doc, doc, list);
-        }
-      g_ptr_array_add (list, l);
-    }
+  /* relations live in one task: links to another document are left out */
+  links_by_doc = collate_export_part_links_by_doc (snap, part, TRUE, &n_cross);
 
   g_string_append (out, "[");
   for (guint d = 0; d < part->docs->len; d++)
@@ -231,6 +208,8 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
           g_string_append (out, ",\"type\":\"relation\",\"direction\":\"right\",\"labels\":[");
           collate_export_append_json_string (out, collate_link_get_label (l), -1);
           g_string_append (out, "]}");
+          if (*collate_link_get_note (l) != '\0')
+            link_notes++;
           if (!collate_export_snapshot_step (snap, 1, error))
             return FALSE;
         }

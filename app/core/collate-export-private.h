@@ -76,6 +76,14 @@ GArray      *collate_export_doc_get_tokens      (CollateExportDoc      *doc);
 GArray      *collate_export_doc_get_sentences   (CollateExportDoc      *doc);
 CollateExportDoc *collate_export_snapshot_doc_of (CollateExportSnapshot *snapshot,
                                                  CollateAnnotation     *span);
+/* The links of @part by the document of their "from" span: a table of
+ * CollateExportDoc → GPtrArray of CollateLink, in link order.  With
+ * @same_document_only, a link to another document is left out and counted
+ * in @n_cross (may be NULL). */
+GHashTable  *collate_export_part_links_by_doc   (CollateExportSnapshot *snapshot,
+                                                 CollateExportPart     *part,
+                                                 gboolean               same_document_only,
+                                                 guint                 *n_cross);
 /* Appends @text as a JSON string literal, quotes included */
 void         collate_export_append_json_string  (GString               *out,
                                                  const char            *text,

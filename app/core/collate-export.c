@@ -833,6 +833,47 @@ collate_export_doc_get_tokens (CollateExportDoc *doc)
   return doc->tokens;
 }
 
+GHashTable *
+collate_export_part_links_by_doc (CollateExportSnapshot *snap,
+                                  CollateExportPart     *part,
+                                  gboolean               same_document_only,
+                                  guint                 *n_cross)
+{
+  GHashTable *links_by_doc = g_hash_table_new_full (NULL, NULL, NULL,
+                                                    (GDestroyNotify) g_ptr_array_unref);
+  guint cross = 0;
+
+  for (guint i = 0; i < part->links->len; i++)
+    {
+      CollateLink *l = g_ptr_array_index (part->links, i);
+      CollateAnnotation *from = g_hash_table_lookup (snap->spans_by_id, collate_link_get_from (l));
+      CollateExportDoc *doc = collate_export_snapshot_doc_of (snap, from);
+      GPtrArray *list;
+
+      if (same_document_only)
+        {
+          CollateAnnotation *to = g_hash_table_lookup (snap->spans_by_id, collate_link_get_to (l));
+
+          if (!g_str_equal (collate_annotation_get_document_id (from),
+                            collate_annotation_get_document_id (to)))
+            {
+              cross++;
+              continue;
+            }
+        }
+      list = g_hash_table_lookup (links_by_doc, doc);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (links_by_doc, doc, list);
+        }
+      g_ptr_array_add (list, l);
+    }
+  if (n_cross != NULL)
+    *n_cross = cross;
+  return links_by_doc;
+}
+
 GArray *
 collate_export_doc_get_sentences (CollateExportDoc *doc)
 {
