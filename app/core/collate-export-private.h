@@ -108,6 +108,10 @@ void                  collate_progress_relay_update (CollateProgressRelay  *rela
                                                      double                 fraction);
 void                  collate_progress_relay_free   (CollateProgressRelay  *relay);
 
+/* Deletes the folder @path and everything in it, without following
+ * symbolic links (for temporary folders; the tests use it too) */
+void         collate_export_remove_tree         (const char            *path);
+
 /* Writes @data to @folder/@name (inside the temporary folder) */
 gboolean     collate_export_write_file          (const char            *folder,
                                                  const char            *name,

@@ -1275,8 +1275,8 @@ check_strict (CollateExportSnapshot  *snap,
   return FALSE;
 }
 
-static void
-remove_tree (const char *path)
+void
+collate_export_remove_tree (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -1289,7 +1289,7 @@ remove_tree (const char *path)
 
           if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
               !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
+            collate_export_remove_tree (child);
           else
             g_unlink (child);
         }
@@ -1404,7 +1404,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
             }
         }
       if (!ok)
-        remove_tree (tmp);
+        collate_export_remove_tree (tmp);
       return ok;
     }
 }

@@ -112,14 +112,15 @@ located (JsonlState  *state,
   return FALSE;
 }
 
-/* An optional string member: absent or null gives NULL */
+/* An optional member of @type: absent or null gives NULL */
 static gboolean
-opt_string (JsonlState             *state,
-            const CollateJsonValue *object,
-            const char             *name,
-            const CollateJsonPath  *parent,
-            const char            **out,
-            GError                **error)
+opt_member (JsonlState              *state,
+            const CollateJsonValue  *object,
+            const char              *name,
+            const CollateJsonPath   *parent,
+            CollateJsonType          type,
+            const CollateJsonValue **out,
+            GError                 **error)
 {
   const CollateJsonValue *v = collate_import_member (object, name);
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, name);
@@ -128,31 +129,37 @@ opt_string (JsonlState             *state,
   *out = NULL;
   if (v == NULL || v->type == COLLATE_JSON_NULL)
     return TRUE;
-  if (!collate_json_expect (v, COLLATE_JSON_STRING, &path, &local_error))
+  if (!collate_json_expect (v, type, &path, &local_error))
     return located (state, error, local_error);
-  *out = v->v.string;
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+opt_string (JsonlState             *state,
+            const CollateJsonValue *object,
+            const char             *name,
+            const CollateJsonPath  *parent,
+            const char            **out,
+            GError                **error)
+{
+  const CollateJsonValue *v;
+
+  if (!opt_member (state, object, name, parent, COLLATE_JSON_STRING, &v, error))
+    return FALSE;
+  *out = v != NULL ? v->v.string : NULL;
   return TRUE;
 }
 
 /* The line's member @name as an array: NULL when it is absent or null */
-static gboolean
+static inline gboolean
 list_member (JsonlState              *state,
              const CollateJsonValue  *root,
              const char              *name,
              const CollateJsonValue **out,
              GError                 **error)
 {
-  const CollateJsonValue *v = collate_import_member (root, name);
-  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, name);
-  GError *local_error = NULL;
-
-  *out = NULL;
-  if (v == NULL || v->type == COLLATE_JSON_NULL)
-    return TRUE;
-  if (!collate_json_expect (v, COLLATE_JSON_ARRAY, &path, &local_error))
-    return located (state, error, local_error);
-  *out = v;
-  return TRUE;
+  return opt_member (state, root, name, NULL, COLLATE_JSON_ARRAY, out, error);
 }
 
 static gboolean
@@ -188,19 +195,16 @@ read_attributes (JsonlState             *state,
                  const CollateJsonPath  *parent,
                  GError                **error)
 {
-  const CollateJsonValue *v = collate_import_member (object, "attributes");
+  const CollateJsonValue *v;
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, "attributes");
-  GHashTable *attrs = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *attrs;
   GError *local_error = NULL;
 
-  if (v == NULL || v->type == COLLATE_JSON_NULL)
+  if (!opt_member (state, object, "attributes", parent, COLLATE_JSON_OBJECT, &v, error))
+    return NULL;
+  attrs = g_hash_table_new (g_str_hash, g_str_equal);
+  if (v == NULL)
     return attrs;
-  if (!collate_json_expect (v, COLLATE_JSON_OBJECT, &path, &local_error))
-    {
-      located (state, error, local_error);
-      g_hash_table_unref (attrs);
-      return NULL;
-    }
   for (guint i = 0; i < v->length; i++)
     {
       CollateJsonPath item = COLLATE_JSON_PATH_MEMBER (&path, v->v.members[i].name);

@@ -9,7 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-#include "collate-export.h"
+#include "collate-export-private.h"
 
 /* ── Helpers ── */
 
@@ -34,28 +34,6 @@ make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 static guint
@@ -172,7 +150,7 @@ test_expected_output (gconstpointer data)
 
     assert_same_tree (out, again);
   }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 /* ── Reading the output with the formats' own tools ── */
@@ -230,7 +208,7 @@ test_reference_tool (gconstpointer data)
                              c->format, out, project_path, NULL };
       run_checker (argv);
     }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 /* ── What a format cannot hold ── */
@@ -262,7 +240,7 @@ test_report_counts (void)
 
       g_assert_cmpuint (collate_export_report_lookup (report, cases[i].key), ==, cases[i].count);
       g_assert_cmpstr (text, !=, "");
-      remove_tree (tmp);
+      collate_export_remove_tree (tmp);
     }
 
   /* jsonl and w3c hold everything */
@@ -315,7 +293,7 @@ test_strict (void)
     collate_export_options_set_strict (options, TRUE);
     report = export_to (project, options, out);
     g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
-    remove_tree (tmp);
+    collate_export_remove_tree (tmp);
   }
 }
 
@@ -417,7 +395,7 @@ test_destinations (void)
     g_assert_true (strstr (error->message, "jsonl") != NULL);
     g_clear_error (&error);
   }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 static void
@@ -545,7 +523,7 @@ test_split (void)
       }
     g_assert_true (collate_export_options_parse_split (options, "80, 20", &error));
   }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 static void
@@ -714,7 +692,7 @@ test_sanitize_filename (void)
 
     g_assert_true (g_file_test (evil, G_FILE_TEST_IS_REGULAR));
     g_assert_cmpuint (count_entries (tmp), ==, 1);
-    remove_tree (tmp);
+    collate_export_remove_tree (tmp);
   }
 }
 
@@ -763,7 +741,7 @@ test_brat_edge_cases (void)
 
     g_assert_cmpstr (ann, ==, "T2\tClaim 5 8\ttwo\n");
   }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 /* A project with nothing in it exports to every format */
@@ -785,7 +763,7 @@ test_empty_project (void)
 
           g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
           g_assert_cmpuint (collate_export_report_get_n_spans (report), ==, 0);
-          remove_tree (tmp);
+          collate_export_remove_tree (tmp);
         }
       /* then a document without spans */
       if (round == 0)
@@ -868,7 +846,7 @@ test_async (void)
 
   g_object_unref (s.report);
   g_main_loop_unref (s.loop);
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 static void
@@ -1045,7 +1023,7 @@ test_cli (void)
         g_assert_cmpstr (out, ==, "");
       }
   }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 int

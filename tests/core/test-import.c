@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "collate.h"
-#include "collate-export.h"
+#include "collate-export-private.h"
 #include "collate-import.h"
 
 /* ── Helpers ── */
@@ -21,28 +21,6 @@ load_datasets_project (void)
 
   g_assert_no_error (error);
   return project;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 static CollateProject *
@@ -219,7 +197,7 @@ test_round_trip (gconstpointer data)
     g_assert_cmpuint (collate_project_get_n_annotations (again), ==,
                       collate_project_get_n_annotations (imported));
   }
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 /* Label Studio keeps span notes, and same-document links without notes */
@@ -242,7 +220,7 @@ test_round_trip_label_studio_notes (void)
   g_assert_nonnull (a);
   g_assert_cmpstr (collate_annotation_get_note (a), ==, "Compare: \"over four hours\",\nreport 2");
   g_assert_cmpuint (collate_project_get_n_links (imported), ==, 3);
-  remove_tree (tmp);
+  collate_export_remove_tree (tmp);
 }
 
 /* Random projects (fixed seeds): what each format can hold comes back */
@@ -342,7 +320,7 @@ test_random_round_trips (void)
         if (g_strcmp0 (want, got) != 0)
           g_test_message ("seed %u, %s", seed, rt->format);
         g_assert_cmpstr (got, ==, want);
-        remove_tree (tmp);
+        collate_export_remove_tree (tmp);
       }
 }
 
