@@ -10,7 +10,7 @@
  * Run it under Xvfb (GDK_BACKEND=x11 GTK_A11Y=none GSK_RENDERER=cairo).
  *
  *   bench-gui [--spans N] [--links N] [--megabytes N] [--rounds N] [--no-sidebar]
- *             [PROJECT.collate.json]
+ *             [--save FILE] [PROJECT.collate.json]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -249,12 +249,14 @@ main (int   argc,
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 1);
   int n_spans = 100000, n_links = 10000, megabytes = 5, rounds = 30;
   gboolean no_sidebar = FALSE;
+  g_autofree char *save_path = NULL;
   GOptionEntry entries[] = {
     { "spans", 0, 0, G_OPTION_ARG_INT, &n_spans, "Spans to generate (100000)", "N" },
     { "links", 0, 0, G_OPTION_ARG_INT, &n_links, "Links to generate (10000)", "N" },
     { "megabytes", 0, 0, G_OPTION_ARG_INT, &megabytes, "Size of each document (5)", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Runs of each operation (30)", "N" },
     { "no-sidebar", 0, 0, G_OPTION_ARG_NONE, &no_sidebar, "Hide the sidebar (F9) before measuring", NULL },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Also save the generated project there", "FILE" },
     { NULL }
   };
   CollateWorkspace *workspace;
@@ -289,7 +291,8 @@ main (int   argc,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
       project = collate_project_load_file (file, NULL, NULL, &error);
-      printf ("Loaded %s in %.0f ms\n", argv[1], ms_since (start));
+      if (project != NULL)
+        printf ("Loaded %s in %.0f ms\n", argv[1], ms_since (start));
     }
   else
     {
@@ -306,6 +309,17 @@ main (int   argc,
     {
       fprintf (stderr, "bench-gui: the project has no documents\n");
       return 1;
+    }
+  if (save_path != NULL && argc <= 1)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (save_path);
+
+      if (!collate_project_save_file (project, file, NULL, NULL, NULL, &error))
+        {
+          fprintf (stderr, "bench-gui: %s\n", error->message);
+          return 1;
+        }
+      printf ("Saved the generated project to %s\n", save_path);
     }
   collate_project_set_author (project, "bench");
 
