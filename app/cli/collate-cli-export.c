@@ -250,12 +250,23 @@ collate_cli_export (int    argc,
   if (!quiet)
     {
       print_report ("export", report);
-      g_printerr (_("collate-cli: export %s: %u documents, %u spans, %u links%s%s\n"),
-                  fmt->name,
-                  collate_export_report_get_n_documents (report),
-                  collate_export_report_get_n_spans (report),
-                  collate_export_report_get_n_links (report),
-                  output ? " → " : "", output ? output : "");
+      if (collate_export_report_get_n_warnings (report) == 0)
+        g_printerr (_("collate-cli: export %s: %u documents, %u spans, %u links%s%s\n"),
+                    fmt->name,
+                    collate_export_report_get_n_documents (report),
+                    collate_export_report_get_n_spans (report),
+                    collate_export_report_get_n_links (report),
+                    output ? " → " : "", output ? output : "");
+      else
+        /* the counts are those of the project; the warnings say what the
+         * format could not take of them */
+        g_printerr (_("collate-cli: export %s: %u documents, %u spans, %u links%s%s, "
+                      "less what the warnings above say was not written\n"),
+                    fmt->name,
+                    collate_export_report_get_n_documents (report),
+                    collate_export_report_get_n_spans (report),
+                    collate_export_report_get_n_links (report),
+                    output ? " → " : "", output ? output : "");
     }
   return EXIT_OK;
 }

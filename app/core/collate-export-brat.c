@@ -414,19 +414,41 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       !collate_export_write_file (folder, "visual.conf", visual->str, visual->len, error))
     goto out;
 
-  collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
-                             _("Links between documents, which brat cannot express "
-                               "(listed in cross-document-links.tsv)"));
+  if (n_cross > 0)
+    {
+      /* where the person will find the side file once the export is in place */
+      g_autofree char *side = NULL;
+
+      if (snap->destination == NULL)
+        side = g_strdup ("cross-document-links.tsv");
+      else if (part->name == NULL)
+        side = g_build_filename (snap->destination, "cross-document-links.tsv", NULL);
+      if (side != NULL)
+        collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
+                                   _("Links between documents, not written to the .ann files "
+                                     "(brat cannot express them; they are listed in “%s”)"),
+                                   side);
+      else
+        collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
+                                   _("Links between documents, not written to the .ann files "
+                                     "(brat cannot express them; they are listed in "
+                                     "cross-document-links.tsv in each part's folder in “%s”)"),
+                                   snap->destination);
+    }
   collate_export_report_add (snap->report, "brat-multiline-notes", flattened,
-                             _("Notes with line breaks or tabs, written on one line"));
+                             _("Notes with line breaks or tabs, written on one line (with "
+                               "spaces for them)"));
   collate_export_report_add (snap->report, "brat-attributes-renamed", renamed_attrs,
-                             _("Attributes whose names or values were made brat-safe"));
+                             _("Attributes whose names or values had characters brat does not "
+                               "allow, written with those characters replaced"));
   collate_export_report_add (snap->report, "brat-line-break-spans", only_breaks,
-                             _("Spans of nothing but line breaks, which brat cannot show (left out)"));
+                             _("Spans of nothing but line breaks, not written (brat cannot "
+                               "show them)"));
   collate_export_report_add (snap->report, "brat-line-break-edges", trimmed,
-                             _("Spans that start or end with a line break, which brat shows without it"));
+                             _("Spans that start or end with a line break, written without it "
+                               "(as brat shows them)"));
   collate_export_report_add (snap->report, "brat-links-to-left-out-spans", dropped_links,
-                             _("Links to spans that were left out"));
+                             _("Links to spans that were not written, not written either"));
   ok = TRUE;
 
 out:

@@ -160,18 +160,22 @@ collate_export_write_conll (CollateExportSnapshot  *snap,
     }
 
   collate_export_report_add (snap->report, "conll-overlap", dropped_overlap,
-                             _("Overlapping spans left out of CoNLL (the longest one was kept)"));
+                             _("Overlapping spans, not written (CoNLL tags one entity per "
+                               "token; the longest span was kept)"));
   collate_export_report_add (snap->report, "conll-no-token", no_token,
-                             _("Spans that cover no token (only whitespace)"));
+                             _("Spans of only white space, not written (they cover no token)"));
   collate_export_report_add (snap->report, "conll-misaligned", misaligned,
-                             _("Spans whose edges fall inside a token (the whole token was tagged)"));
+                             _("Spans whose edges fall inside a token, written as the whole "
+                               "tokens they touch"));
   collate_export_report_add (snap->report, "conll-sentence-split", split,
-                             _("Spans that cross a sentence boundary (tagged as one entity per sentence)"));
+                             _("Spans that cross a sentence boundary, written as one entity "
+                               "per sentence"));
   collate_export_report_add (snap->report, "conll-links", part->links->len,
-                             _("Links, which CoNLL cannot express"));
+                             _("Links, not written (CoNLL cannot express them)"));
   collate_export_report_add (snap->report, "conll-notes", notes,
-                             _("Span notes, which CoNLL cannot express"));
+                             _("Span notes, not written (CoNLL cannot express them)"));
   collate_export_report_add (snap->report, "conll-attributes", attributes,
-                             _("Span attributes, which CoNLL cannot express"));
+                             _("Spans with attributes, whose attributes were not written "
+                               "(CoNLL cannot express them)"));
   return TRUE;
 }

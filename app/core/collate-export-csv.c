@@ -109,6 +109,7 @@ collate_export_write_csv (CollateExportSnapshot  *snap,
     }
 
   collate_export_report_add (snap->report, "csv-attributes", with_attributes,
-                             _("Spans with attributes, which the CSV table has no column for"));
+                             _("Spans with attributes, whose attributes were not written (the "
+                               "table has no column for them)"));
   return TRUE;
 }

@@ -198,7 +198,7 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
     }
 
   collate_export_report_add (snap->report, "jsonl-token-misaligned", misaligned,
-                             _("Spans whose edges fall inside a token (token_start and "
-                               "token_end cover the tokens they touch)"));
+                             _("Spans whose edges fall inside a token, written as they are "
+                               "(token_start and token_end name the tokens they touch)"));
   return TRUE;
 }

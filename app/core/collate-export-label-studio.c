@@ -225,10 +225,13 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
     return FALSE;
 
   collate_export_report_add (snap->report, "label-studio-cross-document-links", n_cross,
-                             _("Links between documents, which Label Studio relations cannot express"));
+                             _("Links between documents, not written (a Label Studio relation "
+                               "stays within one task)"));
   collate_export_report_add (snap->report, "label-studio-link-notes", link_notes,
-                             _("Link notes, which Label Studio relations cannot hold"));
+                             _("Link notes, not written (Label Studio relations cannot hold "
+                               "them)"));
   collate_export_report_add (snap->report, "label-studio-attributes", attributes,
-                             _("Span attributes, which Label Studio regions do not hold"));
+                             _("Spans with attributes, whose attributes were not written "
+                               "(Label Studio regions cannot hold them)"));
   return TRUE;
 }

@@ -120,6 +120,6 @@ collate_export_write_nli (CollateExportSnapshot  *snap,
     }
   collate_export_report_add (snap->report, "nli-unlinked-spans",
                              part->n_spans - g_hash_table_size (linked),
-                             _("Spans in no link, which make no NLI pair"));
+                             _("Spans in no link, not written (they make no NLI pair)"));
   return TRUE;
 }

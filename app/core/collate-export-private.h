@@ -34,6 +34,7 @@ struct _CollateExportSnapshot
   CollateExportOptions *options;      /* a private copy */
   CollateExportReport  *report;
   char                 *title;
+  char                 *destination;  /* the final path, for messages (NULL in memory) */
   GPtrArray            *span_labels;  /* CollateLabel, schema order */
   GPtrArray            *link_labels;
   GPtrArray            *docs;         /* CollateExportDoc, project order */

@@ -890,6 +890,7 @@ snapshot_free (CollateExportSnapshot *snap)
   g_clear_object (&snap->options);
   g_clear_object (&snap->report);
   g_free (snap->title);
+  g_free (snap->destination);
   g_clear_pointer (&snap->span_labels, g_ptr_array_unref);
   g_clear_pointer (&snap->link_labels, g_ptr_array_unref);
   g_clear_pointer (&snap->spans_by_id, g_hash_table_unref);
@@ -1194,7 +1195,8 @@ make_parts (CollateExportSnapshot *snap)
           crossing++;
       }
     collate_export_report_add (snap->report, "split-crossing-links", crossing,
-                               "Links between documents that went to different splits (left out)");
+                               _("Links between documents that went to different parts of the "
+                                 "split, not written"));
   }
   return parts;
 }
@@ -1349,6 +1351,8 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
 
   if (g_cancellable_set_error_if_cancelled (snap->cancellable, error))
     return FALSE;
+  g_free (snap->destination);
+  snap->destination = g_strdup (path);
   if (!as_folder)
     {
       g_autoptr(GString) out = NULL;

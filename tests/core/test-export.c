@@ -260,6 +260,62 @@ test_report_counts (void)
   }
 }
 
+static const char *
+report_message (CollateExportReport *report,
+                const char          *key)
+{
+  for (guint i = 0; i < collate_export_report_get_n_warnings (report); i++)
+    if (g_str_equal (collate_export_report_get_key (report, i), key))
+      return collate_export_report_get_message (report, i);
+  return NULL;
+}
+
+/* A warning says what was not written and where the side file is */
+static void
+test_report_wording (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autofree char *tmp = make_tmpdir ();
+
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+    g_autofree char *out = g_build_filename (tmp, "brat", NULL);
+    g_autofree char *side = g_build_filename (out, "cross-document-links.tsv", NULL);
+    g_autoptr(CollateExportReport) report = export_to (project, options, out);
+    const char *message = report_message (report, "brat-cross-document-links");
+
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "not written"));
+    g_assert_nonnull (strstr (message, side));
+    g_assert_true (g_file_test (side, G_FILE_TEST_IS_REGULAR));
+  }
+  /* with a split, each part has its side file */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+    g_autofree char *out = g_build_filename (tmp, "split", NULL);
+    g_autoptr(CollateExportReport) report = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *message;
+
+    g_assert_true (collate_export_options_parse_split (options, "100,0", &error));
+    g_assert_no_error (error);
+    report = export_to (project, options, out);
+    message = report_message (report, "brat-cross-document-links");
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "each part's folder"));
+    g_assert_nonnull (strstr (message, out));
+  }
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("conll");
+    g_autofree char *out = g_build_filename (tmp, "out.conll", NULL);
+    g_autoptr(CollateExportReport) report = export_to (project, options, out);
+
+    g_assert_nonnull (strstr (report_message (report, "conll-links"), "not written"));
+    g_assert_nonnull (strstr (report_message (report, "conll-overlap"), "not written"));
+  }
+  collate_export_remove_tree (tmp);
+}
+
 static void
 test_strict (void)
 {
@@ -1049,6 +1105,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/options", test_options_properties);
   g_test_add_func ("/export/report", test_report_counts);
+  g_test_add_func ("/export/report-wording", test_report_wording);
   g_test_add_func ("/export/strict", test_strict);
   g_test_add_func ("/export/destinations", test_destinations);
   g_test_add_func ("/export/cancel", test_cancel);
