@@ -1159,7 +1159,9 @@ on_has_selection (GtkTextBuffer       *buffer,
                   GParamSpec          *pspec,
                   CollateDocumentView *self)
 {
-  if (!gtk_text_buffer_get_has_selection (buffer) && self->label_popover != NULL)
+  /* a selection that appears or goes away makes the popover's offer stale
+   * (tag what was selected, or relabel the span that was clicked) */
+  if (self->label_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->label_popover));
 }
 
