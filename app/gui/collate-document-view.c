@@ -1171,6 +1171,32 @@ on_adjustment_changed (CollateDocumentView *self)
   g_signal_emit (self, signals[VIEW_CHANGED], 0);
 }
 
+/* The text view's context menu (right click, Menu, Shift+F10) offers the
+ * labels too, so that tagging works without the mouse's popover */
+static void
+add_context_menu (CollateDocumentView *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) labels = g_menu_new ();
+  g_autoptr(GMenu) span = g_menu_new ();
+  guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (collate_label_get_name (label), NULL);
+
+      g_menu_item_set_action_and_target (item, "workspace.tag", "s", collate_label_get_name (label));
+      g_menu_append_item (labels, item);
+    }
+  g_menu_append_section (menu, _("Label"), G_MENU_MODEL (labels));
+  g_menu_append (span, _("Link to a Span…"), "workspace.link-picker");
+  g_menu_append (span, _("Delete Span or Link"), "workspace.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (span));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->text_view), G_MENU_MODEL (menu));
+}
+
 /* ── Widget ────────────────────────────────────────────────────────── */
 
 static void
@@ -1314,6 +1340,7 @@ collate_document_view_new (CollateProject  *project,
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected", NULL);
 
   g_signal_connect (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
+  add_context_menu (self);
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   g_signal_connect_swapped (vadj, "value-changed", G_CALLBACK (on_adjustment_changed), self);
