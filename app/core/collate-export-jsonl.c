@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "collate.h"
@@ -36,23 +37,39 @@ append_member (GString    *out,
   collate_export_append_json_string (out, value ? value : "", -1);
 }
 
-/* g_string_append_printf ("%u") is too slow for a million tokens */
-static inline void
-append_uint (GString *out,
-             guint    value)
+/* Writes @value at @p, returns the byte after it */
+static inline char *
+put_uint (char  *p,
+          guint  value)
 {
   char buf[16];
-  char *p = buf + sizeof buf;
+  char *q = buf + sizeof buf;
 
   do
     {
-      *--p = (char) ('0' + value % 10);
+      *--q = (char) ('0' + value % 10);
       value /= 10;
     }
   while (value > 0);
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  memcpy (p, q, buf + sizeof buf - q);
+  return p + (buf + sizeof buf - q);
 }
 
+#define PUT(p, literal) (memcpy ((p), (literal), sizeof (literal) - 1), (p) + sizeof (literal) - 1)
+
+/* A token's text that needs no JSON escape */
+static inline gboolean
+is_plain (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] < 0x20 || text[i] == '"' || text[i] == '\\')
+      return FALSE;
+  return TRUE;
+}
+
+/* A million tokens: each is put together in a buffer and appended at once
+ * (g_string_append() and printf per member would take most of the export) */
 static void
 append_tokens (GString         *out,
                CollateDocument *document,
@@ -60,27 +77,54 @@ append_tokens (GString         *out,
 {
   const char *text = collate_document_get_text (document);
   gsize length = collate_document_get_byte_length (document);
+  gsize reserve = out->len + length + (gsize) tokens->len * 64 + 16;
+  gsize len = out->len;
+
+  /* grow once rather than doubling through the whole list */
+  g_string_set_size (out, reserve);
+  g_string_truncate (out, len);
 
   g_string_append (out, ",\"tokens\":[");
   for (guint i = 0; i < tokens->len; i++)
     {
       const CollateTextRange *t = &g_array_index (tokens, CollateTextRange, i);
+      const char *word = text + t->byte_start;
+      gsize n = t->byte_end - t->byte_start;
       /* the tokenizer leaves nothing but white space between tokens */
       gsize next_start = i + 1 < tokens->len
                          ? g_array_index (tokens, CollateTextRange, i + 1).byte_start
                          : length;
+      char buf[160];
+      char *p = buf;
 
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, "{\"text\":");
-      collate_export_append_json_string (out, text + t->byte_start, t->byte_end - t->byte_start);
-      g_string_append (out, ",\"start\":");
-      append_uint (out, t->start);
-      g_string_append (out, ",\"end\":");
-      append_uint (out, t->end);
-      g_string_append (out, ",\"id\":");
-      append_uint (out, i);
-      g_string_append (out, next_start > t->byte_end ? ",\"ws\":true}" : ",\"ws\":false}");
+        *p++ = ',';
+      if (n <= 64 && is_plain (word, n))
+        {
+          p = PUT (p, "{\"text\":\"");
+          memcpy (p, word, n);
+          p += n;
+          *p++ = '"';
+          g_string_append_len (out, buf, p - buf);
+        }
+      else
+        {
+          p = PUT (p, "{\"text\":");
+          g_string_append_len (out, buf, p - buf);
+          collate_export_append_json_string (out, word, n);
+        }
+      p = buf;
+      p = PUT (p, ",\"start\":");
+      p = put_uint (p, t->start);
+      p = PUT (p, ",\"end\":");
+      p = put_uint (p, t->end);
+      p = PUT (p, ",\"id\":");
+      p = put_uint (p, i);
+      if (next_start > t->byte_end)
+        p = PUT (p, ",\"ws\":true}");
+      else
+        p = PUT (p, ",\"ws\":false}");
+      g_string_append_len (out, buf, p - buf);
     }
   g_string_append_c (out, ']');
 }

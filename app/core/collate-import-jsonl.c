@@ -500,6 +500,81 @@ skip_value (const char *p,
     }
 }
 
+/* A digit run as JSON writes a non-negative integer: "0" or no leading zero */
+static inline const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  if (p < end && *p == '0')
+    return p + 1;
+  if (p >= end || *p < '1' || *p > '9')
+    return NULL;
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+static inline const char *
+skip_literal (const char *p,
+              const char *end,
+              const char *literal,
+              gsize       length)
+{
+  return (gsize) (end - p) >= length && memcmp (p, literal, length) == 0 ? p + length : NULL;
+}
+
+#define SKIP_LITERAL(p, end, lit) skip_literal ((p), (end), (lit), sizeof (lit) - 1)
+
+/* The token exactly as Prodigy, spaCy and Collate write it without spaces,
+ * {"text":"…","start":N,"end":N,"id":N,"ws":true}, in one pass; NULL for
+ * anything else, which skip_value() then judges */
+static const char *
+skip_token (const char *p,
+            const char *end)
+{
+  gboolean plain;
+
+  if ((p = SKIP_LITERAL (p, end, "{\"text\":")) == NULL || p >= end || *p != '"' ||
+      (p = skip_string (p, end, &plain)) == NULL ||
+      (p = SKIP_LITERAL (p, end, ",\"start\":")) == NULL ||
+      (p = skip_digits (p, end)) == NULL ||
+      (p = SKIP_LITERAL (p, end, ",\"end\":")) == NULL ||
+      (p = skip_digits (p, end)) == NULL ||
+      (p = SKIP_LITERAL (p, end, ",\"id\":")) == NULL ||
+      (p = skip_digits (p, end)) == NULL ||
+      (p = SKIP_LITERAL (p, end, ",\"ws\":")) == NULL)
+    return NULL;
+  if (end - p >= 5 && memcmp (p, "true}", 5) == 0)
+    return p + 5;
+  if (end - p >= 6 && memcmp (p, "false}", 6) == 0)
+    return p + 6;
+  return NULL;
+}
+
+/* The tokens array: each token through skip_token() when it can */
+static const char *
+skip_tokens (const char *p,
+             const char *end)
+{
+  p = skip_space (p + 1, end);
+  if (p < end && *p == ']')
+    return p + 1;
+  for (;;)
+    {
+      const char *next = skip_token (p, end);
+
+      p = next != NULL ? next : skip_value (p, end, 2);
+      if (p == NULL)
+        return NULL;
+      p = skip_space (p, end);
+      if (p < end && *p == ']')
+        return p + 1;
+      if (p >= end || *p != ',')
+        return NULL;
+      p = skip_space (p + 1, end);
+    }
+}
+
 /* Finds the value of the top-level member "tokens" of the object in
  * [@line, @end) when it is a valid array: TRUE with [*from, *to) its
  * bytes, brackets included */
@@ -532,7 +607,7 @@ find_tokens (const char  *line,
         {
           if (value >= end || *value != '[')
             return FALSE;
-          p = skip_array (value, end, 2);
+          p = skip_tokens (value, end);
           if (p == NULL)
             return FALSE;
           *from = value;
