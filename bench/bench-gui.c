@@ -93,7 +93,7 @@ generate_project (guint     megabytes,
                   GError  **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
-  g_autoptr(CollateProject) project = collate_project_new ("Benchmark", collate_schema_new_default ());
+  g_autoptr(CollateProject) project = collate_project_new ("Benchmark", NULL);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint64 next = 1;
 

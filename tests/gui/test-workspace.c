@@ -81,7 +81,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(CollateDocument) d1 = NULL;
   g_autoptr(CollateDocument) d2 = NULL;
 
-  f->project = collate_project_new ("Test", collate_schema_new_default ());
+  f->project = collate_project_new ("Test", NULL);
   collate_project_set_author (f->project, "Tester");
   collate_project_set_clock (f->project, fixed_clock, NULL);
   d1 = collate_document_new_from_file (path1, "d1", &error);
@@ -211,6 +211,38 @@ tag_text (Fixture    *f,
   return collate_project_lookup_annotation (f->project, id);
 }
 
+/* Finds the shortcut that @keyval with @mods triggers among @widget's
+ * controllers (its class bindings included) and activates it, as a key
+ * press that reaches @widget would. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
 /* ── tests ── */
 
 static void
@@ -237,7 +269,7 @@ test_buffer_text (Fixture       *f,
 static void
 test_emoji_offsets (void)
 {
-  g_autoptr(CollateProject) project = collate_project_new ("Emoji", collate_schema_new_default ());
+  g_autoptr(CollateProject) project = collate_project_new ("Emoji", NULL);
   g_autoptr(GError) error = NULL;
   /* a 4-byte emoji, a combining accent and a curly quote before the word */
   const char *text = "Hi 😀 e\xcc\x81 “Putin” spoke.";
@@ -711,7 +743,8 @@ test_actions_enabled (Fixture       *f,
 static void
 test_empty_project (void)
 {
-  g_autoptr(CollateProject) project = collate_project_new ("Empty", collate_schema_new ());
+  g_autoptr(CollateSchema) schema = collate_schema_new ();
+  g_autoptr(CollateProject) project = collate_project_new ("Empty", schema);
   g_autoptr(GError) error = NULL;
   Fixture f = { 0 };
 
@@ -738,7 +771,7 @@ test_empty_project (void)
 static void
 test_batched_spans (void)
 {
-  g_autoptr(CollateProject) project = collate_project_new ("Large", collate_schema_new_default ());
+  g_autoptr(CollateProject) project = collate_project_new ("Large", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(CollateDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -798,6 +831,103 @@ test_batched_spans (void)
   spin ();
 }
 
+static void
+test_key_bindings (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *ws = GTK_WIDGET (f->workspace);
+  GtkWidget *bar = GTK_WIDGET (sidebar (f));
+  gboolean visible = gtk_widget_get_visible (bar);
+  CollateAnnotation *span;
+
+  select_text (f, 0, "Vladimir Putin");
+  g_assert_true (press_key (ws, GDK_KEY_2, 0));
+  span = collate_project_lookup_annotation (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_nonnull (span);
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Person");
+
+  /* a label key without a text selection relabels */
+  g_assert_true (press_key (ws, GDK_KEY_KP_4, 0));
+  span = collate_project_lookup_annotation (f->project, collate_workspace_get_selected_id (f->workspace));
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Location");
+
+  g_assert_true (press_key (ws, GDK_KEY_F9, 0));
+  g_assert_true (gtk_widget_get_visible (bar) != visible);
+  g_assert_true (press_key (ws, GDK_KEY_F9, 0));
+
+  g_assert_true (press_key (ws, GDK_KEY_l, GDK_CONTROL_MASK));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (find_child (ws, COLLATE_TYPE_LINK_PICKER, 0)));
+  gtk_popover_popdown (GTK_POPOVER (find_child (ws, COLLATE_TYPE_LINK_PICKER, 0)));
+
+  g_assert_true (press_key (ws, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 0);
+
+  g_assert_true (press_key (ws, GDK_KEY_z, GDK_CONTROL_MASK) == FALSE);  /* the window's, not ours */
+  g_assert_true (collate_project_undo (f->project));
+  g_assert_true (press_key (ws, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_nonnull (collate_workspace_get_selected_id (f->workspace));
+  g_assert_true (press_key (ws, GDK_KEY_Escape, 0));
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+}
+
+/* A label's own hotkey wins; the others keep their place in the schema */
+static void
+test_label_hotkeys (void)
+{
+  g_autoptr(CollateSchema) schema = collate_schema_new ();
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(CollateLabel) a = NULL;
+  g_autoptr(CollateLabel) b = NULL;
+  g_autoptr(CollateLabel) c = NULL;
+  g_autoptr(CollateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *span;
+  Fixture f = { 0 };
+
+  a = collate_label_new ("Actor", "#1c71d8", "x", NULL, &error);
+  g_assert_no_error (error);
+  b = collate_label_new ("Event", "#e66100", NULL, NULL, &error);
+  g_assert_no_error (error);
+  c = collate_label_new ("Place", "#26a269", "1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_schema_add (schema, COLLATE_LABEL_KIND_SPAN, a, &error));
+  g_assert_true (collate_schema_add (schema, COLLATE_LABEL_KIND_SPAN, b, &error));
+  g_assert_true (collate_schema_add (schema, COLLATE_LABEL_KIND_SPAN, c, &error));
+  project = collate_project_new ("Hotkeys", schema);
+  doc = collate_document_new ("d1", "Doc", "test", "Envoy met Putin in Petersburg.", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (project, doc, &error));
+
+  f.project = project;
+  show_workspace (&f);
+
+  collate_document_view_select_range (pane (&f, 0), 0, 5);
+  g_assert_true (press_key (GTK_WIDGET (f.workspace), GDK_KEY_x, 0));
+  span = collate_project_lookup_annotation (project, collate_workspace_get_selected_id (f.workspace));
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Actor");
+
+  collate_document_view_select_range (pane (&f, 0), 10, 15);
+  g_assert_true (press_key (GTK_WIDGET (f.workspace), GDK_KEY_2, 0));
+  span = collate_project_lookup_annotation (project, collate_workspace_get_selected_id (f.workspace));
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Event");
+
+  /* "1" is Place's own key, though Place is third */
+  collate_document_view_select_range (pane (&f, 0), 19, 29);
+  g_assert_true (press_key (GTK_WIDGET (f.workspace), GDK_KEY_1, 0));
+  span = collate_project_lookup_annotation (project, collate_workspace_get_selected_id (f.workspace));
+  g_assert_cmpstr (collate_annotation_get_label (span), ==, "Place");
+  g_assert_cmpstr (collate_annotation_get_text (span), ==, "Petersburg");
+
+  /* a key no label has: a message, no span */
+  collate_document_view_select_range (pane (&f, 0), 6, 9);
+  g_assert_true (press_key (GTK_WIDGET (f.workspace), GDK_KEY_7, 0));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,6 +951,8 @@ main (int   argc,
   ADD ("/workspace/sidebar-filters", test_sidebar_filters);
   ADD ("/workspace/sidebar-edits", test_sidebar_edits);
   ADD ("/workspace/palette", test_palette);
+  ADD ("/workspace/key-bindings", test_key_bindings);
+  g_test_add_func ("/workspace/label-hotkeys", test_label_hotkeys);
   ADD ("/workspace/link-picker", test_link_picker);
   ADD ("/workspace/settings-actions", test_settings_actions);
   ADD ("/workspace/actions-enabled", test_actions_enabled);
