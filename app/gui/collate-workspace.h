@@ -20,14 +20,18 @@ G_DECLARE_FINAL_TYPE (CollateWorkspace, collate_workspace, COLLATE, WORKSPACE, G
  *   "sidebar-visible" (b)
  *
  * Actions (prefix "workspace."):
- *   tag            (s)  tags the text selection of the focused pane with a span label
+ *   tag            (s)  tags the text selection of the focused pane with a span label;
+ *                       with no text selected, relabels the selected span
+ *   tag-index      (u)  the same with the schema's n-th span label (keys 1–9)
  *   relabel        (s)  changes the label of the selected span or link
  *   delete              removes the selected span or link             (Delete)
  *   link-picker         links the selected span to one picked by name (Ctrl+L)
  *   toggle-sidebar                                                    (F9)
  *   zoom-in, zoom-out, zoom-reset   writes "font-size"   (Ctrl+plus/minus/0)
- *   select         (s)  selects an annotation or link by id ("" clears)
+ *   select         (s)  selects an annotation or link by id ("" clears;
+ *                       Escape: closes a popover first)
  *   next-span, previous-span  moves the selection through the spans  (Alt+Down/Up)
+ *   search              shows the sidebar and focuses its search     (Ctrl+F)
  * Hotkeys 1–9 tag with the schema's span labels in order; a label's own
  * hotkey tags with that label.
  *
