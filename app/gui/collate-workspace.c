@@ -11,6 +11,7 @@
 #include "collate-link-overlay.h"
 #include "collate-link-picker.h"
 #include "collate-sidebar.h"
+#include "collate-text.h"
 #include "collate-workspace.h"
 
 #define DEFAULT_FONT_SIZE  11
@@ -302,7 +303,7 @@ collate_workspace_tag_selection (CollateWorkspace *self,
   CollateDocument *document;
   CollateAnnotation *span;
   GtkTextBuffer *buffer;
-  GtkTextIter a, b;
+  GtkTextIter b;
   guint start, end;
 
   g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), NULL);
@@ -325,42 +326,23 @@ collate_workspace_tag_selection (CollateWorkspace *self,
     }
 
   /* leave out white space at either end of the selection, and complete
-   * words cut in half */
-  buffer = gtk_text_view_get_buffer (collate_document_view_get_text_view (pane));
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  while (gtk_text_iter_compare (&a, &b) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&a)))
-    gtk_text_iter_forward_char (&a);
-  while (gtk_text_iter_compare (&a, &b) < 0)
-    {
-      GtkTextIter prev = b;
-
-      gtk_text_iter_backward_char (&prev);
-      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
-        break;
-      b = prev;
-    }
-  if (gtk_text_iter_equal (&a, &b))
+   * words cut in half: a drag that stops inside a word means the word */
+  document = collate_document_view_get_document (pane);
+  if (!collate_document_snap_to_words (document, &start, &end))
     {
       g_set_error_literal (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
                            _("The selection holds only white space; select a word or more"));
       return NULL;
     }
-  /* a drag that stops inside a word takes the whole word, as a reader means */
-  if (gtk_text_iter_inside_word (&a) && !gtk_text_iter_starts_word (&a))
-    gtk_text_iter_backward_word_start (&a);
-  if (gtk_text_iter_inside_word (&b) && !gtk_text_iter_starts_word (&b) && !gtk_text_iter_ends_word (&b))
-    gtk_text_iter_forward_word_end (&b);
-  start = gtk_text_iter_get_offset (&a);
-  end = gtk_text_iter_get_offset (&b);
 
-  document = collate_document_view_get_document (pane);
   span = collate_project_add_span (self->project, collate_document_get_id (document),
                                    start, end, label, error);
   if (span == NULL)
     return NULL;
 
   /* the caret stays where the selection ended */
+  buffer = gtk_text_view_get_buffer (collate_document_view_get_text_view (pane));
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
   gtk_text_buffer_select_range (buffer, &b, &b);
   collate_document_view_hide_popovers (pane);
   select_internal (self, collate_annotation_get_id (span), FALSE);
