@@ -189,36 +189,37 @@ get_offset (JsonlState             *state,
   return TRUE;
 }
 
-static GHashTable *
-read_attributes (JsonlState             *state,
-                 const CollateJsonValue *object,
-                 const CollateJsonPath  *parent,
-                 GError                **error)
+/* The span's "attributes": *out is NULL when there are none (most spans,
+ * so no table is made for them) */
+static gboolean
+read_attributes (JsonlState              *state,
+                 const CollateJsonValue  *object,
+                 const CollateJsonPath   *parent,
+                 GHashTable             **out,
+                 GError                 **error)
 {
   const CollateJsonValue *v;
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, "attributes");
-  GHashTable *attrs;
+  g_autoptr(GHashTable) attrs = NULL;
   GError *local_error = NULL;
 
+  *out = NULL;
   if (!opt_member (state, object, "attributes", parent, COLLATE_JSON_OBJECT, &v, error))
-    return NULL;
+    return FALSE;
+  if (v == NULL || v->length == 0)
+    return TRUE;
   attrs = g_hash_table_new (g_str_hash, g_str_equal);
-  if (v == NULL)
-    return attrs;
   for (guint i = 0; i < v->length; i++)
     {
       CollateJsonPath item = COLLATE_JSON_PATH_MEMBER (&path, v->v.members[i].name);
 
       if (!collate_json_expect (&v->v.members[i].value, COLLATE_JSON_STRING, &item, &local_error))
-        {
-          located (state, error, local_error);
-          g_hash_table_unref (attrs);
-          return NULL;
-        }
+        return located (state, error, local_error);
       g_hash_table_insert (attrs, (gpointer) v->v.members[i].name,
                            (gpointer) v->v.members[i].value.v.string);
     }
-  return attrs;
+  *out = g_steal_pointer (&attrs);
+  return TRUE;
 }
 
 static gboolean
@@ -286,8 +287,7 @@ skip_space (const char *p,
   return p;
 }
 
-/* Bytes that stand for themselves inside a JSON string (UTF-8 is checked
- * when the file is read) */
+/* ASCII bytes that stand for themselves inside a JSON string */
 static const guint8 plain_byte[256] = {
 #define X16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -298,7 +298,14 @@ static const guint8 plain_byte[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* backslash */
   X16,
   X16,
-  X16, X16, X16, X16, X16, X16, X16, X16,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 #undef X16
 };
 
@@ -343,6 +350,16 @@ skip_string (const char *p,
       c = (guchar) *p;
       if (c == '"')
         return p + 1;
+      if (c >= 0x80)
+        {
+          /* the file's UTF-8 is checked here, as the reader checks it */
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            return NULL;
+          p += g_utf8_skip[c] - 1;
+          continue;
+        }
       if (c < 0x20)
         return NULL;
       if (c != '\\')
@@ -722,8 +739,7 @@ read_line (JsonlState             *state,
           if (label == NULL)
             return fail (state, error, COLLATE_ERROR_INVALID, &labelp,
                          _("missing (expected the span's label)"));
-          attrs = read_attributes (state, s, &ip, error);
-          if (attrs == NULL)
+          if (!read_attributes (state, s, &ip, &attrs, error))
             return FALSE;
           if (!add_span (state, doc, sid, start, end, label, quote, note, attrs,
                          author, created, modified, &ip, line_ids, error))
@@ -912,14 +928,20 @@ collate_import_jsonl (CollateImporter  *importer,
   const char *p, *end;
   gboolean ok = FALSE;
 
-  data = collate_importer_read_text (importer, input, &length, error);
+  /* The JSON reader checks the UTF-8 of what it parses and the tokens scan
+   * that of what it skips: no need to check the whole file first */
+  data = collate_importer_read_file (importer, input, &length, error);
   if (data == NULL)
     return FALSE;
 
   state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);
   state.span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  for (p = data, end = data + length; p < end; )
+  p = data;
+  end = data + length;
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
       const char *line_end = nl ? nl : end;

@@ -34,6 +34,11 @@ gboolean collate_import_brat         (CollateImporter *importer, GFile *input, G
 gboolean collate_import_label_studio (CollateImporter *importer, GFile *input, GError **error);
 gboolean collate_import_jsonl        (CollateImporter *importer, GFile *input, GError **error);
 
+/* Reads a whole file, size-capped, as it is (NUL-terminated) */
+char       *collate_importer_read_file    (CollateImporter *importer,
+                                           GFile           *file,
+                                           gsize           *length,
+                                           GError         **error);
 /* Reads a whole file (size-capped, UTF-8 checked, BOM dropped) */
 char       *collate_importer_read_text    (CollateImporter *importer,
                                            GFile           *file,

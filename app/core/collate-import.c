@@ -45,17 +45,28 @@ is_utf8 (const char *data,
     {
       gunichar c;
 
+      /* a byte with its high bit set, or a zero byte: (b | 0x80) - 1 keeps
+       * its high bit unless b is zero */
+#define FLAGS(w) (((w) | ~(((w) | HIGH_BITS) - LOW_BITS)) & HIGH_BITS)
+      while (end - p >= 32)
+        {
+          guint64 w[4];
+
+          memcpy (w, p, 32);
+          if ((FLAGS (w[0]) | FLAGS (w[1]) | FLAGS (w[2]) | FLAGS (w[3])) != 0)
+            break;
+          p += 32;
+        }
       while (end - p >= 8)
         {
           guint64 w;
 
           memcpy (&w, p, 8);
-          /* a byte with its high bit set, or a zero byte */
-          /* (b | 0x80) - 1 keeps its high bit unless b is zero */
-          if (((w | ~((w | HIGH_BITS) - LOW_BITS)) & HIGH_BITS) != 0)
+          if (FLAGS (w) != 0)
             break;
           p += 8;
         }
+#undef FLAGS
       if (p >= end)
         break;
       if ((guchar) *p < 0x80)
@@ -74,7 +85,7 @@ is_utf8 (const char *data,
 }
 
 char *
-collate_importer_read_text (CollateImporter  *importer,
+collate_importer_read_file (CollateImporter  *importer,
                             GFile            *file,
                             gsize            *length,
                             GError          **error)
@@ -127,6 +138,23 @@ collate_importer_read_text (CollateImporter  *importer,
                    "%s: %s", name, local_error->message);
       return NULL;
     }
+  *length = len;
+  return g_steal_pointer (&data);
+}
+
+char *
+collate_importer_read_text (CollateImporter  *importer,
+                            GFile            *file,
+                            gsize            *length,
+                            GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  data = collate_importer_read_file (importer, file, &len, error);
+  if (data == NULL)
+    return NULL;
   if (!is_utf8 (data, len) && !collate_text_validate_utf8 (data, len, name, error))
     return NULL;
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)

@@ -505,6 +505,7 @@ static const Detail details[] = {
   { "jsonl", "unknown-link.jsonl", "s9" },
   { "jsonl", "tokens-not-list.jsonl", "tokens" },
   { "jsonl", "tokens-nul-escape.jsonl", "tokens[1].text" },
+  { "jsonl", "tokens-bad-utf8.jsonl", "tokens[0].text: not valid UTF-8" },
   { "jsonl", "tokens-then-past-end.jsonl", "tokens-then-past-end.jsonl:2: spans[0]" },
   { "jsonl", "tokens-then-trailing-comma.jsonl", "column 160" },
   { "brat", "bad-line", "a.ann:2" },
