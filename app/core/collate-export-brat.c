@@ -431,8 +431,8 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       else
         collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
                                    _("Links between documents, not written to the .ann files "
-                                     "(brat cannot express them; they are listed in "
-                                     "cross-document-links.tsv in each part's folder in “%s”)"),
+                                     "(brat cannot express them; they are listed in the "
+                                     "cross-document-links.tsv of their part's folder in “%s”)"),
                                    snap->destination);
     }
   collate_export_report_add (snap->report, "brat-multiline-notes", flattened,
