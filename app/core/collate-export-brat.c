@@ -167,6 +167,44 @@ label_wanted (CollateExportSnapshot *snap,
   return !any_of_kind || g_strv_contains (labels, name);
 }
 
+/* Reports the links between documents and says where the person will find
+ * the side file once the export is in place; with --strict nothing is
+ * written, the side file neither */
+static void
+report_cross_links (CollateExportSnapshot *snap,
+                    CollateExportPart     *part,
+                    guint                  n_cross)
+{
+  g_autofree char *side = NULL;
+
+  if (n_cross == 0)
+    return;
+  if (collate_export_options_get_strict (snap->options))
+    collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
+                               _("Links between documents, which brat cannot express in the "
+                                 ".ann files (without --strict they are listed in "
+                                 "cross-document-links.tsv)"));
+  else if (snap->destination == NULL)
+    collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
+                               _("Links between documents, not written to the .ann files "
+                                 "(brat cannot express them; they are listed in "
+                                 "cross-document-links.tsv)"));
+  else if (part->name == NULL)
+    {
+      side = g_build_filename (snap->destination, "cross-document-links.tsv", NULL);
+      collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
+                                 _("Links between documents, not written to the .ann files "
+                                   "(brat cannot express them; they are listed in “%s”)"),
+                                 side);
+    }
+  else
+    collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
+                               _("Links between documents, not written to the .ann files "
+                                 "(brat cannot express them; they are listed in the "
+                                 "cross-document-links.tsv of their part's folder in “%s”)"),
+                               snap->destination);
+}
+
 gboolean
 collate_export_write_brat (CollateExportSnapshot  *snap,
                            CollateExportPart      *part,
@@ -414,27 +452,7 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
       !collate_export_write_file (folder, "visual.conf", visual->str, visual->len, error))
     goto out;
 
-  if (n_cross > 0)
-    {
-      /* where the person will find the side file once the export is in place */
-      g_autofree char *side = NULL;
-
-      if (snap->destination == NULL)
-        side = g_strdup ("cross-document-links.tsv");
-      else if (part->name == NULL)
-        side = g_build_filename (snap->destination, "cross-document-links.tsv", NULL);
-      if (side != NULL)
-        collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
-                                   _("Links between documents, not written to the .ann files "
-                                     "(brat cannot express them; they are listed in “%s”)"),
-                                   side);
-      else
-        collate_export_report_add (snap->report, "brat-cross-document-links", n_cross,
-                                   _("Links between documents, not written to the .ann files "
-                                     "(brat cannot express them; they are listed in the "
-                                     "cross-document-links.tsv of their part's folder in “%s”)"),
-                                   snap->destination);
-    }
+  report_cross_links (snap, part, n_cross);
   collate_export_report_add (snap->report, "brat-multiline-notes", flattened,
                              _("Notes with line breaks or tabs, written on one line (with "
                                "spaces for them)"));

@@ -1271,7 +1271,8 @@ check_strict (CollateExportSnapshot  *snap,
     g_autofree char *joined = g_strjoinv ("; ", lines);
 
     g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED,
-                 _("The %s format cannot hold everything in this project, and --strict is set: %s"),
+                 _("The %s format cannot hold everything in this project, and --strict is set, "
+                   "so nothing was written: %s"),
                  snap->options->format, joined);
   }
   return FALSE;

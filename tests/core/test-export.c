@@ -334,6 +334,9 @@ test_strict (void)
       g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_UNSUPPORTED);
       g_assert_true (strstr (error->message, "--strict") != NULL);
+      g_assert_true (strstr (error->message, "nothing was written") != NULL);
+      /* the message names no side file that is not there */
+      g_assert_null (strstr (error->message, out));
       /* nothing written, no temporary left behind */
       g_assert_cmpuint (count_entries (tmp), ==, 0);
       g_rmdir (tmp);
