@@ -557,6 +557,80 @@ test_malformed (gconstpointer data)
   g_assert_cmpuint (n, >=, 10);
 }
 
+/* A line's "tokens" are scanned, not parsed, when they look valid: the
+ * scan must judge every list as the JSON reader does.  Each list is imported
+ * as "tokens" (scanned) and as "tokenz" (an unknown member: parsed in full),
+ * and both verdicts must agree. */
+static gboolean
+import_line (const char  *dir,
+             const char  *line,
+             GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, "line.jsonl", NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(CollateProject) project = NULL;
+
+  g_assert_true (g_file_set_contents (path, line, -1, NULL));
+  project = import_paths ("jsonl", paths, NULL, error);
+  return project != NULL;
+}
+
+static void
+test_tokens_scan (void)
+{
+  static const struct { const char *tokens; gboolean valid; } cases[] = {
+    { "[]", TRUE },
+    { "[{\"text\":\"Witkoff\",\"start\":0,\"end\":7,\"id\":0,\"ws\":true}]", TRUE },
+    { "[ {\"text\": \"Witkoff\", \"start\": 0, \"end\": 7, \"id\": 0, \"ws\": false} ]", TRUE },
+    { "[{\"text\":\"caf\\u00e9 \\ud83d\\ude00 \\\" \\\\ \\/\",\"start\":0,\"end\":7,\"id\":0,\"ws\":true}]", TRUE },
+    { "[{\"text\":\"café 😀\",\"start\":0,\"end\":7,\"id\":0,\"ws\":true,\"x\":[1,-0,2.5e-3,null,{}]}]", TRUE },
+    { "[1, \"two\", [3], {\"four\": [true, false, null]}]", TRUE },
+    { "[{\"text\":\"a\",\"text\":\"b\"}]", FALSE },           /* a member twice */
+    { "[{\"text\":\"a\\u0000\"}]", FALSE },                    /* NUL */
+    { "[{\"text\":\"\\ud83d\"}]", FALSE },                     /* a lone surrogate */
+    { "[{\"text\":\"\\ude00\"}]", FALSE },
+    { "[{\"text\":\"\\x\"}]", FALSE },                         /* no such escape */
+    { "[{\"text\":\"a\tb\"}]", FALSE },                        /* a raw tab */
+    { "[{\"start\":01}]", FALSE },                             /* a leading zero */
+    { "[{\"start\":1.}]", FALSE },
+    { "[{\"start\":-}]", FALSE },
+    { "[{\"ws\":ture}]", FALSE },
+    { "[{\"text\":\"a\",}]", FALSE },                          /* trailing commas */
+    { "[{\"text\":\"a\"},]", FALSE },
+    { "[{\"text\" \"a\"}]", FALSE },
+    { "[{\"text\":\"a\"}", FALSE },                            /* not closed */
+    { "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]", FALSE },     /* too deep */
+    { "[{\"text\":\"caf\xe9\"}]", FALSE },                     /* not UTF-8 */
+    { "[{\"text\":\"\xed\xa0\x80\"}]", FALSE },                /* a surrogate in UTF-8 */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *names[] = { "tokens", "tokenz" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *line = g_strdup_printf ("{\"text\": \"Witkoff met Putin.\", \"%s\": %s, "
+                                                   "\"spans\": [{\"start\": 0, \"end\": 7, "
+                                                   "\"label\": \"PERSON\"}]}\n",
+                                                   names[k], cases[i].tokens);
+          g_autoptr(GError) line_error = NULL;
+          gboolean ok = import_line (tmp, line, &line_error);
+
+          if (ok != cases[i].valid)
+            g_test_message ("%s: %s", line, line_error ? line_error->message : "imported");
+          g_assert_cmpint (ok, ==, cases[i].valid);
+          /* a refused line is named with its line number */
+          if (!ok)
+            g_assert_nonnull (strstr (line_error->message, "line.jsonl:1"));
+        }
+    }
+  collate_export_remove_tree (tmp);
+}
+
 static void
 test_bad_arguments (void)
 {
@@ -677,6 +751,7 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/import/malformed/%s", formats[i]);
       g_test_add_data_func (path, formats[i], test_malformed);
     }
+  g_test_add_func ("/import/jsonl-tokens-scan", test_tokens_scan);
   g_test_add_func ("/import/bad-arguments", test_bad_arguments);
   g_test_add_func ("/import/async", test_async);
 
