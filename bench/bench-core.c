@@ -20,6 +20,8 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
+#include "collate-export.h"
+#include "collate-import.h"
 
 #define SEED 20261123
 
@@ -341,6 +343,84 @@ print_json (guint  n_documents,
   fputc ('\n', stdout);
 }
 
+/* ── Datasets ─────────────────────────────────────────────────────────── */
+
+static gboolean
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+
+  return g_file_delete (file, NULL, NULL);
+}
+
+/* Figures keep their names until the program ends */
+static const char *
+figure_name (const char *prefix,
+             const char *format)
+{
+  g_autofree char *name = g_strconcat (prefix, format, NULL);
+
+  return g_intern_string (name);
+}
+
+/* Times every export of @project and, for the formats Collate reads back,
+ * the import of what was written. */
+static gboolean
+bench_datasets (CollateProject *project,
+                const char     *tmp_dir,
+                GError        **error)
+{
+  const CollateExportFormat *const *formats = collate_export_list_formats ();
+  guint i;
+
+  for (i = 0; formats[i] != NULL; i++)
+    {
+      const CollateExportFormat *format = formats[i];
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (format->name);
+      g_autofree char *name = g_strconcat ("bench", format->extension ? format->extension : "", NULL);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_autoptr(GFile) destination = g_file_new_for_path (path);
+      gint64 start = g_get_monotonic_time ();
+
+      if (!collate_export_to_file (project, options, destination, NULL, NULL, NULL, NULL, error))
+        return FALSE;
+      add_figure (figure_name ("export_", format->name), figure_name ("export ", format->name),
+                  seconds_since (start), "s", 1.0);
+
+      if (format->can_import)
+        {
+          g_autoptr(CollateProject) imported = NULL;
+          GFile *inputs[1] = { destination };
+
+          start = g_get_monotonic_time ();
+          imported = collate_import_files (format->name, inputs, 1, NULL, NULL, error);
+          if (imported == NULL)
+            return FALSE;
+          add_figure (figure_name ("import_", format->name), figure_name ("import ", format->name),
+                      seconds_since (start), "s", 1.0);
+        }
+
+      remove_tree (destination);
+    }
+
+  return TRUE;
+}
+
 /* ── main ────────────────────────────────────────────────────────────── */
 
 static int
@@ -356,6 +436,7 @@ main (int    argc,
       char **argv)
 {
   gboolean json = FALSE;
+  gboolean no_datasets = FALSE;
   int megabytes = 5;
   int n_spans = 100000;
   int n_links = 10000;
@@ -366,6 +447,7 @@ main (int    argc,
     { "spans", 0, 0, G_OPTION_ARG_INT, &n_spans, "Number of spans (default 100000)", "N" },
     { "links", 0, 0, G_OPTION_ARG_INT, &n_links, "Number of links (default 10000)", "N" },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Changes to average over (default 1000)", "N" },
+    { "no-datasets", 0, 0, G_OPTION_ARG_NONE, &no_datasets, "Skip timing the exports and imports", NULL },
     G_OPTION_ENTRY_NULL
   };
   const guint n_documents = 2;
@@ -451,7 +533,6 @@ main (int    argc,
     return fail ("load", error);
   add_figure ("load", "load (load_file)", seconds_since (start), "s", 1.0);
   g_unlink (path);
-  g_rmdir (tmp_dir);
 
   if (collate_project_get_n_annotations (project) != (guint) n_spans ||
       collate_project_get_n_links (project) != (guint) n_links)
@@ -548,6 +629,14 @@ main (int    argc,
   }
 
   add_figure ("peak_rss_mb", "peak RSS (VmHWM)", peak_rss_mb (), "MB", 512);
+
+  if (!no_datasets)
+    {
+      if (!bench_datasets (project, tmp_dir, &error))
+        return fail ("datasets", error);
+      add_figure ("peak_rss_datasets_mb", "peak RSS with exports and imports", peak_rss_mb (), "MB", 0);
+    }
+  g_rmdir (tmp_dir);
 
   if (json)
     print_json (n_documents, document_bytes, n_spans, n_links, repeat);
