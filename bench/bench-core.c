@@ -437,6 +437,7 @@ main (int    argc,
 {
   gboolean json = FALSE;
   gboolean no_datasets = FALSE;
+  g_autofree char *keep = NULL;
   int megabytes = 5;
   int n_spans = 100000;
   int n_links = 10000;
@@ -448,6 +449,7 @@ main (int    argc,
     { "links", 0, 0, G_OPTION_ARG_INT, &n_links, "Number of links (default 10000)", "N" },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Changes to average over (default 1000)", "N" },
     { "no-datasets", 0, 0, G_OPTION_ARG_NONE, &no_datasets, "Skip timing the exports and imports", NULL },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Also save the generated project as FILE", "FILE" },
     G_OPTION_ENTRY_NULL
   };
   const guint n_documents = 2;
@@ -524,6 +526,13 @@ main (int    argc,
     return fail ("save", error);
   add_figure ("save", "save (save_file)", seconds_since (start), "s", 0.5);
   add_figure ("file_size", "file size", file_mb, "MB", 0);
+  if (keep != NULL)
+    {
+      g_autoptr(GFile) kept = g_file_new_for_commandline_arg (keep);
+
+      if (!collate_project_save_file (built, kept, NULL, NULL, NULL, &error))
+        return fail ("save", error);
+    }
   g_clear_object (&built);
 
   /* Load */
