@@ -1003,7 +1003,12 @@ offset_at_point (CollateDocumentView *self,
   /* the space below a line (where its underlines are drawn) belongs to it */
   for (int up = 0; up <= 2 + MAX_UNDERLINES * UNDERLINE_STEP; up += 2)
     {
-      if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by - up))
+      int trailing;
+
+      /* the character under the point (at_location may answer the next
+       * one, where a caret would go, when the point is in a character's
+       * right half) */
+      if (!gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by - up))
         continue;
       gtk_text_view_get_iter_location (view, &iter, &loc);
       /* between two characters the text view may answer either: allow a
