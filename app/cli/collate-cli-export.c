@@ -113,6 +113,7 @@ collate_cli_export (int    argc,
   g_autofree char *help = NULL;
   g_auto(GStrv) projects = NULL;
   gboolean strict = FALSE;
+  gboolean no_links = FALSE;
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format (required)"), "FORMAT" },
@@ -121,6 +122,8 @@ collate_cli_export (int    argc,
       "single files go to standard output without it"), "OUT" },
     { "labels", 0, 0, G_OPTION_ARG_STRING, &labels,
       N_("Export only these span and link labels"), "L1,L2" },
+    { "no-links", 0, 0, G_OPTION_ARG_NONE, &no_links,
+      N_("Export no links at all, only documents and spans"), NULL },
     { "split", 0, 0, G_OPTION_ARG_STRING, &split,
       N_("Write train/dev/test parts by document, in percent"), "80,10,10" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
@@ -192,6 +195,7 @@ collate_cli_export (int    argc,
         return usage_error (context, "export", _("--context is “span” or “sentence”"));
     }
   collate_export_options_set_strict (options, strict);
+  collate_export_options_set_links (options, !no_links);
 
   if (output == NULL && (fmt->extension == NULL || collate_export_options_has_split (options)))
     return usage_error (context, "export",

@@ -116,6 +116,7 @@ struct _CollateExportOptions
   gboolean              strict;
   CollateExportContext  context;
   GStrv                 conll_labels;
+  gboolean              links;
 };
 
 G_DEFINE_FINAL_TYPE (CollateExportOptions, collate_export_options, G_TYPE_OBJECT)
@@ -128,6 +129,7 @@ enum {
   OPT_PROP_STRICT,
   OPT_PROP_CONTEXT,
   OPT_PROP_CONLL_LABELS,
+  OPT_PROP_LINKS,
   N_OPT_PROPS
 };
 
@@ -172,6 +174,9 @@ collate_export_options_get_property (GObject    *object,
     case OPT_PROP_CONLL_LABELS:
       g_value_set_boxed (value, self->conll_labels);
       break;
+    case OPT_PROP_LINKS:
+      g_value_set_boolean (value, self->links);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -205,6 +210,9 @@ collate_export_options_set_property (GObject      *object,
     case OPT_PROP_CONLL_LABELS:
       collate_export_options_set_conll_labels (self, g_value_get_boxed (value));
       break;
+    case OPT_PROP_LINKS:
+      collate_export_options_set_links (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -233,6 +241,8 @@ collate_export_options_class_init (CollateExportOptionsClass *klass)
                        COLLATE_EXPORT_CONTEXT_SENTENCE, COLLATE_EXPORT_CONTEXT_SPAN, flags);
   option_properties[OPT_PROP_CONLL_LABELS] =
     g_param_spec_boxed ("conll-labels", NULL, NULL, G_TYPE_STRV, flags);
+  option_properties[OPT_PROP_LINKS] =
+    g_param_spec_boolean ("links", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_OPT_PROPS, option_properties);
 }
 
@@ -240,6 +250,7 @@ static void
 collate_export_options_init (CollateExportOptions *self)
 {
   self->format = g_strdup ("jsonl");
+  self->links = TRUE;
 }
 
 CollateExportOptions *
@@ -401,6 +412,24 @@ collate_export_options_set_strict (CollateExportOptions *self,
   g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_STRICT]);
 }
 
+gboolean
+collate_export_options_get_links (CollateExportOptions *self)
+{
+  g_return_val_if_fail (COLLATE_IS_EXPORT_OPTIONS (self), TRUE);
+  return self->links;
+}
+
+void
+collate_export_options_set_links (CollateExportOptions *self,
+                                  gboolean              links)
+{
+  g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
+  if (self->links == !!links)
+    return;
+  self->links = !!links;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_LINKS]);
+}
+
 CollateExportContext
 collate_export_options_get_context (CollateExportOptions *self)
 {
@@ -446,6 +475,7 @@ options_copy (CollateExportOptions *self)
   copy->seed = self->seed;
   copy->strict = self->strict;
   copy->context = self->context;
+  copy->links = self->links;
   collate_export_options_set_conll_labels (copy, (const char *const *) self->conll_labels);
   return copy;
 }
@@ -1062,7 +1092,8 @@ snapshot_new (CollateProject        *project,
     {
       CollateLink *l = g_list_model_get_item (links, i);
 
-      if ((link_filter && !strv_has (snap->options->labels, collate_link_get_label (l))) ||
+      if (!snap->options->links ||
+          (link_filter && !strv_has (snap->options->labels, collate_link_get_label (l))) ||
           !g_hash_table_contains (snap->spans_by_id, collate_link_get_from (l)) ||
           !g_hash_table_contains (snap->spans_by_id, collate_link_get_to (l)))
         {

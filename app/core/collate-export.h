@@ -40,7 +40,8 @@ G_DECLARE_FINAL_TYPE (CollateExportOptions, collate_export_options, COLLATE, EXP
 
 /* Properties (for binding to a dialog's widgets): "format" (string),
  * "labels" and "conll-labels" (GStrv), "seed" (guint64), "strict"
- * (boolean), "context" (guint, a CollateExportContext).  The split is set
+ * (boolean), "context" (guint, a CollateExportContext), "links" (boolean,
+ * default TRUE).  The split is set
  * with the functions below. */
 CollateExportOptions *collate_export_options_new          (const char           *format);
 const char           *collate_export_options_get_format   (CollateExportOptions *self);
@@ -75,6 +76,11 @@ void                  collate_export_options_set_seed     (CollateExportOptions 
 gboolean              collate_export_options_get_strict   (CollateExportOptions *self);
 void                  collate_export_options_set_strict   (CollateExportOptions *self,
                                                            gboolean              strict);
+/* FALSE: no links at all (the label list cannot say that: naming no link
+ * label keeps every link) */
+gboolean              collate_export_options_get_links    (CollateExportOptions *self);
+void                  collate_export_options_set_links    (CollateExportOptions *self,
+                                                           gboolean              links);
 CollateExportContext  collate_export_options_get_context  (CollateExportOptions *self);
 void                  collate_export_options_set_context  (CollateExportOptions *self,
                                                            CollateExportContext  context);

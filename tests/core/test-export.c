@@ -627,6 +627,57 @@ test_label_subset (void)
   g_assert_nonnull (strstr (error->message, "Nobody"));
 }
 
+/* "links" FALSE writes no link at all, while an empty label list keeps them */
+static void
+test_no_links (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("csv");
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *person[] = { "Person", NULL };
+  g_autofree char *text = NULL;
+  gboolean links = FALSE;
+
+  g_object_get (options, "links", &links, NULL);
+  g_assert_true (links);
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, ",link,"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  collate_export_options_set_links (options, FALSE);
+  g_assert_false (collate_export_options_get_links (options));
+  bytes = collate_export_to_bytes (project, options, report, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (text, ",link,"));
+  g_assert_nonnull (strstr (text, ",span,"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* with a label subset too; and in jsonl every line's list is empty */
+  collate_export_options_set_labels (options, person);
+  collate_export_options_set_format (options, "jsonl");
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "\"links\":[]"));
+  g_assert_null (strstr (text, "\"from\":"));
+  g_assert_nonnull (strstr (text, "\"label\":\"Person\""));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* nli is made of links: without them it is empty, not an error */
+  collate_export_options_set_labels (options, NULL);
+  collate_export_options_set_format (options, "nli");
+  bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 0);
+}
+
 static void
 test_conll_labels (void)
 {
@@ -974,6 +1025,9 @@ test_options_properties (void)
   g_assert_cmpuint (seed, ==, G_GUINT64_CONSTANT (1) << 40);
   g_assert_true (strict);
   g_assert_cmpint (collate_export_options_get_context (options), ==, COLLATE_EXPORT_CONTEXT_SENTENCE);
+  g_object_set (options, "links", FALSE, NULL);
+  g_assert_cmpuint (notified, ==, 6);
+  g_assert_false (collate_export_options_get_links (options));
 }
 
 static void
@@ -1054,6 +1108,18 @@ test_cli (void)
     g_assert_true (g_file_test (imported, G_FILE_TEST_IS_REGULAR));
   }
   {
+    const char *args[] = { "export", "-f", "csv", "-q", "--no-links", project, NULL };
+    const char *with[] = { "export", "-f", "csv", "-q", project, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *out_with = NULL;
+
+    g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, ",span,"));
+    g_assert_null (strstr (out, ",link,"));
+    g_assert_cmpint (run_cli (with, &out_with, NULL), ==, 0);
+    g_assert_nonnull (strstr (out_with, ",link,"));
+  }
+  {
     struct { const char *args[8]; int status; const char *needle; } cases[] = {
       { { "export", "--format", "docx", project }, 2, "unknown format" },
       { { "export", project }, 2, "--format" },
@@ -1114,6 +1180,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/cancel", test_cancel);
   g_test_add_func ("/export/split", test_split);
   g_test_add_func ("/export/labels", test_label_subset);
+  g_test_add_func ("/export/no-links", test_no_links);
   g_test_add_func ("/export/conll-labels", test_conll_labels);
   g_test_add_func ("/export/nli-context", test_nli_context);
   g_test_add_func ("/export/filenames", test_sanitize_filename);
