@@ -1717,6 +1717,11 @@ collate_export_async (CollateProject        *project,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, collate_export_async);
+  /* The worker checks @cancellable itself and stops with an error, leaving
+   * nothing behind; once it has renamed the export into place the files are
+   * there, and the result must say so even if a cancel arrives before the
+   * callback runs (GTask would otherwise report "cancelled") */
+  g_task_set_check_cancellable (task, FALSE);
   d = g_new0 (AsyncData, 1);
   d->relay = collate_progress_relay_new (progress, progress_data, progress_notify);
   g_task_set_task_data (task, d, async_data_free);

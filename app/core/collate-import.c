@@ -636,6 +636,12 @@ collate_import_async (const char          *format,
   ImportData *d = g_new0 (ImportData, 1);
 
   g_task_set_source_tag (task, collate_import_async);
+  /* The worker checks @cancellable itself and stops with an error; a cancel
+   * that arrives after it has finished must not throw away the project it
+   * read (GTask would otherwise report "cancelled").  Not tested: an import
+   * leaves no mark that it has finished before its callback runs, so a test
+   * could not cancel in that window on purpose. */
+  g_task_set_check_cancellable (task, FALSE);
   d->relay = collate_progress_relay_new (progress, progress_data, progress_notify);
   d->format = g_strdup (format);
   d->inputs = g_ptr_array_new_with_free_func (g_object_unref);
