@@ -57,64 +57,95 @@ put_uint (char  *p,
 
 #define PUT(p, literal) (memcpy ((p), (literal), sizeof (literal) - 1), (p) + sizeof (literal) - 1)
 
-/* A token's text that needs no JSON escape */
-static inline gboolean
-is_plain (const char *text,
-          gsize       length)
+/* Makes room for at least @n more bytes at the end of @out (its length
+ * unchanged) */
+static inline void
+reserve (GString *out,
+         gsize    n)
 {
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) text[i] < 0x20 || text[i] == '"' || text[i] == '\\')
-      return FALSE;
+  if (out->allocated_len - out->len <= n)
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);
+      g_string_truncate (out, len);
+    }
+}
+
+/* Appends the document's text, a megabyte at a time, so that a file being
+ * written gets it in pieces */
+static gboolean
+append_text (CollateExportSnapshot  *snap,
+             GString                *out,
+             const char             *text,
+             gsize                   length,
+             GError                **error)
+{
+  g_string_append_c (out, '"');
+  while (length > 0)
+    {
+      gsize n = MIN (length, (gsize) COLLATE_EXPORT_FLUSH_SIZE);
+
+      collate_export_append_json_chars (out, text, n);
+      text += n;
+      length -= n;
+      if (!collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
+        return FALSE;
+    }
+  g_string_append_c (out, '"');
   return TRUE;
 }
 
-/* A million tokens: each is put together in a buffer and appended at once
- * (g_string_append() and printf per member would take most of the export) */
-static void
-append_tokens (GString         *out,
-               CollateDocument *document,
-               GArray          *tokens)
+/* A million tokens: each is written straight into @out's buffer (appending
+ * member by member, or printf, would take most of the export) */
+static gboolean
+append_tokens (CollateExportSnapshot  *snap,
+               GString                *out,
+               CollateDocument        *document,
+               GArray                 *tokens,
+               GError                **error)
 {
   const char *text = collate_document_get_text (document);
   gsize length = collate_document_get_byte_length (document);
-  gsize reserve = out->len + length + (gsize) tokens->len * 64 + 16;
-  gsize len = out->len;
-
-  /* grow once rather than doubling through the whole list */
-  g_string_set_size (out, reserve);
-  g_string_truncate (out, len);
+  const CollateTextRange *t = (const CollateTextRange *) (gpointer) tokens->data;
+  char *p, *limit;
 
   g_string_append (out, ",\"tokens\":[");
-  for (guint i = 0; i < tokens->len; i++)
+  p = out->str + out->len;
+  limit = out->str + out->allocated_len;
+  for (guint i = 0; i < tokens->len; i++, t++)
     {
-      const CollateTextRange *t = &g_array_index (tokens, CollateTextRange, i);
       const char *word = text + t->byte_start;
       gsize n = t->byte_end - t->byte_start;
       /* the tokenizer leaves nothing but white space between tokens */
-      gsize next_start = i + 1 < tokens->len
-                         ? g_array_index (tokens, CollateTextRange, i + 1).byte_start
-                         : length;
-      char buf[160];
-      char *p = buf;
+      gsize next_start = i + 1 < tokens->len ? t[1].byte_start : length;
+      /* the members, three numbers and the text, each byte escaped at worst */
+      gsize need = 96 + 6 * n;
+
+      if ((gsize) (limit - p) <= need)
+        {
+          out->len = p - out->str;
+          out->str[out->len] = '\0';
+          if (!collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
+            return FALSE;
+          reserve (out, MAX (need, (gsize) 1 << 16));
+          p = out->str + out->len;
+          limit = out->str + out->allocated_len;
+        }
 
       if (i > 0)
         *p++ = ',';
-      if (n <= 64 && is_plain (word, n))
+      p = PUT (p, "{\"text\":\"");
+      for (gsize k = 0; k < n; k++)
         {
-          p = PUT (p, "{\"text\":\"");
-          memcpy (p, word, n);
-          p += n;
-          *p++ = '"';
-          g_string_append_len (out, buf, p - buf);
+          guchar c = (guchar) word[k];
+
+          if (G_LIKELY (!collate_export_json_escape[c]))
+            *p++ = (char) c;
+          else
+            p = collate_export_put_json_escape (p, c);
         }
-      else
-        {
-          p = PUT (p, "{\"text\":");
-          g_string_append_len (out, buf, p - buf);
-          collate_export_append_json_string (out, word, n);
-        }
-      p = buf;
-      p = PUT (p, ",\"start\":");
+      p = PUT (p, "\",\"start\":");
       p = put_uint (p, t->start);
       p = PUT (p, ",\"end\":");
       p = put_uint (p, t->end);
@@ -124,9 +155,22 @@ append_tokens (GString         *out,
         p = PUT (p, ",\"ws\":true}");
       else
         p = PUT (p, ",\"ws\":false}");
-      g_string_append_len (out, buf, p - buf);
     }
+  out->len = p - out->str;
+  out->str[out->len] = '\0';
   g_string_append_c (out, ']');
+  return TRUE;
+}
+
+static void
+append_uint_member (GString    *out,
+                    const char *member,   /* ",\"name\":" */
+                    guint       value)
+{
+  char buf[16];
+
+  g_string_append (out, member);
+  g_string_append_len (out, buf, put_uint (buf, value) - buf);
 }
 
 static void
@@ -165,15 +209,17 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
       GArray *tokens = collate_export_doc_get_tokens (doc);
 
       g_string_append (out, "{\"text\":");
-      collate_export_append_json_string (out, collate_document_get_text (document),
-                                         collate_document_get_byte_length (document));
+      if (!append_text (snap, out, collate_document_get_text (document),
+                        collate_document_get_byte_length (document), error))
+        return FALSE;
       g_string_append (out, ",\"meta\":{\"id\":");
       collate_export_append_json_string (out, collate_document_get_id (document), -1);
       append_member (out, "title", collate_document_get_title (document));
       append_member (out, "source", collate_document_get_source (document));
       append_member (out, "sha256", collate_document_get_sha256 (document));
       g_string_append_c (out, '}');
-      append_tokens (out, document, tokens);
+      if (!append_tokens (snap, out, document, tokens, error))
+        return FALSE;
       g_string_append (out, ",\"spans\":[");
 
       for (guint i = 0; i < doc->spans->len; i++)
@@ -200,17 +246,20 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
             g_string_append_c (out, ',');
           g_string_append (out, "{\"id\":");
           collate_export_append_json_string (out, collate_annotation_get_id (a), -1);
-          g_string_append_printf (out, ",\"start\":%u,\"end\":%u", start, end);
+          append_uint_member (out, ",\"start\":", start);
+          append_uint_member (out, ",\"end\":", end);
           append_member (out, "label", collate_annotation_get_label (a));
           append_member (out, "text", collate_annotation_get_text (a));
-          g_string_append_printf (out, ",\"token_start\":%u,\"token_end\":%u", ts, te);
+          append_uint_member (out, ",\"token_start\":", ts);
+          append_uint_member (out, ",\"token_end\":", te);
           append_member (out, "note", collate_annotation_get_note (a));
           append_attributes (out, a);
           append_member (out, "author", collate_annotation_get_author (a));
           append_member (out, "created", collate_annotation_get_created (a));
           append_member (out, "modified", collate_annotation_get_modified (a));
           g_string_append_c (out, '}');
-          if (!collate_export_snapshot_step (snap, 1, error))
+          if (!collate_export_snapshot_step (snap, 1, error) ||
+              !collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
             return FALSE;
         }
       g_string_append (out, "],\"links\":[");
@@ -237,7 +286,8 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
             return FALSE;
         }
       g_string_append (out, "]}\n");
-      if (!collate_export_snapshot_step (snap, 1, error))
+      if (!collate_export_snapshot_step (snap, 1, error) ||
+          !collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
         return FALSE;
     }
 

@@ -42,6 +42,10 @@ struct _CollateExportSnapshot
   GHashTable           *spans_by_id;  /* id → CollateAnnotation (kept) */
   GHashTable           *docs_by_id;   /* document id → CollateExportDoc */
   GCancellable         *cancellable;
+  /* while a text writer writes a file: where its output goes as it grows
+   * (collate_export_snapshot_flush()); -1 in memory */
+  int                   sink_fd;
+  const char           *sink_name;    /* for messages */
   /* progress */
   guint64               work_total;
   guint64               work_done;
@@ -67,6 +71,15 @@ gboolean collate_export_write_csv          (CollateExportSnapshot *, CollateExpo
 gboolean collate_export_write_brat         (CollateExportSnapshot *, CollateExportPart *, const char *, GError **);
 gboolean collate_export_write_label_studio (CollateExportSnapshot *, CollateExportPart *, const char *, GError **);
 
+/* A text writer calls this as its output grows: when it writes a file and
+ * @out holds at least @at_least bytes, they are written out and @out is
+ * emptied (for one big GString would cost memory, page faults and copies).
+ * In memory (collate_export_to_bytes()) it does nothing. */
+#define COLLATE_EXPORT_FLUSH_SIZE (1 << 20)
+gboolean     collate_export_snapshot_flush      (CollateExportSnapshot *snapshot,
+                                                 GString               *out,
+                                                 gsize                  at_least,
+                                                 GError               **error);
 /* Adds @units of work done; FALSE (with @error set) once cancelled */
 gboolean     collate_export_snapshot_step       (CollateExportSnapshot *snapshot,
                                                  guint                  units,
@@ -85,6 +98,16 @@ GHashTable  *collate_export_part_links_by_doc   (CollateExportSnapshot *snapshot
                                                  CollateExportPart     *part,
                                                  gboolean               same_document_only,
                                                  guint                 *n_cross);
+/* 1 for the bytes a JSON string literal must escape */
+extern const guint8 collate_export_json_escape[256];
+/* Writes the escape of @c (one of those) at @p, at most 6 bytes; returns
+ * the byte after it */
+char        *collate_export_put_json_escape     (char                  *p,
+                                                 guchar                 c);
+/* Appends @text escaped for a JSON string literal, without the quotes */
+void         collate_export_append_json_chars   (GString               *out,
+                                                 const char            *text,
+                                                 gsize                  length);
 /* Appends @text as a JSON string literal, quotes included */
 void         collate_export_append_json_string  (GString               *out,
                                                  const char            *text,

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -684,47 +686,102 @@ collate_export_report_add_written (CollateExportReport *self,
 
 /* ── Helpers for the writers ── */
 
+/* Bytes a JSON string cannot hold as they are: control characters, '"'
+ * and '\\' (everything from 0x20 up, UTF-8 included, is written as is) */
+const guint8 collate_export_json_escape[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
+char *
+collate_export_put_json_escape (char   *p,
+                                guchar  c)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  *p++ = '\\';
+  switch (c)
+    {
+    case '"': *p++ = '"'; break;
+    case '\\': *p++ = '\\'; break;
+    case '\n': *p++ = 'n'; break;
+    case '\r': *p++ = 'r'; break;
+    case '\t': *p++ = 't'; break;
+    case '\b': *p++ = 'b'; break;
+    case '\f': *p++ = 'f'; break;
+    default:
+      *p++ = 'u';
+      *p++ = '0';
+      *p++ = '0';
+      *p++ = hex[c >> 4];
+      *p++ = hex[c & 15];
+      break;
+    }
+  return p;
+}
+
+/* Does any of the 8 bytes of @v need an escape?  (The usual "has a zero
+ * byte" and "has a byte less than n" tests; exact for "any".) */
+static inline gboolean
+word_needs_escape (guint64 v)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = v ^ (ones * '"');
+  guint64 backslash = v ^ (ones * '\\');
+
+  return ((((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash) |
+           ((v - ones * 0x20) & ~v)) & highs) != 0;
+}
+
+void
+collate_export_append_json_chars (GString    *out,
+                                  const char *text,
+                                  gsize       length)
+{
+  const char *p = text, *run = text, *end = text + length;
+
+  /* most text needs no escape: skip it eight bytes at a time and append
+   * the runs between escapes at once */
+  for (;;)
+    {
+      char esc[8];
+      guint64 v;
+
+      while (end - p >= 8)
+        {
+          memcpy (&v, p, 8);
+          if (word_needs_escape (v))
+            break;
+          p += 8;
+        }
+      while (p < end && !collate_export_json_escape[(guchar) *p])
+        p++;
+      if (p == end)
+        break;
+      g_string_append_len (out, run, p - run);
+      g_string_append_len (out, esc, collate_export_put_json_escape (esc, (guchar) *p) - esc);
+      run = ++p;
+    }
+  g_string_append_len (out, run, end - run);
+}
+
 void
 collate_export_append_json_string (GString    *out,
                                    const char *text,
                                    gssize      length)
 {
-  const char *p, *end, *run;
-
   if (text == NULL)
     text = "";
   if (length < 0)
     length = strlen (text);
-  end = text + length;
-
   g_string_append_c (out, '"');
-  for (p = run = text; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *esc = NULL;
-      char buf[8];
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      switch (c)
-        {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        default:
-          g_snprintf (buf, sizeof buf, "\\u%04x", c);
-          esc = buf;
-          break;
-        }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, esc);
-      run = p + 1;
-    }
-  g_string_append_len (out, run, end - run);
+  collate_export_append_json_chars (out, text, length);
   g_string_append_c (out, '"');
 }
 
@@ -965,6 +1022,7 @@ snapshot_new (CollateProject        *project,
   gboolean span_filter = FALSE, link_filter = FALSE;
   guint n_docs, n;
 
+  snap->sink_fd = -1;
   snap->options = options_copy (options);
   snap->report = report ? g_object_ref (report) : collate_export_report_new ();
   snap->title = g_strdup (collate_project_get_title (project));
@@ -1234,35 +1292,111 @@ make_parts (CollateExportSnapshot *snap)
 
 /* ── Writing ── */
 
+gboolean
+collate_export_snapshot_flush (CollateExportSnapshot  *snap,
+                               GString                *out,
+                               gsize                   at_least,
+                               GError                **error)
+{
+  const char *p = out->str;
+  gsize left = out->len;
+
+  if (snap->sink_fd < 0 || left == 0 || left < at_least)
+    return TRUE;
+  while (left > 0)
+    {
+      gssize n = write (snap->sink_fd, p, MIN (left, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          int saved = errno;
+
+          if (saved == EINTR)
+            continue;
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                       _("Could not write “%s”: %s"), snap->sink_name, g_strerror (saved));
+          return FALSE;
+        }
+      p += n;
+      left -= n;
+    }
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+/* Runs a text writer with its output going to @fd as it grows */
+static gboolean
+write_text_to_fd (CollateExportSnapshot *snap,
+                  const FormatEntry     *entry,
+                  CollateExportPart     *part,
+                  int                    fd,
+                  const char            *name,
+                  GError               **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (COLLATE_EXPORT_FLUSH_SIZE + (1 << 16));
+  gboolean ok;
+
+  snap->sink_fd = fd;
+  snap->sink_name = name;
+  ok = entry->write_text (snap, part, out, error) &&
+       collate_export_snapshot_flush (snap, out, 0, error);
+  snap->sink_fd = -1;
+  snap->sink_name = NULL;
+  return ok;
+}
+
 static gboolean
 run_writers (CollateExportSnapshot *snap,
              const FormatEntry     *entry,
              GPtrArray             *parts,
              const char            *folder,      /* folder formats or split; else NULL */
-             GString              **single_out,  /* single file without split */
+             int                    single_fd,   /* single file without split, or -1 */
+             GString              **single_out,  /* in memory, or NULL */
              GError               **error)
 {
   for (guint p = 0; p < parts->len; p++)
     {
       CollateExportPart *part = g_ptr_array_index (parts, p);
 
-      if (entry->write_text != NULL)
+      if (entry->write_text != NULL && single_fd >= 0)
+        {
+          if (!write_text_to_fd (snap, entry, part, single_fd, snap->destination, error))
+            return FALSE;
+        }
+      else if (entry->write_text != NULL && folder == NULL)
         {
           g_autoptr(GString) out = g_string_sized_new (1 << 16);
 
           if (!entry->write_text (snap, part, out, error))
             return FALSE;
-          if (folder == NULL)
-            {
-              *single_out = g_steal_pointer (&out);
-            }
-          else
-            {
-              g_autofree char *name = g_strconcat (part->name, entry->format.extension, NULL);
+          *single_out = g_steal_pointer (&out);
+        }
+      else if (entry->write_text != NULL)
+        {
+          g_autofree char *name = g_strconcat (part->name, entry->format.extension, NULL);
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+          gboolean ok;
 
-              if (!collate_export_write_file (folder, name, out->str, out->len, error))
-                return FALSE;
+          if (fd < 0)
+            {
+              int saved = errno;
+
+              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                           _("Could not write “%s”: %s"), name, g_strerror (saved));
+              return FALSE;
             }
+          ok = write_text_to_fd (snap, entry, part, fd, name, error);
+          if (close (fd) != 0 && ok)
+            {
+              int saved = errno;
+
+              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                           _("Could not write “%s”: %s"), name, g_strerror (saved));
+              ok = FALSE;
+            }
+          if (!ok)
+            return FALSE;
         }
       else
         {
@@ -1387,26 +1521,55 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
   snap->destination = g_strdup (path);
   if (!as_folder)
     {
-      g_autoptr(GString) out = NULL;
+      /* Written as it is made to a temporary file beside @path, renamed
+       * into place at the end.  As g_file_set_contents() does, a file being
+       * replaced is first synced, so that a crash leaves the old or the new
+       * one, never an empty file. */
+      g_autofree char *template = g_strdup_printf (".%s.tmp-XXXXXX", base);
+      g_autofree char *tmp = g_build_filename (parent, template, NULL);
+      GStatBuf st;
+      gboolean replacing = g_stat (path, &st) == 0 && st.st_size > 0;
+      int fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
+      gboolean ok;
 
-      if (!run_writers (snap, entry, parts, NULL, &out, error) ||
-          !check_strict (snap, error))
-        return FALSE;
-      /* g_file_set_contents writes a temporary file beside @path and
-       * renames it into place */
-      {
-        GError *local_error = NULL;
+      if (fd < 0)
+        {
+          int saved = errno;
 
-        if (!g_file_set_contents_full (path, out->str, out->len,
-                                       G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-          {
-            g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                         _("Could not write “%s”: %s"), path, local_error->message);
-            g_error_free (local_error);
-            return FALSE;
-          }
-      }
-      return TRUE;
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                       _("Could not make a temporary file in “%s”: %s"),
+                       parent, g_strerror (saved));
+          return FALSE;
+        }
+      ok = run_writers (snap, entry, parts, NULL, fd, NULL, error) && check_strict (snap, error);
+      if (ok && replacing && fsync (fd) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                       _("Could not write “%s”: %s"), path, g_strerror (saved));
+          ok = FALSE;
+        }
+      if (close (fd) != 0 && ok)
+        {
+          int saved = errno;
+
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                       _("Could not write “%s”: %s"), path, g_strerror (saved));
+          ok = FALSE;
+        }
+      if (ok && g_rename (tmp, path) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                       _("Could not move the export into place at “%s”: %s"),
+                       path, g_strerror (saved));
+          ok = FALSE;
+        }
+      if (!ok)
+        g_unlink (tmp);
+      return ok;
     }
   else
     {
@@ -1424,7 +1587,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
           return FALSE;
         }
 
-      ok = run_writers (snap, entry, parts, tmp, NULL, error) && check_strict (snap, error);
+      ok = run_writers (snap, entry, parts, tmp, -1, NULL, error) && check_strict (snap, error);
       if (ok)
         {
           if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -1517,7 +1680,7 @@ collate_export_to_bytes (CollateProject        *project,
       return NULL;
     }
   parts = make_parts (snap);
-  if (!run_writers (snap, entry, parts, NULL, &out, error) || !check_strict (snap, error))
+  if (!run_writers (snap, entry, parts, NULL, -1, &out, error) || !check_strict (snap, error))
     return NULL;
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
