@@ -627,6 +627,107 @@ test_label_subset (void)
   g_assert_nonnull (strstr (error->message, "Nobody"));
 }
 
+/* Every byte that needs an escape gets it, wherever it falls in the
+ * eight-byte steps of the scan, and the JSON reader gives back the text */
+static void
+test_json_escape (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint c = 1; c < 0x80; c++)
+    {
+      g_string_append_c (text, (char) c);
+      g_string_append (text, "abc“€”");
+    }
+  g_string_append (text, "plain text long enough for several words\\\"");
+
+  for (guint shift = 0; shift < 9; shift++)
+    {
+      g_autofree char *pad = g_strnfill (shift, 'x');
+      g_autofree char *piece = g_strconcat (pad, text->str, NULL);
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *doc = NULL;
+
+      collate_export_append_json_string (out, piece, -1);
+      doc = g_strdup_printf ("[%s]", out->str);
+      json_parser_load_from_data (parser, doc, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_array_get_string_element (json_node_get_array (json_parser_get_root (parser)), 0),
+                       ==, piece);
+      /* nothing below 0x20 is left raw */
+      for (const char *q = out->str; *q; q++)
+        g_assert_cmpint ((guchar) *q, >=, 0x20);
+    }
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    collate_export_append_json_string (out, "a\"b\\c\nd\x01\x1f", -1);
+    g_assert_cmpstr (out->str, ==, "\"a\\\"b\\\\c\\nd\\u0001\\u001f\"");
+  }
+}
+
+/* A file is written as it is made, a megabyte at a time: what lands in it
+ * is what the export gives in memory, for every single-file format, with
+ * a text and a token list each much longer than a megabyte */
+static void
+test_streamed_file (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("big", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = make_tmpdir ();
+  const char *formats[] = { "jsonl", "conll", "w3c", "nli", "csv" };
+  CollateAnnotation *first = NULL;
+  guint i = 0;
+
+  while (text->len < 3 * 1024 * 1024)
+    {
+      g_string_append_printf (text, "“Quote %u,” he said\tof \"St. Petersburg\" \\ e.g. 4.5 hours.\n", i);
+      i++;
+    }
+  {
+    g_autoptr(CollateDocument) doc = collate_document_new ("d1", "Big", "", text->str, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (collate_project_add_document (project, doc, &error));
+  }
+  for (guint k = 0; k < 2000; k++)
+    {
+      CollateAnnotation *a = collate_project_add_span (project, "d1", k * 500 + 1, k * 500 + 6,
+                                                       "Claim", &error);
+
+      g_assert_no_error (error);
+      if (first == NULL)
+        first = a;
+      else if (k % 10 == 0)
+        g_assert_nonnull (collate_project_add_link (project, "Corroborates",
+                                                    collate_annotation_get_id (first),
+                                                    collate_annotation_get_id (a), &error));
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (formats[f]);
+      g_autofree char *path = g_build_filename (tmp, formats[f], NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (path);
+      g_autoptr(GBytes) bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      g_assert_cmpuint (length, >, 0);
+      g_assert_cmpmem (data, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  /* only the outputs are left: no temporary file beside them */
+  g_assert_cmpuint (count_entries (tmp), ==, G_N_ELEMENTS (formats));
+  collate_export_remove_tree (tmp);
+}
+
 /* "links" FALSE writes no link at all, while an empty label list keeps them */
 static void
 test_no_links (void)
@@ -1213,6 +1314,8 @@ main (int argc, char **argv)
   g_test_add_func ("/export/cancel", test_cancel);
   g_test_add_func ("/export/split", test_split);
   g_test_add_func ("/export/labels", test_label_subset);
+  g_test_add_func ("/export/json-escape", test_json_escape);
+  g_test_add_func ("/export/streamed-file", test_streamed_file);
   g_test_add_func ("/export/no-links", test_no_links);
   g_test_add_func ("/export/conll-labels", test_conll_labels);
   g_test_add_func ("/export/nli-context", test_nli_context);
