@@ -55,6 +55,8 @@ peek_at (const char *text,
 {
   if (pos >= length)
     return 0;
+  if ((guchar) text[pos] < 0x80)
+    return (guchar) text[pos];
   return g_utf8_get_char (text + pos);
 }
 
@@ -173,27 +175,44 @@ GArray *
 collate_tokenize (const char *text,
                   gssize      length)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (CollateTextRange));
+  GArray *tokens;
   gsize len, pos = 0;
   guint chars = 0;
 
   if (text == NULL)
-    return tokens;
+    return g_array_new (FALSE, FALSE, sizeof (CollateTextRange));
   len = length < 0 ? strlen (text) : (gsize) length;
-  g_array_set_size (tokens, 0);
+  /* about one token in six bytes of English */
+  tokens = g_array_sized_new (FALSE, FALSE, sizeof (CollateTextRange), (guint) MIN (len / 6, G_MAXUINT / 2));
 
   while (pos < len)
     {
-      gunichar c = g_utf8_get_char (text + pos);
+      guchar b = (guchar) text[pos];
+      gunichar c;
       gsize start_pos = pos;
       guint start_chars = chars;
 
 #define ADVANCE() G_STMT_START { pos = next_pos (text, pos); chars++; } G_STMT_END
 
-      if (is_space (c))
+      /* ASCII, most of the text, without decoding */
+      if (b < 0x80)
         {
-          ADVANCE ();
-          continue;
+          if (g_ascii_isspace (b))
+            {
+              pos++;
+              chars++;
+              continue;
+            }
+          c = b;
+        }
+      else
+        {
+          c = g_utf8_get_char (text + pos);
+          if (is_space (c))
+            {
+              ADVANCE ();
+              continue;
+            }
         }
 
       /* A web address runs to the next space, less trailing punctuation */
@@ -232,8 +251,21 @@ collate_tokenize (const char *text,
 
           for (;;)
             {
-              gunichar d = peek_at (text, len, pos);
+              gunichar d;
 
+              /* ASCII letters and digits, the bulk of every word */
+              if (pos < len && (guchar) text[pos] < 0x80 && g_ascii_isalnum (text[pos]))
+                {
+                  if (g_ascii_isalpha (text[pos]))
+                    {
+                      only_digits = FALSE;
+                      n_letters++;
+                    }
+                  pos++;
+                  chars++;
+                  continue;
+                }
+              d = peek_at (text, len, pos);
               if (is_word_char (d) || (d == 0x200D && pos > start_pos))
                 {
                   if (!g_unichar_isdigit (d))
