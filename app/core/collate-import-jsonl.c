@@ -33,7 +33,9 @@ typedef struct
   guint            line;
   /* Collate links, resolved once every line is read (they may cross) */
   GPtrArray       *pending_links;   /* PendingLink */
-  GHashTable      *span_ids;        /* id in the file → id in the project */
+  GHashTable      *span_ids;        /* id in the file → id in the project (the
+                                     * annotation's own string: the project
+                                     * holds it while the import runs) */
   guint            unsupported;
   guint            doc_labels;
 } JsonlState;
@@ -112,17 +114,17 @@ located (JsonlState  *state,
   return FALSE;
 }
 
-/* An optional member of @type: absent or null gives NULL */
+/* @v, the member @name (or NULL), as an optional member of @type: absent
+ * or null gives NULL */
 static gboolean
-opt_member (JsonlState              *state,
-            const CollateJsonValue  *object,
-            const char              *name,
-            const CollateJsonPath   *parent,
-            CollateJsonType          type,
-            const CollateJsonValue **out,
-            GError                 **error)
+opt_value (JsonlState              *state,
+           const CollateJsonValue  *v,
+           const char              *name,
+           const CollateJsonPath   *parent,
+           CollateJsonType          type,
+           const CollateJsonValue **out,
+           GError                 **error)
 {
-  const CollateJsonValue *v = collate_import_member (object, name);
   CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (parent, name);
   GError *local_error = NULL;
 
@@ -135,6 +137,33 @@ opt_member (JsonlState              *state,
   return TRUE;
 }
 
+/* An optional member of @type: absent or null gives NULL */
+static gboolean
+opt_member (JsonlState              *state,
+            const CollateJsonValue  *object,
+            const char              *name,
+            const CollateJsonPath   *parent,
+            CollateJsonType          type,
+            const CollateJsonValue **out,
+            GError                 **error)
+{
+  return opt_value (state, collate_import_member (object, name), name, parent, type, out, error);
+}
+
+static gboolean
+opt_string_value (JsonlState             *state,
+                  const CollateJsonValue *v,
+                  const char             *name,
+                  const CollateJsonPath  *parent,
+                  const char            **out,
+                  GError                **error)
+{
+  if (!opt_value (state, v, name, parent, COLLATE_JSON_STRING, &v, error))
+    return FALSE;
+  *out = v != NULL ? v->v.string : NULL;
+  return TRUE;
+}
+
 static gboolean
 opt_string (JsonlState             *state,
             const CollateJsonValue *object,
@@ -143,12 +172,33 @@ opt_string (JsonlState             *state,
             const char            **out,
             GError                **error)
 {
-  const CollateJsonValue *v;
+  return opt_string_value (state, collate_import_member (object, name), name, parent, out, error);
+}
 
-  if (!opt_member (state, object, name, parent, COLLATE_JSON_STRING, &v, error))
-    return FALSE;
-  *out = v != NULL ? v->v.string : NULL;
-  return TRUE;
+/* The members of a span, found in one pass over its object (the first of
+ * each name, as collate_import_member() finds it) */
+enum
+{
+  SPAN_START, SPAN_END, SPAN_LABEL, SPAN_TEXT, SPAN_ID, SPAN_NOTE, SPAN_AUTHOR,
+  SPAN_CREATED, SPAN_MODIFIED, SPAN_ATTRIBUTES, N_SPAN_MEMBERS
+};
+
+static const char *const span_member_names[N_SPAN_MEMBERS] = {
+  "start", "end", "label", "text", "id", "note", "author", "created", "modified", "attributes",
+};
+
+static void
+span_members (const CollateJsonValue  *object,
+              const CollateJsonValue **members)
+{
+  memset (members, 0, N_SPAN_MEMBERS * sizeof *members);
+  for (guint i = 0; i < object->length; i++)
+    for (guint k = 0; k < N_SPAN_MEMBERS; k++)
+      if (members[k] == NULL && strcmp (object->v.members[i].name, span_member_names[k]) == 0)
+        {
+          members[k] = &object->v.members[i].value;
+          break;
+        }
 }
 
 /* The line's member @name as an array: NULL when it is absent or null */
@@ -193,7 +243,7 @@ get_offset (JsonlState             *state,
  * so no table is made for them) */
 static gboolean
 read_attributes (JsonlState              *state,
-                 const CollateJsonValue  *object,
+                 const CollateJsonValue  *member,
                  const CollateJsonPath   *parent,
                  GHashTable             **out,
                  GError                 **error)
@@ -204,7 +254,7 @@ read_attributes (JsonlState              *state,
   GError *local_error = NULL;
 
   *out = NULL;
-  if (!opt_member (state, object, "attributes", parent, COLLATE_JSON_OBJECT, &v, error))
+  if (!opt_value (state, member, "attributes", parent, COLLATE_JSON_OBJECT, &v, error))
     return FALSE;
   if (v == NULL || v->length == 0)
     return TRUE;
@@ -257,7 +307,8 @@ add_span (JsonlState            *state,
     {
       if (line_ids != NULL)
         g_hash_table_insert (line_ids, g_strdup (source_id), g_strdup (collate_annotation_get_id (a)));
-      g_hash_table_insert (state->span_ids, g_strdup (source_id), g_strdup (collate_annotation_get_id (a)));
+      g_hash_table_insert (state->span_ids, g_strdup (source_id),
+                           (gpointer) collate_annotation_get_id (a));
     }
   return TRUE;
 }
@@ -654,7 +705,9 @@ read_line (JsonlState             *state,
   CollateJsonPath meta_path = COLLATE_JSON_PATH_MEMBER (NULL, "meta");
   CollateDocument *doc;
   g_autofree char *where = NULL;
-  g_autoptr(GHashTable) line_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* ids of this line's spans and entities, for doccano "relations" only */
+  g_autoptr(GHashTable) line_ids = collate_import_member (root, "relations") == NULL ? NULL
+                                   : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *doccano_key = "label";
   g_autofree char *id_owned = NULL;
 
@@ -722,24 +775,26 @@ read_line (JsonlState             *state,
           const char *label = NULL, *quote = NULL, *sid = NULL, *note = NULL;
           const char *author = NULL, *created = NULL, *modified = NULL;
           g_autoptr(GHashTable) attrs = NULL;
+          const CollateJsonValue *m[N_SPAN_MEMBERS];
           gint64 start, end;
 
           if (!expect_object (state, s, &ip, error))
             return FALSE;
-          if (!get_offset (state, collate_import_member (s, "start"), &startp, &start, error) ||
-              !get_offset (state, collate_import_member (s, "end"), &endp, &end, error) ||
-              !opt_string (state, s, "label", &ip, &label, error) ||
-              !opt_string (state, s, "text", &ip, &quote, error) ||
-              !opt_string (state, s, "id", &ip, &sid, error) ||
-              !opt_string (state, s, "note", &ip, &note, error) ||
-              !opt_string (state, s, "author", &ip, &author, error) ||
-              !opt_string (state, s, "created", &ip, &created, error) ||
-              !opt_string (state, s, "modified", &ip, &modified, error))
+          span_members (s, m);
+          if (!get_offset (state, m[SPAN_START], &startp, &start, error) ||
+              !get_offset (state, m[SPAN_END], &endp, &end, error) ||
+              !opt_string_value (state, m[SPAN_LABEL], "label", &ip, &label, error) ||
+              !opt_string_value (state, m[SPAN_TEXT], "text", &ip, &quote, error) ||
+              !opt_string_value (state, m[SPAN_ID], "id", &ip, &sid, error) ||
+              !opt_string_value (state, m[SPAN_NOTE], "note", &ip, &note, error) ||
+              !opt_string_value (state, m[SPAN_AUTHOR], "author", &ip, &author, error) ||
+              !opt_string_value (state, m[SPAN_CREATED], "created", &ip, &created, error) ||
+              !opt_string_value (state, m[SPAN_MODIFIED], "modified", &ip, &modified, error))
             return FALSE;
           if (label == NULL)
             return fail (state, error, COLLATE_ERROR_INVALID, &labelp,
                          _("missing (expected the span's label)"));
-          if (!read_attributes (state, s, &ip, &attrs, error))
+          if (!read_attributes (state, m[SPAN_ATTRIBUTES], &ip, &attrs, error))
             return FALSE;
           if (!add_span (state, doc, sid, start, end, label, quote, note, attrs,
                          author, created, modified, &ip, line_ids, error))
@@ -824,7 +879,7 @@ read_line (JsonlState             *state,
                                          NULL, NULL, NULL, NULL, w, error);
           if (a == NULL)
             return FALSE;
-          if (eid != NULL)
+          if (eid != NULL && line_ids != NULL)
             g_hash_table_insert (line_ids, g_strdup (eid), g_strdup (collate_annotation_get_id (a)));
         }
     }
@@ -935,7 +990,7 @@ collate_import_jsonl (CollateImporter  *importer,
     return FALSE;
 
   state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);
-  state.span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  state.span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   p = data;
   end = data + length;
