@@ -154,6 +154,8 @@ collate_export_write_conll (CollateExportSnapshot  *snap,
                 }
             }
           g_string_append_c (out, '\n');
+          if (!collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
+            return FALSE;
         }
       if (!collate_export_snapshot_step (snap, 1 + doc->spans->len, error))
         return FALSE;

@@ -82,7 +82,8 @@ collate_export_write_csv (CollateExportSnapshot  *snap,
           g_string_append (out, ",,\r\n");
           if (collate_annotation_get_n_attributes (a) > 0)
             with_attributes++;
-          if (!collate_export_snapshot_step (snap, 1, error))
+          if (!collate_export_snapshot_step (snap, 1, error) ||
+              !collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
             return FALSE;
         }
       if (!collate_export_snapshot_step (snap, 1, error))

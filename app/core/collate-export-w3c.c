@@ -165,7 +165,8 @@ collate_export_write_w3c (CollateExportSnapshot  *snap,
           collate_export_append_json_string (out, text + b_end, b_suf - b_end);
           g_string_append_printf (out, "},{\"type\":\"TextPositionSelector\",\"start\":%u,\"end\":%u}]}}",
                                   start, end);
-          if (!collate_export_snapshot_step (snap, 1, error))
+          if (!collate_export_snapshot_step (snap, 1, error) ||
+              !collate_export_snapshot_flush (snap, out, COLLATE_EXPORT_FLUSH_SIZE, error))
             return FALSE;
         }
       if (!collate_export_snapshot_step (snap, 1, error))
