@@ -971,40 +971,137 @@ read_line (JsonlState             *state,
   return TRUE;
 }
 
+/* ── Reading the file a line at a time ──
+ *
+ * The file is read in pieces into one buffer that holds the line being
+ * read (a line with its tokens can be most of the file, but rarely all of
+ * it): less memory and fewer page faults than reading it whole. */
+
+#define READ_CHUNK (8 << 20)
+
+typedef struct
+{
+  GInputStream *stream;
+  GCancellable *cancellable;
+  const char   *name;
+  char         *buf;
+  gsize         cap;
+  gsize         len;
+  gsize         start;      /* of the next line */
+  gsize         scanned;    /* no '\n' in [start, scanned) */
+  guint64       consumed;   /* bytes of the file before buf */
+  gboolean      eof;
+} LineReader;
+
+/* The next line, without its '\n', in [*line, *line + *n); *line is NULL
+ * at the end of the file.  FALSE with @error when the file cannot be read. */
+static gboolean
+line_reader_next (LineReader  *r,
+                  const char **line,
+                  gsize       *n,
+                  GError     **error)
+{
+  for (;;)
+    {
+      const char *nl = r->scanned < r->len
+                       ? memchr (r->buf + r->scanned, '\n', r->len - r->scanned) : NULL;
+      GError *local_error = NULL;
+      gsize got = 0;
+
+      if (nl != NULL || (r->eof && r->start < r->len))
+        {
+          gsize line_end = nl != NULL ? (gsize) (nl - r->buf) : r->len;
+
+          *line = r->buf + r->start;
+          *n = line_end - r->start;
+          r->start = r->scanned = nl != NULL ? line_end + 1 : r->len;
+          return TRUE;
+        }
+      if (r->eof)
+        {
+          *line = NULL;
+          *n = 0;
+          return TRUE;
+        }
+      r->scanned = r->len;
+      /* the lines handed out are done with: keep only the partial one */
+      if (r->start > 0)
+        {
+          memmove (r->buf, r->buf + r->start, r->len - r->start);
+          r->consumed += r->start;
+          r->len -= r->start;
+          r->scanned -= r->start;
+          r->start = 0;
+        }
+      if (r->cap - r->len < READ_CHUNK)
+        {
+          r->cap = MAX (r->cap * 2, r->len + READ_CHUNK);
+          r->buf = g_realloc (r->buf, r->cap);
+        }
+      if (!g_input_stream_read_all (r->stream, r->buf + r->len, READ_CHUNK, &got,
+                                    r->cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, local_error);
+          else
+            {
+              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                           "%s: %s", r->name, local_error->message);
+              g_error_free (local_error);
+            }
+          return FALSE;
+        }
+      if (r->consumed == 0 && r->len == 0 && got >= 3 && memcmp (r->buf, "\xef\xbb\xbf", 3) == 0)
+        r->start = r->scanned = 3;   /* a byte order mark */
+      r->len += got;
+      r->eof = got < READ_CHUNK;
+      if (r->consumed + r->len > COLLATE_IMPORT_MAX_FILE_SIZE)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %" G_GUINT64_FORMAT " MB"),
+                       r->name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+    }
+}
+
 gboolean
 collate_import_jsonl (CollateImporter  *importer,
                       GFile            *input,
                       GError          **error)
 {
   g_autofree char *name = g_file_get_parse_name (input);
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GInputStream) stream = NULL;
+  LineReader reader = { NULL, };
+  guint64 size = 0;
   JsonlState state = { importer, name, 0, NULL, NULL, 0, 0 };
-  const char *p, *end;
   gboolean ok = FALSE;
 
   /* The JSON reader checks the UTF-8 of what it parses and the tokens scan
    * that of what it skips: no need to check the whole file first */
-  data = collate_importer_read_file (importer, input, &length, error);
-  if (data == NULL)
+  stream = collate_importer_open_file (importer, input, &size, error);
+  if (stream == NULL)
     return FALSE;
+  reader.stream = stream;
+  reader.cancellable = importer->cancellable;
+  reader.name = name;
 
   state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);
   state.span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  p = data;
-  end = data + length;
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end)
+  for (;;)
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
-      gsize n = line_end - p;
+      const char *p, *line_end;
+      gsize n;
       g_autoptr(CollateJsonDocument) json = NULL;
       GError *local_error = NULL;
       gboolean blank = TRUE;
 
+      if (!line_reader_next (&reader, &p, &n, error))
+        goto out;
+      if (p == NULL)
+        break;
+      line_end = p + n;
       state.line++;
       for (gsize i = 0; i < n; i++)
         if (!g_ascii_isspace (p[i]))
@@ -1039,10 +1136,10 @@ collate_import_jsonl (CollateImporter  *importer,
           if (!read_line (&state, collate_json_document_get_root (json), error))
             goto out;
         }
-      p = line_end + 1;
       if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
         goto out;
-      collate_importer_progress (importer, (double) (MIN (p, end) - data) / (double) MAX (length, 1));
+      collate_importer_progress (importer, MIN (1.0, (double) (reader.consumed + reader.start) /
+                                                     (double) MAX (size, 1)));
     }
 
   for (guint i = 0; i < state.pending_links->len; i++)
@@ -1070,6 +1167,7 @@ collate_import_jsonl (CollateImporter  *importer,
   ok = TRUE;
 
 out:
+  g_free (reader.buf);
   g_ptr_array_unref (state.pending_links);
   g_hash_table_unref (state.span_ids);
   return ok;

@@ -39,6 +39,12 @@ char       *collate_importer_read_file    (CollateImporter *importer,
                                            GFile           *file,
                                            gsize           *length,
                                            GError         **error);
+/* Opens a file for reading, with the checks of collate_importer_read_file();
+ * @size receives its size */
+GInputStream *collate_importer_open_file  (CollateImporter *importer,
+                                           GFile           *file,
+                                           guint64         *size,
+                                           GError         **error);
 /* Reads a whole file (size-capped, UTF-8 checked, BOM dropped) */
 char       *collate_importer_read_text    (CollateImporter *importer,
                                            GFile           *file,

@@ -84,17 +84,16 @@ is_utf8 (const char *data,
   return TRUE;
 }
 
-char *
-collate_importer_read_file (CollateImporter  *importer,
-                            GFile            *file,
-                            gsize            *length,
-                            GError          **error)
+/* A regular file within the size cap: its size, or FALSE with @error */
+static gboolean
+check_file (CollateImporter  *importer,
+            GFile            *file,
+            const char       *name,
+            guint64          *size,
+            GError          **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, importer->cancellable, &local_error);
@@ -106,21 +105,61 @@ collate_importer_read_file (CollateImporter  *importer,
       else
         g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
                      "%s: %s", name, local_error->message);
-      return NULL;
+      return FALSE;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
                    _("%s: not a regular file"), name);
-      return NULL;
+      return FALSE;
     }
   if ((guint64) g_file_info_get_size (info) > COLLATE_IMPORT_MAX_FILE_SIZE)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
                    _("%s: the file is larger than %" G_GUINT64_FORMAT " MB"),
                    name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  *size = (guint64) g_file_info_get_size (info);
+  return TRUE;
+}
+
+GInputStream *
+collate_importer_open_file (CollateImporter  *importer,
+                            GFile            *file,
+                            guint64          *size,
+                            GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+  GFileInputStream *stream;
+
+  if (!check_file (importer, file, name, size, error))
+    return NULL;
+  stream = g_file_read (file, importer->cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                   "%s: %s", name, local_error->message);
       return NULL;
     }
+  return G_INPUT_STREAM (stream);
+}
+
+char *
+collate_importer_read_file (CollateImporter  *importer,
+                            GFile            *file,
+                            gsize            *length,
+                            GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  guint64 size;
+
+  if (!check_file (importer, file, name, &size, error))
+    return NULL;
   /* A local file in one read; g_file_load_contents() grows its buffer as
    * it goes, which costs a copy of the whole file and more */
   if (g_file_peek_path (file) != NULL)

@@ -631,6 +631,68 @@ test_tokens_scan (void)
   collate_export_remove_tree (tmp);
 }
 
+/* The file is read in pieces of megabytes: lines longer than a piece and
+ * lines across the end of one are read whole, a byte order mark is
+ * skipped, the last line needs no line break, and an error on a line after
+ * the first piece names that line */
+static void
+test_jsonl_long_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GString) file = g_string_new ("\xef\xbb\xbf");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const gsize sizes[] = { 100, 11 << 20, 3 << 20, 7 << 20, 1000 };
+  g_autoptr(CollateProject) project = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (tmp, "long.jsonl", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GString *text = g_string_new (NULL);
+
+      while (text->len < sizes[i])
+        g_string_append_printf (text, "Line %u says “%zu”. ", i, text->len);
+      g_string_append_printf (file, "{\"text\":\"%s\",\"meta\":{\"id\":\"d%u\"},"
+                              "\"spans\":[{\"start\":0,\"end\":4,\"label\":\"Claim\"}]}",
+                              text->str, i);
+      if (i + 1 < G_N_ELEMENTS (sizes))
+        g_string_append_c (file, '\n');
+      g_ptr_array_add (texts, g_string_free (text, FALSE));
+    }
+  g_assert_true (g_file_set_contents (path, file->str, file->len, &error));
+  {
+    const char *paths[] = { path, NULL };
+
+    project = import_paths ("jsonl", paths, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (collate_project_get_n_documents (project), ==, G_N_ELEMENTS (sizes));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      CollateDocument *doc = collate_project_get_document (project, i);
+      g_autofree char *id = g_strdup_printf ("d%u", i);
+
+      g_assert_cmpstr (collate_document_get_id (doc), ==, id);
+      g_assert_cmpstr (collate_document_get_text (doc), ==, g_ptr_array_index (texts, i));
+    }
+  g_clear_object (&project);
+
+  /* a bad last line, far into the file */
+  g_string_append (file, "\n{\"text\":\"x\",\"spans\":[{\"start\":0,\"end\":9,\"label\":\"Claim\"}]}\n");
+  g_assert_true (g_file_set_contents (path, file->str, file->len, &error));
+  {
+    const char *paths[] = { path, NULL };
+
+    project = import_paths ("jsonl", paths, NULL, &error);
+  }
+  g_assert_null (project);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE);
+  g_assert_nonnull (strstr (error->message, "long.jsonl:6:"));
+  collate_export_remove_tree (tmp);
+}
+
 static void
 test_bad_arguments (void)
 {
@@ -752,6 +814,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, formats[i], test_malformed);
     }
   g_test_add_func ("/import/jsonl-tokens-scan", test_tokens_scan);
+  g_test_add_func ("/import/jsonl-long-lines", test_jsonl_long_lines);
   g_test_add_func ("/import/bad-arguments", test_bad_arguments);
   g_test_add_func ("/import/async", test_async);
 
