@@ -381,6 +381,23 @@ hex4 (const char *p,
   return TRUE;
 }
 
+/* Are all 8 bytes of @v plain ASCII (no control character, '"', '\\' or
+ * byte from 0x80)?  (The usual "has a zero byte" and "has a byte less than
+ * n" tests, exact for "any".) */
+static inline gboolean
+word_is_plain (guint64 v)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = v ^ (ones * '"');
+  guint64 backslash = v ^ (ones * '\\');
+
+  return ((((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash) |
+           ((v - ones * 0x20) & ~v) |
+           v) & highs) == 0;
+}
+
 /* @p at the opening quote; returns the byte after the closing one, or NULL.
  * @plain is set when the string has no escapes. */
 static const char *
@@ -393,7 +410,11 @@ skip_string (const char *p,
     {
       guchar c;
       guint u, v;
+      guint64 word;
 
+      /* long runs of ASCII (a document's text) eight bytes at a time */
+      while (end - p >= 8 && (memcpy (&word, p, 8), word_is_plain (word)))
+        p += 8;
       while (p < end && plain_byte[(guchar) *p])
         p++;
       if (p >= end)
