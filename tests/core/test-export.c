@@ -672,6 +672,14 @@ test_json_escape (void)
  * is what the export gives in memory, for every single-file format, with
  * a text and a token list each much longer than a megabyte */
 static void
+cancel_halfway (double   fraction,
+                gpointer user_data)
+{
+  if (fraction >= 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+static void
 test_streamed_file (void)
 {
   g_autoptr(CollateProject) project = collate_project_new ("big", NULL);
@@ -693,9 +701,10 @@ test_streamed_file (void)
     g_assert_no_error (error);
     g_assert_true (collate_project_add_document (project, doc, &error));
   }
-  for (guint k = 0; k < 2000; k++)
+  /* more spans than the 4096 steps between progress reports */
+  for (guint k = 0; k < 6000; k++)
     {
-      CollateAnnotation *a = collate_project_add_span (project, "d1", k * 500 + 1, k * 500 + 6,
+      CollateAnnotation *a = collate_project_add_span (project, "d1", k * 400 + 1, k * 400 + 6,
                                                        "Claim", &error);
 
       g_assert_no_error (error);
@@ -725,6 +734,26 @@ test_streamed_file (void)
     }
   /* only the outputs are left: no temporary file beside them */
   g_assert_cmpuint (count_entries (tmp), ==, G_N_ELEMENTS (formats));
+
+  /* cancelled halfway, with megabytes already written: the temporary file
+   * goes, and the file it was to replace stays as it was */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("jsonl");
+    g_autofree char *path = g_build_filename (tmp, "jsonl", NULL);
+    g_autoptr(GFile) dest = g_file_new_for_path (path);
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+    g_assert_false (collate_export_to_file (project, options, dest, NULL, cancel_halfway,
+                                            cancellable, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_entries (tmp), ==, G_N_ELEMENTS (formats));
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, "old");
+  }
   collate_export_remove_tree (tmp);
 }
 
