@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef HAVE_MADVISE
+#include <sys/mman.h>
+#endif
 #include <glib/gi18n.h>
 
 #include "collate.h"
@@ -994,9 +997,10 @@ read_line (JsonlState             *state,
 
 /* ── Reading the file a line at a time ──
  *
- * The file is read in pieces into one buffer that holds the line being
- * read (a line with its tokens can be most of the file, but rarely all of
- * it): less memory and fewer page faults than reading it whole. */
+ * A large local file is mapped: its lines are read in place, with no copy,
+ * and the pages already read are handed back as the reader moves on (a
+ * line with its tokens can be most of the file).  Anything else is read
+ * in pieces into one buffer that holds the line being read. */
 
 #define READ_CHUNK (8 << 20)
 
@@ -1012,7 +1016,66 @@ typedef struct
   gsize         scanned;    /* no '\n' in [start, scanned) */
   guint64       consumed;   /* bytes of the file before buf */
   gboolean      eof;
+  GMappedFile  *mapped;     /* buf is its contents, all of the file */
+  gsize         released;   /* bytes of the mapping handed back */
 } LineReader;
+
+/* Maps a local file larger than one piece into @r; FALSE (and nothing
+ * changed) when it is smaller or cannot be mapped */
+static gboolean
+line_reader_map (LineReader *r,
+                 GFile      *file,
+                 guint64     size)
+{
+  const char *path = g_file_peek_path (file);
+  GMappedFile *mapped;
+
+  if (size <= READ_CHUNK || path == NULL || (mapped = g_mapped_file_new (path, FALSE, NULL)) == NULL)
+    return FALSE;
+  if (g_mapped_file_get_length (mapped) == 0 || g_mapped_file_get_contents (mapped) == NULL)
+    {
+      g_mapped_file_unref (mapped);
+      return FALSE;
+    }
+  r->mapped = mapped;
+  r->buf = g_mapped_file_get_contents (mapped);
+  r->cap = r->len = g_mapped_file_get_length (mapped);
+  r->eof = TRUE;
+  if (r->len >= 3 && memcmp (r->buf, "\xef\xbb\xbf", 3) == 0)
+    r->start = r->scanned = 3;   /* a byte order mark */
+#ifdef HAVE_MADVISE
+  madvise (r->buf, r->len, MADV_SEQUENTIAL);
+#endif
+  return TRUE;
+}
+
+/* The lines before r->start are done with: a mapping gives their pages
+ * back, so that memory holds only what is being read */
+static void
+line_reader_release (LineReader *r)
+{
+#ifdef HAVE_MADVISE
+  gsize page = 4096 * 256;   /* a megabyte at a time */
+  gsize upto = r->start / page * page;
+
+  if (r->mapped != NULL && upto > r->released)
+    {
+      madvise (r->buf + r->released, upto - r->released, MADV_DONTNEED);
+      r->released = upto;
+    }
+#else
+  (void) r;
+#endif
+}
+
+static void
+line_reader_clear (LineReader *r)
+{
+  if (r->mapped != NULL)
+    g_mapped_file_unref (r->mapped);
+  else
+    g_free (r->buf);
+}
 
 /* The next line, without its '\n', in [*line, *line + *n); *line is NULL
  * at the end of the file.  FALSE with @error when the file cannot be read. */
@@ -1106,6 +1169,7 @@ collate_import_jsonl (CollateImporter  *importer,
   reader.stream = stream;
   reader.cancellable = importer->cancellable;
   reader.name = name;
+  line_reader_map (&reader, input, size);
 
   state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);
   state.span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1157,6 +1221,7 @@ collate_import_jsonl (CollateImporter  *importer,
           if (!read_line (&state, collate_json_document_get_root (json), error))
             goto out;
         }
+      line_reader_release (&reader);
       if (g_cancellable_set_error_if_cancelled (importer->cancellable, error))
         goto out;
       collate_importer_progress (importer, MIN (1.0, (double) (reader.consumed + reader.start) /
@@ -1188,7 +1253,7 @@ collate_import_jsonl (CollateImporter  *importer,
   ok = TRUE;
 
 out:
-  g_free (reader.buf);
+  line_reader_clear (&reader);
   g_ptr_array_unref (state.pending_links);
   g_hash_table_unref (state.span_ids);
   return ok;
