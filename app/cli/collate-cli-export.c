@@ -95,7 +95,7 @@ formats_help (gboolean imports)
       for (guint i = 0; formats[i]; i++)
         g_string_append_printf (s, "  %-14s %s\n", formats[i]->name, _(formats[i]->description));
     }
-  g_string_append (s, _("\nSee docs/datasets.md for each format's definition and offsets."));
+  g_string_append (s, _("\nThe README's “Datasets” section gives each format's definition and offsets."));
   return g_string_free (s, FALSE);
 }
 
