@@ -10,6 +10,14 @@
 #include "collate-error.h"
 #include "collate-text.h"
 
+static gboolean
+starts_as_utf16 (const char *data,
+                 gsize       length)
+{
+  return length >= 2 &&
+         (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0);
+}
+
 gboolean
 collate_text_validate_utf8 (const char  *data,
                             gsize        length,
@@ -22,6 +30,13 @@ collate_text_validate_utf8 (const char  *data,
     {
       gsize offset = (gsize) (end - data);
 
+      if (starts_as_utf16 (data, length))
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
+                       _("%s: the text is UTF-16 (it starts with a UTF-16 byte order mark), "
+                         "not UTF-8; save it as UTF-8 first"), name);
+          return FALSE;
+        }
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
                    _("%s: not valid UTF-8 text: bad byte sequence at byte %lu"
                      " (0x%02x); convert the file to UTF-8 first"),
@@ -148,7 +163,8 @@ collate_document_new_from_file (const char  *path,
       return NULL;
     }
 
-  if (memchr (text, '\0', length) != NULL)
+  /* UTF-16 text is full of NUL bytes: name the encoding instead */
+  if (!starts_as_utf16 (text, length) && memchr (text, '\0', length) != NULL)
     {
       gsize at = (gsize) ((const char *) memchr (text, '\0', length) - text);
 

@@ -90,6 +90,25 @@ test_refuses_invalid_utf8 (void)
 }
 
 static void
+test_refuses_utf16 (void)
+{
+  /* "Hi\n" as Windows' Notepad saves "Unicode" text, and big-endian */
+  const char *texts[] = { "\xff\xfeH\0i\0\n\0", "\xfe\xff\0H\0i\0\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *path = write_temp ("utf16.txt", texts[i], 8);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateDocument) doc = collate_document_new_from_file (path, "d1", &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "UTF-16"));
+    }
+}
+
+static void
 test_refuses_binary_and_folders (void)
 {
   g_autofree char *path = write_temp ("bin.txt", "PK\x03\x04\0\0\x14", 7);
@@ -187,6 +206,7 @@ main (int   argc,
   g_test_add_func ("/text/refuses-missing", test_refuses_missing);
   g_test_add_func ("/text/refuses-empty", test_refuses_empty);
   g_test_add_func ("/text/refuses-invalid-utf8", test_refuses_invalid_utf8);
+  g_test_add_func ("/text/refuses-utf16", test_refuses_utf16);
   g_test_add_func ("/text/refuses-binary-and-folders", test_refuses_binary_and_folders);
   g_test_add_func ("/text/id-compare", test_id_compare);
   g_test_add_func ("/text/timestamp", test_timestamp);
