@@ -90,20 +90,51 @@ type_of (TypeMap    *map,
   return type;
 }
 
+/* brat reads an .ann file with Python's codecs, whose lines end, as
+ * str.splitlines() has them, at \v, \f, \x1c–\x1e, U+0085, U+2028 and
+ * U+2029 as well as at \n and \r: none of them may be inside a line */
+static gboolean
+is_line_break (gunichar c)
+{
+  switch (c)
+    {
+    case '\n': case '\r': case 0x0b: case 0x0c: case 0x1c: case 0x1d: case 0x1e:
+    case 0x85: case 0x2028: case 0x2029:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+only_line_breaks (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!is_line_break (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Notes and values are one line in brat */
 static char *
 one_line (const char *text,
           gboolean   *changed)
 {
-  char *copy = g_strdup (text ? text : "");
+  GString *s = g_string_new (NULL);
 
-  for (char *p = copy; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      {
-        *p = ' ';
-        *changed = TRUE;
-      }
-  return copy;
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\t' || is_line_break (c))
+        {
+          g_string_append_c (s, ' ');
+          *changed = TRUE;
+        }
+      else
+        g_string_append_len (s, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (s, FALSE);
 }
 
 static void
@@ -121,16 +152,16 @@ append_fragments (GString           *ann,
       const char *frag;
       guint frag_start;
 
-      while (*p == '\n' || *p == '\r')
+      while (*p && is_line_break (g_utf8_get_char (p)))
         {
-          p++;
+          p = g_utf8_next_char (p);
           offset++;
         }
       if (*p == '\0')
         break;
       frag = p;
       frag_start = offset;
-      while (*p && *p != '\n' && *p != '\r')
+      while (*p && !is_line_break (g_utf8_get_char (p)))
         {
           p = g_utf8_next_char (p);
           offset++;
@@ -259,7 +290,7 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
           const char *note = collate_annotation_get_note (a);
           g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
 
-          if (strspn (collate_annotation_get_text (a), "\r\n") == strlen (collate_annotation_get_text (a)))
+          if (only_line_breaks (collate_annotation_get_text (a)))
             {
               /* only line breaks: nothing brat can show */
               only_breaks++;
@@ -269,9 +300,9 @@ collate_export_write_brat (CollateExportSnapshot  *snap,
             }
           {
             const char *quote = collate_annotation_get_text (a);
-            gsize n = strlen (quote);
+            const char *last = g_utf8_prev_char (quote + strlen (quote));
 
-            if (quote[0] == '\n' || quote[0] == '\r' || quote[n - 1] == '\n' || quote[n - 1] == '\r')
+            if (is_line_break (g_utf8_get_char (quote)) || is_line_break (g_utf8_get_char (last)))
               trimmed++;
           }
           g_string_append_printf (ann, "T%u\t%s ", i + 1, type_of (&types, collate_annotation_get_label (a)));

@@ -106,6 +106,14 @@ is_id (const char *s,
   return TRUE;
 }
 
+/* White space, or a line break of brat's (Python's str.splitlines()):
+ * what may lie between the fragments of a span without being text */
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x0b || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85;
+}
+
 static gboolean
 parse_uint (const char *s,
             gint64     *out)
@@ -304,11 +312,11 @@ import_pair (BratState  *state,
                 if (s->start >= 0)
                   {
                     /* the gap between fragments */
-                    gsize g0 = collate_document_char_to_byte (doc, s->end);
-                    gsize g1 = collate_document_char_to_byte (doc, a);
+                    const char *g = text + collate_document_char_to_byte (doc, s->end);
+                    const char *g_end = text + collate_document_char_to_byte (doc, a);
 
-                    for (gsize k = g0; k < g1; k++)
-                      if (!g_ascii_isspace (text[k]))
+                    for (; g < g_end; g = g_utf8_next_char (g))
+                      if (!is_blank (g_utf8_get_char (g)))
                         {
                           state->discontinuous_gaps++;
                           break;

@@ -984,6 +984,46 @@ test_brat_edge_cases (void)
   collate_export_remove_tree (tmp);
 }
 
+/* brat reads .ann files line by line as Python's str.splitlines() does:
+ * U+2028, U+0085, \v and the like end a line there as \n does, so spans
+ * are split into fragments at them and notes flattened */
+static void
+test_brat_unicode_line_breaks (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("breaks", NULL);
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("brat");
+  g_autoptr(CollateDocument) doc = NULL;
+  g_autoptr(CollateExportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "brat", NULL);
+  g_autofree char *ann_path = g_build_filename (out, "Breaks.ann", NULL);
+  g_autofree char *ann = NULL;
+  CollateAnnotation *a;
+
+  /* "one\u2028two\u0085three\vfour 🚀" */
+  doc = collate_document_new ("d1", "Breaks", "", "one\xe2\x80\xa8two\xc2\x85three\vfour \xf0\x9f\x9a\x80",
+                              -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (project, doc, &error));
+  a = collate_project_add_span (project, "d1", 0, 20, "Claim", &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_set_annotation_note (project, collate_annotation_get_id (a),
+                                                      "first\xe2\x80\xa9second", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (collate_project_add_span (project, "d1", 3, 4, "Claim", &error));   /* U+2028 */
+  g_assert_no_error (error);
+
+  report = export_to (project, options, out);
+  ann = read_file (ann_path);
+  g_assert_cmpstr (ann, ==,
+                   "T1\tClaim 0 3;4 7;8 13;14 20\tone two three four \xf0\x9f\x9a\x80\n"
+                   "#1\tAnnotatorNotes T1\tfirst second\n");
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-line-break-spans"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-multiline-notes"), ==, 1);
+  collate_export_remove_tree (tmp);
+}
+
 /* A project with nothing in it exports to every format */
 static void
 test_empty_project (void)
@@ -1350,6 +1390,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/nli-context", test_nli_context);
   g_test_add_func ("/export/filenames", test_sanitize_filename);
   g_test_add_func ("/export/brat-edge-cases", test_brat_edge_cases);
+  g_test_add_func ("/export/brat-unicode-line-breaks", test_brat_unicode_line_breaks);
   g_test_add_func ("/export/empty", test_empty_project);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/async-error", test_async_error);

@@ -484,6 +484,32 @@ test_brat_native (void)
   }
 }
 
+/* Fragments that brat's export splits at U+2028, U+0085 and \v make one
+ * span again, with nothing reported: only line breaks lie between them */
+static void
+test_brat_unicode_line_breaks (void)
+{
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+  g_autofree char *txt = g_build_filename (tmp, "a.txt", NULL);
+  g_autofree char *ann = g_build_filename (tmp, "a.ann", NULL);
+  g_autoptr(CollateProject) p = NULL;
+  g_autoptr(CollateAnnotation) a = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (txt, "one\xe2\x80\xa8two\xc2\x85three\vfour", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tClaim 0 3;4 7;8 13;14 18\tone two three four\n",
+                                      -1, NULL));
+  p = import_one ("brat", tmp, report);
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, 1);
+  a = g_list_model_get_item (collate_project_get_annotations (p), 0);
+  g_assert_cmpuint (collate_annotation_get_start (a), ==, 0);
+  g_assert_cmpuint (collate_annotation_get_end (a), ==, 18);
+  g_assert_cmpuint (collate_export_report_lookup (report, "brat-discontinuous"), ==, 0);
+  collate_export_remove_tree (tmp);
+}
+
 /* ── Malformed inputs: each must give an error that names it ── */
 
 typedef struct
@@ -812,6 +838,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/doccano", test_doccano);
   g_test_add_func ("/import/label-studio-utf16", test_label_studio_utf16);
   g_test_add_func ("/import/brat", test_brat_native);
+  g_test_add_func ("/import/brat-unicode-line-breaks", test_brat_unicode_line_breaks);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/malformed/%s", formats[i]);
