@@ -517,6 +517,26 @@ collate_importer_progress (CollateImporter *importer,
 
 /* ── Driver ── */
 
+/* FALSE if @input is a brat .txt or .ann whose pair was seen before */
+static gboolean
+first_of_pair (GHashTable *seen,
+               GFile      *input)
+{
+  g_autofree char *path = g_file_get_path (input);
+  char *key;
+
+  if (path == NULL || !(g_str_has_suffix (path, ".txt") || g_str_has_suffix (path, ".ann")))
+    return TRUE;
+  key = g_strndup (path, strlen (path) - 4);
+  if (g_hash_table_contains (seen, key))
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_hash_table_add (seen, key);
+  return TRUE;
+}
+
 static CollateProject *
 import_files (const char           *format,
               GFile *const         *inputs,
@@ -530,6 +550,7 @@ import_files (const char           *format,
   g_autoptr(CollateSchema) schema = NULL;
   g_autoptr(CollateExportReport) own_report = NULL;
   g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CollateProject) project = NULL;
   CollateImporter importer = { 0 };
   gboolean (*import_one) (CollateImporter *, GFile *, GError **);
@@ -583,6 +604,9 @@ import_files (const char           *format,
       importer.input = i;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
+      /* a brat pair named by both its files is one document */
+      if (import_one == collate_import_brat && !first_of_pair (seen, inputs[i]))
+        continue;
       if (!import_one (&importer, inputs[i], error))
         return NULL;
       collate_importer_progress (&importer, 1.0);

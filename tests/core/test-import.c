@@ -482,6 +482,19 @@ test_brat_native (void)
                                                                             "brat", "talks.ann", NULL), NULL);
     g_assert_cmpuint (collate_project_get_n_annotations (q), ==, 5);
   }
+
+  /* a pair named by both its files is one document, not two */
+  {
+    g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "datasets", "import", "brat", "talks.txt", NULL);
+    g_autofree char *ann = g_test_build_filename (G_TEST_DIST, "datasets", "import", "brat", "talks.ann", NULL);
+    const char *paths[] = { txt, ann, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CollateProject) q = import_paths ("brat", paths, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collate_project_get_n_documents (q), ==, 1);
+    g_assert_cmpuint (collate_project_get_n_annotations (q), ==, 5);
+  }
 }
 
 /* Fragments that brat's export splits at U+2028, U+0085 and \v make one
