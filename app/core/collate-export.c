@@ -831,6 +831,22 @@ collate_export_write_file (const char  *folder,
   return TRUE;
 }
 
+/* Names Windows keeps for devices, whatever the extension: "CON.txt" is
+ * not a file there */
+static gboolean
+is_reserved_name (const char *name)
+{
+  static const char *const reserved[] = { "CON", "PRN", "AUX", "NUL", NULL };
+  gsize len = strcspn (name, ".");
+
+  for (guint i = 0; reserved[i]; i++)
+    if (len == 3 && g_ascii_strncasecmp (name, reserved[i], 3) == 0)
+      return TRUE;
+  return len == 4 &&
+         (g_ascii_strncasecmp (name, "COM", 3) == 0 || g_ascii_strncasecmp (name, "LPT", 3) == 0) &&
+         name[3] >= '1' && name[3] <= '9';
+}
+
 char *
 collate_export_sanitize_filename (const char *name)
 {
@@ -863,13 +879,16 @@ collate_export_sanitize_filename (const char *name)
           }
       }
 
-  /* No trailing separators or dots, no leading dots */
+  /* No trailing separators or dots, no leading dots, nor dashes that a
+   * command would take for an option */
   while (s->len > 0 && (s->str[s->len - 1] == '-' || s->str[s->len - 1] == '.'))
     g_string_truncate (s, s->len - 1);
-  while (s->len > 0 && s->str[0] == '.')
+  while (s->len > 0 && (s->str[0] == '.' || s->str[0] == '-'))
     g_string_erase (s, 0, 1);
   if (s->len == 0)
     g_string_assign (s, "document");
+  else if (is_reserved_name (s->str))
+    g_string_prepend_c (s, '_');
   return g_string_free (s, FALSE);
 }
 

@@ -894,6 +894,13 @@ test_sanitize_filename (void)
     { "report 1.txt", "report-1.txt" },
     { "🚀 launch", "launch" },
     { "\xff\xfe not utf-8", "document" },
+    { "-rf", "rf" },
+    { "--help me", "help-me" },
+    { "CON", "_CON" },
+    { "aux.txt", "_aux.txt" },
+    { "Lpt1", "_Lpt1" },
+    { "COM10", "COM10" },
+    { "Nullify", "Nullify" },
   };
   g_autofree char *long_name = g_strnfill (300, 'x');
   g_autofree char *cut = collate_export_sanitize_filename (long_name);
