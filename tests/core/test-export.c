@@ -373,7 +373,26 @@ test_destinations (void)
 
     g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
     g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "does not exist"));
     g_clear_error (&error);
+  }
+
+  /* a path whose parent is a file: said so, and nothing written */
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("jsonl");
+    g_autofree char *file = g_build_filename (tmp, "plain", NULL);
+    g_autofree char *out = g_build_filename (file, "out.jsonl", NULL);
+    g_autoptr(GFile) dest = g_file_new_for_path (out);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_set_contents (file, "mine", -1, NULL));
+    g_assert_false (collate_export_to_file (project, options, dest, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "is a file, not a folder"));
+    g_clear_error (&error);
+    text = read_file (file);
+    g_assert_cmpstr (text, ==, "mine");
+    g_assert_cmpint (g_unlink (file), ==, 0);
   }
 
   /* a non-empty folder is not replaced by a folder export */
