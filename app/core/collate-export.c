@@ -368,6 +368,15 @@ collate_export_options_parse_split (CollateExportOptions *self,
         }
       values[i] = (guint) v;
     }
+  if (values[0] + values[1] + values[2] != 100)
+    {
+      /* as typed: 80,10 is not shown as 80,10,0, and 0,0,0 is no way to
+       * say "no split" */
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("The split “%s” adds up to %u, not 100"),
+                   text, values[0] + values[1] + values[2]);
+      return FALSE;
+    }
   return collate_export_options_set_split (self, values[0], values[1], values[2], error);
 }
 

@@ -591,7 +591,7 @@ test_split (void)
 
   /* bad splits */
   {
-    const char *bad[] = { "80", "50,60,10", "a,b,c", "80,10,10,0", "-10,60,50", "" };
+    const char *bad[] = { "80", "50,60,10", "a,b,c", "80,10,10,0", "-10,60,50", "", "0,0,0", "0,0" };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
@@ -599,6 +599,10 @@ test_split (void)
         g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
         g_clear_error (&error);
       }
+    /* the message shows the split as it was typed */
+    g_assert_false (collate_export_options_parse_split (options, "80,10", &error));
+    g_assert_cmpstr (error->message, ==, "The split “80,10” adds up to 90, not 100");
+    g_clear_error (&error);
     g_assert_true (collate_export_options_parse_split (options, "80, 20", &error));
   }
   collate_export_remove_tree (tmp);
