@@ -277,8 +277,11 @@ collate_window_refresh_start_view (CollateWindow *self)
 static void
 window_mapped_cb (CollateWindow *self)
 {
-  /* The start view is on screen with the copies: no banner needed */
+  /* The start view is on screen with the copies: no banner needed.  A
+   * window that is loading a project does not show it, and offers the
+   * copies in a banner once the project is open. */
   if (self->project == NULL && self->app != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") == 0
       && collate_start_view_get_n_recovery (self->start_view) > 0)
     collate_application_set_recovery_offered (self->app);
 }

@@ -524,6 +524,53 @@ test_recovery_after_crash (void)
   destroy_all_windows ();
 }
 
+/* After a crash, `collate PROJECT` opens the project and still says that
+ * unsaved work was found: the start view that lists the copies is not on
+ * screen while the project loads. */
+static void
+test_recovery_offered_when_opening_file (void)
+{
+  CollateWindow *window = new_sample_window ("opened-after-crash.collate.json");
+  g_autofree char *path = tmp_path ("opened-after-crash.collate.json");
+  g_autoptr(GFile) origin = g_file_new_for_path (path);
+  g_autoptr(CollateApplication) next = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  save_and_wait (window);
+  add_span (collate_window_get_project (window), 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (collate_window_get_recovery (window)));
+  /* "Crash" */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* The next start, with the project named on the command line */
+  next = collate_application_new (settings, collate_application_get_recovery_dir (app));
+  g_application_set_flags (G_APPLICATION (next),
+                           g_application_get_flags (G_APPLICATION (next)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (next), NULL, &error));
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (next), &origin, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (next));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_UNTIL (!collate_window_is_loading (window));
+  spin ();
+
+  g_assert_nonnull (collate_window_get_project (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "can be recovered"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  copies = collate_application_list_recovery (app);
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_assert_true (collate_recovery_discard (g_ptr_array_index (copies, 0), NULL));
+}
+
 static void
 test_discard_recovery (void)
 {
@@ -976,6 +1023,8 @@ main (int   argc,
   g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/window/quit-asks-each-window", test_quit_asks_each_window);
   g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/window/recovery-offered-when-opening-file",
+                   test_recovery_offered_when_opening_file);
   g_test_add_func ("/window/discard-recovery", test_discard_recovery);
   g_test_add_func ("/window/clean-close-leaves-no-copy", test_clean_close_leaves_no_copy);
   g_test_add_func ("/window/refuse-corrupt-project", test_refuse_corrupt_project);
