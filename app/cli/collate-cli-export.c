@@ -72,6 +72,24 @@ print_report (const char          *command,
     }
 }
 
+/* "2 documents, 10 spans, 1 link", each count with its own plural */
+static char *
+counts_text (guint n_documents,
+             guint n_spans,
+             guint n_links)
+{
+  g_autofree char *documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
+                                                             "%u documents", n_documents),
+                                                n_documents);
+  g_autofree char *spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans",
+                                                         n_spans), n_spans);
+  g_autofree char *links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links",
+                                                         n_links), n_links);
+
+  /* TRANSLATORS: "2 documents, 10 spans, 3 links" */
+  return g_strdup_printf (_("%s, %s, %s"), documents, spans, links);
+}
+
 static char *
 formats_help (gboolean imports)
 {
@@ -253,24 +271,20 @@ collate_cli_export (int    argc,
 
   if (!quiet)
     {
+      g_autofree char *counts = counts_text (collate_export_report_get_n_documents (report),
+                                             collate_export_report_get_n_spans (report),
+                                             collate_export_report_get_n_links (report));
+
       print_report ("export", report);
       if (collate_export_report_get_n_warnings (report) == 0)
-        g_printerr (_("collate-cli: export %s: %u documents, %u spans, %u links%s%s\n"),
-                    fmt->name,
-                    collate_export_report_get_n_documents (report),
-                    collate_export_report_get_n_spans (report),
-                    collate_export_report_get_n_links (report),
-                    output ? " → " : "", output ? output : "");
+        g_printerr (_("collate-cli: export %s: %s%s%s\n"),
+                    fmt->name, counts, output ? " → " : "", output ? output : "");
       else
         /* the counts are those of the project; the warnings say what the
          * format could not take of them */
-        g_printerr (_("collate-cli: export %s: %u documents, %u spans, %u links%s%s, "
+        g_printerr (_("collate-cli: export %s: %s%s%s, "
                       "less what the warnings above say was not written\n"),
-                    fmt->name,
-                    collate_export_report_get_n_documents (report),
-                    collate_export_report_get_n_spans (report),
-                    collate_export_report_get_n_links (report),
-                    output ? " → " : "", output ? output : "");
+                    fmt->name, counts, output ? " → " : "", output ? output : "");
     }
   return EXIT_OK;
 }
@@ -351,11 +365,12 @@ collate_cli_import (int    argc,
     }
   if (!quiet)
     {
+      g_autofree char *counts = counts_text (collate_project_get_n_documents (project),
+                                             collate_project_get_n_annotations (project),
+                                             collate_project_get_n_links (project));
+
       print_report ("import", report);
-      g_printerr (_("collate-cli: import: %u documents, %u spans, %u links → %s\n"),
-                  collate_project_get_n_documents (project),
-                  collate_project_get_n_annotations (project),
-                  collate_project_get_n_links (project), output);
+      g_printerr (_("collate-cli: import: %s → %s\n"), counts, output);
     }
   return EXIT_OK;
 }

@@ -1341,6 +1341,22 @@ test_cli (void)
     g_assert_true (g_file_test (imported, G_FILE_TEST_IS_REGULAR));
   }
   {
+    /* one of a thing is not "1 documents" */
+    const char *emoji = g_test_get_filename (G_TEST_DIST, "fixtures", "emoji.collate.json", NULL);
+    g_autofree char *jsonl = g_build_filename (tmp, "emoji.jsonl", NULL);
+    g_autofree char *back_path = g_build_filename (tmp, "emoji.collate.json", NULL);
+    const char *args[] = { "export", "-f", "jsonl", "-o", jsonl, emoji, NULL };
+    const char *back[] = { "import", "-f", "jsonl", "-o", back_path, jsonl, NULL };
+    g_autofree char *err = NULL;
+    g_autofree char *err_back = NULL;
+
+    /* (the arrow after the counts is "?" in an ASCII locale) */
+    g_assert_cmpint (run_cli (args, NULL, &err), ==, 0);
+    g_assert_true (g_str_has_prefix (err, "collate-cli: export jsonl: 1 document, 6 spans, 1 link "));
+    g_assert_cmpint (run_cli (back, NULL, &err_back), ==, 0);
+    g_assert_true (g_str_has_prefix (err_back, "collate-cli: import: 1 document, 6 spans, 1 link "));
+  }
+  {
     const char *args[] = { "export", "-f", "csv", "-q", "--no-links", project, NULL };
     const char *with[] = { "export", "-f", "csv", "-q", project, NULL };
     g_autofree char *out = NULL;
