@@ -1021,6 +1021,23 @@ offset_at_point (CollateDocumentView *self,
   return FALSE;
 }
 
+void
+collate_document_view_click_point (CollateDocumentView *self,
+                                   double               x,
+                                   double               y,
+                                   gboolean             link)
+{
+  guint offset;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  /* a Ctrl+click beside any span keeps the selection for a next try */
+  if (offset_at_point (self, x, y, &offset))
+    collate_document_view_click_offset (self, offset, link);
+  else if (!link)
+    g_signal_emit (self, signals[EMPTY_CLICKED], 0);
+}
+
 static gboolean
 after_release (gpointer data)
 {
@@ -1030,15 +1047,7 @@ after_release (gpointer data)
   if (gtk_text_buffer_get_has_selection (self->buffer))
     collate_document_view_show_label_popover (self);
   else
-    {
-      guint offset;
-
-      /* a Ctrl+click beside any span keeps the selection for a next try */
-      if (offset_at_point (self, self->press_x, self->press_y, &offset))
-        collate_document_view_click_offset (self, offset, self->ctrl_held);
-      else if (!self->ctrl_held)
-        g_signal_emit (self, signals[EMPTY_CLICKED], 0);
-    }
+    collate_document_view_click_point (self, self->press_x, self->press_y, self->ctrl_held);
   return G_SOURCE_REMOVE;
 }
 
@@ -1099,8 +1108,7 @@ on_text_event (GtkEventControllerLegacy *controller,
   if (self->ctrl_press)
     {
       self->ctrl_press = FALSE;
-      if (offset_at_point (self, self->press_x, self->press_y, &offset))
-        collate_document_view_click_offset (self, offset, TRUE);
+      collate_document_view_click_point (self, self->press_x, self->press_y, TRUE);
       return TRUE;
     }
 

@@ -91,6 +91,13 @@ void                 collate_document_view_set_font_size    (CollateDocumentView
 void                 collate_document_view_click_offset     (CollateDocumentView *self,
                                                              guint                offset,
                                                              gboolean             link);
+/* Same as a click without a drag at (@x, @y) in the text view's
+ * coordinates: the span under the point, the choice where spans overlap,
+ * or (not @link) the selection cleared on plain text */
+void                 collate_document_view_click_point      (CollateDocumentView *self,
+                                                             double               x,
+                                                             double               y,
+                                                             gboolean             link);
 /* Shows the label popover by the current text selection */
 void                 collate_document_view_show_label_popover (CollateDocumentView *self);
 /* Shows the label popover by the span [start, end) to change its label */

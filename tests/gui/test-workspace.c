@@ -429,6 +429,70 @@ test_click_select_and_overlap (Fixture       *f,
   g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, inner_id);
 }
 
+/* A point in the text view of pane @index, @fraction of the way across the
+ * character at @offset and halfway down its line */
+static void
+char_point (Fixture *f,
+            guint    index,
+            guint    offset,
+            double   fraction,
+            double  *x,
+            double  *y)
+{
+  GtkTextView *view = collate_document_view_get_text_view (pane (f, index));
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  g_assert_cmpint (rect.width, >, 2);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  *x = wx + rect.width * fraction;
+  *y = wy + rect.height / 2.0;
+}
+
+static void
+test_click_character_halves (Fixture       *f,
+                             gconstpointer  data)
+{
+  CollateAnnotation *span;
+  g_autofree char *id = NULL;
+  guint start = find_offset (f, 0, "Vladimir Putin");
+  guint end = start + g_utf8_strlen ("Vladimir Putin", -1);
+  double x, y;
+
+  span = tag_text (f, 0, "Vladimir Putin", "Person");
+  id = g_strdup (collate_annotation_get_id (span));
+
+  /* the right half of the span's last character hits that character */
+  collate_workspace_select (f->workspace, NULL);
+  char_point (f, 0, end - 1, 0.8, &x, &y);
+  collate_document_view_click_point (pane (f, 0), x, y, FALSE);
+  spin ();
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, id);
+
+  /* and the left half of its first */
+  collate_workspace_select (f->workspace, NULL);
+  char_point (f, 0, start, 0.2, &x, &y);
+  collate_document_view_click_point (pane (f, 0), x, y, FALSE);
+  spin ();
+  g_assert_cmpstr (collate_workspace_get_selected_id (f->workspace), ==, id);
+
+  /* the right half of the space before it is plain text */
+  char_point (f, 0, start - 1, 0.8, &x, &y);
+  collate_document_view_click_point (pane (f, 0), x, y, FALSE);
+  spin ();
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+
+  /* and so is the left half of the space after it */
+  g_assert_true (collate_workspace_select (f->workspace, id));
+  char_point (f, 0, end, 0.2, &x, &y);
+  collate_document_view_click_point (pane (f, 0), x, y, FALSE);
+  spin ();
+  g_assert_null (collate_workspace_get_selected_id (f->workspace));
+}
+
 static void
 test_ctrl_click_link (Fixture       *f,
                       gconstpointer  data)
@@ -945,6 +1009,7 @@ main (int   argc,
   ADD ("/workspace/tag-hotkey", test_tag_hotkey);
   ADD ("/workspace/tag-trims-and-refuses", test_tag_trims_and_refuses);
   ADD ("/workspace/click-select-and-overlap", test_click_select_and_overlap);
+  ADD ("/workspace/click-character-halves", test_click_character_halves);
   ADD ("/workspace/ctrl-click-link", test_ctrl_click_link);
   ADD ("/workspace/delete-undo-redo", test_delete_undo_redo);
   ADD ("/workspace/relabel", test_relabel);
