@@ -326,6 +326,50 @@ collate_importer_add_document (CollateImporter  *importer,
   return doc;   /* the project holds it */
 }
 
+/* A label the schema can take, or an error that says why not */
+static gboolean
+check_label (const char  *label,
+             gboolean     link,
+             const char  *where,
+             GError     **error)
+{
+  if (label == NULL || *label == '\0')
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   link ? _("%s%sthe link label is empty") : _("%s%sthe label is empty"),
+                   W (where));
+      return FALSE;
+    }
+  if (!g_utf8_validate (label, -1, NULL))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   link ? _("%s%sthe link label is not valid UTF-8")
+                        : _("%s%sthe label is not valid UTF-8"),
+                   W (where));
+      return FALSE;
+    }
+  if (strlen (label) > 200)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   link ? _("%s%sthe link label is longer than 200 bytes")
+                        : _("%s%sthe label is longer than 200 bytes"),
+                   W (where));
+      return FALSE;
+    }
+  for (const char *p = label; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      {
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                     link ? _("%s%sthe link label “%s” has a control character (a line break, "
+                              "tab or the like), which labels cannot have")
+                          : _("%s%sthe label “%s” has a control character (a line break, tab "
+                              "or the like), which labels cannot have"),
+                     W (where), label);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 CollateAnnotation *
 collate_importer_add_span (CollateImporter  *importer,
                            CollateDocument  *document,
@@ -362,12 +406,8 @@ collate_importer_add_span (CollateImporter  *importer,
                    W (where), end, length);
       return NULL;
     }
-  if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%s%sthe label is empty, too long or not UTF-8"), W (where));
-      return NULL;
-    }
+  if (!check_label (label, FALSE, where, error))
+    return NULL;
   if (quote != NULL && !collate_document_slice_equals (document, start, end, quote))
     {
       g_autofree char *actual = collate_document_dup_slice (document, start, end);
@@ -423,10 +463,13 @@ collate_importer_add_link (CollateImporter  *importer,
   g_autoptr(GError) local_error = NULL;
   const char *id;
 
-  if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) || strlen (label) > 200)
+  if (!check_label (label, TRUE, where, error))
+    return NULL;
+  if (g_strcmp0 (from_id, to_id) == 0)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%s%sthe link label is empty, too long or not UTF-8"), W (where));
+                   _("%s%sthe link goes from a span to that same span; a link joins two "
+                     "different spans"), W (where));
       return NULL;
     }
   if (collate_project_lookup_annotation (importer->project, from_id) == NULL ||

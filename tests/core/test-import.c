@@ -556,6 +556,11 @@ static const Detail details[] = {
   { "label-studio", "past-end.json", "[0].annotations[0].result[1]" },
   { "label-studio", "relation-unknown.json", "r7" },
   { "label-studio", "text-mismatch.json", "Lunch" },
+  /* said in words, not with a field name and a new id */
+  { "brat", "self-relation", "a.ann:2: the link goes from a span to that same span" },
+  { "jsonl", "self-link.jsonl", "links[0]: the link goes from a span to that same span" },
+  { "label-studio", "self-relation.json", "result[1]: the link goes from a span to that same span" },
+  { "jsonl", "label-line-break.jsonl", "has a control character" },
 };
 
 static void
