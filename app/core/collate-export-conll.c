@@ -42,15 +42,25 @@ compare_placed (gconstpointer pa,
   return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* No white space in a tag, as readers split a line at any that Python's
+ * str.split() knows: a label "Same entity" or "Same\u00a0entity" gives
+ * "Same_entity" */
 static char *
 tag_name (const char *label)
 {
-  char *name = g_strdup (label);
+  GString *name = g_string_new (NULL);
 
-  for (char *p = name; *p; p++)
-    if (g_ascii_isspace (*p))
-      *p = '_';
-  return name;
+  for (const char *p = label; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x0b || (c >= 0x1c && c <= 0x1f) || c == 0x85 ||
+          g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+        g_string_append_c (name, '_');
+      else
+        g_string_append_len (name, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (name, FALSE);
 }
 
 gboolean

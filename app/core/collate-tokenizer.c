@@ -132,12 +132,21 @@ is_hyphen (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
+/* White space as the readers of the formats take it: Python's
+ * str.split() and str.isspace() also count \v, the separators \x1c–\x1f
+ * and U+0085 (NEL), so a token of one would vanish from a CoNLL line */
+static inline gboolean
+is_ascii_space (guchar c)
+{
+  return g_ascii_isspace (c) || c == 0x0b || (c >= 0x1c && c <= 0x1f);
+}
+
 static inline gboolean
 is_space (gunichar c)
 {
   if (c < 0x80)
-    return g_ascii_isspace (c);
-  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF ||
+    return is_ascii_space (c);
+  return g_unichar_isspace (c) || c == 0x85 || c == 0x200B || c == 0xFEFF ||
          g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
 }
 
@@ -197,7 +206,7 @@ collate_tokenize (const char *text,
       /* ASCII, most of the text, without decoding */
       if (b < 0x80)
         {
-          if (g_ascii_isspace (b))
+          if (is_ascii_space (b))
             {
               pos++;
               chars++;

@@ -1054,6 +1054,36 @@ test_brat_unicode_line_breaks (void)
   collate_export_remove_tree (tmp);
 }
 
+/* CoNLL readers split a line at any white space Python's str.split()
+ * knows: \v, \x1c–\x1f and U+0085 make no token, and a tag has none */
+static void
+test_conll_white_space (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("white space", NULL);
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("conll");
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(CollateDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* "one\x1ctwo\u0085three\x1ffour\vfive." */
+  doc = collate_document_new ("d1", "ws", "", "one\x1ctwo\xc2\x85three\x1f" "four\vfive.", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_project_add_document (project, doc, &error));
+  g_assert_nonnull (collate_schema_ensure (collate_project_get_schema (project), COLLATE_LABEL_KIND_SPAN,
+                                           "Same\xc2\xa0" "entity"));
+  g_assert_nonnull (collate_project_add_span (project, "d1", 0, 3, "Same\xc2\xa0" "entity", &error));
+  g_assert_no_error (error);
+
+  bytes = collate_export_to_bytes (project, options, report, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpstr (text, ==,
+                   "-DOCSTART-\tO\n\n"
+                   "one\tB-Same_entity\ntwo\tO\nthree\tO\nfour\tO\nfive\tO\n.\tO\n\n");
+}
+
 /* A project with nothing in it exports to every format */
 static void
 test_empty_project (void)
@@ -1433,6 +1463,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/streamed-file", test_streamed_file);
   g_test_add_func ("/export/no-links", test_no_links);
   g_test_add_func ("/export/conll-labels", test_conll_labels);
+  g_test_add_func ("/export/conll-white-space", test_conll_white_space);
   g_test_add_func ("/export/nli-context", test_nli_context);
   g_test_add_func ("/export/filenames", test_sanitize_filename);
   g_test_add_func ("/export/brat-edge-cases", test_brat_edge_cases);
