@@ -1212,6 +1212,41 @@ add_context_menu (CollateDocumentView *self)
 
 /* ── Widget ────────────────────────────────────────────────────────── */
 
+/* The label popover offers keys that work only while the text has the
+ * focus: when the focus goes elsewhere (the sidebar's fields, the other
+ * pane), the popover goes too instead of covering the text. */
+static void
+on_focus_widget_changed (CollateDocumentView *self,
+                         GParamSpec          *pspec,
+                         GtkRoot             *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+
+  if (self->label_popover == NULL || !gtk_widget_get_visible (self->label_popover))
+    return;
+  if (focus != NULL && (focus == self->text_view || gtk_widget_is_ancestor (focus, self->label_popover)))
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self->label_popover));
+}
+
+static void
+collate_document_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (collate_document_view_parent_class)->root (widget);
+
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+collate_document_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget),
+                                        on_focus_widget_changed, widget);
+
+  GTK_WIDGET_CLASS (collate_document_view_parent_class)->unroot (widget);
+}
+
 static void
 collate_document_view_measure (GtkWidget      *widget,
                                GtkOrientation  orientation,
@@ -1284,6 +1319,8 @@ collate_document_view_class_init (CollateDocumentViewClass *klass)
   object_class->finalize = collate_document_view_finalize;
   widget_class->measure = collate_document_view_measure;
   widget_class->size_allocate = collate_document_view_size_allocate;
+  widget_class->root = collate_document_view_root;
+  widget_class->unroot = collate_document_view_unroot;
 
   signals[SPAN_CLICKED] =
     g_signal_new ("span-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

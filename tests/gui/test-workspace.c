@@ -694,6 +694,55 @@ test_sidebar_edits (Fixture       *f,
   g_assert_null (collate_workspace_get_selected_id (f->workspace));
 }
 
+static GtkWidget *
+label_popover (Fixture *f,
+               guint    index)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *w = find_child (GTK_WIDGET (pane (f, index)), GTK_TYPE_POPOVER, i);
+
+      g_assert_nonnull (w);
+      if (gtk_widget_has_css_class (w, "collate-label-popover"))
+        return w;
+    }
+}
+
+static void
+test_label_popover_leaves_with_focus (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkWidget *note = find_child (GTK_WIDGET (sidebar (f)), GTK_TYPE_ENTRY, 0);
+  GtkTextView *other = collate_document_view_get_text_view (pane (f, 1));
+  CollateAnnotation *span = tag_text (f, 0, "Steve Witkoff", "Person");
+
+  /* a click on the span offers its labels, and they stay while the text
+   * keeps the focus */
+  collate_document_view_show_relabel_popover (pane (f, 0), collate_annotation_get_start (span),
+                                              collate_annotation_get_end (span));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (label_popover (f, 0)));
+  collate_document_view_select_range (pane (f, 0), 0, 5);
+  collate_document_view_show_label_popover (pane (f, 0));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (label_popover (f, 0)));
+
+  /* writing a note: the popover no longer covers the text */
+  gtk_widget_grab_focus (note);
+  spin ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)), note));
+  g_assert_false (gtk_widget_get_visible (label_popover (f, 0)));
+
+  /* nor when the other pane takes the focus */
+  gtk_widget_grab_focus (GTK_WIDGET (collate_document_view_get_text_view (pane (f, 0))));
+  collate_document_view_show_label_popover (pane (f, 0));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (label_popover (f, 0)));
+  gtk_widget_grab_focus (GTK_WIDGET (other));
+  spin ();
+  g_assert_false (gtk_widget_get_visible (label_popover (f, 0)));
+}
+
 static void
 test_palette (Fixture       *f,
               gconstpointer  data)
@@ -1015,6 +1064,7 @@ main (int   argc,
   ADD ("/workspace/relabel", test_relabel);
   ADD ("/workspace/sidebar-filters", test_sidebar_filters);
   ADD ("/workspace/sidebar-edits", test_sidebar_edits);
+  ADD ("/workspace/label-popover-leaves-with-focus", test_label_popover_leaves_with_focus);
   ADD ("/workspace/palette", test_palette);
   ADD ("/workspace/key-bindings", test_key_bindings);
   g_test_add_func ("/workspace/label-hotkeys", test_label_hotkeys);
