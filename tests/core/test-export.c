@@ -211,6 +211,54 @@ test_reference_tool (gconstpointer data)
   collate_export_remove_tree (tmp);
 }
 
+/* CoNLL read by NLTK's CoNLL corpus reader and strict IOB converter
+ * (Debian's python3-nltk, which installs for Debian's own Python) */
+static void
+test_reference_nltk_conll (void)
+{
+  const char *projects[] = {
+    g_test_get_filename (G_TEST_DIST, "datasets", "datasets.collate.json", NULL),
+    g_test_get_filename (G_TEST_DIST, "fixtures", "emoji.collate.json", NULL),
+  };
+  const char *checker = g_test_get_filename (G_TEST_DIST, "datasets", "check-conll-nltk.py", NULL);
+  g_autofree char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
+                            ? g_strdup ("/usr/bin/python3") : g_find_program_in_path ("python3");
+
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is not installed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (projects[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateProject) project = collate_project_load_file (file, NULL, NULL, &error);
+      g_autoptr(CollateExportOptions) options = collate_export_options_new ("conll");
+      g_autoptr(CollateExportReport) report = NULL;
+      g_autofree char *tmp = make_tmpdir ();
+      g_autofree char *out = g_build_filename (tmp, "out.conll", NULL);
+      g_autofree char *err = NULL;
+      const char *argv[] = { python, checker, out, projects[i], NULL };
+      int status = 0;
+
+      g_assert_no_error (error);
+      report = export_to (project, options, out);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                    &status, &error);
+      g_assert_no_error (error);
+      collate_export_remove_tree (tmp);
+      if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+        {
+          g_test_skip ("NLTK is not installed (Debian's python3-nltk)");
+          return;
+        }
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_test_message ("%s: %s", projects[i], err);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+}
+
 /* ── What a format cannot hold ── */
 
 static void
@@ -1450,6 +1498,7 @@ main (int argc, char **argv)
     }
   g_test_add_data_func ("/export/reference-tool/label-studio-python", &python_label_studio,
                         test_reference_tool);
+  g_test_add_func ("/export/reference-tool/conll-nltk", test_reference_nltk_conll);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/options", test_options_properties);
   g_test_add_func ("/export/report", test_report_counts);
