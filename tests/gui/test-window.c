@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtk/gtk.h>
 
 #include "collate.h"
@@ -571,6 +574,56 @@ test_recovery_offered_when_opening_file (void)
   g_assert_true (collate_recovery_discard (g_ptr_array_index (copies, 0), NULL));
 }
 
+/* A Collate that crashed is a zombie until its parent reaps it: its copy
+ * is offered all the same. */
+static void
+test_recovery_of_unreaped_process (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *ini = NULL;
+  g_autofree char *stat_path = NULL;
+  pid_t child;
+
+  add_span (collate_window_get_project (window), 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (collate_window_get_recovery (window)));
+  id = g_strdup (collate_recovery_get_id (collate_window_get_recovery (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* a process of the same name that ended and was not reaped wrote it */
+  child = fork ();
+  if (child == 0)
+    _exit (0);
+  g_assert_cmpint (child, >, 0);
+  stat_path = g_strdup_printf ("/proc/%d/stat", (int) child);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *stat = NULL;
+
+      if (g_file_get_contents (stat_path, &stat, NULL, NULL)
+          && strstr (strrchr (stat, ')'), ") Z") != NULL)
+        break;
+      g_usleep (10000);
+    }
+  ini = g_strdup_printf ("%s/%s.ini", g_file_peek_path (collate_application_get_recovery_dir (app)), id);
+  g_assert_true (g_key_file_load_from_file (info, ini, G_KEY_FILE_KEEP_COMMENTS, &error));
+  g_assert_no_error (error);
+  g_key_file_set_integer (info, "Recovery", "pid", (int) child);
+  g_assert_true (g_key_file_save_to_file (info, ini, &error));
+  g_assert_no_error (error);
+
+  copies = collate_application_list_recovery (app);
+  waitpid (child, NULL, 0);
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_assert_cmpstr (collate_recovery_get_id (g_ptr_array_index (copies, 0)), ==, id);
+  g_assert_true (collate_recovery_discard (g_ptr_array_index (copies, 0), NULL));
+}
+
 static void
 test_discard_recovery (void)
 {
@@ -1025,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/window/recovery-offered-when-opening-file",
                    test_recovery_offered_when_opening_file);
+  g_test_add_func ("/window/recovery-of-unreaped-process", test_recovery_of_unreaped_process);
   g_test_add_func ("/window/discard-recovery", test_discard_recovery);
   g_test_add_func ("/window/clean-close-leaves-no-copy", test_clean_close_leaves_no_copy);
   g_test_add_func ("/window/refuse-corrupt-project", test_refuse_corrupt_project);
