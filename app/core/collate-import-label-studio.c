@@ -30,6 +30,7 @@ typedef struct
   const char      *file;
   guint            other_results;
   guint            extra_annotations;
+  guint            cancelled_annotations;
   guint            extra_labels;
   guint            unlabelled_relations;
 } LsState;
@@ -218,7 +219,10 @@ read_task (LsState                *state,
       if (!collate_json_expect (a, COLLATE_JSON_OBJECT, &ap, &local_error))
         return located (state, error, local_error);
       if (cancelled != NULL && cancelled->type == COLLATE_JSON_BOOLEAN && cancelled->v.boolean)
-        continue;
+        {
+          state->cancelled_annotations++;
+          continue;
+        }
       if (ann == NULL)
         {
           ann = a;
@@ -417,6 +421,9 @@ collate_import_label_studio (CollateImporter  *importer,
   collate_export_report_add (importer->report, "label-studio-extra-annotations", state.extra_annotations,
                              _("Further annotations or predictions of a task (only the first "
                                "annotation is imported)"));
+  collate_export_report_add (importer->report, "label-studio-cancelled-annotations",
+                             state.cancelled_annotations,
+                             _("Annotations cancelled (skipped) in Label Studio, not imported"));
   collate_export_report_add (importer->report, "label-studio-extra-labels", state.extra_labels,
                              _("Extra labels on a region or relation (only the first is kept)"));
   collate_export_report_add (importer->report, "label-studio-unlabelled-relations",

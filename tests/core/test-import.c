@@ -497,6 +497,35 @@ test_brat_native (void)
   }
 }
 
+/* An annotation cancelled (skipped) in Label Studio is left out, and said
+ * so: the next one is imported */
+static void
+test_label_studio_cancelled (void)
+{
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (tmp, "tasks.json", NULL);
+  g_autoptr(CollateProject) p = NULL;
+  g_autoptr(CollateAnnotation) a = NULL;
+  const char *json =
+    "[{\"id\": 1, \"data\": {\"text\": \"Hi there\"}, \"annotations\": ["
+    "{\"was_cancelled\": true, \"result\": [{\"id\": \"r1\", \"type\": \"labels\","
+    " \"value\": {\"start\": 0, \"end\": 2, \"labels\": [\"Skipped\"]}}]},"
+    "{\"result\": [{\"id\": \"r2\", \"type\": \"labels\","
+    " \"value\": {\"start\": 3, \"end\": 8, \"labels\": [\"Kept\"]}}]}]}]";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  p = import_one ("label-studio", path, report);
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, 1);
+  a = g_list_model_get_item (collate_project_get_annotations (p), 0);
+  g_assert_cmpstr (collate_annotation_get_label (a), ==, "Kept");
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-cancelled-annotations"), ==, 1);
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-extra-annotations"), ==, 0);
+  collate_export_remove_tree (tmp);
+}
+
 /* Fragments that brat's export splits at U+2028, U+0085 and \v make one
  * span again, with nothing reported: only line breaks lie between them */
 static void
@@ -855,6 +884,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/prodigy", test_prodigy);
   g_test_add_func ("/import/doccano", test_doccano);
   g_test_add_func ("/import/label-studio-utf16", test_label_studio_utf16);
+  g_test_add_func ("/import/label-studio-cancelled", test_label_studio_cancelled);
   g_test_add_func ("/import/brat", test_brat_native);
   g_test_add_func ("/import/brat-unicode-line-breaks", test_brat_unicode_line_breaks);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
