@@ -207,6 +207,19 @@ read_confs (BratState  *state,
   return TRUE;
 }
 
+/* Whether @file starts with a UTF-8 byte order mark */
+static gboolean
+starts_with_bom (GFile *file)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  guchar head[3];
+  gsize n = 0;
+
+  return in != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL) &&
+         n == 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0;
+}
+
 static gboolean
 import_pair (BratState  *state,
              GFile      *txt,
@@ -227,10 +240,12 @@ import_pair (BratState  *state,
   g_autoptr(GHashTable) rel_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *new_ids;
   g_auto(GStrv) lines = NULL;
+  gboolean bom;
 
   text = collate_importer_read_text (importer, txt, &text_len, error);
   if (text == NULL)
     return FALSE;
+  bom = starts_with_bom (txt);
   data = collate_importer_read_text (importer, ann, &data_len, error);
   if (data == NULL)
     return FALSE;
@@ -299,6 +314,15 @@ import_pair (BratState  *state,
                   {
                     g_string_free (expected, TRUE);
                     goto syntax;
+                  }
+                if (bom)
+                  {
+                    /* brat counts the .txt's byte order mark, which the
+                     * document does not keep, nor the span's text */
+                    if (a == 0 && f == 0 && g_str_has_prefix (s->text, "\xef\xbb\xbf"))
+                      memmove (s->text, s->text + 3, strlen (s->text + 3) + 1);
+                    a = MAX (a, 1) - 1;
+                    b = MAX (b, 1) - 1;
                   }
                 if (a >= b || b > collate_document_get_length (doc) || (s->end >= 0 && a < s->end))
                   {

@@ -497,6 +497,34 @@ test_brat_native (void)
   }
 }
 
+/* brat reads a .txt with the utf-8 codec, so a byte order mark is its
+ * character 0 and every offset counts it; the document does not keep it */
+static void
+test_brat_bom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("collate-import-XXXXXX", &error);
+  g_autofree char *txt = g_build_filename (tmp, "a.txt", NULL);
+  g_autofree char *ann = g_build_filename (tmp, "a.ann", NULL);
+  g_autoptr(CollateProject) p = NULL;
+  g_autoptr(CollateAnnotation) hello = NULL;
+  g_autoptr(CollateAnnotation) world = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (txt, "\xef\xbb\xbfHello world", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tGreeting 0 6\t\xef\xbb\xbfHello\n"
+                                           "T2\tPlace 7 12\tworld\n", -1, NULL));
+  p = import_one ("brat", tmp, NULL);
+  g_assert_cmpstr (collate_document_get_text (collate_project_get_document (p, 0)), ==, "Hello world");
+  hello = g_list_model_get_item (collate_project_get_annotations (p), 0);
+  world = g_list_model_get_item (collate_project_get_annotations (p), 1);
+  g_assert_cmpuint (collate_annotation_get_start (hello), ==, 0);
+  g_assert_cmpstr (collate_annotation_get_text (hello), ==, "Hello");
+  g_assert_cmpuint (collate_annotation_get_start (world), ==, 6);
+  g_assert_cmpstr (collate_annotation_get_text (world), ==, "world");
+  collate_export_remove_tree (tmp);
+}
+
 /* An annotation cancelled (skipped) in Label Studio is left out, and said
  * so: the next one is imported */
 static void
@@ -887,6 +915,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/label-studio-cancelled", test_label_studio_cancelled);
   g_test_add_func ("/import/brat", test_brat_native);
   g_test_add_func ("/import/brat-unicode-line-breaks", test_brat_unicode_line_breaks);
+  g_test_add_func ("/import/brat-bom", test_brat_bom);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/malformed/%s", formats[i]);
