@@ -212,6 +212,13 @@ collate_cli_export (int    argc,
       else
         return usage_error (context, "export", _("--context is “span” or “sentence”"));
     }
+  /* an option that would change nothing is a mistake worth saying */
+  if (seed != NULL && split == NULL)
+    return usage_error (context, "export", _("--seed orders the documents for --split; give --split too"));
+  if (context_name != NULL && !g_str_equal (fmt->name, "nli"))
+    return usage_error (context, "export", _("--context is for the nli format only"));
+  if (conll_labels != NULL && !g_str_equal (fmt->name, "conll"))
+    return usage_error (context, "export", _("--conll-labels is for the conll format only"));
   collate_export_options_set_strict (options, strict);
   collate_export_options_set_links (options, !no_links);
 
