@@ -460,6 +460,14 @@ import_pair (BratState  *state,
               }
             if (s->attrs == NULL)
               s->attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+            if (g_hash_table_contains (s->attrs, parts[0]))
+              {
+                g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
+                             _("%s:%u: %s already has the attribute “%s” from an earlier line; "
+                               "an attribute takes one value per annotation"),
+                             ann_name, line_no, parts[1], parts[0]);
+                return FALSE;
+              }
             g_hash_table_replace (s->attrs, g_strdup (parts[0]),
                                   g_strdup (np == 3 ? parts[2] : "true"));
           }

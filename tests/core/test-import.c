@@ -609,6 +609,7 @@ static const Detail details[] = {
   { "brat", "text-mismatch", "get moving" },
   { "brat", "unknown-argument", "T9" },
   { "brat", "missing-txt", "a.txt" },
+  { "brat", "attribute-twice", "a.ann:3: T1 already has the attribute “certainty”" },
   { "label-studio", "surrogate-split.json", "UTF-16" },
   { "label-studio", "past-end.json", "[0].annotations[0].result[1]" },
   { "label-studio", "relation-unknown.json", "r7" },
