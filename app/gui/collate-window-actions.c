@@ -10,6 +10,7 @@
 #include "collate-export-dialog.h"
 #include "collate-import-dialog.h"
 #include "collate-window-private.h"
+#include "collate-workspace.h"
 
 static CollateApplication *
 get_application (CollateWindow *self)
@@ -68,6 +69,62 @@ forward_to_text_field (CollateWindow *self,
   return FALSE;
 }
 
+/* Undo and redo select what they bring back (a deleted span, a link, a
+ * label changed back), as if it had just been made: the first item they
+ * add or change. */
+static void
+note_item (gpointer  item,
+           char    **id)
+{
+  if (*id != NULL)
+    return;
+  if (COLLATE_IS_ANNOTATION (item))
+    *id = g_strdup (collate_annotation_get_id (item));
+  else if (COLLATE_IS_LINK (item))
+    *id = g_strdup (collate_link_get_id (item));
+}
+
+static void
+on_item_added (CollateProject *project,
+               gpointer        item,
+               char          **id)
+{
+  note_item (item, id);
+}
+
+static void
+on_item_changed (CollateProject *project,
+                 gpointer        old_item,
+                 gpointer        new_item,
+                 char          **id)
+{
+  note_item (new_item, id);
+}
+
+static void
+undo_or_redo (CollateWindow *self,
+              gboolean       redo)
+{
+  g_autofree char *id = NULL;
+  gulong handlers[4];
+
+  if (self->project == NULL)
+    return;
+  handlers[0] = g_signal_connect (self->project, "annotation-added", G_CALLBACK (on_item_added), &id);
+  handlers[1] = g_signal_connect (self->project, "link-added", G_CALLBACK (on_item_added), &id);
+  handlers[2] = g_signal_connect (self->project, "annotation-changed", G_CALLBACK (on_item_changed), &id);
+  handlers[3] = g_signal_connect (self->project, "link-changed", G_CALLBACK (on_item_changed), &id);
+  if (redo)
+    collate_project_redo (self->project);
+  else
+    collate_project_undo (self->project);
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_handler_disconnect (self->project, handlers[i]);
+
+  if (id != NULL && self->workspace != NULL)
+    collate_workspace_select (COLLATE_WORKSPACE (self->workspace), id);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -75,10 +132,8 @@ undo_action (GtkWidget  *widget,
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
 
-  if (forward_to_text_field (self, "text.undo"))
-    return;
-  if (self->project != NULL)
-    collate_project_undo (self->project);
+  if (!forward_to_text_field (self, "text.undo"))
+    undo_or_redo (self, FALSE);
 }
 
 static void
@@ -88,10 +143,8 @@ redo_action (GtkWidget  *widget,
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
 
-  if (forward_to_text_field (self, "text.redo"))
-    return;
-  if (self->project != NULL)
-    collate_project_redo (self->project);
+  if (!forward_to_text_field (self, "text.redo"))
+    undo_or_redo (self, TRUE);
 }
 
 static void

@@ -305,6 +305,57 @@ test_tag_and_undo (void)
   destroy_all_windows ();
 }
 
+/* Undo and redo select what they bring back */
+static void
+test_undo_selects (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateProject *project = collate_window_get_project (window);
+  CollateWorkspace *workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
+  CollateDocument *d1 = collate_project_get_document (project, 0);
+  CollateDocument *d2 = collate_project_get_document (project, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *l = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  a = g_strdup (collate_annotation_get_id (
+        collate_project_add_span (project, collate_document_get_id (d1), 0, 5, "Person", &error)));
+  g_assert_no_error (error);
+  b = g_strdup (collate_annotation_get_id (
+        collate_project_add_span (project, collate_document_get_id (d2), 0, 4, "Location", &error)));
+  g_assert_no_error (error);
+  l = g_strdup (collate_link_get_id (collate_project_add_link (project, "Contradicts", a, b, &error)));
+  g_assert_no_error (error);
+
+  /* Deleting the span takes its link; undo brings both back, the span selected */
+  g_assert_true (collate_workspace_select (workspace, a));
+  g_assert_true (collate_project_remove_annotation (project, a, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (collate_workspace_get_selected_id (workspace), ==, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (collate_project_lookup_link (project, l));
+  g_assert_cmpstr (collate_workspace_get_selected_id (workspace), ==, a);
+
+  /* A label changed back selects that span, wherever the selection was */
+  g_assert_true (collate_project_set_annotation_label (project, b, "Person", &error));
+  g_assert_true (collate_workspace_select (workspace, l));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (collate_annotation_get_label (collate_project_lookup_annotation (project, b)),
+                   ==, "Location");
+  g_assert_cmpstr (collate_workspace_get_selected_id (workspace), ==, b);
+
+  /* Undoing the removal of a link selects the link again */
+  g_assert_true (collate_project_remove_link (project, l, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (collate_workspace_get_selected_id (workspace), ==, l);
+
+  destroy_all_windows ();
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -1072,6 +1123,7 @@ main (int   argc,
   g_test_add_func ("/window/new-from-missing-text-file", test_new_from_missing_text_file);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/tag-and-undo", test_tag_and_undo);
+  g_test_add_func ("/window/undo-selects", test_undo_selects);
   g_test_add_func ("/window/undo-in-text-field", test_undo_in_text_field);
   g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/window/quit-asks-each-window", test_quit_asks_each_window);
