@@ -46,6 +46,8 @@ file_dialog_done (GObject      *object,
     value = gtk_file_dialog_open_finish (dialog, result, &error);
   else if (g_str_equal (kind, "open-multiple"))
     value = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+  else if (g_str_equal (kind, "select-folder"))
+    value = gtk_file_dialog_select_folder_finish (dialog, result, &error);
   else
     value = gtk_file_dialog_save_finish (dialog, result, &error);
 
@@ -81,6 +83,8 @@ file_dialog_run (const char          *kind,
     gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_done, task);
   else if (g_str_equal (kind, "open-multiple"))
     gtk_file_dialog_open_multiple (dialog, parent, cancellable, file_dialog_done, task);
+  else if (g_str_equal (kind, "select-folder"))
+    gtk_file_dialog_select_folder (dialog, parent, cancellable, file_dialog_done, task);
   else
     gtk_file_dialog_save (dialog, parent, cancellable, file_dialog_done, task);
 }
@@ -142,6 +146,7 @@ typedef enum
   FILE_OPEN,
   FILE_OPEN_MULTIPLE,
   FILE_SAVE,
+  FILE_SELECT_FOLDER,
 } FileMode;
 
 typedef struct
@@ -224,12 +229,14 @@ file_dialog_run (FileMode             mode,
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
   FileData *fd = g_new0 (FileData, 1);
   GtkFileChooserAction action = mode == FILE_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                  : GTK_FILE_CHOOSER_ACTION_OPEN;
+                                : mode == FILE_SELECT_FOLDER ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                : GTK_FILE_CHOOSER_ACTION_OPEN;
+  const char *accept = mode == FILE_SAVE ? _("_Save")
+                       : mode == FILE_SELECT_FOLDER ? _("_Select")
+                       : _("_Open");
 
   fd->mode = mode;
-  fd->native = gtk_file_chooser_native_new (title, parent, action,
-                                            mode == FILE_SAVE ? _("_Save") : _("_Open"),
-                                            _("_Cancel"));
+  fd->native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
   g_task_set_task_data (task, fd, file_data_free);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (fd->native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (fd->native), mode == FILE_OPEN_MULTIPLE);
@@ -387,6 +394,30 @@ collate_file_dialog_open_multiple_async (GtkWindow           *parent,
 
 GListModel *
 collate_file_dialog_open_multiple_finish (GAsyncResult  *result,
+                                          GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+collate_file_dialog_select_folder_async (GtkWindow           *parent,
+                                         const char          *title,
+                                         GFile               *initial_folder,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  file_dialog_run ("select-folder", parent, title, NULL, initial_folder, NULL,
+                   cancellable, callback, user_data);
+#else
+  file_dialog_run (FILE_SELECT_FOLDER, parent, title, NULL, initial_folder, NULL,
+                   cancellable, callback, user_data);
+#endif
+}
+
+GFile *
+collate_file_dialog_select_folder_finish (GAsyncResult  *result,
                                           GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);

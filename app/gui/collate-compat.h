@@ -35,6 +35,14 @@ void        collate_file_dialog_open_multiple_async  (GtkWindow           *paren
 /* A GListModel of GFile */
 GListModel *collate_file_dialog_open_multiple_finish (GAsyncResult        *result,
                                                       GError             **error);
+void        collate_file_dialog_select_folder_async  (GtkWindow           *parent,
+                                                      const char          *title,
+                                                      GFile               *initial_folder,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GFile      *collate_file_dialog_select_folder_finish (GAsyncResult        *result,
+                                                      GError             **error);
 void        collate_file_dialog_save_async           (GtkWindow           *parent,
                                                       const char          *title,
                                                       GListModel          *filters,

@@ -416,13 +416,10 @@ collate_export_dialog_dup_options (CollateExportDialog *self,
                              _("Choose at least one span label."));
         return NULL;
       }
-    /* The core keeps every link when no link label is named */
+    /* No link label ticked: no links at all (naming no link label in the
+     * list would keep every link) */
     if (self->link_checks->len > 0 && n_links == 0)
-      {
-        g_set_error_literal (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                             _("Choose at least one link label."));
-        return NULL;
-      }
+      collate_export_options_set_links (options, FALSE);
     if (n_spans < self->span_checks->len || n_links < self->link_checks->len)
       {
         names = g_strv_builder_end (builder);

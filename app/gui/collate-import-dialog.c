@@ -34,6 +34,7 @@ struct _CollateImportDialog
   GtkDropDown             *format_dropdown;
   GtkLabel                *format_hint;
   GtkLabel                *inputs_label;
+  GtkWidget               *folder_button;
   GtkLabel                *error_label;
   GtkWidget               *error_box;
   GtkWidget               *import_button;
@@ -95,10 +96,11 @@ static const char *
 format_hint (const char *format)
 {
   if (g_strcmp0 (format, "brat") == 0)
-    return _("Choose the .txt and .ann files of the documents; each finds its pair "
-             "beside it, and the folder’s annotation.conf is read if present.");
+    return _("Choose a folder of brat documents, or their .txt and .ann files; each "
+             "finds its pair beside it, and the folder’s annotation.conf is read if present.");
   if (g_strcmp0 (format, "label-studio") == 0)
-    return _("Choose the tasks JSON file that Label Studio exported.");
+    return _("Choose the tasks JSON file that Label Studio exported, or a folder "
+             "holding tasks.json.");
   if (g_strcmp0 (format, "jsonl") == 0)
     return _("Choose one or more JSONL files: Prodigy or spaCy “spans”, doccano "
              "labels, or Collate’s own JSONL export.");
@@ -178,6 +180,9 @@ update (CollateImportDialog *self)
   GString *text = g_string_new (NULL);
 
   gtk_label_set_label (self->format_hint, format_hint (selected_format (self)));
+  /* brat reads a folder of documents, Label Studio one holding tasks.json */
+  gtk_widget_set_visible (self->folder_button,
+                          g_strcmp0 (selected_format (self), "jsonl") != 0);
 
   if (self->inputs->len == 0)
     g_string_append (text, _("None chosen"));
@@ -289,8 +294,40 @@ choose_clicked_cb (CollateImportDialog *self)
                                            choose_done_cb, weak_ref_new (self));
 }
 
-/* Files or a folder dropped on the dialog become its inputs: the way to
- * give a folder (of brat files, say), since the file chooser picks files */
+static void
+choose_folder_done_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CollateImportDialog) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = collate_file_dialog_select_folder_finish (result, &error);
+
+  weak_ref_free (user_data);
+  if (self == NULL)
+    return;
+  g_clear_object (&self->chooser_cancellable);
+  if (folder == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;  /* dismissed */
+  collate_import_dialog_set_inputs (self, &folder, 1);
+}
+
+static void
+choose_folder_clicked_cb (CollateImportDialog *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->chooser_cancellable != NULL)
+    return;
+  if (self->inputs->len > 0)
+    folder = g_file_get_parent (self->inputs->pdata[0]);
+  self->chooser_cancellable = g_cancellable_new ();
+  collate_file_dialog_select_folder_async (GTK_WINDOW (self), _("Choose a Folder to Import"),
+                                           folder, self->chooser_cancellable,
+                                           choose_folder_done_cb, weak_ref_new (self));
+}
+
+/* Files or a folder dropped on the dialog become its inputs */
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -523,6 +560,11 @@ build_options_page (CollateImportDialog *self)
   widget = gtk_button_new_with_mnemonic (_("_Choose…"));
   gtk_widget_set_valign (widget, GTK_ALIGN_START);
   g_signal_connect_swapped (widget, "clicked", G_CALLBACK (choose_clicked_cb), self);
+  gtk_box_append (GTK_BOX (row), widget);
+  widget = gtk_button_new_with_mnemonic (_("Choose _Folder…"));
+  self->folder_button = widget;
+  gtk_widget_set_valign (widget, GTK_ALIGN_START);
+  g_signal_connect_swapped (widget, "clicked", G_CALLBACK (choose_folder_clicked_cb), self);
   gtk_box_append (GTK_BOX (row), widget);
   gtk_box_append (GTK_BOX (box), row);
   widget = gtk_label_new (_("Files or a folder can also be dropped here."));

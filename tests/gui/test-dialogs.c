@@ -533,6 +533,28 @@ test_export_options (void)
   g_assert_null (strstr (contents, "Donald Trump"));
   g_assert_nonnull (strstr (contents, "over four hours"));
 
+  /* no link label ticked: spans only, no links at all */
+  {
+    const char *links[] = { "Contradicts", "Corroborates", "Same entity" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+      g_assert_true (collate_export_dialog_set_label_active (dialog, links[i], FALSE));
+  }
+  options = collate_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_false (collate_export_options_get_links (options));
+  g_clear_object (&options);
+  run_export (dialog);
+  g_assert_null (collate_export_dialog_get_error (dialog));
+  g_assert_cmpuint (collate_export_report_get_n_spans (collate_export_dialog_get_report (dialog)),
+                    ==, 4);
+  g_assert_cmpuint (collate_export_report_get_n_links (collate_export_dialog_get_report (dialog)),
+                    ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, ",link,"));
+  g_assert_nonnull (strstr (contents, "over four hours"));
+
   /* no span label at all cannot be exported */
   {
     const char *spans[] = { "Claim", "Organization", "Location", "Time", "Quantity" };
