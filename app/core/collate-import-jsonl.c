@@ -1212,7 +1212,7 @@ collate_import_jsonl (CollateImporter  *importer,
           /* without tokens, or with an error: the line as it is, so that
            * the reader's message names the right column */
           if (json == NULL)
-            json = collate_json_document_parse (p, n, MAX_LINE_DEPTH, &local_error);
+            json = collate_json_document_parse_line (p, n, MAX_LINE_DEPTH, &local_error);
           if (json == NULL)
             {
               located (&state, error, local_error);

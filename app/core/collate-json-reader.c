@@ -32,6 +32,7 @@ typedef struct
   GArray              *items;    /* CollateJsonValue scratch stack */
   GArray              *members;  /* CollateJsonMember scratch stack */
   GHashTable          *names;    /* for duplicate checks in big objects */
+  gboolean             one_line; /* a record of a JSON Lines file */
 } Parser;
 
 static gboolean parse_value (Parser                *parser,
@@ -541,7 +542,16 @@ syntax_error (Parser                *parser,
   va_end (args);
 
   position_of (parser->start, at, &line, &column);
-  if (at >= parser->end)
+  /* A JSON Lines record: its file's line is named by the caller */
+  if (parser->one_line && at >= parser->end)
+    collate_json_set_error (error, code, path,
+                            _("the line ends unexpectedly (is it cut short?): %s"), message);
+  else if (parser->one_line && code == COLLATE_ERROR_PARSE)
+    collate_json_set_error (error, code, path, _("not valid JSON at column %u: %s"),
+                            column, message);
+  else if (parser->one_line)
+    collate_json_set_error (error, code, path, _("%s (column %u)"), message, column);
+  else if (at >= parser->end)
     collate_json_set_error (error, code, path,
                             _("the file ends unexpectedly at line %u (is it truncated?): %s"),
                             line, message);
@@ -753,10 +763,16 @@ parse_string (Parser                *parser,
               guint line, column;
 
               position_of (parser->start, p, &line, &column);
-              collate_json_set_error (error, COLLATE_ERROR_ENCODING, path,
-                                      _("not valid UTF-8 at byte %" G_GSIZE_FORMAT
-                                      " (line %u, column %u)"),
-                                      (gsize) (p - parser->start), line, column);
+              if (parser->one_line)
+                collate_json_set_error (error, COLLATE_ERROR_ENCODING, path,
+                                        _("not valid UTF-8 at byte %" G_GSIZE_FORMAT
+                                        " of the line (column %u)"),
+                                        (gsize) (p - parser->start), column);
+              else
+                collate_json_set_error (error, COLLATE_ERROR_ENCODING, path,
+                                        _("not valid UTF-8 at byte %" G_GSIZE_FORMAT
+                                        " (line %u, column %u)"),
+                                        (gsize) (p - parser->start), line, column);
               return FALSE;
             }
           p += g_utf8_skip[c];
@@ -1117,11 +1133,18 @@ parse_value (Parser                *parser,
   return FALSE;
 }
 
-CollateJsonDocument *
-collate_json_document_parse (const char  *data,
-                             gsize        length,
-                             guint        max_depth,
-                             GError     **error)
+static CollateJsonDocument *parse_take (char     *data,
+                                        gsize     length,
+                                        guint     max_depth,
+                                        gboolean  one_line,
+                                        GError  **error);
+
+static CollateJsonDocument *
+parse_copy (const char  *data,
+            gsize        length,
+            guint        max_depth,
+            gboolean     one_line,
+            GError     **error)
 {
   char *copy;
 
@@ -1138,7 +1161,25 @@ collate_json_document_parse (const char  *data,
   copy = g_malloc (length + 1);
   if (length > 0)
     memcpy (copy, data, length);
-  return collate_json_document_parse_take (copy, length, max_depth, error);
+  return parse_take (copy, length, max_depth, one_line, error);
+}
+
+CollateJsonDocument *
+collate_json_document_parse (const char  *data,
+                             gsize        length,
+                             guint        max_depth,
+                             GError     **error)
+{
+  return parse_copy (data, length, max_depth, FALSE, error);
+}
+
+CollateJsonDocument *
+collate_json_document_parse_line (const char  *data,
+                                  gsize        length,
+                                  guint        max_depth,
+                                  GError     **error)
+{
+  return parse_copy (data, length, max_depth, TRUE, error);
 }
 
 CollateJsonDocument *
@@ -1146,6 +1187,16 @@ collate_json_document_parse_take (char        *data,
                                   gsize        length,
                                   guint        max_depth,
                                   GError     **error)
+{
+  return parse_take (data, length, max_depth, FALSE, error);
+}
+
+static CollateJsonDocument *
+parse_take (char     *data,
+            gsize     length,
+            guint     max_depth,
+            gboolean  one_line,
+            GError  **error)
 {
   CollateJsonDocument *doc;
   Parser parser = { 0 };
@@ -1172,6 +1223,7 @@ collate_json_document_parse_take (char        *data,
   parser.start = doc->buffer;
   parser.end = doc->buffer + length;
   parser.max_depth = max_depth;
+  parser.one_line = one_line;
   parser.items = g_array_new (FALSE, FALSE, sizeof (CollateJsonValue));
   parser.members = g_array_new (FALSE, FALSE, sizeof (CollateJsonMember));
   parser.names = g_hash_table_new (g_str_hash, g_str_equal);

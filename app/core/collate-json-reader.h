@@ -71,6 +71,12 @@ CollateJsonDocument    *collate_json_document_parse    (const char          *dat
                                                         gsize                length,
                                                         guint                max_depth,
                                                         GError             **error);
+/* As above, for one record of a JSON Lines file: positions in errors are
+ * columns of the line (the caller names the line) */
+CollateJsonDocument    *collate_json_document_parse_line (const char        *data,
+                                                        gsize                length,
+                                                        guint                max_depth,
+                                                        GError             **error);
 /* As above, taking @data: allocated with g_malloc(), with room for
  * @length + 1 bytes; strings are decoded in place */
 CollateJsonDocument    *collate_json_document_parse_take (char              *data,

@@ -591,6 +591,9 @@ typedef struct
 
 static const Detail details[] = {
   { "jsonl", "not-json.jsonl", "not-json.jsonl:2" },
+  /* a record's position is a column of its line, which the file names */
+  { "jsonl", "not-json.jsonl", "not-json.jsonl:2: spans[0]: not valid JSON at column 27:" },
+  { "jsonl", "cut-short.jsonl", "cut-short.jsonl:2: spans[0]: the line ends unexpectedly" },
   { "jsonl", "past-end.jsonl", "past-end.jsonl:3" },
   { "jsonl", "past-end.jsonl", "spans[0]" },
   { "jsonl", "quote-mismatch.jsonl", "differs" },
