@@ -54,8 +54,7 @@ tag_name (const char *label)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || c == 0x0b || (c >= 0x1c && c <= 0x1f) || c == 0x85 ||
-          g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+      if (collate_tokenizer_is_space (c))
         g_string_append_c (name, '_');
       else
         g_string_append_len (name, p, g_utf8_next_char (p) - p);

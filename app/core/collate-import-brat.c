@@ -10,6 +10,7 @@
 
 #include "collate.h"
 #include "collate-import-private.h"
+#include "collate-tokenizer.h"
 
 /*
  * An input is a folder (every NAME.ann with its NAME.txt, in name order,
@@ -106,14 +107,6 @@ is_id (const char *s,
   return TRUE;
 }
 
-/* White space, or a line break of brat's (Python's str.splitlines()):
- * what may lie between the fragments of a span without being text */
-static gboolean
-is_blank (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x0b || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85;
-}
-
 static gboolean
 parse_uint (const char *s,
             gint64     *out)
@@ -138,7 +131,7 @@ read_confs (BratState  *state,
 
   if (g_file_query_exists (visual, NULL))
     {
-      g_autofree char *text = collate_importer_read_text (state->importer, visual, NULL, error);
+      g_autofree char *text = collate_importer_read_text (state->importer, visual, NULL, NULL, error);
       g_auto(GStrv) lines = NULL;
       gboolean in_labels = FALSE;
 
@@ -173,7 +166,7 @@ read_confs (BratState  *state,
 
   if (g_file_query_exists (conf, NULL))
     {
-      g_autofree char *text = collate_importer_read_text (state->importer, conf, NULL, error);
+      g_autofree char *text = collate_importer_read_text (state->importer, conf, NULL, NULL, error);
       g_auto(GStrv) lines = NULL;
       int section = -1;   /* 0 entities, 1 relations */
 
@@ -207,19 +200,6 @@ read_confs (BratState  *state,
   return TRUE;
 }
 
-/* Whether @file starts with a UTF-8 byte order mark */
-static gboolean
-starts_with_bom (GFile *file)
-{
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  guchar head[3];
-  gsize n = 0;
-
-  return in != NULL &&
-         g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL) &&
-         n == 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0;
-}
-
 static gboolean
 import_pair (BratState  *state,
              GFile      *txt,
@@ -240,13 +220,12 @@ import_pair (BratState  *state,
   g_autoptr(GHashTable) rel_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *new_ids;
   g_auto(GStrv) lines = NULL;
-  gboolean bom;
+  gboolean bom = FALSE;
 
-  text = collate_importer_read_text (importer, txt, &text_len, error);
+  text = collate_importer_read_text (importer, txt, &text_len, &bom, error);
   if (text == NULL)
     return FALSE;
-  bom = starts_with_bom (txt);
-  data = collate_importer_read_text (importer, ann, &data_len, error);
+  data = collate_importer_read_text (importer, ann, &data_len, NULL, error);
   if (data == NULL)
     return FALSE;
   if (text_len == 0)
@@ -340,7 +319,8 @@ import_pair (BratState  *state,
                     const char *g_end = text + collate_document_char_to_byte (doc, a);
 
                     for (; g < g_end; g = g_utf8_next_char (g))
-                      if (!is_blank (g_utf8_get_char (g)))
+                      /* white space, brat's line breaks among it, is no text */
+                      if (!collate_tokenizer_is_space (g_utf8_get_char (g)))
                         {
                           state->discontinuous_gaps++;
                           break;
@@ -544,7 +524,7 @@ read_cross_links (BratState  *state,
                   GError    **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *text = collate_importer_read_text (state->importer, file, NULL, error);
+  g_autofree char *text = collate_importer_read_text (state->importer, file, NULL, NULL, error);
   g_auto(GStrv) lines = NULL;
 
   if (text == NULL)

@@ -383,7 +383,7 @@ collate_import_label_studio (CollateImporter  *importer,
   name = g_file_get_parse_name (file);
   state.file = name;
 
-  data = collate_importer_read_text (importer, file, &length, error);
+  data = collate_importer_read_text (importer, file, &length, NULL, error);
   if (data == NULL)
     return FALSE;
   json = collate_json_document_parse (data, length, MAX_DEPTH, &local_error);

@@ -45,10 +45,12 @@ GInputStream *collate_importer_open_file  (CollateImporter *importer,
                                            GFile           *file,
                                            guint64         *size,
                                            GError         **error);
-/* Reads a whole file (size-capped, UTF-8 checked, BOM dropped) */
+/* Reads a whole file (size-capped, UTF-8 checked, BOM dropped; @had_bom,
+ * if not NULL, says whether there was one) */
 char       *collate_importer_read_text    (CollateImporter *importer,
                                            GFile           *file,
                                            gsize           *length,
+                                           gboolean        *had_bom,
                                            GError         **error);
 /* @wanted if free and usable as an id, else a fresh "PREFIX<n>"; the
  * result is owned by the importer (valid while it lives) */

@@ -185,22 +185,27 @@ char *
 collate_importer_read_text (CollateImporter  *importer,
                             GFile            *file,
                             gsize            *length,
+                            gboolean         *had_bom,
                             GError          **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *data = NULL;
   gsize len = 0;
+  gboolean bom;
 
   data = collate_importer_read_file (importer, file, &len, error);
   if (data == NULL)
     return NULL;
   if (!is_utf8 (data, len) && !collate_text_validate_utf8 (data, len, name, error))
     return NULL;
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  bom = len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0;
+  if (bom)
     {
       memmove (data, data + 3, len - 3 + 1);
       len -= 3;
     }
+  if (had_bom != NULL)
+    *had_bom = bom;
   if (length != NULL)
     *length = len;
   return g_steal_pointer (&data);

@@ -150,6 +150,12 @@ is_space (gunichar c)
          g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
 }
 
+gboolean
+collate_tokenizer_is_space (gunichar c)
+{
+  return is_space (c);
+}
+
 static gboolean
 in_list (const char *const *list,
          const char        *word,

@@ -67,6 +67,12 @@ GArray *collate_split_sentences    (const char *text,
                                     gssize      length,
                                     GArray     *tokens);
 
+/* White space: what separates tokens and is never part of one.  Python's
+ * str.isspace() (so also \v, \x1c–\x1f and U+0085, at which the readers of
+ * CoNLL and brat files split), every space separator, and the zero-width
+ * space and no-break BOM. */
+gboolean collate_tokenizer_is_space (gunichar c);
+
 /* Index of the first token that ends after @offset (code points), or
  * tokens->len if none: the token containing @offset, or the next one. */
 guint   collate_tokens_find        (GArray     *tokens,
