@@ -8,6 +8,15 @@
 
 #include "collate-compat.h"
 
+/* What a file dialog is asked for, on either toolkit */
+typedef enum
+{
+  FILE_OPEN,
+  FILE_OPEN_MULTIPLE,
+  FILE_SAVE,
+  FILE_SELECT_FOLDER,
+} FileMode;
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 
 /* ── GTK 4.10 and later: the toolkit's own dialogs ── */
@@ -40,16 +49,22 @@ file_dialog_done (GObject      *object,
   GtkFileDialog *dialog = GTK_FILE_DIALOG (object);
   g_autoptr(GError) error = NULL;
   gpointer value = NULL;
-  const char *kind = g_task_get_task_data (task);
 
-  if (g_str_equal (kind, "open"))
-    value = gtk_file_dialog_open_finish (dialog, result, &error);
-  else if (g_str_equal (kind, "open-multiple"))
-    value = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
-  else if (g_str_equal (kind, "select-folder"))
-    value = gtk_file_dialog_select_folder_finish (dialog, result, &error);
-  else
-    value = gtk_file_dialog_save_finish (dialog, result, &error);
+  switch ((FileMode) GPOINTER_TO_INT (g_task_get_task_data (task)))
+    {
+    case FILE_OPEN:
+      value = gtk_file_dialog_open_finish (dialog, result, &error);
+      break;
+    case FILE_OPEN_MULTIPLE:
+      value = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+      break;
+    case FILE_SELECT_FOLDER:
+      value = gtk_file_dialog_select_folder_finish (dialog, result, &error);
+      break;
+    case FILE_SAVE:
+      value = gtk_file_dialog_save_finish (dialog, result, &error);
+      break;
+    }
 
   if (value == NULL)
     {
@@ -65,7 +80,7 @@ file_dialog_done (GObject      *object,
 }
 
 static void
-file_dialog_run (const char          *kind,
+file_dialog_run (FileMode             mode,
                  GtkWindow           *parent,
                  const char          *title,
                  GListModel          *filters,
@@ -78,15 +93,22 @@ file_dialog_run (const char          *kind,
   g_autoptr(GtkFileDialog) dialog = make_file_dialog (title, filters, initial_folder, initial_name);
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
 
-  g_task_set_task_data (task, (gpointer) kind, NULL);
-  if (g_str_equal (kind, "open"))
-    gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_done, task);
-  else if (g_str_equal (kind, "open-multiple"))
-    gtk_file_dialog_open_multiple (dialog, parent, cancellable, file_dialog_done, task);
-  else if (g_str_equal (kind, "select-folder"))
-    gtk_file_dialog_select_folder (dialog, parent, cancellable, file_dialog_done, task);
-  else
-    gtk_file_dialog_save (dialog, parent, cancellable, file_dialog_done, task);
+  g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
+  switch (mode)
+    {
+    case FILE_OPEN:
+      gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_done, task);
+      break;
+    case FILE_OPEN_MULTIPLE:
+      gtk_file_dialog_open_multiple (dialog, parent, cancellable, file_dialog_done, task);
+      break;
+    case FILE_SELECT_FOLDER:
+      gtk_file_dialog_select_folder (dialog, parent, cancellable, file_dialog_done, task);
+      break;
+    case FILE_SAVE:
+      gtk_file_dialog_save (dialog, parent, cancellable, file_dialog_done, task);
+      break;
+    }
 }
 
 static void alert_done (GObject      *object,
@@ -140,14 +162,6 @@ collate_alert_respond (GtkWindow *alert,
 #else /* GTK 4.8 */
 
 /* ── GTK 4.8: GtkFileChooserNative and GtkMessageDialog ── */
-
-typedef enum
-{
-  FILE_OPEN,
-  FILE_OPEN_MULTIPLE,
-  FILE_SAVE,
-  FILE_SELECT_FOLDER,
-} FileMode;
 
 typedef struct
 {
@@ -358,13 +372,8 @@ collate_file_dialog_open_async (GtkWindow           *parent,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
-  file_dialog_run ("open", parent, title, filters, initial_folder, NULL,
-                   cancellable, callback, user_data);
-#else
   file_dialog_run (FILE_OPEN, parent, title, filters, initial_folder, NULL,
                    cancellable, callback, user_data);
-#endif
 }
 
 GFile *
@@ -383,13 +392,8 @@ collate_file_dialog_open_multiple_async (GtkWindow           *parent,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
-  file_dialog_run ("open-multiple", parent, title, filters, initial_folder, NULL,
-                   cancellable, callback, user_data);
-#else
   file_dialog_run (FILE_OPEN_MULTIPLE, parent, title, filters, initial_folder, NULL,
                    cancellable, callback, user_data);
-#endif
 }
 
 GListModel *
@@ -407,13 +411,8 @@ collate_file_dialog_select_folder_async (GtkWindow           *parent,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
-  file_dialog_run ("select-folder", parent, title, NULL, initial_folder, NULL,
-                   cancellable, callback, user_data);
-#else
   file_dialog_run (FILE_SELECT_FOLDER, parent, title, NULL, initial_folder, NULL,
                    cancellable, callback, user_data);
-#endif
 }
 
 GFile *
@@ -433,13 +432,8 @@ collate_file_dialog_save_async (GtkWindow           *parent,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
-  file_dialog_run ("save", parent, title, filters, initial_folder, initial_name,
-                   cancellable, callback, user_data);
-#else
   file_dialog_run (FILE_SAVE, parent, title, filters, initial_folder, initial_name,
                    cancellable, callback, user_data);
-#endif
 }
 
 GFile *

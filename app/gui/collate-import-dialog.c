@@ -223,22 +223,33 @@ format_changed_cb (CollateImportDialog *self)
   update (self);
 }
 
+/* The dialog a file chooser was opened for (a new reference), or NULL if
+ * it is gone; the chooser is over either way */
+static CollateImportDialog *
+chooser_done (gpointer weak_ref)
+{
+  CollateImportDialog *self = g_weak_ref_get (weak_ref);
+
+  weak_ref_free (weak_ref);
+  if (self == NULL)
+    return NULL;
+  g_clear_object (&self->chooser_cancellable);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    g_clear_object (&self);
+  return self;
+}
+
 static void
 choose_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CollateImportDialog) self = g_weak_ref_get (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) files = collate_file_dialog_open_multiple_finish (result, &error);
+  g_autoptr(GListModel) files = collate_file_dialog_open_multiple_finish (result, NULL);
+  g_autoptr(CollateImportDialog) self = chooser_done (user_data);
   g_autoptr(GPtrArray) inputs = NULL;
 
-  weak_ref_free (user_data);
-  if (self == NULL)
-    return;
-  g_clear_object (&self->chooser_cancellable);
-  if (files == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;  /* dismissed */
+  if (self == NULL || files == NULL)
+    return;  /* gone, or dismissed */
 
   inputs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
@@ -299,16 +310,11 @@ choose_folder_done_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(CollateImportDialog) self = g_weak_ref_get (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) folder = collate_file_dialog_select_folder_finish (result, &error);
+  g_autoptr(GFile) folder = collate_file_dialog_select_folder_finish (result, NULL);
+  g_autoptr(CollateImportDialog) self = chooser_done (user_data);
 
-  weak_ref_free (user_data);
-  if (self == NULL)
-    return;
-  g_clear_object (&self->chooser_cancellable);
-  if (folder == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;  /* dismissed */
+  if (self == NULL || folder == NULL)
+    return;  /* gone, or dismissed */
   collate_import_dialog_set_inputs (self, &folder, 1);
 }
 
