@@ -1536,17 +1536,15 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
           return FALSE;
         }
     }
-  if (g_file_test (parent, G_FILE_TEST_EXISTS) && !g_file_test (parent, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   _("“%s” is a file, not a folder: the export cannot be written inside it"),
-                   parent);
-      return FALSE;
-    }
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   _("The folder “%s” does not exist"), parent);
+      if (g_file_test (parent, G_FILE_TEST_EXISTS))
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                     _("“%s” is a file, not a folder: the export cannot be written inside it"),
+                     parent);
+      else
+        g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                     _("The folder “%s” does not exist"), parent);
       return FALSE;
     }
 
