@@ -20,8 +20,6 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-#include "collate-export.h"
-#include "collate-import.h"
 
 #define SEED 20261123
 

@@ -23,8 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "collate-document-view.h"
-#include "collate-project-io.h"
-#include "collate-project.h"
+#include "collate.h"
 #include "collate-workspace.h"
 
 #define SEED      20261123

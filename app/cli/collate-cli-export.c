@@ -10,8 +10,6 @@
 
 #include "collate.h"
 #include "collate-cli-export.h"
-#include "collate-export.h"
-#include "collate-import.h"
 
 #define EXIT_OK     0
 #define EXIT_INPUT  1

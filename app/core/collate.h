@@ -15,3 +15,6 @@
 #include "collate-project-io.h"
 #include "collate-schema.h"
 #include "collate-text.h"
+#include "collate-text-file.h"
+#include "collate-export.h"
+#include "collate-import.h"

@@ -7,12 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "collate-application.h"
-#include "collate-error.h"
+#include "collate.h"
 #include "collate-preferences.h"
-#include "collate-project-io.h"
 #include "collate-recovery.h"
-#include "collate-schema.h"
-#include "collate-text.h"
 #include "collate-window.h"
 
 struct _CollateApplication

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-compat.h"
-#include "collate-error.h"
+#include "collate.h"
 #include "collate-export-dialog.h"
 
 /* Files listed in the outcome before "and N more" */

@@ -13,8 +13,7 @@
 
 #include <gtk/gtk.h>
 
-#include "collate-export.h"
-#include "collate-project.h"
+#include "collate.h"
 
 G_BEGIN_DECLS
 

@@ -11,8 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-compat.h"
-#include "collate-error.h"
-#include "collate-import.h"
+#include "collate.h"
 #include "collate-import-dialog.h"
 
 /* Inputs named in the dialog before "and N more" */

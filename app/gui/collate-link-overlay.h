@@ -7,7 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "collate-document-view.h"
-#include "collate-project.h"
+#include "collate.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "collate-project.h"
+#include "collate.h"
 
 G_BEGIN_DECLS
 

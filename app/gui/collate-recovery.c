@@ -12,8 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "collate-error.h"
-#include "collate-project-io.h"
+#include "collate.h"
 #include "collate-recovery.h"
 
 #define INFO_GROUP "Recovery"

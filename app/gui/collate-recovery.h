@@ -15,7 +15,7 @@
 
 #include <gio/gio.h>
 
-#include "collate-project.h"
+#include "collate.h"
 
 G_BEGIN_DECLS
 

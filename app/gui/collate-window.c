@@ -7,8 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-compat.h"
-#include "collate-error.h"
-#include "collate-project-io.h"
+#include "collate.h"
 #include "collate-window-private.h"
 #include "collate-workspace.h"
 

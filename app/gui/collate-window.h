@@ -7,7 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "collate-application.h"
-#include "collate-project.h"
+#include "collate.h"
 #include "collate-recovery.h"
 
 G_BEGIN_DECLS

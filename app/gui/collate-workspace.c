@@ -7,11 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "collate-document-view.h"
-#include "collate-error.h"
+#include "collate.h"
 #include "collate-link-overlay.h"
 #include "collate-link-picker.h"
 #include "collate-sidebar.h"
-#include "collate-text.h"
 #include "collate-workspace.h"
 
 #define DEFAULT_FONT_SIZE  11

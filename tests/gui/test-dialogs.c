@@ -16,9 +16,6 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-#include "collate-export.h"
-#include "collate-import.h"
-#include "collate-text.h"
 #include "collate-export-dialog.h"
 #include "collate-import-dialog.h"
 

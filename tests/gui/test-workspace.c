@@ -12,7 +12,7 @@
 #include "collate-link-picker.h"
 #include "collate-project.h"
 #include "collate-sidebar.h"
-#include "collate-text.h"
+#include "collate-text-file.h"
 #include "collate-workspace.h"
 
 typedef struct

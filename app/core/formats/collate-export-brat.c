@@ -7,7 +7,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "collate.h"
+#include "collate-error.h"
+#include "collate-project.h"
 #include "collate-export-private.h"
 
 /*

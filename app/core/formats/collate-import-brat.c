@@ -8,7 +8,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "collate.h"
+#include "collate-error.h"
+#include "collate-project.h"
+#include "collate-tokenizer.h"
 #include "collate-import-private.h"
 #include "collate-tokenizer.h"
 

@@ -39,4 +39,14 @@ gboolean         collate_document_slice_equals   (CollateDocument  *self,
                                                   guint             end,
                                                   const char       *quote);
 
+/* Adjusts [*start, *end) to whole words, as an annotator means a
+ * selection: white space at either edge is dropped, and an edge that cuts a
+ * word in two is moved out to the word's edge (a word holds letters, digits
+ * and marks, joined by hyphens and apostrophes: "four-and-a-half-hour",
+ * "Trump’s").  Returns FALSE, leaving the offsets alone, if the range holds
+ * nothing but white space. */
+gboolean         collate_document_snap_to_words  (CollateDocument  *document,
+                                                  guint            *start,
+                                                  guint            *end);
+
 G_END_DECLS

@@ -7,7 +7,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "collate.h"
+#include "collate-error.h"
+#include "collate-project.h"
+#include "collate-project-io.h"
+#include "collate-text.h"
 #include "collate-export-private.h"
 #include "collate-import-private.h"
 

@@ -1,10 +1,10 @@
-/* collate-text.h — reading text files and small text utilities
+/* collate-text.h — UTF-8 checks and small text utilities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "collate-document.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -21,22 +21,9 @@ gboolean         collate_text_validate_utf8      (const char       *data,
 char            *collate_text_guess_title        (const char       *text,
                                                   guint             max_chars);
 
-/* Reads a .txt file: must exist, be non-empty, valid UTF-8 (a BOM is
- * dropped, line endings are kept).  The title is the first non-empty line,
- * the source @path exactly as given. */
-CollateDocument *collate_document_new_from_file  (const char       *path,
-                                                  const char       *id,
-                                                  GError          **error);
-
-/* Adjusts [*start, *end) to whole words, as an annotator means a
- * selection: white space at either edge is dropped, and an edge that cuts a
- * word in two is moved out to the word's edge (a word holds letters, digits
- * and marks, joined by hyphens and apostrophes: "four-and-a-half-hour",
- * "Trump’s").  Returns FALSE, leaving the offsets alone, if the range holds
- * nothing but white space. */
-gboolean         collate_document_snap_to_words  (CollateDocument  *document,
-                                                  guint            *start,
-                                                  guint            *end);
+/* Does @data start with a UTF-16 byte order mark? */
+gboolean         collate_text_starts_as_utf16    (const char       *data,
+                                                  gsize             length);
 
 /* Count of code points in @text[0, @byte_length) */
 guint            collate_text_count_chars        (const char       *text,

@@ -10,7 +10,8 @@
 #endif
 #include <glib/gi18n.h>
 
-#include "collate.h"
+#include "collate-error.h"
+#include "collate-project.h"
 #include "collate-import-private.h"
 
 /*

@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-#include "collate.h"
+#include "collate-error.h"
+#include "collate-project.h"
 #include "collate-export-private.h"
 
 /*
