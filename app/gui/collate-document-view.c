@@ -74,6 +74,9 @@ struct _CollateDocumentView
   gboolean         ctrl_press;
   gboolean         ctrl_held;
   guint            release_source;
+  gboolean         pointer_selection;  /* the selection is a mouse drag's, untouched since */
+  guint32          last_press_time;
+  gboolean         double_press;       /* the last press was the second of a double click */
 };
 
 G_DEFINE_FINAL_TYPE (CollateDocumentView, collate_document_view, GTK_TYPE_WIDGET)
@@ -447,7 +450,9 @@ collate_document_view_change_span (CollateDocumentView *self,
   g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
 
   if (g_strcmp0 (collate_annotation_get_label (old_span),
-                 collate_annotation_get_label (new_span)) == 0)
+                 collate_annotation_get_label (new_span)) == 0 &&
+      collate_annotation_get_start (old_span) == collate_annotation_get_start (new_span) &&
+      collate_annotation_get_end (old_span) == collate_annotation_get_end (new_span))
     {
       gtk_widget_queue_draw (self->text_view);
       return;
@@ -1038,14 +1043,61 @@ collate_document_view_click_point (CollateDocumentView *self,
     g_signal_emit (self, signals[EMPTY_CLICKED], 0);
 }
 
+/* A double click on a word that a span already covers selects the span
+ * instead of offering to tag the word again */
+static gboolean
+select_span_under_double_click (CollateDocumentView *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  CollateAnnotation *best = NULL;
+  GtkTextIter a, b;
+  guint offset, start, end;
+
+  if (!offset_at_point (self, self->press_x, self->press_y, &offset))
+    return FALSE;
+  if (gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b))
+    {
+      start = gtk_text_iter_get_offset (&a);
+      end = gtk_text_iter_get_offset (&b);
+    }
+  else
+    start = end = offset;
+
+  spans = collate_project_get_spans_at (self->project,
+                                        collate_document_get_id (self->document), offset);
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+
+      /* the narrowest span that holds the whole word */
+      if (collate_annotation_get_start (span) <= start && collate_annotation_get_end (span) >= end &&
+          (best == NULL ||
+           collate_annotation_get_end (span) - collate_annotation_get_start (span) <
+           collate_annotation_get_end (best) - collate_annotation_get_start (best)))
+        best = span;
+    }
+  if (best == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, offset);
+  gtk_text_buffer_select_range (self->buffer, &a, &a);
+  g_signal_emit (self, signals[SPAN_CLICKED], 0, best, FALSE);
+  return TRUE;
+}
+
 static gboolean
 after_release (gpointer data)
 {
   CollateDocumentView *self = data;
 
   self->release_source = 0;
+  if (self->double_press && select_span_under_double_click (self))
+    return G_SOURCE_REMOVE;
   if (gtk_text_buffer_get_has_selection (self->buffer))
-    collate_document_view_show_label_popover (self);
+    {
+      self->pointer_selection = TRUE;
+      collate_document_view_show_label_popover (self);
+    }
   else
     collate_document_view_click_point (self, self->press_x, self->press_y, self->ctrl_held);
   return G_SOURCE_REMOVE;
@@ -1084,13 +1136,36 @@ on_text_event (GtkEventControllerLegacy *controller,
 
   if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
     return FALSE;
-  if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
-    return FALSE;
   if (!event_position (self->text_view, event, &x, &y))
+    return FALSE;
+
+  /* a secondary click on a span selects it; its menu offers the labels */
+  if (gdk_button_event_get_button (event) == GDK_BUTTON_SECONDARY)
+    {
+      g_autoptr(GPtrArray) spans = NULL;
+
+      if (type == GDK_BUTTON_PRESS && !gtk_text_buffer_get_has_selection (self->buffer) &&
+          offset_at_point (self, x, y, &offset))
+        spans = collate_project_get_spans_at (self->project,
+                                              collate_document_get_id (self->document), offset);
+      if (spans != NULL && spans->len > 0)
+        g_signal_emit (self, signals[SPAN_CLICKED], 0, g_ptr_array_index (spans, spans->len - 1), FALSE);
+      return FALSE;
+    }
+  if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
     return FALSE;
 
   if (type == GDK_BUTTON_PRESS)
     {
+      guint32 time = gdk_event_get_time (event);
+      int double_click_time = 400;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                    "gtk-double-click-time", &double_click_time, NULL);
+      self->double_press = self->last_press_time != 0 &&
+                           time - self->last_press_time <= (guint32) double_click_time &&
+                           ABS (x - self->press_x) < 8 && ABS (y - self->press_y) < 8;
+      self->last_press_time = self->double_press ? 0 : time;
       self->press_x = x;
       self->press_y = y;
       self->pressed = TRUE;
@@ -1176,6 +1251,26 @@ on_has_selection (GtkTextBuffer       *buffer,
    * (tag what was selected, or relabel the span that was clicked) */
   if (self->label_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->label_popover));
+}
+
+/* A selection moved by the keyboard (or by code) is exact from then on */
+static void
+on_mark_set (GtkTextBuffer       *buffer,
+             const GtkTextIter   *location,
+             GtkTextMark         *mark,
+             CollateDocumentView *self)
+{
+  if (!self->pressed &&
+      (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer)))
+    self->pointer_selection = FALSE;
+}
+
+gboolean
+collate_document_view_selection_is_pointer_drag (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->pointer_selection && gtk_text_buffer_get_has_selection (self->buffer);
 }
 
 static void
@@ -1390,6 +1485,7 @@ collate_document_view_new (CollateProject  *project,
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected", NULL);
 
   g_signal_connect (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
+  g_signal_connect (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   add_context_menu (self);
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));

@@ -62,6 +62,10 @@ void                 collate_document_view_scroll_to        (CollateDocumentView
 gboolean             collate_document_view_get_selection    (CollateDocumentView *self,
                                                              guint               *start,
                                                              guint               *end);
+/* TRUE if the selection was made by a mouse drag (or a double or triple
+ * click) and not moved by the keyboard since: such a selection may be
+ * sloppy at its edges, a keyboard one is exact */
+gboolean             collate_document_view_selection_is_pointer_drag (CollateDocumentView *self);
 void                 collate_document_view_select_range     (CollateDocumentView *self,
                                                              guint                start,
                                                              guint                end);

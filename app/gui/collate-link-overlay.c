@@ -196,6 +196,29 @@ on_link_changed (CollateProject     *project,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A span whose edges moved: its links end somewhere else now */
+static void
+on_annotation_changed (CollateProject     *project,
+                       CollateAnnotation  *old_span,
+                       CollateAnnotation  *new_span,
+                       CollateLinkOverlay *self)
+{
+  g_autoptr(GPtrArray) links = NULL;
+
+  if (collate_annotation_get_start (old_span) == collate_annotation_get_start (new_span) &&
+      collate_annotation_get_end (old_span) == collate_annotation_get_end (new_span))
+    return;
+  links = collate_project_get_links_of (project, collate_annotation_get_id (new_span));
+  for (guint i = 0; i < links->len; i++)
+    {
+      CollateLink *link = g_ptr_array_index (links, i);
+
+      remove_link (self, collate_link_get_id (link));
+      add_link (self, link, FALSE);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static int
 compare_ends (gconstpointer a,
               gconstpointer b)
@@ -475,6 +498,7 @@ collate_link_overlay_new (CollateProject *project)
   g_signal_connect (project, "link-added", G_CALLBACK (on_link_added), self);
   g_signal_connect (project, "link-removed", G_CALLBACK (on_link_removed), self);
   g_signal_connect (project, "link-changed", G_CALLBACK (on_link_changed), self);
+  g_signal_connect (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self);
   return self;
 }
 

@@ -66,6 +66,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_actions (CollateWorkspace *self);
+static gboolean settings_has_key (GSettings *settings, const char *key);
 
 /* ── Small helpers ─────────────────────────────────────────────────── */
 
@@ -304,6 +305,7 @@ collate_workspace_tag_selection (CollateWorkspace *self,
   GtkTextBuffer *buffer;
   GtkTextIter b;
   guint start, end;
+  CollateRefineFlags flags = COLLATE_REFINE_NONE;
 
   g_return_val_if_fail (COLLATE_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
@@ -324,10 +326,18 @@ collate_workspace_tag_selection (CollateWorkspace *self,
       return NULL;
     }
 
-  /* leave out white space at either end of the selection, and complete
-   * words cut in half: a drag that stops inside a word means the word */
+  /* white space at the edges always goes; a mouse drag is sloppy, so
+   * punctuation at its edges goes too and a word cut in half is completed
+   * (unless the person turned that off); a keyboard selection is exact */
   document = collate_document_view_get_document (pane);
-  if (!collate_document_snap_to_words (document, &start, &end))
+  if (collate_document_view_selection_is_pointer_drag (pane))
+    {
+      flags = COLLATE_REFINE_TRIM_PUNCTUATION;
+      if (self->settings == NULL || !settings_has_key (self->settings, "snap-to-words") ||
+          g_settings_get_boolean (self->settings, "snap-to-words"))
+        flags |= COLLATE_REFINE_SNAP_WORDS;
+    }
+  if (!collate_document_refine_selection (document, &start, &end, flags))
     {
       g_set_error_literal (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
                            _("The selection holds only white space; select a word or more"));
@@ -415,14 +425,12 @@ on_span_clicked (CollateDocumentView *pane,
                  CollateWorkspace    *self)
 {
   self->active_pane = pane;
+  /* a click selects; the label keys, the palette and the secondary
+   * click's menu relabel, so no popover covers the next lines */
   if (link)
     link_to (self, span);
   else
-    {
-      select_internal (self, collate_annotation_get_id (span), FALSE);
-      collate_document_view_show_relabel_popover (pane, collate_annotation_get_start (span),
-                                                  collate_annotation_get_end (span));
-    }
+    select_internal (self, collate_annotation_get_id (span), FALSE);
 }
 
 static void
@@ -495,8 +503,9 @@ on_annotation_changed (CollateProject    *project,
 
   if (pane != NULL)
     collate_document_view_change_span (pane, old_span, new_span);
+  /* the highlight follows edges that moved (also by undo) */
   if (g_strcmp0 (self->selected_id, collate_annotation_get_id (new_span)) == 0)
-    collate_sidebar_show_item (self->sidebar, self->selected_id);
+    select_internal (self, self->selected_id, FALSE);
 }
 
 static void
@@ -600,6 +609,49 @@ action_relabel (GtkWidget  *widget,
   else if (selected_link (self) != NULL)
     ok = collate_project_set_link_label (self->project, self->selected_id, label, &error);
   if (!ok)
+    show_message (self, error->message);
+}
+
+/* Alt+←/→ move the selected span's start by a character, Alt+Shift+←/→
+ * its end; the note, attributes, author and links stay with it */
+static void
+action_move_edge (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  CollateAnnotation *span = selected_annotation (self);
+  gboolean end_edge = g_str_equal (action_name, "workspace.move-end");
+  int delta = g_variant_get_int32 (parameter);
+  g_autoptr(GError) error = NULL;
+  CollateDocumentView *pane;
+  gint64 start, end;
+
+  if (span == NULL)
+    {
+      show_message (self, _("Select a span first: Alt+arrows move its start, Alt+Shift+arrows its end"));
+      return;
+    }
+  start = collate_annotation_get_start (span);
+  end = collate_annotation_get_end (span);
+  if (end_edge)
+    end += delta;
+  else
+    start += delta;
+  pane = pane_for_document (self, collate_annotation_get_document_id (span));
+  if (start < 0 || pane == NULL ||
+      end > collate_document_get_length (collate_document_view_get_document (pane)))
+    {
+      show_message (self, _("The span already reaches the edge of the text"));
+      return;
+    }
+  if (start >= end)
+    {
+      show_message (self, _("A span keeps at least one character: press Delete to remove it"));
+      return;
+    }
+  if (!collate_project_set_annotation_range (self->project, self->selected_id,
+                                             (guint) start, (guint) end, &error))
     show_message (self, error->message);
 }
 
@@ -1030,6 +1082,8 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.delete", NULL, action_delete);
   gtk_widget_class_install_action (widget_class, "workspace.relabel", "s", action_relabel);
   gtk_widget_class_install_action (widget_class, "workspace.link-picker", NULL, action_link_picker);
+  gtk_widget_class_install_action (widget_class, "workspace.move-start", "i", action_move_edge);
+  gtk_widget_class_install_action (widget_class, "workspace.move-end", "i", action_move_edge);
   gtk_widget_class_install_action (widget_class, "workspace.toggle-sidebar", NULL, action_toggle_sidebar);
   gtk_widget_class_install_action (widget_class, "workspace.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "workspace.zoom-out", NULL, action_zoom);
@@ -1050,6 +1104,10 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "workspace.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "workspace.link-picker", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "workspace.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "workspace.move-start", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "workspace.move-start", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "workspace.move-end", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "workspace.move-end", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "workspace.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "workspace.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "workspace.zoom-in", NULL);

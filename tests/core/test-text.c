@@ -138,10 +138,11 @@ test_id_compare (void)
 }
 
 static void
-check_snap (CollateDocument *doc,
-            const char      *from,
-            guint            length,
-            const char      *expect)
+check_refine (CollateDocument    *doc,
+              const char         *from,
+              guint               length,
+              CollateRefineFlags  flags,
+              const char         *expect)
 {
   const char *text = collate_document_get_text (doc);
   const char *hit = strstr (text, from);
@@ -153,35 +154,71 @@ check_snap (CollateDocument *doc,
   end = start + length;
   if (expect == NULL)
     {
-      g_assert_false (collate_document_snap_to_words (doc, &start, &end));
+      g_assert_false (collate_document_refine_selection (doc, &start, &end, flags));
       return;
     }
-  g_assert_true (collate_document_snap_to_words (doc, &start, &end));
+  g_assert_true (collate_document_refine_selection (doc, &start, &end, flags));
   got = collate_document_dup_slice (doc, start, end);
   g_assert_cmpstr (got, ==, expect);
 }
 
+#define DRAG (COLLATE_REFINE_TRIM_PUNCTUATION | COLLATE_REFINE_SNAP_WORDS)
+#define EXACT COLLATE_REFINE_NONE
+
 static void
-test_snap_to_words (void)
+test_refine_selection (void)
 {
   const char *text = "talks with Russian President Vladimir Putin — Trump’s envoy held a "
-                     "four-and-a-half-hour meeting 🦜 in St. Petersburg;  \n  next";
+                     "four-and-a-half-hour meeting 🦜 in St. Petersburg;  \n  next, Steve Witkoff "
+                     "met the U.S. team (in Moscow) on the Russia-Ukraine war, up 45%. "
+                     "“We agree,” he said.";
   g_autoptr(CollateDocument) doc = collate_document_new ("d1", "", "", text, -1, NULL);
 
-  /* "n President Vladimi" → the whole words */
-  check_snap (doc, "n President", 19, "Russian President Vladimir");
-  /* white space at the edges goes */
-  check_snap (doc, " Putin ", 7, "Putin");
-  /* apostrophes and hyphens join words */
-  check_snap (doc, "ump’s", 3, "Trump’s");
-  check_snap (doc, "half-hour", 4, "four-and-a-half-hour");
-  /* whole words and punctuation are left as they are */
-  check_snap (doc, "St. Petersburg;", 15, "St. Petersburg;");
-  check_snap (doc, "meeting 🦜", 9, "meeting 🦜");
-  check_snap (doc, "— ", 1, "—");
+  /* a drag that cuts words completes them */
+  check_refine (doc, "n President", 19, DRAG, "Russian President Vladimir");
+  check_refine (doc, "alf-ho", 6, DRAG, "half-hour");
+  /* white space at the edges goes, whatever the selection */
+  check_refine (doc, " Putin ", 7, EXACT, "Putin");
+  check_refine (doc, " Putin ", 7, DRAG, "Putin");
+  /* an edge at a hyphen or an apostrophe is where the person stopped */
+  check_refine (doc, "Russia-", 6, DRAG, "Russia");
+  check_refine (doc, "Trump’s", 5, DRAG, "Trump");
+  check_refine (doc, "half-hour", 4, DRAG, "half");
+  /* exact selections are never widened */
+  check_refine (doc, "ussia-Ukr", 9, EXACT, "ussia-Ukr");
+  check_refine (doc, "St. Petersburg;", 15, EXACT, "St. Petersburg;");
+  /* a drag leaves punctuation at its edges out, but not an abbreviation's stop */
+  check_refine (doc, ", Steve Witkoff", 15, DRAG, "Steve Witkoff");
+  check_refine (doc, "St. Petersburg;", 15, DRAG, "St. Petersburg");
+  check_refine (doc, "U.S. team", 4, DRAG, "U.S.");
+  check_refine (doc, "(in Moscow)", 11, DRAG, "(in Moscow)");
+  check_refine (doc, "Moscow) on", 7, DRAG, "Moscow");
+  check_refine (doc, "45%.", 4, DRAG, "45%");
+  check_refine (doc, "“We agree,”", 11, DRAG, "“We agree,”");
+  check_refine (doc, "“We agree", 9, DRAG, "We agree");
+  check_refine (doc, "meeting 🦜", 9, DRAG, "meeting 🦜");
+  /* punctuation alone was meant */
+  check_refine (doc, "— ", 1, DRAG, "—");
   /* only white space: nothing to tag */
-  check_snap (doc, ";  ", 0, NULL);
-  check_snap (doc, "  \n  ", 5, NULL);
+  check_refine (doc, ";  ", 0, DRAG, NULL);
+  check_refine (doc, "  \n  ", 5, DRAG, NULL);
+}
+
+/* Scripts without spaces: the word rules come from ICU's dictionaries */
+static void
+test_refine_cjk (void)
+{
+  const char *text = "美国总统特朗普访问日本。東京で会談した。";
+  g_autoptr(CollateDocument) doc = collate_document_new ("d1", "", "", text, -1, NULL);
+
+  /* an exact selection of 日本 is tagged as it is */
+  check_refine (doc, "日本", 2, EXACT, "日本");
+  check_refine (doc, "日本", 2, DRAG, "日本");
+  /* a drag that ends inside 日本 takes the word, not the run up to 。 */
+  check_refine (doc, "日", 1, DRAG, "日本");
+  check_refine (doc, "国总", 2, DRAG, "美国总统");
+  /* Japanese too */
+  check_refine (doc, "京で", 1, DRAG, "東京");
 }
 
 static void
@@ -210,7 +247,8 @@ main (int   argc,
   g_test_add_func ("/text/refuses-binary-and-folders", test_refuses_binary_and_folders);
   g_test_add_func ("/text/id-compare", test_id_compare);
   g_test_add_func ("/text/timestamp", test_timestamp);
-  g_test_add_func ("/text/snap-to-words", test_snap_to_words);
+  g_test_add_func ("/text/refine-selection", test_refine_selection);
+  g_test_add_func ("/text/refine-selection-cjk", test_refine_cjk);
 
   return g_test_run ();
 }

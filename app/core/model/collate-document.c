@@ -10,6 +10,7 @@
 #include "collate-document.h"
 #include "collate-error.h"
 #include "collate-text.h"
+#include "collate-words.h"
 
 /* Every STRIDE-th character's byte offset is kept, so a conversion either
  * way is one lookup (or a binary search) plus a walk of < STRIDE characters. */
@@ -356,83 +357,25 @@ collate_document_slice_equals (CollateDocument *self,
   return strlen (quote) == b1 - b0 && memcmp (self->text + b0, quote, b1 - b0) == 0;
 }
 
-/* Word snapping */
-
-static gunichar
-char_at (CollateDocument *document,
-         guint            offset)
-{
-  return g_utf8_get_char (collate_document_get_text (document) +
-                          collate_document_char_to_byte (document, offset));
-}
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
-static gboolean
-is_joiner (gunichar c)
-{
-  return c == '-' || c == '\'' || c == 0x2019 /* ’ */ || c == 0x2010 /* ‐ */;
-}
-
-/* Is the character at @offset part of a word? */
-static gboolean
-in_word (CollateDocument *document,
-         guint            offset)
-{
-  guint length = collate_document_get_length (document);
-  gunichar c;
-
-  if (offset >= length)
-    return FALSE;
-
-  c = char_at (document, offset);
-  if (is_word_char (c))
-    return TRUE;
-
-  return is_joiner (c) && offset > 0 && offset + 1 < length &&
-         is_word_char (char_at (document, offset - 1)) &&
-         is_word_char (char_at (document, offset + 1));
-}
+/* Selections */
 
 gboolean
-collate_document_snap_to_words (CollateDocument *document,
-                                guint           *start,
-                                guint           *end)
+collate_document_refine_selection (CollateDocument    *document,
+                                   guint              *start,
+                                   guint              *end,
+                                   CollateRefineFlags  flags)
 {
-  guint length, s, e;
+  gsize s, e;
 
   g_return_val_if_fail (COLLATE_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (start != NULL && end != NULL, FALSE);
 
-  length = collate_document_get_length (document);
-  s = MIN (*start, length);
-  e = MIN (*end, length);
-  if (s > e)
-    {
-      guint t = s;
-      s = e;
-      e = t;
-    }
-
-  while (s < e && g_unichar_isspace (char_at (document, s)))
-    s++;
-  while (e > s && g_unichar_isspace (char_at (document, e - 1)))
-    e--;
-  if (s == e)
+  s = collate_document_char_to_byte (document, MIN (*start, document->length));
+  e = collate_document_char_to_byte (document, MIN (*end, document->length));
+  if (!collate_text_refine_selection (document->text, document->byte_length, &s, &e, flags))
     return FALSE;
 
-  /* An edge inside a word moves out to the word's edge */
-  while (s > 0 && in_word (document, s) && in_word (document, s - 1))
-    s--;
-  while (e < length && in_word (document, e - 1) && in_word (document, e))
-    e++;
-
-  *start = s;
-  *end = e;
-
+  *start = collate_document_byte_to_char (document, s);
+  *end = collate_document_byte_to_char (document, e);
   return TRUE;
 }

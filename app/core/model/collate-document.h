@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "collate-enums.h"
+
 G_BEGIN_DECLS
 
 #define COLLATE_TYPE_DOCUMENT (collate_document_get_type ())
@@ -39,14 +41,13 @@ gboolean         collate_document_slice_equals   (CollateDocument  *self,
                                                   guint             end,
                                                   const char       *quote);
 
-/* Adjusts [*start, *end) to whole words, as an annotator means a
- * selection: white space at either edge is dropped, and an edge that cuts a
- * word in two is moved out to the word's edge (a word holds letters, digits
- * and marks, joined by hyphens and apostrophes: "four-and-a-half-hour",
- * "Trump’s").  Returns FALSE, leaving the offsets alone, if the range holds
- * nothing but white space. */
-gboolean         collate_document_snap_to_words  (CollateDocument  *document,
-                                                  guint            *start,
-                                                  guint            *end);
+/* [*start, *end) in characters refined as collate_text_refine_selection()
+ * says: white space at the edges always goes; @flags say whether edge
+ * punctuation goes and edges inside words move out.  FALSE, leaving the
+ * offsets alone, if only white space is selected. */
+gboolean         collate_document_refine_selection (CollateDocument    *document,
+                                                    guint              *start,
+                                                    guint              *end,
+                                                    CollateRefineFlags  flags);
 
 G_END_DECLS

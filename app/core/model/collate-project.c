@@ -1461,6 +1461,9 @@ copy_attributes (CollateAnnotation *annotation)
 static void
 replace_annotation (CollateProject    *self,
                     CollateAnnotation *old,
+                    guint              start,
+                    guint              end,
+                    const char        *text,
                     const char        *label,
                     const char        *note,
                     GHashTable        *attributes,
@@ -1471,9 +1474,7 @@ replace_annotation (CollateProject    *self,
 
   replacement = collate_annotation_new (collate_annotation_get_id (old),
                                         collate_annotation_get_document_id (old),
-                                        collate_annotation_get_start (old),
-                                        collate_annotation_get_end (old),
-                                        label, collate_annotation_get_text (old), note,
+                                        start, end, label, text, note,
                                         attributes, collate_annotation_get_author (old),
                                         collate_annotation_get_created (old), now);
 
@@ -1507,9 +1508,70 @@ collate_project_set_annotation_label (CollateProject  *self,
 
   attributes = copy_attributes (annotation);
   description = g_strdup_printf (_("Relabel as %s"), label);
-  replace_annotation (self, annotation, label, collate_annotation_get_note (annotation),
+  replace_annotation (self, annotation, collate_annotation_get_start (annotation),
+                      collate_annotation_get_end (annotation), collate_annotation_get_text (annotation),
+                      label, collate_annotation_get_note (annotation),
                       attributes, description);
 
+  return TRUE;
+}
+
+/**
+ * collate_project_set_annotation_range:
+ *
+ * Moves the edges of a span to [@start, @end), keeping its id, label,
+ * note, attributes, author, creation time and links; the quote follows.
+ * Refuses a range that is empty, past the end of the document, or that
+ * another span of the same label already covers exactly.
+ */
+gboolean
+collate_project_set_annotation_range (CollateProject  *self,
+                                      const char      *id,
+                                      guint            start,
+                                      guint            end,
+                                      GError         **error)
+{
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  g_autofree char *text = NULL;
+  CollateAnnotation *annotation;
+  DocEntry *entry = NULL;
+  const char *label;
+  const char *document_id;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+
+  if (!lookup_for_change (self, id, &annotation, error))
+    return FALSE;
+  label = collate_annotation_get_label (annotation);
+  document_id = collate_annotation_get_document_id (annotation);
+  if (!check_span (self, document_id, start, end, label, &entry, error))
+    return FALSE;
+  if (start == collate_annotation_get_start (annotation) &&
+      end == collate_annotation_get_end (annotation))
+    return TRUE;
+
+  same = collate_project_get_spans_at (self, document_id, start);
+  for (guint i = 0; i < same->len; i++)
+    {
+      CollateAnnotation *other = g_ptr_array_index (same, i);
+
+      if (other != annotation &&
+          collate_annotation_get_start (other) == start &&
+          collate_annotation_get_end (other) == end &&
+          g_str_equal (collate_annotation_get_label (other), label))
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
+                       _("this text is already tagged %s by another span"), label);
+          return FALSE;
+        }
+    }
+
+  text = collate_document_dup_slice (entry->document, start, end);
+  attributes = copy_attributes (annotation);
+  replace_annotation (self, annotation, start, end, text, label,
+                      collate_annotation_get_note (annotation), attributes,
+                      _("Move Span Edges"));
   return TRUE;
 }
 
@@ -1537,7 +1599,9 @@ collate_project_set_annotation_note (CollateProject  *self,
     return TRUE;
 
   attributes = copy_attributes (annotation);
-  replace_annotation (self, annotation, collate_annotation_get_label (annotation), note,
+  replace_annotation (self, annotation, collate_annotation_get_start (annotation),
+                      collate_annotation_get_end (annotation), collate_annotation_get_text (annotation),
+                      collate_annotation_get_label (annotation), note,
                       attributes, _("Edit Note"));
 
   return TRUE;
@@ -1576,7 +1640,9 @@ collate_project_set_annotation_attribute (CollateProject  *self,
   else
     g_hash_table_insert (attributes, g_strdup (key), g_strdup (value));
 
-  replace_annotation (self, annotation, collate_annotation_get_label (annotation),
+  replace_annotation (self, annotation, collate_annotation_get_start (annotation),
+                      collate_annotation_get_end (annotation), collate_annotation_get_text (annotation),
+                      collate_annotation_get_label (annotation),
                       collate_annotation_get_note (annotation), attributes,
                       value ? _("Set Attribute") : _("Remove Attribute"));
 

@@ -111,6 +111,12 @@ gboolean           collate_project_set_annotation_label (CollateProject  *self,
                                                          const char      *id,
                                                          const char      *label,
                                                          GError         **error);
+/* New edges for a span: everything else of it, links included, stays */
+gboolean           collate_project_set_annotation_range (CollateProject  *self,
+                                                         const char      *id,
+                                                         guint            start,
+                                                         guint            end,
+                                                         GError         **error);
 gboolean           collate_project_set_annotation_note  (CollateProject  *self,
                                                          const char      *id,
                                                          const char      *note,
