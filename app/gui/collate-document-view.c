@@ -77,6 +77,12 @@ struct _CollateDocumentView
   gboolean         pointer_selection;  /* the selection is a mouse drag's, untouched since */
   guint32          last_press_time;
   gboolean         double_press;       /* the last press was the second of a double click */
+
+  /* handles at the selected span's edges */
+  gboolean         handles_shown;
+  guint            handle_offsets[2];  /* start, end */
+  int              dragging;           /* the handle being dragged (0, 1), or -1 */
+  guint            drag_offset;
 };
 
 G_DEFINE_FINAL_TYPE (CollateDocumentView, collate_document_view, GTK_TYPE_WIDGET)
@@ -86,6 +92,7 @@ enum
   SPAN_CLICKED,
   EMPTY_CLICKED,
   TAG_REQUESTED,
+  EDGE_MOVED,
   VIEW_CHANGED,
   N_SIGNALS
 };
@@ -93,6 +100,7 @@ enum
 static guint signals[N_SIGNALS];
 
 static void label_tag_free (gpointer data) { g_free (data); }
+static void draw_handles (CollateDocumentView *self, GtkSnapshot *snapshot, const GdkRGBA *color);
 
 static void
 get_visible_offsets (GtkTextView *view,
@@ -252,6 +260,14 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
         continue;
       foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end),
                        draw_outline, &u);
+    }
+
+  if (pane->handles_shown)
+    {
+      GdkRGBA color;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (view)), &color);
+      draw_handles (pane, snapshot, &color);
     }
 }
 
@@ -966,6 +982,159 @@ show_choice (CollateDocumentView *self,
   point_popover_at (self, self->choice_popover, offset, offset + 1);
 }
 
+/* ── Edge handles ───────────────────────────────────────────────────── */
+
+/* The selected span's edges carry handles, drawn with the spans (see
+ * draw_handles()) and dragged through the text's event controller, which
+ * sees a press before the text view does. */
+
+#define HANDLE_GRAB 7   /* pixels either side of an edge that grab it */
+
+/* Where an edge at @offset is drawn, in buffer coordinates: the start
+ * edge by the first character, the end edge by the last one, so that an
+ * edge at a line's end stays on that line */
+static void
+edge_rect (CollateDocumentView *self,
+           guint                offset,
+           gboolean             end_edge,
+           GdkRectangle        *rect)
+{
+  GtkTextIter iter;
+
+  if (end_edge && offset > 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset - 1);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, rect);
+      rect->x += rect->width;
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, rect);
+    }
+}
+
+/* The character edge nearest to the text view's point (@x, @y) */
+static guint
+edge_at_point (CollateDocumentView *self,
+               double               x,
+               double               y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkTextIter iter;
+  int bx, by, trailing = 0;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by);
+  return gtk_text_iter_get_offset (&iter) + (trailing > 0 ? 1 : 0);
+}
+
+/* The handle at the text view's point (@x, @y): 0 the start, 1 the end,
+ * -1 none */
+static int
+handle_at_point (CollateDocumentView *self,
+                 double               x,
+                 double               y)
+{
+  int bx, by;
+
+  if (!self->handles_shown)
+    return -1;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  for (int i = 1; i >= 0; i--)
+    {
+      GdkRectangle rect;
+
+      edge_rect (self, self->handle_offsets[i], i == 1, &rect);
+      if (ABS (bx - rect.x) <= HANDLE_GRAB && by >= rect.y - 4 && by <= rect.y + rect.height + 4)
+        return i;
+    }
+  return -1;
+}
+
+static void
+draw_handles (CollateDocumentView *self,
+              GtkSnapshot         *snapshot,
+              const GdkRGBA       *color)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      guint offset = self->dragging == i ? self->drag_offset : self->handle_offsets[i];
+      GskRoundedRect knob;
+      GdkRectangle rect;
+      float y;
+
+      edge_rect (self, offset, i == 1, &rect);
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (rect.x - 1.5, rect.y - 1, 3, rect.height + 2));
+      /* a round knob above the start, below the end, to take hold of */
+      y = i == 0 ? rect.y - 8 : rect.y + rect.height + 1;
+      gsk_rounded_rect_init_from_rect (&knob, &GRAPHENE_RECT_INIT (rect.x - 4, y, 8, 8), 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &knob);
+      gtk_snapshot_append_color (snapshot, color, &knob.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+void
+collate_document_view_set_handles (CollateDocumentView *self,
+                                   gboolean             show,
+                                   guint                start,
+                                   guint                end)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  self->handles_shown = show && start < end;
+  self->handle_offsets[0] = start;
+  self->handle_offsets[1] = end;
+  self->dragging = -1;
+  gtk_widget_queue_draw (self->text_view);
+}
+
+/* A drag of a handle: returns TRUE if the event belonged to one */
+static gboolean
+handle_event (CollateDocumentView *self,
+              GdkEventType         type,
+              double               x,
+              double               y)
+{
+  guint offset, range[2];
+  int edge;
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->dragging = handle_at_point (self, x, y);
+      if (self->dragging < 0)
+        return FALSE;
+      self->drag_offset = self->handle_offsets[self->dragging];
+      collate_document_view_hide_popovers (self);
+      return TRUE;
+    }
+  if (self->dragging < 0)
+    return FALSE;
+
+  offset = edge_at_point (self, x, y);
+  /* an edge never passes the other: a span keeps one character */
+  if (self->dragging == 0)
+    offset = MIN (offset, self->handle_offsets[1] - 1);
+  else
+    offset = MAX (offset, self->handle_offsets[0] + 1);
+  self->drag_offset = offset;
+  range[0] = self->dragging == 0 ? offset : self->handle_offsets[0];
+  range[1] = self->dragging == 1 ? offset : self->handle_offsets[1];
+  collate_document_view_set_highlight (self, range, 1);
+
+  if (type == GDK_BUTTON_RELEASE)
+    {
+      edge = self->dragging;
+      self->dragging = -1;
+      if (offset != self->handle_offsets[edge])
+        g_signal_emit (self, signals[EDGE_MOVED], 0, edge == 1, offset);
+    }
+  return TRUE;
+}
+
 /* ── Clicks ────────────────────────────────────────────────────────── */
 
 void
@@ -1134,10 +1303,16 @@ on_text_event (GtkEventControllerLegacy *controller,
   double x, y;
   guint offset;
 
-  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE && type != GDK_MOTION_NOTIFY)
+    return FALSE;
+  if (type == GDK_MOTION_NOTIFY && self->dragging < 0)
     return FALSE;
   if (!event_position (self->text_view, event, &x, &y))
     return FALSE;
+  /* a press on a handle of the selected span drags that edge */
+  if ((type != GDK_BUTTON_PRESS || gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY) &&
+      handle_event (self, type, x, y))
+    return TRUE;
 
   /* a secondary click on a span selects it; its menu offers the labels */
   if (gdk_button_event_get_button (event) == GDK_BUTTON_SECONDARY)
@@ -1430,6 +1605,9 @@ collate_document_view_class_init (CollateDocumentViewClass *klass)
   signals[VIEW_CHANGED] =
     g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EDGE_MOVED] =
+    g_signal_new ("edge-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_UINT);
 
   g_type_ensure (COLLATE_TYPE_SPAN_TEXT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/collate/Collate/workspace-pane.ui");
@@ -1448,6 +1626,7 @@ collate_document_view_init (CollateDocumentView *self)
 {
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_tag_free);
   self->highlight = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->dragging = -1;
   self->font_css = gtk_css_provider_new ();
   gtk_widget_set_size_request (GTK_WIDGET (self), PANE_MIN_WIDTH, -1);
   gtk_widget_init_template (GTK_WIDGET (self));

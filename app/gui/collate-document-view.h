@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (CollateDocumentView, collate_document_view, COLLATE, DOCUM
  *       a label was picked in the popover shown by a mouse selection.
  *   view-changed  ()
  *       the visible part moved (scrolling, resizing, re-wrapping).
+ *   edge-moved    (gboolean end_edge, guint offset)
+ *       the reader dragged an edge handle of the selected span to @offset.
  */
 CollateDocumentView *collate_document_view_new              (CollateProject      *project,
                                                              CollateDocument     *document);
@@ -54,6 +56,12 @@ GtkTextTag          *collate_document_view_get_selected_tag (CollateDocumentView
 void                 collate_document_view_set_highlight    (CollateDocumentView *self,
                                                              const guint         *ranges,
                                                              guint                n_ranges);
+/* Shows handles at the edges [start, end) of the selected span, which a
+ * drag moves (then "edge-moved"); @show FALSE hides them */
+void                 collate_document_view_set_handles      (CollateDocumentView *self,
+                                                             gboolean             show,
+                                                             guint                start,
+                                                             guint                end);
 void                 collate_document_view_scroll_to        (CollateDocumentView *self,
                                                              guint                start,
                                                              guint                end);

@@ -142,7 +142,10 @@ static void
 clear_highlights (CollateWorkspace *self)
 {
   for (guint i = 0; i < self->highlighted->len; i++)
-    collate_document_view_set_highlight (g_ptr_array_index (self->highlighted, i), NULL, 0);
+    {
+      collate_document_view_set_highlight (g_ptr_array_index (self->highlighted, i), NULL, 0);
+      collate_document_view_set_handles (g_ptr_array_index (self->highlighted, i), FALSE, 0, 0);
+    }
   g_ptr_array_set_size (self->highlighted, 0);
 }
 
@@ -244,7 +247,14 @@ select_internal (CollateWorkspace *self,
   collate_link_overlay_set_selected (self->links, link ? collate_link_get_id (link) : NULL);
 
   if (span != NULL)
-    highlight_span (self, map, span, scroll);
+    {
+      CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (span));
+
+      highlight_span (self, map, span, scroll);
+      if (pane != NULL)
+        collate_document_view_set_handles (pane, TRUE, collate_annotation_get_start (span),
+                                           collate_annotation_get_end (span));
+    }
   else if (link != NULL)
     {
       CollateAnnotation *from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
@@ -431,6 +441,27 @@ on_span_clicked (CollateDocumentView *pane,
     link_to (self, span);
   else
     select_internal (self, collate_annotation_get_id (span), FALSE);
+}
+
+static void
+on_edge_moved (CollateDocumentView *pane,
+               gboolean             end_edge,
+               guint                offset,
+               CollateWorkspace    *self)
+{
+  CollateAnnotation *span = selected_annotation (self);
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (span == NULL)
+    return;
+  start = end_edge ? collate_annotation_get_start (span) : offset;
+  end = end_edge ? offset : collate_annotation_get_end (span);
+  if (!collate_project_set_annotation_range (self->project, self->selected_id, start, end, &error))
+    {
+      show_message (self, error->message);
+      select_internal (self, self->selected_id, FALSE);
+    }
 }
 
 static void
@@ -927,6 +958,7 @@ add_panes (CollateWorkspace *self)
       g_signal_connect (pane, "span-clicked", G_CALLBACK (on_span_clicked), self);
       g_signal_connect (pane, "empty-clicked", G_CALLBACK (on_empty_clicked), self);
       g_signal_connect (pane, "tag-requested", G_CALLBACK (on_tag_requested), self);
+      g_signal_connect (pane, "edge-moved", G_CALLBACK (on_edge_moved), self);
       g_signal_connect (view, "delete-from-cursor", G_CALLBACK (on_text_delete), self);
       g_signal_connect (view, "backspace", G_CALLBACK (on_text_backspace), self);
 
