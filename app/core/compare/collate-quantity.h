@@ -40,6 +40,10 @@ typedef struct
   gboolean        open_low;
   gboolean        open_high;
   char           *noun;
+  /* The number as written, in the measure's base unit (4.5 h: 16200), and
+   * the hedge before it: "", ">", "<", "≥", "≤" or "≈" (static strings) */
+  double          value;
+  const char     *hedge;
 } CollateQuantity;
 
 typedef enum
