@@ -54,55 +54,52 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
+/* @text as a JSON string, escaped by json-glib */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text ? text : "");
+  g_autofree char *quoted = json_to_string (node, FALSE);
+
+  g_string_append (out, quoted);
+}
+
+/* One line; written by hand so that the confidence has three decimals
+ * (json-glib 1.6 writes every double with 17 digits) */
 static void
 print_json (CollateSuggestion *s)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) g = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *line = NULL;
   static const char *const names[2] = { "a", "b" };
+  GString *line = g_string_new ("{\"kind\":");
   char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, collate_suggestion_get_kind_name (s));
-  json_builder_set_member_name (b, "confidence");
-  /* three decimals, so that the output does not depend on rounding noise */
+  append_json_string (line, collate_suggestion_get_kind_name (s));
   g_ascii_formatd (confidence, sizeof confidence, "%.3f", collate_suggestion_get_confidence (s));
-  json_builder_add_double_value (b, g_ascii_strtod (confidence, NULL));
-  json_builder_set_member_name (b, "reason");
-  json_builder_add_string_value (b, collate_suggestion_get_reason (s));
-  json_builder_set_member_name (b, "link");
-  json_builder_add_string_value (b, collate_suggestion_get_link_label (s));
+  g_string_append_printf (line, ",\"confidence\":%s,\"reason\":", confidence);
+  append_json_string (line, collate_suggestion_get_reason (s));
+  g_string_append (line, ",\"link\":");
+  append_json_string (line, collate_suggestion_get_link_label (s));
   for (guint side = 0; side < 2; side++)
     {
       const char *annotation = collate_suggestion_get_annotation_id (s, side);
 
-      json_builder_set_member_name (b, names[side]);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "document");
-      json_builder_add_string_value (b, collate_suggestion_get_document_id (s, side));
-      json_builder_set_member_name (b, "start");
-      json_builder_add_int_value (b, collate_suggestion_get_start (s, side));
-      json_builder_set_member_name (b, "end");
-      json_builder_add_int_value (b, collate_suggestion_get_end (s, side));
-      json_builder_set_member_name (b, "quote");
-      json_builder_add_string_value (b, collate_suggestion_get_quote (s, side));
+      g_string_append_printf (line, ",\"%s\":{\"document\":", names[side]);
+      append_json_string (line, collate_suggestion_get_document_id (s, side));
+      g_string_append_printf (line, ",\"start\":%u,\"end\":%u,\"quote\":",
+                              collate_suggestion_get_start (s, side),
+                              collate_suggestion_get_end (s, side));
+      append_json_string (line, collate_suggestion_get_quote (s, side));
       if (annotation != NULL)
         {
-          json_builder_set_member_name (b, "annotation");
-          json_builder_add_string_value (b, annotation);
+          g_string_append (line, ",\"annotation\":");
+          append_json_string (line, annotation);
         }
-      json_builder_end_object (b);
+      g_string_append_c (line, '}');
     }
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (g, root);
-  line = json_generator_to_data (g, NULL);
-  fputs (line, stdout);
-  fputc ('\n', stdout);
+  g_string_append (line, "}\n");
+  fputs (line->str, stdout);
+  g_string_free (line, TRUE);
 }
 
 /* Quotes shortened to @max characters for the plain listing */
