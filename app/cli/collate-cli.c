@@ -14,6 +14,7 @@
 
 #include "collate.h"
 #include "collate-cli-export.h"
+#include "collate-cli-suggest.h"
 
 #define PROGRAM_NAME "collate-cli"
 
@@ -47,6 +48,7 @@ static const CliCommand commands[] = {
   { "stats",    N_("Count documents, characters, spans and links"),     command_stats },
   { "export",   N_("Write a project's annotations as a dataset"),       collate_cli_export },
   { "import",   N_("Make a project from a dataset"),                    collate_cli_import },
+  { "suggest",  N_("List what two reports disagree and agree on"),      collate_cli_suggest },
 };
 
 /* ── Messages ─────────────────────────────────────────────────────────── */
@@ -1029,7 +1031,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
-    return usage_error (NULL, _("give a command: new, validate, stats, export or import"));
+    return usage_error (NULL, _("give a command: new, validate, stats, export, import or suggest"));
 
   name = argv[1];
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))

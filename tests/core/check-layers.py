@@ -17,6 +17,7 @@ ALLOWED = {
     "model": {"", "text"},
     "io": {"", "text", "model"},
     "formats": {"", "text", "model", "io"},
+    "compare": {"", "text", "model", "io"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)

@@ -795,7 +795,7 @@ test_load_bytes (void)
   g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_VERSION);
   g_assert_cmpstr (error->message, ==,
                    "version: this file has format version 7, from a newer Collate; "
-                   "this Collate reads version 1 only");
+                   "this Collate reads versions 1 to 2 only");
 }
 
 static const CollateJsonValue *

@@ -34,9 +34,10 @@ typedef enum
   KIND_DOCUMENT,
   KIND_ANNOTATION,
   KIND_LINK,
+  KIND_REVIEW,
 } IdKind;
 
-static const char * const kind_names[] = { "documents", "annotations", "links" };
+static const char * const kind_names[] = { "documents", "annotations", "links", "reviews" };
 
 typedef struct
 {
@@ -487,8 +488,113 @@ read_links (Loader                 *loader,
   return TRUE;
 }
 
+/* A review's confidence: a number from 0 to 1 */
+static gboolean
+get_confidence (CollateJsonObjectReader *r,
+                double                  *out,
+                GError                 **error)
+{
+  CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (r->path, "confidence");
+  const CollateJsonValue *value = collate_json_object_reader_lookup (r, "confidence");
+
+  /* 0 and 1 are integers to the reader; any number will do */
+  if (value == NULL)
+    return collate_json_object_reader_get (r, "confidence", COLLATE_JSON_NUMBER, error) != NULL;
+  if (value->type != COLLATE_JSON_INTEGER && value->type != COLLATE_JSON_NUMBER)
+    return collate_json_expect (value, COLLATE_JSON_NUMBER, &at, error);
+  *out = g_ascii_strtod (value->v.number.text, NULL);
+  if (!(*out >= 0 && *out <= 1))
+    {
+      collate_json_set_error (error, COLLATE_ERROR_RANGE, &at, _("%g is not from 0 to 1"), *out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "reviews" (version 2): decisions on suggestions, checked against the
+ * documents like annotations are */
+static gboolean
+read_reviews (Loader                 *loader,
+              const CollateJsonValue *array,
+              GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "reviews");
+
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      CollateJsonPath sides_path = COLLATE_JSON_PATH_MEMBER (&item, "sides");
+      CollateJsonPath decision_path = COLLATE_JSON_PATH_MEMBER (&item, "decision");
+      g_autoptr(CollateReview) review = NULL;
+      const CollateJsonValue *sides_value;
+      CollateReviewSide sides[2];
+      CollateReviewDecision decision;
+      CollateJsonObjectReader r;
+      const char *id, *decision_name, *kind, *reason, *link_label, *author, *created;
+      double confidence = 0;
+
+      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
+          || !(id = get_id (loader, &r, KIND_REVIEW, i, error))
+          || !(decision_name = collate_json_object_reader_get_string (&r, "decision", error))
+          || !(kind = collate_json_object_reader_get_string (&r, "kind", error))
+          || !get_confidence (&r, &confidence, error)
+          || !(reason = collate_json_object_reader_get_string (&r, "reason", error))
+          || !(link_label = collate_json_object_reader_get_string (&r, "link_label", error))
+          || !(sides_value = get_array (&r, "sides", error))
+          || !(author = collate_json_object_reader_get_string (&r, "author", error))
+          || !(created = get_timestamp (&r, "created", error))
+          || !collate_json_object_reader_finish (&r, error))
+        return FALSE;
+
+      if (g_str_equal (decision_name, "accepted"))
+        decision = COLLATE_REVIEW_ACCEPTED;
+      else if (g_str_equal (decision_name, "rejected"))
+        decision = COLLATE_REVIEW_REJECTED;
+      else
+        {
+          g_autofree char *shown = quote_short (decision_name);
+
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &decision_path,
+                                  _("%s: expected \"accepted\" or \"rejected\""), shown);
+          return FALSE;
+        }
+      if (sides_value->length != 2)
+        {
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &sides_path,
+                                  _("holds %u sides; a review has two"), sides_value->length);
+          return FALSE;
+        }
+      for (guint k = 0; k < 2; k++)
+        {
+          CollateJsonPath side_path = COLLATE_JSON_PATH_ELEMENT (&sides_path, k);
+          CollateJsonObjectReader sr;
+          guint64 start, end;
+
+          if (!collate_json_object_reader_init (&sr, &sides_value->v.items[k], &side_path, error)
+              || !(sides[k].document_id = collate_json_object_reader_get_string (&sr, "document", error))
+              || !collate_json_object_reader_get_uint (&sr, "start", MAX_OFFSET, &start, error)
+              || !collate_json_object_reader_get_uint (&sr, "end", MAX_OFFSET, &end, error)
+              || !(sides[k].text = collate_json_object_reader_get_string (&sr, "text", error))
+              || !collate_json_object_reader_finish (&sr, error))
+            return FALSE;
+          sides[k].start = (guint) start;
+          sides[k].end = (guint) end;
+        }
+
+      review = collate_review_new (id, decision, kind, confidence, reason, link_label, sides,
+                                   author, created);
+      if (!collate_project_insert_review (loader->project, review, error))
+        {
+          prefix_record_error (error, &item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_format_and_version (CollateJsonObjectReader *r,
+                         guint64                 *version_out,
                          GError                 **error)
 {
   CollateJsonPath format_path = COLLATE_JSON_PATH_MEMBER (NULL, "format");
@@ -539,7 +645,7 @@ read_format_and_version (CollateJsonObjectReader *r,
         {
           collate_json_set_error (error, COLLATE_ERROR_VERSION, &version_path,
                                   _("this file has format version %s, from a newer "
-                                    "Collate; this Collate reads version %d only"),
+                                    "Collate; this Collate reads versions 1 to %d only"),
                                   found, COLLATE_FORMAT_VERSION);
           return FALSE;
         }
@@ -555,6 +661,7 @@ read_format_and_version (CollateJsonObjectReader *r,
                               number_value, COLLATE_FORMAT_VERSION);
       return FALSE;
     }
+  *version_out = number_value;
   return TRUE;
 }
 
@@ -584,6 +691,9 @@ load_data (char        *data,
   g_autoptr(GHashTable) metadata = NULL;
   const CollateJsonValue *root, *value;
   const CollateJsonValue *schema_value, *documents, *annotations, *links;
+  const CollateJsonValue *reviews = NULL;
+  CollateJsonPath reviews_path = COLLATE_JSON_PATH_MEMBER (NULL, "reviews");
+  guint64 version = 1;
   CollateJsonObjectReader r;
   const char *title;
   guint64 next_id = 0;
@@ -612,7 +722,7 @@ load_data (char        *data,
     }
 
   collate_json_object_reader_init (&r, root, NULL, NULL);
-  if (!read_format_and_version (&r, error))
+  if (!read_format_and_version (&r, &version, error))
     return NULL;
 
   if (!(title = collate_json_object_reader_get_string (&r, "title", error)))
@@ -644,6 +754,10 @@ load_data (char        *data,
       || !(documents = get_array (&r, "documents", error))
       || !(annotations = get_array (&r, "annotations", error))
       || !(links = get_array (&r, "links", error))
+      /* version 1 has no reviews: the member is unknown there */
+      || (version >= 2 && (reviews = collate_json_object_reader_lookup (&r, "reviews")) != NULL
+          && reviews->type != COLLATE_JSON_ARRAY
+          && !collate_json_expect (reviews, COLLATE_JSON_ARRAY, &reviews_path, error))
       || !collate_json_object_reader_finish (&r, error))
     return NULL;
 
@@ -659,7 +773,8 @@ load_data (char        *data,
   loader.project = project;
   if (!read_documents (&loader, documents, error)
       || !read_annotations (&loader, annotations, error)
-      || !read_links (&loader, links, error))
+      || !read_links (&loader, links, error)
+      || (reviews != NULL && !read_reviews (&loader, reviews, error)))
     return NULL;
 
   if (has_next_id)
@@ -1119,6 +1234,41 @@ append_annotation (GString           *s,
 }
 
 static void
+append_review (GString       *s,
+               CollateReview *review)
+{
+  char confidence[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* three decimals: what a person reads, and the same bytes on every machine */
+  g_ascii_formatd (confidence, sizeof confidence, "%.3f", collate_review_get_confidence (review));
+  append_member (s, "    {\n      \"id\": ", collate_review_get_id (review));
+  append_member (s, ",\n      \"decision\": ", collate_review_get_decision_name (review));
+  append_member (s, ",\n      \"kind\": ", collate_review_get_kind (review));
+  g_string_append (s, ",\n      \"confidence\": ");
+  g_string_append (s, confidence);
+  append_member (s, ",\n      \"reason\": ", collate_review_get_reason (review));
+  append_member (s, ",\n      \"link_label\": ", collate_review_get_link_label (review));
+  g_string_append (s, ",\n      \"sides\": [");
+  for (guint k = 0; k < 2; k++)
+    {
+      const CollateReviewSide *side = collate_review_get_side (review, k);
+
+      append_member (s, k == 0 ? "\n        {\n          \"document\": "
+                               : ",\n        {\n          \"document\": ", side->document_id);
+      g_string_append (s, ",\n          \"start\": ");
+      append_uint (s, side->start);
+      g_string_append (s, ",\n          \"end\": ");
+      append_uint (s, side->end);
+      append_member (s, ",\n          \"text\": ", side->text);
+      g_string_append (s, "\n        }");
+    }
+  g_string_append (s, "\n      ]");
+  append_member (s, ",\n      \"author\": ", collate_review_get_author (review));
+  append_member (s, ",\n      \"created\": ", collate_review_get_created (review));
+  g_string_append (s, "\n    }");
+}
+
+static void
 append_link (GString     *s,
              CollateLink *link)
 {
@@ -1165,7 +1315,9 @@ collate_project_to_bytes (CollateProject *self)
   s = g_string_sized_new (estimate);
 
   g_string_append (s, "{\n  \"format\": \"" COLLATE_FORMAT_NAME "\",\n  \"version\": ");
-  append_uint (s, COLLATE_FORMAT_VERSION);
+  /* Version 2 only when there is what version 1 cannot hold (reviews), so
+   * that every other project still opens in a Collate that reads 1 only */
+  append_uint (s, collate_project_get_n_reviews (self) > 0 ? COLLATE_FORMAT_VERSION : 1);
   append_member (s, ",\n  \"title\": ", collate_project_get_title (self));
   g_string_append (s, ",\n  \"next_id\": ");
   append_uint (s, collate_project_get_next_id (self));
@@ -1231,6 +1383,22 @@ collate_project_to_bytes (CollateProject *self)
 
           append_link (s, link);
           g_string_append (s, i + 1 < n_links ? ",\n" : "\n");
+        }
+      g_string_append (s, "  ]");
+    }
+
+  if (collate_project_get_n_reviews (self) > 0)
+    {
+      GListModel *reviews = collate_project_get_reviews (self);
+      guint n_reviews = g_list_model_get_n_items (reviews);
+
+      g_string_append (s, ",\n  \"reviews\": [\n");
+      for (guint i = 0; i < n_reviews; i++)
+        {
+          g_autoptr(CollateReview) review = g_list_model_get_item (reviews, i);
+
+          append_review (s, review);
+          g_string_append (s, i + 1 < n_reviews ? ",\n" : "\n");
         }
       g_string_append (s, "  ]");
     }

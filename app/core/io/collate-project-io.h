@@ -9,7 +9,9 @@
 G_BEGIN_DECLS
 
 #define COLLATE_FORMAT_NAME     "collate-project"
-#define COLLATE_FORMAT_VERSION  1
+/* The newest version read and written.  Version 2 adds "reviews"; a
+ * project without reviews is still written as version 1. */
+#define COLLATE_FORMAT_VERSION  2
 /* Refused before parsing: larger files, deeper nesting */
 #define COLLATE_MAX_FILE_SIZE   (G_GUINT64_CONSTANT (512) * 1024 * 1024)
 #define COLLATE_MAX_DEPTH       32

@@ -69,6 +69,8 @@ typedef enum
   OP_INSERT_LINK,
   OP_REMOVE_LINK,
   OP_REPLACE_LINK,
+  OP_INSERT_REVIEW,
+  OP_REMOVE_REVIEW,
 } OpKind;
 
 typedef struct
@@ -105,6 +107,9 @@ struct _CollateProject
 
   CollateProjectList *annotation_list;
   CollateProjectList *link_list;
+
+  GListStore         *reviews;         /* CollateReview*, sorted by id */
+  GHashTable         *review_by_id;    /* id → CollateReview* (borrowed from the store) */
 
   guint64             next_id;
 
@@ -144,6 +149,8 @@ enum {
   LINK_ADDED,
   LINK_REMOVED,
   LINK_CHANGED,
+  REVIEW_ADDED,
+  REVIEW_REMOVED,
   CHANGED,
   N_SIGNALS
 };
@@ -197,6 +204,8 @@ collate_project_finalize (GObject *object)
   self->link_list->project = NULL;
   g_clear_object (&self->annotation_list);
   g_clear_object (&self->link_list);
+  g_clear_object (&self->reviews);
+  g_clear_pointer (&self->review_by_id, g_hash_table_unref);
 
   g_clear_pointer (&self->links_of, g_hash_table_unref);
   g_clear_pointer (&self->link_iters, g_hash_table_unref);
@@ -314,6 +323,12 @@ collate_project_class_init (CollateProjectClass *klass)
   signals[LINK_CHANGED] =
     g_signal_new ("link-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, COLLATE_TYPE_LINK, COLLATE_TYPE_LINK);
+  signals[REVIEW_ADDED] =
+    g_signal_new ("review-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COLLATE_TYPE_REVIEW);
+  signals[REVIEW_REMOVED] =
+    g_signal_new ("review-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COLLATE_TYPE_REVIEW);
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -357,6 +372,9 @@ collate_project_init (CollateProject *self)
   self->link_list = g_object_new (COLLATE_TYPE_PROJECT_LIST, NULL);
   self->link_list->project = self;
   self->link_list->links = TRUE;
+
+  self->reviews = g_list_store_new (COLLATE_TYPE_REVIEW);
+  self->review_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -483,7 +501,8 @@ id_in_use (CollateProject *self,
 {
   return g_hash_table_contains (self->doc_by_id, id) ||
          g_hash_table_contains (self->annotations, id) ||
-         g_hash_table_contains (self->link_iters, id);
+         g_hash_table_contains (self->link_iters, id) ||
+         g_hash_table_contains (self->review_by_id, id);
 }
 
 /* Keeps the counter past any id of the form <letters><digits> */
@@ -1031,6 +1050,38 @@ do_replace_link (CollateProject *self,
   g_signal_emit (self, signals[LINK_CHANGED], 0, hold, replacement);
 }
 
+static int
+review_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return collate_id_compare (collate_review_get_id ((CollateReview *) a),
+                             collate_review_get_id ((CollateReview *) b));
+}
+
+static void
+do_insert_review (CollateProject *self,
+                  CollateReview  *review)
+{
+  g_hash_table_insert (self->review_by_id, (char *) collate_review_get_id (review), review);
+  g_list_store_insert_sorted (self->reviews, review, review_compare, NULL);
+  g_signal_emit (self, signals[REVIEW_ADDED], 0, review);
+}
+
+static void
+do_remove_review (CollateProject *self,
+                  CollateReview  *review)
+{
+  g_autoptr(CollateReview) hold = g_object_ref (review);
+  guint position = 0;
+
+  if (!g_list_store_find (self->reviews, review, &position))
+    g_assert_not_reached ();
+  g_hash_table_remove (self->review_by_id, collate_review_get_id (review));
+  g_list_store_remove (self->reviews, position);
+  g_signal_emit (self, signals[REVIEW_REMOVED], 0, hold);
+}
+
 static void
 op_apply (CollateProject *self,
           const Op       *op,
@@ -1046,6 +1097,8 @@ op_apply (CollateProject *self,
         case OP_REMOVE_ANNOTATION: kind = OP_INSERT_ANNOTATION; break;
         case OP_INSERT_LINK: kind = OP_REMOVE_LINK; break;
         case OP_REMOVE_LINK: kind = OP_INSERT_LINK; break;
+        case OP_INSERT_REVIEW: kind = OP_REMOVE_REVIEW; break;
+        case OP_REMOVE_REVIEW: kind = OP_INSERT_REVIEW; break;
         case OP_REPLACE_ANNOTATION:
         case OP_REPLACE_LINK:
         default:
@@ -1078,6 +1131,12 @@ op_apply (CollateProject *self,
         do_replace_link (self, COLLATE_LINK (op->object), COLLATE_LINK (op->replacement));
       else
         do_replace_link (self, COLLATE_LINK (op->replacement), COLLATE_LINK (op->object));
+      break;
+    case OP_INSERT_REVIEW:
+      do_insert_review (self, COLLATE_REVIEW (op->object));
+      break;
+    case OP_REMOVE_REVIEW:
+      do_remove_review (self, COLLATE_REVIEW (op->object));
       break;
     default:
       g_assert_not_reached ();
@@ -1925,4 +1984,176 @@ collate_project_set_modified (CollateProject *self,
     }
   else
     collate_project_mark_saved (self, collate_project_get_state (self));
+}
+
+/* ── Decisions on suggestions ── */
+
+GListModel *
+collate_project_get_reviews (CollateProject *self)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->reviews);
+}
+
+guint
+collate_project_get_n_reviews (CollateProject *self)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), 0);
+  return g_hash_table_size (self->review_by_id);
+}
+
+CollateReview *
+collate_project_lookup_review (CollateProject *self,
+                               const char     *id)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+  return id ? g_hash_table_lookup (self->review_by_id, id) : NULL;
+}
+
+/* The sides of a review: known documents, ranges in them, quotes equal to
+ * the text there.  Messages start with the field, as the loader wants. */
+static gboolean
+check_review (CollateProject       *self,
+              CollateReviewDecision decision,
+              const char           *kind,
+              const CollateReviewSide sides[2],
+              GError              **error)
+{
+  if (decision != COLLATE_REVIEW_ACCEPTED && decision != COLLATE_REVIEW_REJECTED)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("decision: must be \"accepted\" or \"rejected\""));
+      return FALSE;
+    }
+  if (kind == NULL || *kind == '\0')
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID, _("kind: must not be empty"));
+      return FALSE;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      DocEntry *entry = sides[i].document_id
+                        ? g_hash_table_lookup (self->doc_by_id, sides[i].document_id) : NULL;
+      guint length;
+
+      if (entry == NULL)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("sides[%u].document: there is no document \"%s\" in this project"),
+                       i, sides[i].document_id ? sides[i].document_id : "");
+          return FALSE;
+        }
+      length = collate_document_get_length (entry->document);
+      if (sides[i].start >= sides[i].end)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                       _("sides[%u].start: %u is not before end (%u)"),
+                       i, sides[i].start, sides[i].end);
+          return FALSE;
+        }
+      if (sides[i].end > length)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                       _("sides[%u].end: %u is past the end of document \"%s\" (%u characters)"),
+                       i, sides[i].end, sides[i].document_id, length);
+          return FALSE;
+        }
+      if (sides[i].text == NULL
+          || !collate_document_slice_equals (entry->document, sides[i].start, sides[i].end,
+                                             sides[i].text))
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                       _("sides[%u].text: the quote differs from the document's text at %u–%u"),
+                       i, sides[i].start, sides[i].end);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * collate_project_insert_review:
+ *
+ * Adds a review read from a file, checked like an annotation (unique id,
+ * known documents, ranges and quotes).  Not recorded for undo.
+ */
+gboolean
+collate_project_insert_review (CollateProject *self,
+                               CollateReview  *review,
+                               GError        **error)
+{
+  const CollateReviewSide sides[2] = {
+    *collate_review_get_side (review, 0), *collate_review_get_side (review, 1)
+  };
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (COLLATE_IS_REVIEW (review), FALSE);
+
+  if (!check_new_id (self, collate_review_get_id (review), error)
+      || !check_review (self, collate_review_get_decision (review),
+                        collate_review_get_kind (review), sides, error))
+    return FALSE;
+
+  observe_id (self, collate_review_get_id (review));
+  do_insert_review (self, review);
+
+  return TRUE;
+}
+
+CollateReview *
+collate_project_add_review (CollateProject         *self,
+                            CollateReviewDecision   decision,
+                            const char             *kind,
+                            double                  confidence,
+                            const char             *reason,
+                            const char             *link_label,
+                            const CollateReviewSide sides[2],
+                            GError                **error)
+{
+  g_autoptr(CollateReview) review = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (sides != NULL, NULL);
+
+  if (!check_review (self, decision, kind, sides, error))
+    return NULL;
+
+  id = make_id (self, "r");
+  now = self->clock (self->clock_data);
+  review = collate_review_new (id, decision, kind, confidence, reason, link_label, sides,
+                               self->author, now);
+
+  collate_project_begin_group (self, decision == COLLATE_REVIEW_ACCEPTED
+                                     ? _("Accept Suggestion") : _("Reject Suggestion"));
+  record_op (self, OP_INSERT_REVIEW, review, NULL);
+  collate_project_end_group (self);
+
+  return review;  /* the project holds a reference */
+}
+
+gboolean
+collate_project_remove_review (CollateProject  *self,
+                               const char      *id,
+                               GError         **error)
+{
+  CollateReview *review;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+
+  review = collate_project_lookup_review (self, id);
+  if (review == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   _("there is no review \"%s\" in this project"), id ? id : "");
+      return FALSE;
+    }
+
+  collate_project_begin_group (self, _("Forget Decision"));
+  record_op (self, OP_REMOVE_REVIEW, review, NULL);
+  collate_project_end_group (self);
+
+  return TRUE;
 }

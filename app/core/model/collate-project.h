@@ -7,6 +7,7 @@
 #include "collate-annotation.h"
 #include "collate-document.h"
 #include "collate-link.h"
+#include "collate-review.h"
 #include "collate-schema.h"
 
 G_BEGIN_DECLS
@@ -83,12 +84,22 @@ guint              collate_project_get_n_spans_in_document (CollateProject *self
 GPtrArray         *collate_project_get_links_of         (CollateProject  *self,
                                                          const char      *annotation_id);
 
+/* ── Decisions on suggestions, for audit ── */
+/* CollateReview items sorted by id */
+GListModel        *collate_project_get_reviews          (CollateProject  *self);
+guint              collate_project_get_n_reviews        (CollateProject  *self);
+CollateReview     *collate_project_lookup_review        (CollateProject  *self,
+                                                         const char      *id);
+
 /* ── Building from a file or an import (validated, not undoable) ── */
 gboolean           collate_project_insert_annotation    (CollateProject    *self,
                                                          CollateAnnotation *annotation,
                                                          GError           **error);
 gboolean           collate_project_insert_link          (CollateProject    *self,
                                                          CollateLink       *link,
+                                                         GError           **error);
+gboolean           collate_project_insert_review        (CollateProject    *self,
+                                                         CollateReview     *review,
                                                          GError           **error);
 /* The counter behind new ids; never goes below what the project holds */
 guint64            collate_project_get_next_id          (CollateProject  *self);
@@ -143,6 +154,20 @@ gboolean           collate_project_set_link_note        (CollateProject  *self,
                                                          const char      *id,
                                                          const char      *note,
                                                          GError         **error);
+/* Records a decision on a suggestion (compare/collate-suggestion.h makes
+ * them); gets a fresh id ("r…").  One undo step, or part of the open group.
+ * @sides' documents must exist and their ranges hold their texts. */
+CollateReview     *collate_project_add_review           (CollateProject        *self,
+                                                         CollateReviewDecision  decision,
+                                                         const char            *kind,
+                                                         double                 confidence,
+                                                         const char            *reason,
+                                                         const char            *link_label,
+                                                         const CollateReviewSide sides[2],
+                                                         GError               **error);
+gboolean           collate_project_remove_review        (CollateProject  *self,
+                                                         const char      *id,
+                                                         GError         **error);
 /* Several changes as one undo step (nestable) */
 void               collate_project_begin_group          (CollateProject  *self,
                                                          const char      *description);
@@ -176,6 +201,8 @@ void               collate_project_mark_saved           (CollateProject  *self,
  *   link-added         (CollateLink *link)
  *   link-removed       (CollateLink *link)
  *   link-changed       (CollateLink *old, CollateLink *new)
+ *   review-added       (CollateReview *review)
+ *   review-removed     (CollateReview *review)
  *   changed            ()   — once per change, undo or redo, after the above
  * Properties: title, author, can-undo, can-redo, modified (all notify).
  */

@@ -174,6 +174,27 @@ is_abbreviation (const char *word,
   return in_list (abbreviations, word, len);
 }
 
+gboolean
+collate_tokenizer_is_title (const char *word,
+                            gsize       length)
+{
+  return in_list (titles, word, length);
+}
+
+gboolean
+collate_tokenizer_is_abbreviation (const char *word,
+                                   gsize       length)
+{
+  return is_abbreviation (word, length);
+}
+
+gboolean
+collate_tokenizer_is_sentence_starter (const char *word,
+                                       gsize       length)
+{
+  return in_list (sentence_starters, word, length);
+}
+
 static void
 push (GArray *tokens,
       guint   start,

@@ -73,6 +73,19 @@ GArray *collate_split_sentences    (const char *text,
  * space and no-break BOM. */
 gboolean collate_tokenizer_is_space (gunichar c);
 
+/* The word lists behind the sentence rules, for other splitters.  @word is
+ * @length bytes, without a final period.  A title stands before a name or a
+ * number and never ends a sentence ("Mr", "St", "Gen", "No"); an
+ * abbreviation keeps its period ("Jan", "Inc", "etc", and the titles); a
+ * sentence starter is a capitalised word that commonly opens a sentence
+ * ("The", "But", "He"). */
+gboolean collate_tokenizer_is_title            (const char *word,
+                                                gsize       length);
+gboolean collate_tokenizer_is_abbreviation     (const char *word,
+                                                gsize       length);
+gboolean collate_tokenizer_is_sentence_starter (const char *word,
+                                                gsize       length);
+
 /* Index of the first token that ends after @offset (code points), or
  * tokens->len if none: the token containing @offset, or the next one. */
 guint   collate_tokens_find        (GArray     *tokens,
