@@ -79,6 +79,7 @@ struct _CollateDocumentView
   gboolean         double_press;       /* the last press was the second of a double click */
 
   /* handles at the selected span's edges */
+  GArray          *marks;              /* guint pairs: suggested differences */
   gboolean         handles_shown;
   guint            handle_offsets[2];  /* start, end */
   int              dragging;           /* the handle being dragged (0, 1), or -1 */
@@ -93,6 +94,7 @@ enum
   EMPTY_CLICKED,
   TAG_REQUESTED,
   EDGE_MOVED,
+  CARET_MOVED,
   VIEW_CHANGED,
   N_SIGNALS
 };
@@ -185,6 +187,19 @@ draw_underline (GdkRectangle *seg,
                                                   seg->width, UNDERLINE_HEIGHT));
 }
 
+/* A suggested difference: a dotted line over the text, where no span's
+ * underline is */
+static void
+draw_dots (GdkRectangle *seg,
+           gpointer      data)
+{
+  UnderlineData *u = data;
+
+  for (int x = seg->x; x + 2 <= seg->x + seg->width; x += 4)
+    gtk_snapshot_append_color (u->snapshot, &u->color,
+                               &GRAPHENE_RECT_INIT (x, seg->y - 1, 2, 2));
+}
+
 static void
 draw_outline (GdkRectangle *seg,
               gpointer      data)
@@ -260,6 +275,19 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
         continue;
       foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end),
                        draw_outline, &u);
+    }
+
+  for (guint i = 0; pane->marks != NULL && i + 1 < pane->marks->len; i += 2)
+    {
+      guint start = g_array_index (pane->marks, guint, i);
+      guint end = g_array_index (pane->marks, guint, i + 1);
+      UnderlineData u = { snapshot, { 0, 0, 0, 0.75 }, 0 };
+
+      if (end <= vis_start || start >= vis_end)
+        continue;
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (view)), &u.color);
+      u.color.alpha = 0.75;
+      foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end), draw_dots, &u);
     }
 
   if (pane->handles_shown)
@@ -578,6 +606,93 @@ collate_document_view_set_highlight (CollateDocumentView *self,
       gtk_text_buffer_apply_tag (self->buffer, self->selected_tag, &a, &b);
     }
   gtk_widget_queue_draw (self->text_view);
+}
+
+void
+collate_document_view_set_marks (CollateDocumentView *self,
+                                 const guint         *ranges,
+                                 guint                n_ranges)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  g_array_set_size (self->marks, 0);
+  if (n_ranges > 0)
+    g_array_append_vals (self->marks, ranges, 2 * n_ranges);
+  gtk_widget_queue_draw (self->text_view);
+}
+
+GtkAdjustment *
+collate_document_view_get_vadjustment (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+}
+
+double
+collate_document_view_get_offset_y (CollateDocumentView *self,
+                                    guint                offset)
+{
+  GtkTextIter iter;
+  GdkRectangle loc;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), 0);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &loc);
+  return loc.y;
+}
+
+guint
+collate_document_view_get_caret (CollateDocumentView *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), 0);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+gboolean
+collate_document_view_locate_lines (CollateDocumentView *self,
+                                    guint                start,
+                                    guint                end,
+                                    GtkWidget           *target,
+                                    double              *top,
+                                    double              *bottom)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GdkRectangle visible, first, last;
+  GtkTextIter iter;
+  graphene_rect_t bounds;
+  graphene_point_t p;
+  int wx, wy;
+  double y0, y1;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), FALSE);
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+  gtk_text_view_get_iter_location (view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, end > start ? end - 1 : end);
+  gtk_text_view_get_iter_location (view, &iter, &last);
+  y0 = MAX (first.y, visible.y);
+  y1 = MIN (last.y + last.height, visible.y + visible.height);
+  if (y1 <= y0)
+    return FALSE;
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, (int) y0, &wx, &wy);
+  if (!gtk_widget_compute_point (self->text_view, target, &GRAPHENE_POINT_INIT (wx, wy), &p))
+    return FALSE;
+  *top = p.y;
+  *bottom = p.y + (y1 - y0);
+  /* never below the pane's own text area */
+  if (gtk_widget_compute_bounds (self->scroller, target, &bounds))
+    {
+      *top = MAX (*top, bounds.origin.y);
+      *bottom = MIN (*bottom, bounds.origin.y + bounds.size.height);
+    }
+  return *bottom > *top;
 }
 
 void
@@ -1435,6 +1550,8 @@ on_mark_set (GtkTextBuffer       *buffer,
              GtkTextMark         *mark,
              CollateDocumentView *self)
 {
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    g_signal_emit (self, signals[CARET_MOVED], 0, (guint) gtk_text_iter_get_offset (location));
   if (!self->pressed &&
       (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer)))
     self->pointer_selection = FALSE;
@@ -1575,6 +1692,7 @@ collate_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
   g_clear_pointer (&self->highlight, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
 
   G_OBJECT_CLASS (collate_document_view_parent_class)->finalize (object);
 }
@@ -1605,6 +1723,9 @@ collate_document_view_class_init (CollateDocumentViewClass *klass)
   signals[VIEW_CHANGED] =
     g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CARET_MOVED] =
+    g_signal_new ("caret-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[EDGE_MOVED] =
     g_signal_new ("edge-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_UINT);
@@ -1626,6 +1747,7 @@ collate_document_view_init (CollateDocumentView *self)
 {
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_tag_free);
   self->highlight = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dragging = -1;
   self->font_css = gtk_css_provider_new ();
   gtk_widget_set_size_request (GTK_WIDGET (self), PANE_MIN_WIDTH, -1);

@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (CollateDocumentView, collate_document_view, COLLATE, DOCUM
  *       a label was picked in the popover shown by a mouse selection.
  *   view-changed  ()
  *       the visible part moved (scrolling, resizing, re-wrapping).
+ *   caret-moved   (guint offset)
+ *       the caret moved (by the keyboard, a click, or code).
  *   edge-moved    (gboolean end_edge, guint offset)
  *       the reader dragged an edge handle of the selected span to @offset.
  */
@@ -62,6 +64,25 @@ void                 collate_document_view_set_handles      (CollateDocumentView
                                                              gboolean             show,
                                                              guint                start,
                                                              guint                end);
+/* Dotted marks over the given ranges ([start, end) pairs): the suggested
+ * differences of a comparison; NULL/0 clears */
+void                 collate_document_view_set_marks        (CollateDocumentView *self,
+                                                             const guint         *ranges,
+                                                             guint                n_ranges);
+GtkAdjustment       *collate_document_view_get_vadjustment  (CollateDocumentView *self);
+/* The top of the line holding @offset, in the text's own (scrolled) space:
+ * the vertical adjustment's value that puts it at the top */
+double               collate_document_view_get_offset_y     (CollateDocumentView *self,
+                                                             guint                offset);
+guint                collate_document_view_get_caret        (CollateDocumentView *self);
+/* The visible part of the lines of [start, end) in @target's coordinates;
+ * FALSE if none of it shows */
+gboolean             collate_document_view_locate_lines     (CollateDocumentView *self,
+                                                             guint                start,
+                                                             guint                end,
+                                                             GtkWidget           *target,
+                                                             double              *top,
+                                                             double              *bottom);
 void                 collate_document_view_scroll_to        (CollateDocumentView *self,
                                                              guint                start,
                                                              guint                end);

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "collate-compare-bands.h"
+#include "collate-compare-panel.h"
 #include "collate-document-view.h"
 #include "collate.h"
 #include "collate-link-overlay.h"
@@ -34,6 +36,11 @@ struct _CollateWorkspace
   CollateLinkOverlay *links;
   CollateSidebar     *sidebar;
   CollateLinkPicker  *picker;
+  GtkWidget          *side_stack;   /* the sidebar and the comparison */
+  CollateComparePanel *compare;
+  CollateCompareBands *bands;
+  GtkWidget          *sync_check;
+  gboolean            syncing;      /* scrolling one pane to follow the other */
   GtkWidget          *message_revealer;
   GtkWidget          *message_label;
   guint               message_source;
@@ -498,6 +505,219 @@ on_sidebar_item_activated (CollateSidebar   *sidebar,
   select_internal (self, id, TRUE);
 }
 
+/* ── Comparing ─────────────────────────────────────────────────────── */
+
+/* The panes the comparison is about (side 0, side 1), NULL if none */
+static CollateDocumentView *
+compared_pane (CollateWorkspace *self,
+               guint             side)
+{
+  guint a, b;
+
+  if (self->compare == NULL)
+    return NULL;
+  collate_compare_panel_get_documents (self->compare, &a, &b);
+  side = side == 0 ? a : b;
+  return side < self->panes->len ? g_ptr_array_index (self->panes, side) : NULL;
+}
+
+static int
+side_of (CollateWorkspace    *self,
+         CollateDocumentView *pane)
+{
+  for (guint side = 0; side < 2; side++)
+    if (pane != NULL && compared_pane (self, side) == pane)
+      return side;
+  return -1;
+}
+
+static gboolean
+sync_enabled (CollateWorkspace *self)
+{
+  return self->sync_check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (self->sync_check));
+}
+
+/* The aligned pair nearest after @offset on @side: the passage at the top
+ * of a pane, or the next one that has a counterpart */
+static const CollateAlignedPair *
+pair_from (CollateComparison *comparison,
+           guint              side,
+           guint              offset)
+{
+  GArray *sentences = collate_comparison_get_sentences (comparison, side);
+  const CollateAlignedPair *pair;
+
+  pair = collate_comparison_get_best_pair_at (comparison, side, offset);
+  for (guint i = 0, tried = 0; pair == NULL && sentences != NULL && i < sentences->len && tried < 30; i++)
+    {
+      CollateRange *range = &g_array_index (sentences, CollateRange, i);
+
+      if (range->end <= offset)
+        continue;
+      tried++;
+      pair = collate_comparison_get_best_pair_at (comparison, side, MAX (range->start, offset));
+    }
+  return pair;
+}
+
+/* Scrolls the other pane so that the passage aligned with the one at the
+ * top of @pane stands level with it */
+static void
+sync_from (CollateWorkspace    *self,
+           CollateDocumentView *pane)
+{
+  CollateComparison *comparison = collate_compare_panel_get_comparison (self->compare);
+  int side = side_of (self, pane);
+  const CollateAlignedPair *pair;
+  CollateDocumentView *other;
+  GtkAdjustment *src, *dst;
+  guint top, bottom;
+  double y, target;
+
+  if (self->syncing || comparison == NULL || side < 0 || !sync_enabled (self))
+    return;
+  other = compared_pane (self, 1 - side);
+  collate_document_view_get_visible_range (pane, &top, &bottom);
+  pair = pair_from (comparison, side, top);
+  if (other == NULL || pair == NULL)
+    return;
+
+  src = collate_document_view_get_vadjustment (pane);
+  dst = collate_document_view_get_vadjustment (other);
+  y = collate_document_view_get_offset_y (pane, pair->start[side]) - gtk_adjustment_get_value (src);
+  target = collate_document_view_get_offset_y (other, pair->start[1 - side]) - y;
+  target = CLAMP (target, gtk_adjustment_get_lower (dst),
+                  gtk_adjustment_get_upper (dst) - gtk_adjustment_get_page_size (dst));
+  self->syncing = TRUE;
+  gtk_adjustment_set_value (dst, target);
+  self->syncing = FALSE;
+}
+
+static void
+on_pane_scrolled (GtkAdjustment       *adjustment,
+                  CollateDocumentView *pane)
+{
+  CollateWorkspace *self = g_object_get_data (G_OBJECT (pane), "collate-workspace");
+
+  if (self != NULL)
+    sync_from (self, pane);
+}
+
+/* The caret's passage gets its band; with synchronised scrolling its
+ * counterpart is brought into view */
+static void
+on_caret_moved (CollateDocumentView *pane,
+                guint                offset,
+                CollateWorkspace    *self)
+{
+  CollateComparison *comparison = collate_compare_panel_get_comparison (self->compare);
+  int side = side_of (self, pane);
+  const CollateAlignedPair *pair;
+  CollateDocumentView *other;
+
+  if (side < 0)
+    return;
+  collate_compare_bands_set_focus (self->bands, side, offset);
+  if (comparison == NULL || !sync_enabled (self) || !gtk_widget_has_focus (GTK_WIDGET (collate_document_view_get_text_view (pane))))
+    return;
+  pair = collate_comparison_get_best_pair_at (comparison, side, offset);
+  other = compared_pane (self, 1 - side);
+  if (pair != NULL && other != NULL)
+    {
+      self->syncing = TRUE;
+      collate_document_view_scroll_to (other, pair->start[1 - side], pair->end[1 - side]);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+on_comparison_changed (CollateComparePanel *panel,
+                       CollateComparison   *comparison,
+                       CollateWorkspace    *self)
+{
+  GListModel *suggestions = collate_compare_panel_get_suggestions (panel);
+  guint n = g_list_model_get_n_items (suggestions);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    collate_document_view_set_marks (g_ptr_array_index (self->panes, i), NULL, 0);
+  collate_compare_bands_set_panes (self->bands, compared_pane (self, 0), compared_pane (self, 1));
+  collate_compare_bands_set_comparison (self->bands, comparison);
+  if (comparison == NULL)
+    return;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      CollateDocumentView *pane = compared_pane (self, side);
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (pane == NULL)
+        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CollateSuggestion) s = g_list_model_get_item (suggestions, i);
+          CollateSuggestionKind kind = collate_suggestion_get_kind (s);
+          guint start = collate_suggestion_get_start (s, side);
+          guint end = collate_suggestion_get_end (s, side);
+
+          /* marks point at differences; agreements are in the list */
+          if (!collate_suggestion_kind_is_conflict (kind) && kind != COLLATE_SUGGESTION_QUANTITY_PRECISION)
+            continue;
+          g_array_append_val (ranges, start);
+          g_array_append_val (ranges, end);
+        }
+      collate_document_view_set_marks (pane, (const guint *) ranges->data, ranges->len / 2);
+    }
+  collate_compare_bands_set_focus (self->bands, 0,
+                                   compared_pane (self, 0) ? collate_document_view_get_caret (compared_pane (self, 0)) : 0);
+}
+
+/* A suggestion selected in the list: both its passages shown and outlined */
+static void
+on_suggestion_selected (CollateComparePanel *panel,
+                        CollateSuggestion   *suggestion,
+                        CollateWorkspace    *self)
+{
+  if (suggestion == NULL)
+    return;
+  if (self->selected_id != NULL)
+    select_internal (self, NULL, FALSE);
+  clear_highlights (self);
+  for (guint side = 0; side < 2; side++)
+    {
+      CollateDocumentView *pane = compared_pane (self, side);
+      guint range[2] = { collate_suggestion_get_start (suggestion, side),
+                         collate_suggestion_get_end (suggestion, side) };
+
+      if (pane == NULL)
+        continue;
+      collate_document_view_set_highlight (pane, range, 1);
+      g_ptr_array_add (self->highlighted, pane);
+      self->syncing = TRUE;
+      reveal_pane (self, pane);
+      collate_document_view_scroll_to (pane, range[0], range[1]);
+      self->syncing = FALSE;
+    }
+  collate_compare_bands_set_focus_pair (self->bands, collate_suggestion_get_start (suggestion, 0),
+                                        collate_suggestion_get_start (suggestion, 1));
+}
+
+static void
+on_suggestion_accepted (CollateComparePanel *panel,
+                        CollateLink         *link,
+                        CollateWorkspace    *self)
+{
+  select_internal (self, collate_link_get_id (link), FALSE);
+  show_message (self, _("Accepted: the two spans and their link are in the project (Ctrl+Z undoes it)"));
+}
+
+static void
+on_compare_message (CollateComparePanel *panel,
+                    const char          *text,
+                    CollateWorkspace    *self)
+{
+  show_message (self, text);
+}
+
 /* ── The project's changes ─────────────────────────────────────────── */
 
 static void
@@ -723,7 +943,7 @@ static void
 apply_sidebar_visible (CollateWorkspace *self,
                        gboolean          visible)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->side_stack), visible);
 }
 
 static void
@@ -732,7 +952,7 @@ action_toggle_sidebar (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
-  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->sidebar));
+  gboolean visible = !gtk_widget_get_visible (gtk_widget_get_parent (self->side_stack));
 
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "sidebar-visible", visible);
@@ -820,6 +1040,18 @@ action_step (GtkWidget  *widget,
 }
 
 static void
+action_show_compare (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  apply_sidebar_visible (self, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "compare");
+  gtk_widget_grab_focus (GTK_WIDGET (self->compare));
+}
+
+static void
 action_search (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -827,6 +1059,7 @@ action_search (GtkWidget  *widget,
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
 
   apply_sidebar_visible (self, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "annotations");
   collate_sidebar_focus_search (self->sidebar);
 }
 
@@ -959,6 +1192,9 @@ add_panes (CollateWorkspace *self)
       g_signal_connect (pane, "empty-clicked", G_CALLBACK (on_empty_clicked), self);
       g_signal_connect (pane, "tag-requested", G_CALLBACK (on_tag_requested), self);
       g_signal_connect (pane, "edge-moved", G_CALLBACK (on_edge_moved), self);
+      g_signal_connect (pane, "caret-moved", G_CALLBACK (on_caret_moved), self);
+      g_signal_connect (collate_document_view_get_vadjustment (pane), "value-changed",
+                        G_CALLBACK (on_pane_scrolled), pane);
       g_signal_connect (view, "delete-from-cursor", G_CALLBACK (on_text_delete), self);
       g_signal_connect (view, "backspace", G_CALLBACK (on_text_backspace), self);
 
@@ -1124,6 +1360,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.next-span", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "workspace.previous-span", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "workspace.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "workspace.show-compare", NULL, action_show_compare);
 
   for (guint i = 0; i < 9; i++)
     {
@@ -1151,6 +1388,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "workspace.next-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "workspace.previous-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "workspace.show-compare", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "collate-workspace");
 }
@@ -1201,16 +1439,55 @@ collate_workspace_new (CollateProject *project,
   gtk_widget_set_hexpand (self->hscroller, TRUE);
 
   self->links = collate_link_overlay_new (project);
+  self->bands = collate_compare_bands_new ();
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->hscroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->bands));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->links));
   gtk_paned_set_start_child (GTK_PANED (self->paned), self->overlay);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller)),
                             "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->links);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller)),
+                            "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->bands);
 
+  /* the side: the annotations, and the comparison of two reports */
   self->sidebar = collate_sidebar_new (project);
-  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar), 240, -1);
-  gtk_paned_set_end_child (GTK_PANED (self->paned), GTK_WIDGET (self->sidebar));
+  self->compare = collate_compare_panel_new (project);
+  self->sync_check = gtk_check_button_new_with_mnemonic (_("Scroll the reports _together"));
+  gtk_widget_set_tooltip_text (self->sync_check,
+                               _("Scrolling one report keeps the passage the other aligns with it beside it"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->sync_check), TRUE);
+  {
+    GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *switcher = gtk_stack_switcher_new ();
+    GtkWidget *compare_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    self->side_stack = gtk_stack_new ();
+    gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+    gtk_widget_set_vexpand (self->side_stack, TRUE);
+    gtk_stack_add_titled (GTK_STACK (self->side_stack), GTK_WIDGET (self->sidebar), "annotations", _("Annotations"));
+    gtk_widget_set_margin_start (compare_page, 10);
+    gtk_widget_set_margin_end (compare_page, 10);
+    gtk_widget_set_margin_top (compare_page, 6);
+    gtk_widget_set_margin_bottom (compare_page, 10);
+    gtk_box_append (GTK_BOX (compare_page), self->sync_check);
+    gtk_widget_set_vexpand (GTK_WIDGET (self->compare), TRUE);
+    gtk_box_append (GTK_BOX (compare_page), GTK_WIDGET (self->compare));
+    gtk_stack_add_titled (GTK_STACK (self->side_stack), compare_page, "compare", _("Compare"));
+    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->side_stack));
+    gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+    gtk_widget_set_margin_top (switcher, 6);
+    gtk_widget_set_margin_bottom (switcher, 6);
+    gtk_box_append (GTK_BOX (side), switcher);
+    gtk_box_append (GTK_BOX (side), self->side_stack);
+    gtk_widget_add_css_class (side, "collate-sidebar");
+    gtk_widget_set_size_request (side, 240, -1);
+    gtk_paned_set_end_child (GTK_PANED (self->paned), side);
+  }
+  g_signal_connect (self->compare, "comparison-changed", G_CALLBACK (on_comparison_changed), self);
+  g_signal_connect (self->compare, "suggestion-selected", G_CALLBACK (on_suggestion_selected), self);
+  g_signal_connect (self->compare, "accepted", G_CALLBACK (on_suggestion_accepted), self);
+  g_signal_connect (self->compare, "message", G_CALLBACK (on_compare_message), self);
   g_signal_connect (self->sidebar, "item-activated", G_CALLBACK (on_sidebar_item_activated), self);
   g_signal_connect (self->sidebar, "message", G_CALLBACK (on_sidebar_message), self);
 
@@ -1243,6 +1520,8 @@ collate_workspace_new (CollateProject *project,
 
   if (self->settings != NULL)
     {
+      if (settings_has_key (self->settings, "sync-scroll"))
+        g_settings_bind (self->settings, "sync-scroll", self->sync_check, "active", G_SETTINGS_BIND_DEFAULT);
       if (settings_has_key (self->settings, "sidebar-visible"))
         apply_sidebar_visible (self, g_settings_get_boolean (self->settings, "sidebar-visible"));
       g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
