@@ -221,7 +221,7 @@ on_compared (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CollateComparison) comparison = collate_compare_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->project == NULL)
     return;
   self->busy = FALSE;
   g_clear_object (&self->cancellable);
@@ -525,6 +525,21 @@ collate_compare_panel_dispose (GObject *object)
   G_OBJECT_CLASS (collate_compare_panel_parent_class)->dispose (object);
 }
 
+/* Out of the window: nothing more to compare for it */
+static void
+collate_compare_panel_unroot (GtkWidget *widget)
+{
+  CollateComparePanel *self = COLLATE_COMPARE_PANEL (widget);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+
+  GTK_WIDGET_CLASS (collate_compare_panel_parent_class)->unroot (widget);
+}
+
 static void
 collate_compare_panel_class_init (CollateComparePanelClass *klass)
 {
@@ -532,6 +547,7 @@ collate_compare_panel_class_init (CollateComparePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = collate_compare_panel_dispose;
+  widget_class->unroot = collate_compare_panel_unroot;
 
   signals[COMPARISON_CHANGED] =
     g_signal_new ("comparison-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

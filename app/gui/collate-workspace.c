@@ -566,7 +566,7 @@ static void
 sync_from (CollateWorkspace    *self,
            CollateDocumentView *pane)
 {
-  CollateComparison *comparison = collate_compare_panel_get_comparison (self->compare);
+  CollateComparison *comparison = self->compare ? collate_compare_panel_get_comparison (self->compare) : NULL;
   int side = side_of (self, pane);
   const CollateAlignedPair *pair;
   CollateDocumentView *other;
@@ -610,7 +610,7 @@ on_caret_moved (CollateDocumentView *pane,
                 guint                offset,
                 CollateWorkspace    *self)
 {
-  CollateComparison *comparison = collate_compare_panel_get_comparison (self->compare);
+  CollateComparison *comparison = self->compare ? collate_compare_panel_get_comparison (self->compare) : NULL;
   int side = side_of (self, pane);
   const CollateAlignedPair *pair;
   CollateDocumentView *other;
@@ -1290,6 +1290,11 @@ collate_workspace_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->compare != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->compare, self);
+      self->compare = NULL;
+    }
   if (self->picker != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->picker));
@@ -1463,7 +1468,6 @@ collate_workspace_new (CollateProject *project,
     GtkWidget *compare_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
     self->side_stack = gtk_stack_new ();
-    gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
     gtk_widget_set_vexpand (self->side_stack, TRUE);
     gtk_stack_add_titled (GTK_STACK (self->side_stack), GTK_WIDGET (self->sidebar), "annotations", _("Annotations"));
     gtk_widget_set_margin_start (compare_page, 10);

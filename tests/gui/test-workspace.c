@@ -811,12 +811,12 @@ test_settings_actions (Fixture       *f,
                        gconstpointer  data)
 {
   GtkWidget *bar = GTK_WIDGET (sidebar (f));
-  gboolean visible = gtk_widget_get_visible (bar);
+  gboolean visible = gtk_widget_is_visible (bar);
 
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.toggle-sidebar", NULL);
-  g_assert_true (gtk_widget_get_visible (bar) != visible);
+  g_assert_true (gtk_widget_is_visible (bar) != visible);
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.toggle-sidebar", NULL);
-  g_assert_true (gtk_widget_get_visible (bar) == visible);
+  g_assert_true (gtk_widget_is_visible (bar) == visible);
 
   if (f->settings == NULL)
     {
@@ -951,7 +951,7 @@ test_key_bindings (Fixture       *f,
 {
   GtkWidget *ws = GTK_WIDGET (f->workspace);
   GtkWidget *bar = GTK_WIDGET (sidebar (f));
-  gboolean visible = gtk_widget_get_visible (bar);
+  gboolean visible = gtk_widget_is_visible (bar);
   CollateAnnotation *span;
 
   select_text (f, 0, "Vladimir Putin");
@@ -966,7 +966,7 @@ test_key_bindings (Fixture       *f,
   g_assert_cmpstr (collate_annotation_get_label (span), ==, "Location");
 
   g_assert_true (press_key (ws, GDK_KEY_F9, 0));
-  g_assert_true (gtk_widget_get_visible (bar) != visible);
+  g_assert_true (gtk_widget_is_visible (bar) != visible);
   g_assert_true (press_key (ws, GDK_KEY_F9, 0));
 
   g_assert_true (press_key (ws, GDK_KEY_l, GDK_CONTROL_MASK));
