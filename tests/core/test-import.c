@@ -376,7 +376,7 @@ test_doccano (void)
 }
 
 static void
-test_label_studio_utf16 (void)
+test_label_studio_code_points (void)
 {
   g_autoptr(CollateExportReport) report = collate_export_report_new ();
   g_autoptr(CollateProject) p = import_one ("label-studio",
@@ -400,7 +400,10 @@ test_label_studio_utf16 (void)
   g_assert_cmpstr (collate_annotation_get_note (wow), ==, "what the crowd said");
   g_assert_cmpuint (collate_annotation_get_start (smile), ==, 41);
   g_assert_cmpuint (collate_annotation_get_end (smile), ==, 44);
+  g_assert_cmpuint (collate_annotation_get_start (flag), ==, 52);
   g_assert_cmpstr (collate_annotation_get_text (flag), ==, "🇺🇦");
+  g_assert_cmpuint (collate_annotation_get_start (fraktur), ==, 59);
+  g_assert_cmpuint (collate_annotation_get_end (fraktur), ==, 66);
   g_assert_cmpstr (collate_annotation_get_text (fraktur), ==, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢");
   g_assert_cmpstr (collate_document_get_title (collate_project_get_document (p, 0)), ==, "Launch");
 
@@ -613,8 +616,10 @@ static const Detail details[] = {
   { "brat", "unknown-argument", "T9" },
   { "brat", "missing-txt", "a.txt" },
   { "brat", "attribute-twice", "a.ann:3: T1 already has the attribute “certainty”" },
-  { "label-studio", "surrogate-split.json", "UTF-16" },
+  /* offsets counted in UTF-16 code units: the quote does not match */
+  { "label-studio", "utf16-offsets.json", "the quote “wow” differs from the text at 16–19, “ow””" },
   { "label-studio", "past-end.json", "[0].annotations[0].result[1]" },
+  { "label-studio", "past-end.json", "the end 99 is past the end of the text (25 characters)" },
   { "label-studio", "relation-unknown.json", "r7" },
   { "label-studio", "text-mismatch.json", "Lunch" },
   /* said in words, not with a field name and a new id */
@@ -915,7 +920,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/round-trip/random", test_random_round_trips);
   g_test_add_func ("/import/prodigy", test_prodigy);
   g_test_add_func ("/import/doccano", test_doccano);
-  g_test_add_func ("/import/label-studio-utf16", test_label_studio_utf16);
+  g_test_add_func ("/import/label-studio-code-points", test_label_studio_code_points);
   g_test_add_func ("/import/label-studio-cancelled", test_label_studio_cancelled);
   g_test_add_func ("/import/brat", test_brat_native);
   g_test_add_func ("/import/brat-unicode-line-breaks", test_brat_unicode_line_breaks);
