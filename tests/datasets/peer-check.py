@@ -7,6 +7,9 @@
 #    frontend on the exported value.text;
 #  - the same on a copy of the export with its offsets turned into UTF-16 code
 #    units, which must fail (the check can tell the two apart);
+#  - what the frontend serializes for those tasks (ls-serialize.mjs: what Label
+#    Studio stores once the task is submitted), imported by collate-cli, gives
+#    back every span at its offsets and every link within a document;
 #  - recogito-check.mjs --spec, for each document: every TextPositionSelector
 #    counts code points with its TextQuoteSelector around it (the W3C rule),
 #    and Recogito anchors every target on its exact text once the positions
@@ -60,7 +63,9 @@ for package in ("playwright-core", "@heartexlabs/label-studio/build", "@recogito
              "(it installs the checkers' npm packages into $PEERS_WORK, default /var/tmp/collate-peers)")
 
 with open(project_path, encoding="utf-8") as f:
-    documents = json.load(f)["documents"]
+    project = json.load(f)
+documents = project["documents"]
+here = os.path.dirname(os.path.abspath(__file__))
 
 tmp = tempfile.mkdtemp(prefix="collate-peer-check-")
 n = 0
@@ -88,7 +93,7 @@ def to_utf16(text, offset):
 
 
 try:
-    print(f"1..{4 + len(documents)}")
+    print(f"1..{5 + len(documents)}")
     ls = os.path.join(tmp, "label-studio")
     w3c = os.path.join(tmp, "w3c.jsonld")
     rc, out = run([collate_cli, "export", "--quiet", "--format", "label-studio", "-o", ls, project_path])
@@ -122,6 +127,33 @@ try:
     result(rc == 1 and moved > 0 and mismatches == moved,
            f"the same tasks with UTF-16 offsets are caught ({moved} regions moved, "
            f"{mismatches} mis-anchored)", out if rc != 1 or mismatches != moved else "")
+
+    # Label Studio's own serialization, imported back
+    frontend_json = os.path.join(tmp, "frontend.json")
+    back = os.path.join(tmp, "back.collate.json")
+    rc, out = run([node, os.path.join(here, "ls-serialize.mjs"), peer_dir, tasks_json, config_xml, frontend_json])
+    if rc == 0:
+        rc, more = run([collate_cli, "import", "--format", "label-studio", "-o", back, frontend_json])
+        out += more
+    problems = []
+    if rc == 0:
+        with open(back, encoding="utf-8") as f:
+            imported = json.load(f)
+        got = {a["id"]: a for a in imported["annotations"]}
+        for a in project["annotations"]:
+            b = got.get(a["id"], {})
+            if [b.get(k) for k in ("document", "start", "end", "label", "text")] != \
+               [a[k] for k in ("document", "start", "end", "label", "text")]:
+                problems.append(f"span {a['id']} {a['start']}-{a['end']} {a['text']!r} came back as "
+                                f"{b.get('start')}-{b.get('end')} {b.get('text')!r}")
+        doc_of = {a["id"]: a["document"] for a in project["annotations"]}
+        want = {(k["label"], k["from"], k["to"]) for k in project["links"] if doc_of[k["from"]] == doc_of[k["to"]]}
+        have = {(k["label"], k["from"], k["to"]) for k in imported["links"]}
+        if want != have:
+            problems.append(f"links within a document {sorted(want)} came back as {sorted(have)}")
+    result(rc == 0 and not problems and len(got) == len(project["annotations"]),
+           "what Label Studio's frontend serializes imports back to the same spans and links",
+           out + "\n".join(problems))
 
     for d in documents:
         text_path = os.path.join(tmp, f"{d['id']}.txt")

@@ -34,6 +34,7 @@ typedef struct
   guint            cancelled_annotations;
   guint            extra_labels;
   guint            unlabelled_relations;
+  guint            quotes_without_breaks;
 } LsState;
 
 static gboolean
@@ -85,6 +86,30 @@ prefix_error (LsState               *state,
 
   g_prefix_error (error, "%s: %s: ", state->file, p);
   return FALSE;
+}
+
+/* Label Studio's frontend renders a line break as <br> and writes the text
+ * of a region across one without it: @quote is that when it is the text at
+ * [@start, @end) less the "\n"s there.  Any other difference stays an error. */
+static gboolean
+quote_lacks_line_breaks (CollateDocument *doc,
+                         gint64           start,
+                         gint64           end,
+                         const char      *quote)
+{
+  g_autofree char *slice = NULL;
+  char *w;
+
+  if (quote == NULL || start < 0 || start >= end || end > collate_document_get_length (doc) ||
+      collate_document_slice_equals (doc, start, end, quote))
+    return FALSE;
+  slice = collate_document_dup_slice (doc, start, end);
+  w = slice;
+  for (const char *r = slice; *r != '\0'; r++)
+    if (*r != '\n')
+      *w++ = *r;
+  *w = '\0';
+  return g_str_equal (slice, quote);
 }
 
 static gboolean
@@ -227,6 +252,7 @@ read_task (LsState                *state,
               CollateJsonPath lp = COLLATE_JSON_PATH_MEMBER (&vp, "labels");
               g_autofree char *rid = collate_import_id_text (collate_import_member (r, "id"));
               g_autoptr(GString) note = g_string_new (NULL);
+              const char *quote;
               gint64 start, end;
               CollateAnnotation *span;
 
@@ -235,6 +261,12 @@ read_task (LsState                *state,
               if (!get_int (state, value, "start", &vp, &start, error) ||
                   !get_int (state, value, "end", &vp, &end, error))
                 return FALSE;
+              quote = collate_import_string_member (value, "text");
+              if (quote_lacks_line_breaks (doc, start, end, quote))
+                {
+                  quote = NULL; /* the span takes the text's, with its line breaks */
+                  state->quotes_without_breaks++;
+                }
               labels = collate_import_member (value, "labels");
               if (labels == NULL || labels->type != COLLATE_JSON_ARRAY || labels->length == 0 ||
                   labels->v.items[0].type != COLLATE_JSON_STRING)
@@ -255,7 +287,7 @@ read_task (LsState                *state,
                              _("the region id “%s” is used twice"), rid);
               span = collate_importer_add_span (state->importer, doc, rid, start, end,
                                                 labels->v.items[0].v.string,
-                                                collate_import_string_member (value, "text"), note->str, NULL,
+                                                quote, note->str, NULL,
                                                 NULL, NULL, NULL, NULL, error);
               if (span == NULL)
                 return prefix_error (state, error, &ip);
@@ -316,7 +348,7 @@ collate_import_label_studio (CollateImporter  *importer,
   g_autofree char *data = NULL;
   g_autoptr(CollateJsonDocument) json = NULL;
   const CollateJsonValue *root;
-  LsState state = { importer, NULL, 0, 0, 0, 0 };
+  LsState state = { importer, NULL, 0, 0, 0, 0, 0, 0 };
   GError *local_error = NULL;
   gsize length;
 
@@ -373,5 +405,9 @@ collate_import_label_studio (CollateImporter  *importer,
   collate_export_report_add (importer->report, "label-studio-unlabelled-relations",
                              state.unlabelled_relations,
                              _("Relations without a label, imported as “Related”"));
+  collate_export_report_add (importer->report, "label-studio-quotes-without-line-breaks",
+                             state.quotes_without_breaks,
+                             _("Regions whose value.text leaves out the line breaks they span, "
+                               "as Label Studio's frontend writes it (checked without them)"));
   return TRUE;
 }
