@@ -25,8 +25,8 @@
  *          "direction": "right", "labels": ["Contradicts"]}]}]}
  *  - config.xml: the labeling config (<Labels>, <Relations>, <Text>).
  * start/end count Unicode code points, as the model does and as Label
- * Studio does (its frontend since its fix for text with emoji, its Python
- * side by slicing str): a character outside the BMP (an emoji) counts 1.
+ * Studio's frontend does since its fix for text with emoji: a character
+ * outside the BMP (an emoji) counts 1.
  * Relations live inside one task: links between documents, link notes and
  * span attributes cannot be expressed and are reported.
  */
