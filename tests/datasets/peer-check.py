@@ -53,7 +53,7 @@ node_major = int(subprocess.run([node, "-p", "process.versions.node.split('.')[0
                                 stdout=subprocess.PIPE, encoding="utf-8").stdout.strip() or 0)
 if node_major < 20:
     bail(f"node {node_major} is too old for playwright-core, which drives Chromium: it needs Node 20 or later")
-for script in ("ls-check.mjs", "recogito-check.mjs"):
+for script in ("ls-check.mjs", "recogito-check.mjs", "lib.mjs"):
     if not os.path.isfile(os.path.join(peer_dir, script)):
         bail(f"{os.path.join(peer_dir, script)} is missing: the peer checkers are read from "
              "shared/tools/peer-check beside the source tree")
