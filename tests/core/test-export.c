@@ -156,7 +156,7 @@ test_expected_output (gconstpointer data)
 /* ── Reading the output with the formats' own tools ── */
 
 /* Label Studio's output read by Python (config.xml as XML, offsets as
- * UTF-16 code units) besides node */
+ * str indices, i.e. code points) besides node */
 static const FormatCase python_label_studio = { "label-studio", "label-studio" };
 
 static void

@@ -376,7 +376,7 @@ test_doccano (void)
 }
 
 static void
-test_label_studio_utf16 (void)
+test_label_studio_code_points (void)
 {
   g_autoptr(CollateExportReport) report = collate_export_report_new ();
   g_autoptr(CollateProject) p = import_one ("label-studio",
@@ -400,7 +400,10 @@ test_label_studio_utf16 (void)
   g_assert_cmpstr (collate_annotation_get_note (wow), ==, "what the crowd said");
   g_assert_cmpuint (collate_annotation_get_start (smile), ==, 41);
   g_assert_cmpuint (collate_annotation_get_end (smile), ==, 44);
+  g_assert_cmpuint (collate_annotation_get_start (flag), ==, 52);
   g_assert_cmpstr (collate_annotation_get_text (flag), ==, "🇺🇦");
+  g_assert_cmpuint (collate_annotation_get_start (fraktur), ==, 59);
+  g_assert_cmpuint (collate_annotation_get_end (fraktur), ==, 66);
   g_assert_cmpstr (collate_annotation_get_text (fraktur), ==, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢");
   g_assert_cmpstr (collate_document_get_title (collate_project_get_document (p, 0)), ==, "Launch");
 
@@ -525,6 +528,62 @@ test_brat_bom (void)
   collate_export_remove_tree (tmp);
 }
 
+/* What Label Studio's own frontend (1.4.0) serialized after loading the
+ * label-studio export of writing-systems.collate.json (emoji, combining
+ * marks, CJK, right to left; recorded with tests/datasets/ls-serialize.mjs):
+ * every span comes back at its offsets, the one across a line break too,
+ * whose value.text the frontend wrote without the break */
+static void
+test_label_studio_frontend (void)
+{
+  g_autoptr(CollateExportReport) report = collate_export_report_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "datasets",
+                                                                    "writing-systems.collate.json", NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateProject) original = collate_project_load_file (file, NULL, NULL, &error);
+  g_autoptr(CollateProject) p = import_one ("label-studio",
+                                            g_test_get_filename (G_TEST_DIST, "datasets", "import",
+                                                                 "label-studio-frontend.json", NULL), report);
+  GListModel *spans = collate_project_get_annotations (original);
+  GListModel *links = collate_project_get_links (p);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (collate_project_get_n_annotations (p), ==, g_list_model_get_n_items (spans));
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) want = g_list_model_get_item (spans, i);
+      CollateAnnotation *got = collate_project_lookup_annotation (p, collate_annotation_get_id (want));
+
+      g_assert_nonnull (got);
+      g_assert_cmpstr (collate_annotation_get_document_id (got), ==, collate_annotation_get_document_id (want));
+      g_assert_cmpuint (collate_annotation_get_start (got), ==, collate_annotation_get_start (want));
+      g_assert_cmpuint (collate_annotation_get_end (got), ==, collate_annotation_get_end (want));
+      g_assert_cmpstr (collate_annotation_get_label (got), ==, collate_annotation_get_label (want));
+      g_assert_cmpstr (collate_annotation_get_text (got), ==, collate_annotation_get_text (want));
+    }
+  g_assert_cmpstr (collate_annotation_get_text (collate_project_lookup_annotation (p, "a9")), ==,
+                   "👀\nReactions");
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-quotes-without-line-breaks"), ==, 1);
+
+  /* the links within a document (one of the five is across two) */
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CollateLink) got = g_list_model_get_item (links, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < collate_project_get_n_links (original); j++)
+        {
+          g_autoptr(CollateLink) want = g_list_model_get_item (collate_project_get_links (original), j);
+
+          found = found || (g_str_equal (collate_link_get_from (got), collate_link_get_from (want)) &&
+                            g_str_equal (collate_link_get_to (got), collate_link_get_to (want)) &&
+                            g_str_equal (collate_link_get_label (got), collate_link_get_label (want)));
+        }
+      g_assert_true (found);
+    }
+}
+
 /* An annotation cancelled (skipped) in Label Studio is left out, and said
  * so: the next one is imported */
 static void
@@ -613,10 +672,14 @@ static const Detail details[] = {
   { "brat", "unknown-argument", "T9" },
   { "brat", "missing-txt", "a.txt" },
   { "brat", "attribute-twice", "a.ann:3: T1 already has the attribute “certainty”" },
-  { "label-studio", "surrogate-split.json", "UTF-16" },
+  /* offsets counted in UTF-16 code units: the quote does not match */
+  { "label-studio", "utf16-offsets.json", "the quote “wow” differs from the text at 16–19, “ow””" },
   { "label-studio", "past-end.json", "[0].annotations[0].result[1]" },
+  { "label-studio", "past-end.json", "the end 99 is past the end of the text (25 characters)" },
   { "label-studio", "relation-unknown.json", "r7" },
   { "label-studio", "text-mismatch.json", "Lunch" },
+  /* without its line break the quote must be the text, not nearly */
+  { "label-studio", "line-break-and-more.json", "the quote “Launchnov” differs from the text at 0–10" },
   /* said in words, not with a field name and a new id */
   { "brat", "self-relation", "a.ann:2: the link goes from a span to that same span" },
   { "jsonl", "self-link.jsonl", "links[0]: the link goes from a span to that same span" },
@@ -915,8 +978,9 @@ main (int argc, char **argv)
   g_test_add_func ("/import/round-trip/random", test_random_round_trips);
   g_test_add_func ("/import/prodigy", test_prodigy);
   g_test_add_func ("/import/doccano", test_doccano);
-  g_test_add_func ("/import/label-studio-utf16", test_label_studio_utf16);
+  g_test_add_func ("/import/label-studio-code-points", test_label_studio_code_points);
   g_test_add_func ("/import/label-studio-cancelled", test_label_studio_cancelled);
+  g_test_add_func ("/import/label-studio-frontend", test_label_studio_frontend);
   g_test_add_func ("/import/brat", test_brat_native);
   g_test_add_func ("/import/brat-unicode-line-breaks", test_brat_unicode_line_breaks);
   g_test_add_func ("/import/brat-bom", test_brat_bom);

@@ -1,6 +1,7 @@
-// check-label-studio.js — reads a Label Studio export with JavaScript's own
-// string indices (UTF-16 code units, as Label Studio does) and checks that
-// every region's offsets give back its text and every relation its regions.
+// check-label-studio.js — reads a Label Studio export in JavaScript, counting
+// offsets in code points as Label Studio does (Array.from on the text, not
+// string indices, which are UTF-16 code units), and checks that every
+// region's offsets give back its text and every relation its regions.
 //
 // Usage: node check-label-studio.js FOLDER
 // Exit status 0 if it reads back, 1 with a message otherwise.
@@ -22,11 +23,11 @@ if (!/<Text name="text" value="\$text"\/>/.test(config))
   problems.push('config.xml has no <Text> for $text');
 
 for (const task of tasks) {
-  const text = task.data.text;
+  const text = Array.from(task.data.text);
   const ids = new Set();
   for (const r of task.annotations[0].result) {
     if (r.type === 'labels') {
-      const got = text.substring(r.value.start, r.value.end);
+      const got = text.slice(r.value.start, r.value.end).join('');
       if (got !== r.value.text)
         problems.push(`task ${task.id}: region ${r.id}: ${JSON.stringify(got)} != ${JSON.stringify(r.value.text)}`);
       for (const label of r.value.labels)

@@ -24,49 +24,12 @@
  *         {"type": "relation", "from_id": "a1", "to_id": "a2",
  *          "direction": "right", "labels": ["Contradicts"]}]}]}
  *  - config.xml: the labeling config (<Labels>, <Relations>, <Text>).
- * start/end are JavaScript string indices (UTF-16 code units), which is
- * what Label Studio counts: a character outside the BMP (an emoji) counts 2.
+ * start/end count Unicode code points, as the model does and as Label
+ * Studio's frontend does since its fix for text with emoji: a character
+ * outside the BMP (an emoji) counts 1.
  * Relations live inside one task: links between documents, link notes and
  * span attributes cannot be expressed and are reported.
  */
-
-/* Code-point offsets of the characters outside the BMP (4-byte UTF-8) */
-static GArray *
-astral_offsets (CollateDocument *document)
-{
-  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-  const guchar *text = (const guchar *) collate_document_get_text (document);
-  gsize len = collate_document_get_byte_length (document);
-
-  for (gsize i = 0; i < len; i++)
-    if (text[i] >= 0xF0)
-      {
-        guint off = collate_document_byte_to_char (document, i);
-
-        g_array_append_val (offsets, off);
-        i += 3;
-      }
-  return offsets;
-}
-
-static guint
-to_utf16 (GArray *astral,
-          guint   offset)
-{
-  guint lo = 0, hi = astral->len;
-
-  /* count of astral characters before @offset */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (astral, guint, mid) < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return offset + lo;
-}
 
 static void
 member (GString    *out,
@@ -152,7 +115,6 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
     {
       CollateExportDoc *doc = g_ptr_array_index (part->docs, d);
       CollateDocument *document = doc->document;
-      g_autoptr(GArray) astral = astral_offsets (document);
       GPtrArray *links = g_hash_table_lookup (links_by_doc, doc);
       gboolean first = TRUE;
 
@@ -178,8 +140,8 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
           g_string_append (out, ",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\","
                                 "\"origin\":\"manual\",\"value\":{");
           g_string_append_printf (out, "\"start\":%u,\"end\":%u,\"text\":",
-                                  to_utf16 (astral, collate_annotation_get_start (a)),
-                                  to_utf16 (astral, collate_annotation_get_end (a)));
+                                  collate_annotation_get_start (a),
+                                  collate_annotation_get_end (a));
           collate_export_append_json_string (out, collate_annotation_get_text (a), -1);
           g_string_append (out, ",\"labels\":[");
           collate_export_append_json_string (out, collate_annotation_get_label (a), -1);
