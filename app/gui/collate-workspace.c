@@ -1393,7 +1393,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "workspace.next-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "workspace.previous-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "workspace.show-compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "workspace.show-compare", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "collate-workspace");
 }
