@@ -36,7 +36,8 @@ draw_band (CollateCompareBands      *self,
 
   for (guint side = 0; side < 2; side++)
     {
-      if (!collate_document_view_locate_lines (self->panes[side], pair->start[side], pair->end[side],
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self->panes[side])) ||
+          !collate_document_view_locate_lines (self->panes[side], pair->start[side], pair->end[side],
                                                widget, &top[side], &bottom[side]))
         return;
       collate_document_view_get_text_bounds (self->panes[side], widget, &bounds[side]);

@@ -400,6 +400,51 @@ on_documents_chosen (CollateComparePanel *self)
     collate_compare_panel_set_documents (self, a, b);
 }
 
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* A drop-down of report titles that shortens them in its button, so that
+ * a long title never widens the side */
+static GtkWidget *
+title_dropdown (GtkStringList *titles)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL);
+  GtkListItemFactory *button = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_title), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_title), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_title), GINT_TO_POINTER (FALSE));
+  g_signal_connect (list, "bind", G_CALLBACK (bind_title), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list);
+  g_object_unref (button);
+  g_object_unref (list);
+  return dropdown;
+}
+
 static GtkWidget *
 labelled (const char *text,
           GtkWidget  *widget)
@@ -434,8 +479,8 @@ build (CollateComparePanel *self)
 
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (titles, collate_document_get_title (collate_project_get_document (self->project, i)));
-  self->doc_a_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL);
-  self->doc_b_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL);
+  self->doc_a_dropdown = title_dropdown (titles);
+  self->doc_b_dropdown = title_dropdown (titles);
   self->pair_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_box_append (GTK_BOX (self->pair_box), labelled (_("Re_port"), self->doc_a_dropdown));
   gtk_box_append (GTK_BOX (self->pair_box), labelled (_("_With"), self->doc_b_dropdown));

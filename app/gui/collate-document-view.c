@@ -18,7 +18,7 @@
 #define MAX_UNDERLINES     4
 #define SYNC_LOAD_LIMIT    20000   /* spans applied at once below this */
 #define LOAD_CHUNK_CHARS   120000  /* characters per batch above it */
-#define PANE_MIN_WIDTH     360
+#define PANE_MIN_WIDTH     180
 
 typedef struct
 {

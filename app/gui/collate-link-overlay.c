@@ -264,9 +264,10 @@ find_pane (PaneState  *states,
            guint       n,
            const char *doc_id)
 {
+  /* a report not shown side by side has no ends to draw */
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (collate_document_get_id (collate_document_view_get_document (states[i].pane)), doc_id) == 0)
-      return i;
+      return gtk_widget_get_mapped (GTK_WIDGET (states[i].pane)) ? (int) i : -1;
   return -1;
 }
 
@@ -413,7 +414,7 @@ collate_link_overlay_snapshot (GtkWidget   *widget,
       GArray *array = g_hash_table_lookup (self->ends, doc_id);
       guint from = state->vis_start > NEAR_CHARS ? state->vis_start - NEAR_CHARS : 0;
 
-      if (array == NULL)
+      if (array == NULL || !gtk_widget_get_mapped (GTK_WIDGET (state->pane)))
         continue;
       for (guint j = lower_bound (array, from); j < array->len; j++)
         {

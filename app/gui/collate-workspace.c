@@ -18,7 +18,9 @@
 #define DEFAULT_FONT_SIZE  11
 #define SIDEBAR_FRACTION   0.28
 #define SIDEBAR_MAX_WIDTH  380
+#define NARROW_WIDTH       900   /* below it the side waits for F9 */
 #define PANE_GUTTER        44
+#define PANE_FIT_WIDTH     200   /* the narrowest a pane is shown side by side */
 #define MESSAGE_SECONDS    5
 
 struct _CollateWorkspace
@@ -33,6 +35,12 @@ struct _CollateWorkspace
   GtkWidget          *overlay;
   GtkWidget          *hscroller;
   GtkWidget          *panes_box;
+  GtkWidget          *chooser_bar;  /* "2 of 3 reports shown": which ones */
+  GtkWidget          *chooser_button;
+  GtkWidget          *chooser_list;
+  GArray             *shown;        /* pane indexes shown, least recently chosen first */
+  guint               fit;          /* how many panes fit side by side */
+  guint               fit_source;
   CollateLinkOverlay *links;
   CollateSidebar     *sidebar;
   CollateLinkPicker  *picker;
@@ -50,7 +58,11 @@ struct _CollateWorkspace
   GPtrArray          *highlighted;  /* panes with a highlight */
   char               *selected_id;
   int                 font_size;
-  gboolean            sidebar_placed;
+  int                 sidebar_width; /* as dragged; 0: a share of the width */
+  int                 set_position;  /* the paned's position as last set here */
+  gboolean            sidebar_wanted; /* the setting, or F9 */
+  gboolean            narrow;
+  gboolean            narrow_shown;  /* F9 while narrow */
 };
 
 G_DEFINE_FINAL_TYPE (CollateWorkspace, collate_workspace, GTK_TYPE_WIDGET)
@@ -156,22 +168,132 @@ clear_highlights (CollateWorkspace *self)
   g_ptr_array_set_size (self->highlighted, 0);
 }
 
-/* With more panes than fit, scrolls the row of panes so that @pane shows */
+/* ── Which reports are side by side ────────────────────────────────── */
+
+/* Every report is shown side by side while each can have PANE_FIT_WIDTH;
+ * past that, as many as fit are, and the chooser above the panes says so
+ * and lets the reader pick which.  Nothing is ever scrolled out of view. */
+
+static gboolean
+pane_is_shown (CollateWorkspace *self,
+               guint             index)
+{
+  for (guint i = 0; i < self->shown->len; i++)
+    if (g_array_index (self->shown, guint, i) == index)
+      return TRUE;
+  return FALSE;
+}
+
+static void update_chooser (CollateWorkspace *self);
+
+static void
+apply_shown (CollateWorkspace *self)
+{
+  guint n = self->panes->len;
+  guint fit = MAX (1, MIN (self->fit, n));
+
+  /* the least recently chosen go first; fill up in project order */
+  while (self->shown->len > fit)
+    g_array_remove_index (self->shown, 0);
+  for (guint i = 0; i < n && self->shown->len < fit; i++)
+    if (!pane_is_shown (self, i))
+      g_array_append_val (self->shown, i);
+
+  for (guint i = 0; i < n; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->panes, i), pane_is_shown (self, i));
+  gtk_widget_set_visible (self->chooser_bar, n > fit);
+  update_chooser (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->links));
+  gtk_widget_queue_draw (GTK_WIDGET (self->bands));
+}
+
+/* Shows pane @index (in place of the one chosen longest ago) */
+static void
+show_pane (CollateWorkspace *self,
+           guint             index)
+{
+  if (pane_is_shown (self, index))
+    return;
+  g_array_append_val (self->shown, index);
+  if (self->shown->len > MAX (1, self->fit))
+    g_array_remove_index (self->shown, 0);
+  apply_shown (self);
+}
+
+static void
+on_chooser_toggled (GtkCheckButton   *check,
+                    CollateWorkspace *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "collate-pane"));
+
+  if (gtk_check_button_get_active (check))
+    show_pane (self, index);
+  else if (pane_is_shown (self, index))
+    /* one always shows: unticking it brings in the next report instead */
+    {
+      for (guint i = 0; i < self->shown->len; i++)
+        if (g_array_index (self->shown, guint, i) == index)
+          {
+            g_array_remove_index (self->shown, i);
+            break;
+          }
+      for (guint k = 1; k < self->panes->len; k++)
+        {
+          guint next = (index + k) % self->panes->len;
+
+          if (!pane_is_shown (self, next))
+            {
+              g_array_append_val (self->shown, next);
+              break;
+            }
+        }
+      apply_shown (self);
+    }
+}
+
+static void
+update_chooser (CollateWorkspace *self)
+{
+  g_autofree char *label = NULL;
+  guint i = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (self->chooser_list); c; c = gtk_widget_get_next_sibling (c), i++)
+    {
+      g_signal_handlers_block_by_func (c, on_chooser_toggled, self);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (c), pane_is_shown (self, i));
+      g_signal_handlers_unblock_by_func (c, on_chooser_toggled, self);
+    }
+  /* Translators: shown above the reports when not all fit side by side */
+  label = g_strdup_printf (ngettext ("%u of %u report shown", "%u of %u reports shown", self->panes->len),
+                           self->shown->len, self->panes->len);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->chooser_button), label);
+}
+
+static gboolean
+apply_fit (gpointer data)
+{
+  CollateWorkspace *self = data;
+
+  self->fit_source = 0;
+  apply_shown (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* How many panes fit in @width pixels */
+static guint
+panes_fitting (int width)
+{
+  return (guint) MAX (1, (width + PANE_GUTTER) / (PANE_FIT_WIDTH + PANE_GUTTER));
+}
+
+/* With more panes than fit, shows @pane in place of another */
 static void
 reveal_pane (CollateWorkspace    *self,
              CollateDocumentView *pane)
 {
-  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller));
-  double value = gtk_adjustment_get_value (hadj);
-  double page = gtk_adjustment_get_page_size (hadj);
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (pane), self->panes_box, &bounds))
-    return;
-  if (bounds.origin.x < value)
-    gtk_adjustment_set_value (hadj, bounds.origin.x);
-  else if (bounds.origin.x + bounds.size.width > value + page)
-    gtk_adjustment_set_value (hadj, bounds.origin.x + bounds.size.width - page);
+  for (guint i = 0; i < self->panes->len; i++)
+    if (g_ptr_array_index (self->panes, i) == pane)
+      show_pane (self, i);
 }
 
 /* Adds @span's range to the highlight of its pane (collected in @map) */
@@ -939,11 +1061,24 @@ action_link_picker (GtkWidget  *widget,
   collate_link_picker_popup_for (self->picker, from);
 }
 
+/* The side shows when wanted (the setting); in a narrow window only when
+ * asked for with F9, so that the reports keep the width */
+static void
+update_sidebar (CollateWorkspace *self)
+{
+  gboolean visible = self->narrow ? self->narrow_shown : self->sidebar_wanted;
+
+  gtk_widget_set_visible (gtk_widget_get_parent (self->side_stack), visible);
+}
+
 static void
 apply_sidebar_visible (CollateWorkspace *self,
                        gboolean          visible)
 {
-  gtk_widget_set_visible (gtk_widget_get_parent (self->side_stack), visible);
+  self->sidebar_wanted = visible;
+  if (self->narrow)
+    self->narrow_shown = visible;
+  update_sidebar (self);
 }
 
 static void
@@ -954,6 +1089,12 @@ action_toggle_sidebar (GtkWidget  *widget,
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
   gboolean visible = !gtk_widget_get_visible (gtk_widget_get_parent (self->side_stack));
 
+  if (self->narrow)
+    {
+      self->narrow_shown = visible;
+      update_sidebar (self);
+      return;
+    }
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "sidebar-visible", visible);
   apply_sidebar_visible (self, visible);
@@ -1184,8 +1325,13 @@ add_panes (CollateWorkspace *self)
 
       g_object_set_data (G_OBJECT (pane), "collate-workspace", self);
       gtk_widget_set_hexpand (GTK_WIDGET (pane), TRUE);
-      if (n > 2)
-        gtk_widget_set_size_request (GTK_WIDGET (pane), 440, -1);
+      {
+        GtkWidget *check = gtk_check_button_new_with_label (collate_document_get_title (document));
+
+        g_object_set_data (G_OBJECT (check), "collate-pane", GUINT_TO_POINTER (i));
+        g_signal_connect (check, "toggled", G_CALLBACK (on_chooser_toggled), self);
+        gtk_box_append (GTK_BOX (self->chooser_list), check);
+      }
       g_signal_connect (focus, "enter", G_CALLBACK (on_pane_focus_enter), pane);
       gtk_widget_add_controller (GTK_WIDGET (view), focus);
       g_signal_connect (pane, "span-clicked", G_CALLBACK (on_span_clicked), self);
@@ -1206,6 +1352,8 @@ add_panes (CollateWorkspace *self)
     }
   if (self->panes->len > 0)
     self->active_pane = g_ptr_array_index (self->panes, 0);
+  self->fit = self->panes->len;
+  apply_shown (self);
 }
 
 static void
@@ -1231,15 +1379,54 @@ collate_workspace_size_allocate (GtkWidget *widget,
 {
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
 
-  if (!self->sidebar_placed && width > 1)
+  if (width > 1)
     {
-      int sidebar = MIN ((int) (width * SIDEBAR_FRACTION), SIDEBAR_MAX_WIDTH);
+      gboolean narrow = width < NARROW_WIDTH;
 
-      gtk_paned_set_position (GTK_PANED (self->paned), width - sidebar);
-      self->sidebar_placed = TRUE;
+      if (narrow != self->narrow)
+        {
+          self->narrow = narrow;
+          self->narrow_shown = FALSE;
+          update_sidebar (self);
+        }
+      /* the side keeps the width it was dragged to, else a share of the
+       * window's; the reports take the rest */
+      {
+        int side = self->sidebar_width > 0 ? self->sidebar_width
+                                           : MIN ((int) (width * SIDEBAR_FRACTION), SIDEBAR_MAX_WIDTH);
+        int target = width - MIN (MAX (side, 240), width / 2);
+
+        if (target != gtk_paned_get_position (GTK_PANED (self->paned)))
+          {
+            self->set_position = target;
+            gtk_paned_set_position (GTK_PANED (self->paned), target);
+          }
+      }
     }
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
   gtk_popover_present (GTK_POPOVER (self->picker));
+
+  /* as many panes side by side as the width leaves room for */
+  {
+    guint fit = panes_fitting (gtk_widget_get_width (self->hscroller));
+
+    if (gtk_widget_get_width (self->hscroller) > 1 && fit != self->fit && self->fit_source == 0)
+      {
+        self->fit = fit;
+        self->fit_source = g_idle_add (apply_fit, self);
+      }
+  }
+}
+
+/* The reader dragged the divider: the side keeps that width */
+static void
+on_paned_position (CollateWorkspace *self)
+{
+  int position = gtk_paned_get_position (GTK_PANED (self->paned));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (position != self->set_position && width > 1 && gtk_widget_get_mapped (self->paned))
+    self->sidebar_width = width - position;
 }
 
 static void
@@ -1286,6 +1473,7 @@ collate_workspace_dispose (GObject *object)
   CollateWorkspace *self = COLLATE_WORKSPACE (object);
 
   g_clear_handle_id (&self->message_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->settings != NULL)
@@ -1319,6 +1507,7 @@ collate_workspace_finalize (GObject *object)
 
   g_clear_pointer (&self->panes, g_ptr_array_unref);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
 
   G_OBJECT_CLASS (collate_workspace_parent_class)->finalize (object);
@@ -1403,6 +1592,7 @@ collate_workspace_init (CollateWorkspace *self)
 {
   self->panes = g_ptr_array_new ();
   self->highlighted = g_ptr_array_new ();
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   self->font_size = DEFAULT_FONT_SIZE;
 }
 
@@ -1433,13 +1623,16 @@ collate_workspace_new (CollateProject *project,
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_box_append (GTK_BOX (self->box), self->paned);
+  g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (on_paned_position), self);
 
   self->panes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, PANE_GUTTER);
   gtk_box_set_homogeneous (GTK_BOX (self->panes_box), TRUE);
   gtk_widget_add_css_class (self->panes_box, "collate-panes");
   self->hscroller = gtk_scrolled_window_new ();
+  /* the panes always fit (see apply_shown()): no horizontal scroll bar,
+   * and a window as narrow as one pane */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->hscroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+                                  GTK_POLICY_EXTERNAL, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->hscroller), self->panes_box);
   gtk_widget_set_hexpand (self->hscroller, TRUE);
 
@@ -1449,7 +1642,32 @@ collate_workspace_new (CollateProject *project,
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->hscroller);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->bands));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->links));
-  gtk_paned_set_start_child (GTK_PANED (self->paned), self->overlay);
+  {
+    GtkWidget *area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *heading = gtk_label_new (_("Reports side by side"));
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    self->chooser_list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_box_append (GTK_BOX (box), heading);
+    gtk_box_append (GTK_BOX (box), self->chooser_list);
+    gtk_popover_set_child (GTK_POPOVER (popover), box);
+    self->chooser_button = gtk_menu_button_new ();
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->chooser_button), popover);
+    gtk_widget_set_tooltip_text (self->chooser_button,
+                                 _("Not every report fits side by side at this width: choose which to show"));
+    gtk_widget_add_css_class (self->chooser_button, "flat");
+    self->chooser_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_widget_add_css_class (self->chooser_bar, "collate-chooser-bar");
+    gtk_box_append (GTK_BOX (self->chooser_bar), self->chooser_button);
+    gtk_widget_set_visible (self->chooser_bar, FALSE);
+    gtk_widget_set_vexpand (self->overlay, TRUE);
+    gtk_box_append (GTK_BOX (area), self->chooser_bar);
+    gtk_box_append (GTK_BOX (area), self->overlay);
+    gtk_paned_set_start_child (GTK_PANED (self->paned), area);
+  }
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller)),
                             "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->links);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->hscroller)),
