@@ -1382,7 +1382,7 @@ CollateComparison *
 collate_compare_finish (GAsyncResult *result,
                         GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == collate_compare_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -64,7 +64,9 @@ prefix_record_error (GError                **error,
 
   where = collate_json_path_to_string (path);
   message = (*error)->message;
-  for (p = message; g_ascii_islower (*p) || *p == '_'; p++)
+  /* a field, or a path inside the record: "sides[1].text" */
+  for (p = message; g_ascii_islower (*p) || *p == '_' || *p == '.' || *p == '['
+                    || *p == ']' || g_ascii_isdigit (*p); p++)
     ;
   if (p > message && p[0] == ':' && p[1] == ' ')
     g_prefix_error (error, "%s.", where);
