@@ -364,7 +364,12 @@ test_intervals (void)
   g_assert_cmpint (relation ("4.5 hours", "over 4 hours"), ==, COLLATE_INTERVALS_COMPATIBLE);
   g_assert_cmpint (relation ("four-and-a-half-hour", "over four hours"), ==, COLLATE_INTERVALS_COMPATIBLE);
   g_assert_cmpint (relation ("over four hours", "three hours"), ==, COLLATE_INTERVALS_DISJOINT);
-  g_assert_cmpint (relation ("over four hours", "four hours"), ==, COLLATE_INTERVALS_DISJOINT);
+  /* a plain whole number of hours is rounded: "four hours" is [4 h, 5 h) */
+  g_assert_cmpint (relation ("over four hours", "four hours"), ==, COLLATE_INTERVALS_COMPATIBLE);
+  g_assert_cmpint (relation ("four hours", "4.5 hours"), ==, COLLATE_INTERVALS_COMPATIBLE);
+  g_assert_cmpint (relation ("three hours", "four hours"), ==, COLLATE_INTERVALS_DISJOINT);
+  g_assert_cmpint (relation ("36 hours", "two days"), ==, COLLATE_INTERVALS_DISJOINT);
+  g_assert_cmpint (relation ("40 minutes", "an hour"), ==, COLLATE_INTERVALS_DISJOINT);
   g_assert_cmpint (relation ("nearly five hours", "4.5 hours"), ==, COLLATE_INTERVALS_COMPATIBLE);
   g_assert_cmpint (relation ("nearly five hours", "five hours"), ==, COLLATE_INTERVALS_DISJOINT);
   g_assert_cmpint (relation ("270 minutes", "4.5 hours"), ==, COLLATE_INTERVALS_EQUAL);

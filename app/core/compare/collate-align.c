@@ -55,6 +55,7 @@ struct _CollateTermTable
 {
   GHashTable *ids;     /* term (owned) → GUINT_TO_POINTER (id + 1) */
   GArray     *df;      /* guint per term id */
+  GArray     *number;  /* gboolean per term id: digits */
 };
 
 typedef struct
@@ -70,6 +71,7 @@ collate_term_table_new (void)
 
   table->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   table->df = g_array_new (FALSE, TRUE, sizeof (guint));
+  table->number = g_array_new (FALSE, TRUE, sizeof (gboolean));
   return table;
 }
 
@@ -80,6 +82,7 @@ collate_term_table_free (CollateTermTable *table)
     return;
   g_hash_table_unref (table->ids);
   g_array_unref (table->df);
+  g_array_unref (table->number);
   g_free (table);
 }
 
@@ -209,9 +212,11 @@ collect_term (const char *term,
   if (id_ptr == NULL)
     {
       guint zero = 0;
+      gboolean number = g_ascii_isdigit (term[0]);
 
       id = c->table->df->len;
       g_array_append_val (c->table->df, zero);
+      g_array_append_val (c->table->number, number);
       g_hash_table_insert (c->table->ids, g_strdup (term), GUINT_TO_POINTER (id + 1));
     }
   else
@@ -286,7 +291,11 @@ collate_term_bags_weigh (CollateTermTable *table,
           double idf = log (1.0 + (double) n_sentences / (double) MAX (df, 1));
 
           e->weight = (float) (e->weight * idf);
-          norm += (double) e->weight * e->weight;
+          /* numbers count when they agree, but a different number must not
+           * hide that two sentences tell the same thing: they stay out of
+           * the length */
+          if (!g_array_index (table->number, gboolean, e->term))
+            norm += (double) e->weight * e->weight;
         }
       norm = sqrt (norm);
       for (guint k = 0; k < bag->len && norm > 0; k++)
@@ -616,6 +625,47 @@ collate_align_sentences (CollateDocument *a,
             }
         }
     }
+  }
+
+  /* Between two aligned neighbours, two sentences left without a partner
+   * are partners too if they share a word: reports that follow one order
+   * tell the same thing in other words ("lasted 36 hours" / "lasted two
+   * days") */
+  {
+    g_autofree guint *partner_a = g_new (guint, MAX (sentences_a->len, 1));
+    g_autofree gboolean *has_b = g_new0 (gboolean, MAX (sentences_b->len, 1));
+    guint n = pairs->len;
+
+    for (guint i = 0; i < sentences_a->len; i++)
+      partner_a[i] = G_MAXUINT;
+    for (guint k = 0; k < n; k++)
+      {
+        const CollateAlignedPair *p = &g_array_index (pairs, CollateAlignedPair, k);
+
+        for (guint x = 0; x < p->n[0]; x++)
+          if (partner_a[p->first[0] + x] == G_MAXUINT || p->n[1] == 1)
+            partner_a[p->first[0] + x] = p->first[1] + (p->n[1] - 1) * (x > 0);
+        for (guint y = 0; y < p->n[1]; y++)
+          has_b[p->first[1] + y] = TRUE;
+      }
+    for (guint i = 1; i + 1 < sentences_a->len; i++)
+      {
+        guint j;
+        double score;
+
+        if (partner_a[i] != G_MAXUINT || partner_a[i - 1] == G_MAXUINT)
+          continue;
+        j = partner_a[i - 1] + 1;
+        if (j + 1 >= sentences_b->len || has_b[j] || partner_a[i + 1] != j + 1)
+          continue;
+        score = cosine_of_sums (g_ptr_array_index (bags_a, i), NULL, g_ptr_array_index (bags_b, j), NULL);
+        if (score > 0.05)
+          {
+            add_pair (pairs, sentences_a, i, 1, sentences_b, j, 1, score);
+            partner_a[i] = j;
+            has_b[j] = TRUE;
+          }
+      }
   }
 
   collate_term_table_free (table);

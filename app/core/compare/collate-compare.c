@@ -844,6 +844,25 @@ is_capitalised (SideData               *s,
   return g_unichar_isupper (c) || g_unichar_istitle (c);
 }
 
+/* Capitalised words that are numbers, months or days, not names: the
+ * quantities and dates have their own kinds */
+static gboolean
+is_not_a_name (SideData               *s,
+               const CollateTextRange *t)
+{
+  static const char *const words[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens",
+    "some", "about", "around", "nearly", "almost", "more", "at", "first", "second", "third",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", NULL
+  };
+  g_autofree char *word = word_text (s, t);
+
+  return word_in (words, word);
+}
+
 /* Runs of capitalised words; a sentence's first word counts only if it is
  * not a common opener ("The", "But") */
 static GArray *
@@ -863,7 +882,8 @@ names_in (SideData *s,
       Name n = { 0 };
 
       if (!is_capitalised (s, t)
-          || collate_tokenizer_is_sentence_starter (s->text + t->byte_start, t->byte_end - t->byte_start))
+          || collate_tokenizer_is_sentence_starter (s->text + t->byte_start, t->byte_end - t->byte_start)
+          || is_not_a_name (s, t))
         {
           i++;
           continue;

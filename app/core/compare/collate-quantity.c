@@ -160,6 +160,12 @@ static const char *const month_abbreviations[] = {
   "", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL
 };
 
+/* "in May", "since May": the month, not the verb */
+static const char *const month_prepositions[] = {
+  "in", "since", "until", "till", "by", "early", "late", "mid", "of", "from", "before", "after",
+  "during", "last", "next", "this", NULL
+};
+
 static const char *const weekdays[] = {
   "", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
 };
@@ -390,6 +396,17 @@ parse_number (Parser   *p,
                 k++;
               return k - i;
             }
+        }
+
+      /* "an hour", "a week": one of the unit */
+      if ((strcmp (t->lower, "a") == 0 || strcmp (t->lower, "an") == 0) && tok (p, i + 1) != NULL)
+        {
+          for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+            if (strcmp (tok (p, i + 1)->lower, units[u].name) == 0 && units[u].name[strlen (units[u].name) - 1] != 's')
+              {
+                *low = *high = 1;
+                return 1;
+              }
         }
 
       /* "a half", "half an hour" */
@@ -721,7 +738,8 @@ collate_quantities_find (const char *text,
           continue;
         }
       if ((v = month_of (t->lower)) > 0 && t->capital
-          && (v != 5 || tok (&p, i + 1) == NULL || tok (&p, i + 1)->digits))
+          && (v != 5 || (tok (&p, i + 1) != NULL && tok (&p, i + 1)->digits)
+              || (i > 0 && index_in (month_prepositions, tok (&p, i - 1)->lower) >= 0)))
         {
           const Token *next = tok (&p, i + 1);
           double day;
@@ -838,6 +856,13 @@ collate_quantities_find (const char *text,
               double x = (hedge == HEDGE_NONE || low == high) ? low : 0;
 
               (void) x;
+              /* a whole number of hours or longer, said plainly, is seldom
+               * exact: "four hours" is at least four and under five */
+              if (hedge == HEDGE_NONE && low == high && low == floor (low) && seconds >= 3600)
+                {
+                  high = low + 1;
+                  open_high = TRUE;
+                }
               push (out, &p, i, k + 1, COLLATE_MEASURE_DURATION, low * seconds, high * seconds,
                     open_low, open_high, unit, 0, hedge_text);
               /* the written number, in seconds */
