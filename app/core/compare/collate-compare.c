@@ -443,7 +443,7 @@ static gboolean
 plausibly_same (const CollateQuantity *a,
                 const CollateQuantity *b)
 {
-  double x = MAX ((a->low + a->high) / 2, 1e-9), y = MAX ((b->low + b->high) / 2, 1e-9);
+  double x = MAX (a->value, 1e-9), y = MAX (b->value, 1e-9);
   double ratio = x > y ? x / y : y / x;
 
   if (a->measure == COLLATE_MEASURE_DURATION)

@@ -606,13 +606,13 @@ apply_hedge (Hedge     hedge,
   switch (hedge)
     {
     case HEDGE_OVER:
-      *low = x; *high = x * 1.5; *open_low = TRUE;
+      *low = x; *high = G_MAXDOUBLE; *open_low = TRUE;
       return ">";
     case HEDGE_AT_LEAST:
-      *low = x; *high = x * 1.5;
+      *low = x; *high = G_MAXDOUBLE;
       return "≥";
     case HEDGE_UNDER:
-      *low = x * 0.5; *high = x; *open_high = TRUE;
+      *low = 0; *high = x; *open_high = TRUE;
       return "<";
     case HEDGE_AT_MOST:
       *low = 0; *high = x;
@@ -716,7 +716,7 @@ collate_quantities_find (const char *text,
       const Token *t = tok (&p, i);
       Hedge hedge;
       guint h, j, k, n;
-      double low, high, minutes;
+      double low, high, minutes, said;
       gboolean from_digits, ordinal, used_after, open_low, open_high;
       const char *currency = NULL;
       const char *hedge_text;
@@ -814,6 +814,7 @@ collate_quantities_find (const char *text,
           continue;
         }
 
+      said = low == high ? low : (low + high) / 2;
       if (low == high)
         hedge_text = apply_hedge (hedge, low, &low, &high, &open_low, &open_high);
       else
@@ -846,16 +847,13 @@ collate_quantities_find (const char *text,
           if (currency)
             {
               push (out, &p, i, k, COLLATE_MEASURE_MONEY, low, high, open_low, open_high,
-                    currency, (low + high) / 2, hedge_text);
+                    currency, said, hedge_text);
               i = k;
               continue;
             }
           if (unit != NULL && !tok_is (&p, k + 1, "ago") && !tok_is (&p, k + 1, "later")
               && !tok_is (&p, k + 1, "earlier") && !tok_is (&p, k + 1, "old"))
             {
-              double x = (hedge == HEDGE_NONE || low == high) ? low : 0;
-
-              (void) x;
               /* a whole number of hours or longer, said plainly, is seldom
                * exact: "four hours" is at least four and under five */
               if (hedge == HEDGE_NONE && low == high && low == floor (low) && seconds >= 3600)
@@ -866,9 +864,7 @@ collate_quantities_find (const char *text,
               push (out, &p, i, k + 1, COLLATE_MEASURE_DURATION, low * seconds, high * seconds,
                     open_low, open_high, unit, 0, hedge_text);
               /* the written number, in seconds */
-              g_array_index (out, CollateQuantity, out->len - 1).value =
-                (hedge == HEDGE_NONE ? low : (hedge == HEDGE_OVER || hedge == HEDGE_AT_LEAST) ? low
-                 : high) * seconds;
+              g_array_index (out, CollateQuantity, out->len - 1).value = said * seconds;
               i = k + 1;
               continue;
             }
@@ -884,7 +880,7 @@ collate_quantities_find (const char *text,
           guint after = k + (g_str_equal (t->lower, "per") ? 2 : 1);
 
           push (out, &p, i, after, COLLATE_MEASURE_PERCENT, low, high, open_low, open_high,
-                "percent", (low + high) / 2, hedge_text);
+                "percent", said, hedge_text);
           i = after;
           continue;
         }
@@ -906,9 +902,7 @@ collate_quantities_find (const char *text,
         if (noun != NULL)
           {
             push (out, &p, i, after, COLLATE_MEASURE_COUNT, low, high, open_low, open_high,
-                  noun, (hedge == HEDGE_NONE || low != high) ? (low + high) / 2
-                        : (hedge == HEDGE_OVER || hedge == HEDGE_AT_LEAST) ? low : high,
-                  hedge_text);
+                  noun, said, hedge_text);
             i = after;
             continue;
           }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes eval.collate.json from pairs.py: two documents per event, and for
+"""Writes eval.collate.json and held-out.collate.json from pairs.py: two
+documents per event, and for
 each true disagreement (or agreement) two Claim spans joined by a link whose
 note is the kind.  Run it again after editing pairs.py; the output is
 deterministic."""
@@ -9,7 +10,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pairs import PAIRS  # noqa: E402
+from pairs import HELD_OUT, PAIRS  # noqa: E402
 
 STAMP = "2026-12-05T00:00:00Z"
 
@@ -23,10 +24,10 @@ def find(text, quote, n=1):
     return at, at + len(quote)
 
 
-def main(out):
+def write(pairs, title, out):
     documents, annotations, links = [], [], []
     next_id = 1
-    for i, pair in enumerate(PAIRS):
+    for i, pair in enumerate(pairs):
         ids = []
         for side in "ab":
             text = pair[side] + "\n"
@@ -59,7 +60,7 @@ def main(out):
     links.sort(key=lambda l: int(l["id"][1:]))
     project = {
         "format": "collate-project", "version": 1,
-        "title": "Compare: evaluation set", "next_id": next_id, "metadata": {},
+        "title": title, "next_id": next_id, "metadata": {},
         "schema": {
             "span_labels": [{"name": "Claim", "color": "#f5c211", "hotkey": "1"}],
             "link_labels": [{"name": "Contradicts", "color": "#e01b24"},
@@ -72,5 +73,6 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else
-         os.path.join(os.path.dirname(os.path.abspath(__file__)), "eval.collate.json"))
+    here = os.path.dirname(os.path.abspath(__file__))
+    write(PAIRS, "Compare: evaluation set", os.path.join(here, "eval.collate.json"))
+    write(HELD_OUT, "Compare: evaluation set, held out", os.path.join(here, "held-out.collate.json"))

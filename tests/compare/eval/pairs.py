@@ -226,3 +226,97 @@ PAIRS = [
     ],
   },
 ]
+
+# Written after the code was tuned on PAIRS, and not tuned on: the honest
+# figures.
+HELD_OUT = [
+  {
+    "title": "Wildfire",
+    "a": "A wildfire near Marseille burned 1,500 hectares of forest on Sunday.\n"
+         "Around 600 firefighters and eight water bombers fought the flames.\n"
+         "Authorities evacuated two villages as a precaution.\n"
+         "The fire was brought under control late on Monday.",
+    "b": "A forest fire near Marseille destroyed some 900 hectares on Sunday.\n"
+         "Nearly 600 firefighters and eight water bombers fought the flames.\n"
+         "Authorities evacuated three villages as a precaution.\n"
+         "Firefighters said the fire was under control by Tuesday.",
+    "marks": [
+      ("quantity-conflict", "1,500 hectares", "some 900 hectares"),
+      ("quantity-precision", "Around 600 firefighters", "Nearly 600 firefighters"),
+      ("quantity-conflict", "two villages", "three villages"),
+      ("date", "Monday", "Tuesday"),
+    ],
+  },
+  {
+    "title": "Central bank",
+    "a": "The central bank raised its main interest rate by 0.25 percentage points on Thursday.\n"
+         "Governor Elena Marquez said inflation was still too high.\n"
+         "It was the bank's fourth increase this year.\n"
+         "Markets had expected the move.",
+    "b": "The central bank raised its main rate by 0.5 percentage points on Thursday.\n"
+         "Governor Elena Marquez said inflation was falling faster than expected.\n"
+         "It was the fourth meeting of the bank's board this year.\n"
+         "Markets had not expected the move.",
+    "marks": [
+      ("quantity-conflict", "0.25 percentage points", "0.5 percentage points"),
+      ("ordinal", "fourth increase", "fourth meeting"),
+      ("negation", "had expected", "had not expected"),
+    ],
+  },
+  {
+    "title": "Ferry accident",
+    "a": "A ferry ran aground off the island of Naxos at 7:40 on Wednesday.\n"
+         "All 312 passengers were taken off safely, the coast guard said.\n"
+         "The captain was arrested.",
+    "b": "A ferry ran aground off the island of Paros at 7:40 on Wednesday.\n"
+         "All 280 passengers were taken off safely, according to the coast guard.\n"
+         "The captain was not arrested.",
+    "marks": [
+      ("name", "Naxos", "Paros"),
+      ("quantity-conflict", "All 312 passengers", "All 280 passengers"),
+      ("negation", "was arrested", "was not arrested"),
+    ],
+  },
+  {
+    "title": "Concert",
+    "a": "The band played for two and a half hours at the stadium in Lisbon on Saturday.\n"
+         "About 50,000 fans attended the concert.\n"
+         "Tickets sold out in 20 minutes.",
+    "b": "The band played for over two hours at the stadium in Lisbon on Saturday.\n"
+         "About 70,000 fans attended the concert.\n"
+         "Tickets sold out in under an hour.",
+    "marks": [
+      ("quantity-precision", "two and a half hours", "over two hours"),
+      ("quantity-conflict", "About 50,000 fans", "About 70,000 fans"),
+      ("quantity-precision", "20 minutes", "under an hour"),
+    ],
+  },
+  {
+    "title": "Protest",
+    "a": "Thousands of farmers drove tractors into Brussels on Monday to protest against new rules.\n"
+         "Police said 1,300 tractors blocked the streets around the parliament.\n"
+         "The protest began at 10 a.m. and ended peacefully.",
+    "b": "Thousands of farmers drove tractors into Brussels on Monday to protest against new rules.\n"
+         "Police counted about 900 tractors around the parliament.\n"
+         "The protest began at noon and ended in clashes with police.",
+    "marks": [
+      ("agreement", "Thousands of farmers drove tractors into Brussels on Monday to protest against new rules.",
+                    "Thousands of farmers drove tractors into Brussels on Monday to protest against new rules."),
+      ("quantity-conflict", "1,300 tractors", "about 900 tractors"),
+      ("time", "10 a.m.", "noon"),
+    ],
+  },
+  {
+    "title": "Hostage release",
+    "a": "Militants freed 12 hostages on Friday after talks mediated by Qatar.\n"
+         "The hostages had been held for 40 days.\n"
+         "It was the group's second release of captives this month.",
+    "b": "Militants released 12 hostages on Friday after talks mediated by Egypt.\n"
+         "The hostages had been held for six weeks.\n"
+         "It was the second release of captives this month.",
+    "marks": [
+      ("name", "Qatar", "Egypt"),
+      ("quantity-precision", "40 days", "six weeks"),
+    ],
+  },
+]
