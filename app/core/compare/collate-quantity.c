@@ -172,7 +172,9 @@ static const char *const weekdays[] = {
 
 /* Words that end the noun after a number */
 static const char *const noun_stops[] = {
-  "a", "after", "against", "ago", "along", "alongside", "among", "an", "and", "are",
+  "a", "across", "after", "against", "ago", "along", "alongside", "amid", "among", "an",
+  "and", "are", "around", "behind", "beyond", "despite", "including", "inside", "like",
+  "near", "outside", "through", "throughout", "toward", "towards", "until", "upon",
   "as", "at", "before", "between", "but", "by", "during", "for", "from", "had",
   "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "over", "per",
   "since", "than", "that", "the", "their", "this", "to", "under", "was", "were",
