@@ -86,14 +86,29 @@ collate_term_table_free (CollateTermTable *table)
   g_free (table);
 }
 
-static gboolean
-in_list (const char *const *list,
-         const char        *word)
+/* Word → what it is to the terms: a stop word (1), an ordinal (2), or a
+ * number word (3 + its value) */
+enum { WORD_STOP = 1, WORD_ORDINAL = 2, WORD_NUMBER = 3 };
+
+static GHashTable *
+word_classes (void)
 {
-  for (guint i = 0; list[i]; i++)
-    if (strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; stopwords[i]; i++)
+        g_hash_table_insert (t, (char *) stopwords[i], GUINT_TO_POINTER (WORD_STOP));
+      for (guint i = 0; ordinal_words[i]; i++)
+        g_hash_table_insert (t, (char *) ordinal_words[i], GUINT_TO_POINTER (WORD_ORDINAL));
+      /* number words win over "one" the stop word */
+      for (guint i = 0; number_words[i]; i++)
+        g_hash_table_insert (t, (char *) number_words[i], GUINT_TO_POINTER (WORD_NUMBER + i));
+      g_once_init_leave (&table, t);
+    }
+  return table;
 }
 
 /* A crude English stem: enough that "meeting"/"meetings", "talks"/"talk",
@@ -170,23 +185,24 @@ collate_terms_foreach (const char     *text,
           *r = '\0';
           func (lower, 2.0f, user_data);
         }
-      else if (in_list (number_words, lower))
+      else
         {
-          for (guint i = 0; number_words[i]; i++)
-            if (strcmp (number_words[i], lower) == 0)
-              {
-                char digits[4];
+          guint what = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes (), lower));
 
-                g_snprintf (digits, sizeof digits, "%u", i);
-                func (digits, 2.0f, user_data);
-              }
-        }
-      else if (in_list (ordinal_words, lower))
-        func (lower, 2.0f, user_data);
-      else if (!in_list (stopwords, lower) && g_utf8_strlen (lower, -1) > 1)
-        {
-          stem (lower);
-          func (lower, (upper && !first_word) ? 2.0f : 1.0f, user_data);
+          if (what >= WORD_NUMBER)
+            {
+              char digits[4];
+
+              g_snprintf (digits, sizeof digits, "%u", what - WORD_NUMBER);
+              func (digits, 2.0f, user_data);
+            }
+          else if (what == WORD_ORDINAL)
+            func (lower, 2.0f, user_data);
+          else if (what == 0 && g_utf8_strlen (lower, -1) > 1)
+            {
+              stem (lower);
+              func (lower, (upper && !first_word) ? 2.0f : 1.0f, user_data);
+            }
         }
       first_word = FALSE;
     }
@@ -470,7 +486,7 @@ collate_align_sentences (CollateDocument *a,
   n_total = sentences_a->len + sentences_b->len;
   collate_term_bags_weigh (table, bags_a, n_total);
   collate_term_bags_weigh (table, bags_b, n_total);
-  max_df = MAX (50, n_total / 10);
+  max_df = MAX (50, n_total / 200);
 
   postings = g_ptr_array_new_with_free_func (free_posting_list);
   g_ptr_array_set_size (postings, (gint) table->df->len);

@@ -677,14 +677,20 @@ static gboolean
 is_negation_token (SideData               *s,
                    const CollateTextRange *t)
 {
-  g_autofree char *word = word_text (s, t);
-  gsize n = strlen (word);
+  const char *w = s->text + t->byte_start;
+  gsize n = t->byte_end - t->byte_start;
 
   /* "didn’t", "n't" as a token of its own, or glued */
-  if (g_str_has_suffix (word, "n’t") || g_str_has_suffix (word, "n't") || g_str_equal (word, "’t")
-      || g_str_equal (word, "'t"))
+  if ((n >= 5 && memcmp (w + n - 5, "n\xe2\x80\x99t", 5) == 0)
+      || (n >= 3 && memcmp (w + n - 3, "n't", 3) == 0)
+      || (n == 4 && memcmp (w, "\xe2\x80\x99t", 4) == 0) || (n == 2 && memcmp (w, "'t", 2) == 0))
     return TRUE;
-  return n > 0 && word_in (negations, word);
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (guint i = 0; negations[i]; i++)
+    if (strlen (negations[i]) == n && g_ascii_strncasecmp (negations[i], w, n) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Is there a negation among the @n tokens before token @i? */

@@ -696,6 +696,36 @@ month_of (const char *word)
   return m;
 }
 
+/* The words a quantity, date or time can start with (besides digits and
+ * currency signs), so that most words are passed over at once */
+static GHashTable *
+starters (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *const *lists[] = { small_numbers, tens, ordinals, months, month_abbreviations,
+                                     weekdays };
+      static const char *const more[] = {
+        "a", "an", "half", "noon", "midday", "midnight", "dozens", "hundreds", "thousands",
+        "millions", "several", "few", "couple", "dozen", NULL
+      };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i]; i++)
+          if (lists[l][i][0] != '\0')
+            g_hash_table_add (set, (char *) lists[l][i]);
+      for (guint i = 0; more[i]; i++)
+        g_hash_table_add (set, (char *) more[i]);
+      for (guint h = 0; h < G_N_ELEMENTS (hedges); h++)
+        g_hash_table_add (set, (char *) hedges[h].words[0]);
+      g_once_init_leave (&table, set);
+    }
+  return table;
+}
+
 GArray *
 collate_quantities_find (const char *text,
                          gssize      length)
@@ -726,6 +756,11 @@ collate_quantities_find (const char *text,
 
       if (!t->word && !g_str_equal (t->lower, "$") && !g_str_equal (t->lower, "€")
           && !g_str_equal (t->lower, "£"))
+        {
+          i++;
+          continue;
+        }
+      if (t->word && !t->digits && !g_hash_table_contains (starters (), t->lower))
         {
           i++;
           continue;
