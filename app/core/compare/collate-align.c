@@ -319,69 +319,74 @@ collate_term_bags_weigh (CollateTermTable *table,
     }
 }
 
-/* Cosine of two sums of bags (each sorted by term) */
+/* Adds @bag's weights into @sums (term id + 1 → float, in the pointer) */
+static void
+accumulate (GHashTable *sums,
+            GArray     *bag)
+{
+  for (guint k = 0; bag != NULL && k < bag->len; k++)
+    {
+      Entry *e = &g_array_index (bag, Entry, k);
+      gpointer key = GUINT_TO_POINTER (e->term + 1);
+      gpointer v = g_hash_table_lookup (sums, key);
+      float sum = 0;
+
+      if (v)
+        memcpy (&sum, &v, sizeof sum);
+      sum += e->weight;
+      v = NULL;
+      memcpy (&v, &sum, sizeof sum);
+      g_hash_table_insert (sums, key, v);
+    }
+}
+
+static double
+squared_length (GHashTable *sums)
+{
+  GHashTableIter iter;
+  gpointer value;
+  double total = 0;
+
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      float x = 0;
+
+      memcpy (&x, &value, sizeof x);
+      total += (double) x * x;
+    }
+  return total;
+}
+
+/* Cosine of two sums of bags (either second bag may be NULL) */
 static double
 cosine_of_sums (GArray *a1, GArray *a2, GArray *b1, GArray *b2)
 {
   g_autoptr(GHashTable) va = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) vb = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
-  double dot = 0, na = 0, nb = 0;
-  g_autoptr(GHashTable) vb = g_hash_table_new (NULL, NULL);
-  GArray *as[2] = { a1, a2 }, *bs[2] = { b1, b2 };
+  double dot = 0, na, nb;
 
-  for (guint s = 0; s < 2; s++)
-    {
-      for (guint k = 0; as[s] && k < as[s]->len; k++)
-        {
-          Entry *e = &g_array_index (as[s], Entry, k);
-          float old = 0;
-          gpointer v = g_hash_table_lookup (va, GUINT_TO_POINTER (e->term + 1));
-
-          if (v)
-            memcpy (&old, &v, sizeof old);
-          old += e->weight;
-          v = NULL;
-          memcpy (&v, &old, sizeof old);
-          g_hash_table_insert (va, GUINT_TO_POINTER (e->term + 1), v);
-        }
-      for (guint k = 0; bs[s] && k < bs[s]->len; k++)
-        {
-          Entry *e = &g_array_index (bs[s], Entry, k);
-          float old = 0;
-          gpointer v = g_hash_table_lookup (vb, GUINT_TO_POINTER (e->term + 1));
-
-          if (v)
-            memcpy (&old, &v, sizeof old);
-          old += e->weight;
-          v = NULL;
-          memcpy (&v, &old, sizeof old);
-          g_hash_table_insert (vb, GUINT_TO_POINTER (e->term + 1), v);
-        }
-    }
+  accumulate (va, a1);
+  accumulate (va, a2);
+  accumulate (vb, b1);
+  accumulate (vb, b2);
 
   g_hash_table_iter_init (&iter, va);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      float x = 0, y = 0;
       gpointer w = g_hash_table_lookup (vb, key);
+      float x = 0, y = 0;
 
+      if (w == NULL)
+        continue;
       memcpy (&x, &value, sizeof x);
-      na += (double) x * x;
-      if (w)
-        {
-          memcpy (&y, &w, sizeof y);
-          dot += (double) x * y;
-        }
+      memcpy (&y, &w, sizeof y);
+      dot += (double) x * y;
     }
-  g_hash_table_iter_init (&iter, vb);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      float y = 0;
-
-      memcpy (&y, &value, sizeof y);
-      nb += (double) y * y;
-    }
+  na = squared_length (va);
+  nb = squared_length (vb);
   return (na > 0 && nb > 0) ? dot / sqrt (na * nb) : 0;
 }
 
