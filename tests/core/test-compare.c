@@ -813,6 +813,26 @@ test_scorer_in_comparison (void)
       g_assert_cmpint (collate_suggestion_get_kind (s), !=, COLLATE_SUGGESTION_AGREEMENT);
     }
 
+  /* a contradiction Collate cannot read itself becomes one of the scorer's */
+  {
+    g_autoptr(CollateProject) other = project_of (
+      "The negotiators in Ankara talked for many hours before the two sides parted.",
+      "The negotiators in Ankara talked for few hours before the two sides parted.");
+    g_autoptr(CollateComparison) scored = collate_compare (other, "d1", "d2", &options, NULL, &error);
+    CollateSuggestion *s;
+
+    g_assert_no_error (error);
+    dump (scored);
+    s = find_suggestion (scored, COLLATE_SUGGESTION_CONTRADICTION,
+                         "The negotiators in Ankara talked for many hours before the two sides parted.",
+                         "The negotiators in Ankara talked for few hours before the two sides parted.");
+    g_assert_nonnull (s);
+    g_assert_cmpfloat_with_epsilon (collate_suggestion_get_confidence (s), 0.9, 1e-9);
+    g_assert_null (find_suggestion (scored, COLLATE_SUGGESTION_AGREEMENT,
+                                    "The negotiators in Ankara talked for many hours before the two sides parted.",
+                                    "The negotiators in Ankara talked for few hours before the two sides parted."));
+  }
+
   g_strfreev (argv);
   argv = scorer_argv ("fail");
   options.scorer_argv = argv;
