@@ -1231,6 +1231,44 @@ run_scorer (Work    *w,
   return TRUE;
 }
 
+/* ── Agreements ── */
+
+static void
+collect_plain_term (const char *term,
+                    float       boost,
+                    gpointer    user_data)
+{
+  /* names and numbers are boosted; the plain words say what happened */
+  if (boost == 1.0f)
+    g_hash_table_add (user_data, g_strdup (term));
+}
+
+/* Two passages agree on a claim when they share what is said, not only who
+ * it is about: at least three plain words (not names or numbers) */
+static gboolean
+shares_words (Work                     *w,
+              const CollateAlignedPair *pair)
+{
+  g_autoptr(GHashTable) a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer term;
+  guint shared = 0;
+
+  collate_terms_foreach (w->sides[0].text,
+                         collate_document_char_to_byte (w->sides[0].document, pair->start[0]),
+                         collate_document_char_to_byte (w->sides[0].document, pair->end[0]),
+                         collect_plain_term, a);
+  collate_terms_foreach (w->sides[1].text,
+                         collate_document_char_to_byte (w->sides[1].document, pair->start[1]),
+                         collate_document_char_to_byte (w->sides[1].document, pair->end[1]),
+                         collect_plain_term, b);
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &term, NULL))
+    shared += g_hash_table_contains (b, term);
+  return shared >= 3;
+}
+
 /* ── The whole ── */
 
 static gboolean
@@ -1311,7 +1349,7 @@ compare_run (Input        *input,
       conflicts += compare_names (&w, p);
       g_array_append_val (conflicts_per_pair, conflicts);
 
-      if (conflicts == 0 && p->score >= AGREEMENT_MIN_SCORE)
+      if (conflicts == 0 && p->score >= AGREEMENT_MIN_SCORE && shares_words (&w, p))
         {
           g_autofree char *reason = g_strdup_printf (_("the two passages say much the same (similarity %.2f%s)"),
                                                      p->score, n_equal ? _(", the same figures") : "");
