@@ -379,3 +379,9 @@ collate_cli_import (int    argc,
     }
   return EXIT_OK;
 }
+
+char *
+collate_cli_one_line (const char *text)
+{
+  return one_line (text);
+}

@@ -10,38 +10,17 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
+#include "collate-cli-export.h"
 #include "collate-cli-suggest.h"
 
 #define EXIT_OK     0
 #define EXIT_INPUT  1
 #define EXIT_USAGE  2
 
-/* One line for the terminal: control characters shown as escapes */
-static char *
-one_line (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '\t')
-        g_string_append (s, "\\t");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (s, "\\x%02x", c);
-      else
-        g_string_append_c (s, *p);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static void
 print_error (const char *message)
 {
-  g_autofree char *clean = one_line (message);
+  g_autofree char *clean = collate_cli_one_line (message);
 
   g_printerr ("collate-cli: %s\n", clean);
 }
@@ -107,7 +86,7 @@ static char *
 short_quote (const char *quote,
              guint       max)
 {
-  g_autofree char *clean = one_line (quote);
+  g_autofree char *clean = collate_cli_one_line (quote);
 
   if (g_utf8_strlen (clean, -1) <= max)
     return g_steal_pointer (&clean);
@@ -120,7 +99,7 @@ print_plain (CollateSuggestion *s)
 {
   g_autofree char *qa = short_quote (collate_suggestion_get_quote (s, 0), 60);
   g_autofree char *qb = short_quote (collate_suggestion_get_quote (s, 1), 60);
-  g_autofree char *reason = one_line (collate_suggestion_get_reason (s));
+  g_autofree char *reason = collate_cli_one_line (collate_suggestion_get_reason (s));
   char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (confidence, sizeof confidence, "%.2f", collate_suggestion_get_confidence (s));

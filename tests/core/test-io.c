@@ -866,8 +866,9 @@ test_json_schema (void)
                    "https://json-schema.org/draft/2020-12/schema");
   g_assert_nonnull (member (root, "description"));
   check_descriptions (member (root, "$defs"), root, &n_checked);
-  /* 9 top-level members, 2 schema lists, 4 label, 5 document, 11 annotation, 8 link fields */
-  g_assert_cmpuint (n_checked, ==, 9 + 2 + 4 + 5 + 11 + 8);
+  /* 10 top-level members, 2 schema lists, 4 label, 5 document, 11 annotation, 8 link,
+   * 9 review and 4 review side fields */
+  g_assert_cmpuint (n_checked, ==, 10 + 2 + 4 + 5 + 11 + 8 + 9 + 4);
 }
 
 /* The JSON reader decodes what it accepts exactly */

@@ -55,6 +55,7 @@ struct _CollateTermTable
 {
   GHashTable *ids;     /* term (owned) → GUINT_TO_POINTER (id + 1) */
   GArray     *df;      /* guint per term id */
+  GArray     *number;  /* gboolean per term id: digits */
 };
 
 typedef struct
@@ -70,6 +71,7 @@ collate_term_table_new (void)
 
   table->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   table->df = g_array_new (FALSE, TRUE, sizeof (guint));
+  table->number = g_array_new (FALSE, TRUE, sizeof (gboolean));
   return table;
 }
 
@@ -80,17 +82,33 @@ collate_term_table_free (CollateTermTable *table)
     return;
   g_hash_table_unref (table->ids);
   g_array_unref (table->df);
+  g_array_unref (table->number);
   g_free (table);
 }
 
-static gboolean
-in_list (const char *const *list,
-         const char        *word)
+/* Word → what it is to the terms: a stop word (1), an ordinal (2), or a
+ * number word (3 + its value) */
+enum { WORD_STOP = 1, WORD_ORDINAL = 2, WORD_NUMBER = 3 };
+
+static GHashTable *
+word_classes (void)
 {
-  for (guint i = 0; list[i]; i++)
-    if (strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; stopwords[i]; i++)
+        g_hash_table_insert (t, (char *) stopwords[i], GUINT_TO_POINTER (WORD_STOP));
+      for (guint i = 0; ordinal_words[i]; i++)
+        g_hash_table_insert (t, (char *) ordinal_words[i], GUINT_TO_POINTER (WORD_ORDINAL));
+      /* number words win over "one" the stop word */
+      for (guint i = 0; number_words[i]; i++)
+        g_hash_table_insert (t, (char *) number_words[i], GUINT_TO_POINTER (WORD_NUMBER + i));
+      g_once_init_leave (&table, t);
+    }
+  return table;
 }
 
 /* A crude English stem: enough that "meeting"/"meetings", "talks"/"talk",
@@ -167,23 +185,24 @@ collate_terms_foreach (const char     *text,
           *r = '\0';
           func (lower, 2.0f, user_data);
         }
-      else if (in_list (number_words, lower))
+      else
         {
-          for (guint i = 0; number_words[i]; i++)
-            if (strcmp (number_words[i], lower) == 0)
-              {
-                char digits[4];
+          guint what = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes (), lower));
 
-                g_snprintf (digits, sizeof digits, "%u", i);
-                func (digits, 2.0f, user_data);
-              }
-        }
-      else if (in_list (ordinal_words, lower))
-        func (lower, 2.0f, user_data);
-      else if (!in_list (stopwords, lower) && g_utf8_strlen (lower, -1) > 1)
-        {
-          stem (lower);
-          func (lower, (upper && !first_word) ? 2.0f : 1.0f, user_data);
+          if (what >= WORD_NUMBER)
+            {
+              char digits[4];
+
+              g_snprintf (digits, sizeof digits, "%u", what - WORD_NUMBER);
+              func (digits, 2.0f, user_data);
+            }
+          else if (what == WORD_ORDINAL)
+            func (lower, 2.0f, user_data);
+          else if (what == 0 && g_utf8_strlen (lower, -1) > 1)
+            {
+              stem (lower);
+              func (lower, (upper && !first_word) ? 2.0f : 1.0f, user_data);
+            }
         }
       first_word = FALSE;
     }
@@ -209,9 +228,11 @@ collect_term (const char *term,
   if (id_ptr == NULL)
     {
       guint zero = 0;
+      gboolean number = g_ascii_isdigit (term[0]);
 
       id = c->table->df->len;
       g_array_append_val (c->table->df, zero);
+      g_array_append_val (c->table->number, number);
       g_hash_table_insert (c->table->ids, g_strdup (term), GUINT_TO_POINTER (id + 1));
     }
   else
@@ -286,7 +307,11 @@ collate_term_bags_weigh (CollateTermTable *table,
           double idf = log (1.0 + (double) n_sentences / (double) MAX (df, 1));
 
           e->weight = (float) (e->weight * idf);
-          norm += (double) e->weight * e->weight;
+          /* numbers count when they agree, but a different number must not
+           * hide that two sentences tell the same thing: they stay out of
+           * the length */
+          if (!g_array_index (table->number, gboolean, e->term))
+            norm += (double) e->weight * e->weight;
         }
       norm = sqrt (norm);
       for (guint k = 0; k < bag->len && norm > 0; k++)
@@ -294,69 +319,74 @@ collate_term_bags_weigh (CollateTermTable *table,
     }
 }
 
-/* Cosine of two sums of bags (each sorted by term) */
+/* Adds @bag's weights into @sums (term id + 1 → float, in the pointer) */
+static void
+accumulate (GHashTable *sums,
+            GArray     *bag)
+{
+  for (guint k = 0; bag != NULL && k < bag->len; k++)
+    {
+      Entry *e = &g_array_index (bag, Entry, k);
+      gpointer key = GUINT_TO_POINTER (e->term + 1);
+      gpointer v = g_hash_table_lookup (sums, key);
+      float sum = 0;
+
+      if (v)
+        memcpy (&sum, &v, sizeof sum);
+      sum += e->weight;
+      v = NULL;
+      memcpy (&v, &sum, sizeof sum);
+      g_hash_table_insert (sums, key, v);
+    }
+}
+
+static double
+squared_length (GHashTable *sums)
+{
+  GHashTableIter iter;
+  gpointer value;
+  double total = 0;
+
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      float x = 0;
+
+      memcpy (&x, &value, sizeof x);
+      total += (double) x * x;
+    }
+  return total;
+}
+
+/* Cosine of two sums of bags (either second bag may be NULL) */
 static double
 cosine_of_sums (GArray *a1, GArray *a2, GArray *b1, GArray *b2)
 {
   g_autoptr(GHashTable) va = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) vb = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
-  double dot = 0, na = 0, nb = 0;
-  g_autoptr(GHashTable) vb = g_hash_table_new (NULL, NULL);
-  GArray *as[2] = { a1, a2 }, *bs[2] = { b1, b2 };
+  double dot = 0, na, nb;
 
-  for (guint s = 0; s < 2; s++)
-    {
-      for (guint k = 0; as[s] && k < as[s]->len; k++)
-        {
-          Entry *e = &g_array_index (as[s], Entry, k);
-          float old = 0;
-          gpointer v = g_hash_table_lookup (va, GUINT_TO_POINTER (e->term + 1));
-
-          if (v)
-            memcpy (&old, &v, sizeof old);
-          old += e->weight;
-          v = NULL;
-          memcpy (&v, &old, sizeof old);
-          g_hash_table_insert (va, GUINT_TO_POINTER (e->term + 1), v);
-        }
-      for (guint k = 0; bs[s] && k < bs[s]->len; k++)
-        {
-          Entry *e = &g_array_index (bs[s], Entry, k);
-          float old = 0;
-          gpointer v = g_hash_table_lookup (vb, GUINT_TO_POINTER (e->term + 1));
-
-          if (v)
-            memcpy (&old, &v, sizeof old);
-          old += e->weight;
-          v = NULL;
-          memcpy (&v, &old, sizeof old);
-          g_hash_table_insert (vb, GUINT_TO_POINTER (e->term + 1), v);
-        }
-    }
+  accumulate (va, a1);
+  accumulate (va, a2);
+  accumulate (vb, b1);
+  accumulate (vb, b2);
 
   g_hash_table_iter_init (&iter, va);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      float x = 0, y = 0;
       gpointer w = g_hash_table_lookup (vb, key);
+      float x = 0, y = 0;
 
+      if (w == NULL)
+        continue;
       memcpy (&x, &value, sizeof x);
-      na += (double) x * x;
-      if (w)
-        {
-          memcpy (&y, &w, sizeof y);
-          dot += (double) x * y;
-        }
+      memcpy (&y, &w, sizeof y);
+      dot += (double) x * y;
     }
-  g_hash_table_iter_init (&iter, vb);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      float y = 0;
-
-      memcpy (&y, &value, sizeof y);
-      nb += (double) y * y;
-    }
+  na = squared_length (va);
+  nb = squared_length (vb);
   return (na > 0 && nb > 0) ? dot / sqrt (na * nb) : 0;
 }
 
@@ -461,7 +491,7 @@ collate_align_sentences (CollateDocument *a,
   n_total = sentences_a->len + sentences_b->len;
   collate_term_bags_weigh (table, bags_a, n_total);
   collate_term_bags_weigh (table, bags_b, n_total);
-  max_df = MAX (50, n_total / 10);
+  max_df = MAX (50, n_total / 200);
 
   postings = g_ptr_array_new_with_free_func (free_posting_list);
   g_ptr_array_set_size (postings, (gint) table->df->len);
@@ -616,6 +646,47 @@ collate_align_sentences (CollateDocument *a,
             }
         }
     }
+  }
+
+  /* Between two aligned neighbours, two sentences left without a partner
+   * are partners too if they share a word: reports that follow one order
+   * tell the same thing in other words ("lasted 36 hours" / "lasted two
+   * days") */
+  {
+    g_autofree guint *partner_a = g_new (guint, MAX (sentences_a->len, 1));
+    g_autofree gboolean *has_b = g_new0 (gboolean, MAX (sentences_b->len, 1));
+    guint n = pairs->len;
+
+    for (guint i = 0; i < sentences_a->len; i++)
+      partner_a[i] = G_MAXUINT;
+    for (guint k = 0; k < n; k++)
+      {
+        const CollateAlignedPair *p = &g_array_index (pairs, CollateAlignedPair, k);
+
+        for (guint x = 0; x < p->n[0]; x++)
+          if (partner_a[p->first[0] + x] == G_MAXUINT || p->n[1] == 1)
+            partner_a[p->first[0] + x] = p->first[1] + (p->n[1] - 1) * (x > 0);
+        for (guint y = 0; y < p->n[1]; y++)
+          has_b[p->first[1] + y] = TRUE;
+      }
+    for (guint i = 1; i + 1 < sentences_a->len; i++)
+      {
+        guint j;
+        double score;
+
+        if (partner_a[i] != G_MAXUINT || partner_a[i - 1] == G_MAXUINT)
+          continue;
+        j = partner_a[i - 1] + 1;
+        if (j + 1 >= sentences_b->len || has_b[j] || partner_a[i + 1] != j + 1)
+          continue;
+        score = cosine_of_sums (g_ptr_array_index (bags_a, i), NULL, g_ptr_array_index (bags_b, j), NULL);
+        if (score > 0.05)
+          {
+            add_pair (pairs, sentences_a, i, 1, sentences_b, j, 1, score);
+            partner_a[i] = j;
+            has_b[j] = TRUE;
+          }
+      }
   }
 
   collate_term_table_free (table);

@@ -443,7 +443,7 @@ static gboolean
 plausibly_same (const CollateQuantity *a,
                 const CollateQuantity *b)
 {
-  double x = MAX ((a->low + a->high) / 2, 1e-9), y = MAX ((b->low + b->high) / 2, 1e-9);
+  double x = MAX (a->value, 1e-9), y = MAX (b->value, 1e-9);
   double ratio = x > y ? x / y : y / x;
 
   if (a->measure == COLLATE_MEASURE_DURATION)
@@ -677,14 +677,20 @@ static gboolean
 is_negation_token (SideData               *s,
                    const CollateTextRange *t)
 {
-  g_autofree char *word = word_text (s, t);
-  gsize n = strlen (word);
+  const char *w = s->text + t->byte_start;
+  gsize n = t->byte_end - t->byte_start;
 
   /* "didn’t", "n't" as a token of its own, or glued */
-  if (g_str_has_suffix (word, "n’t") || g_str_has_suffix (word, "n't") || g_str_equal (word, "’t")
-      || g_str_equal (word, "'t"))
+  if ((n >= 5 && memcmp (w + n - 5, "n\xe2\x80\x99t", 5) == 0)
+      || (n >= 3 && memcmp (w + n - 3, "n't", 3) == 0)
+      || (n == 4 && memcmp (w, "\xe2\x80\x99t", 4) == 0) || (n == 2 && memcmp (w, "'t", 2) == 0))
     return TRUE;
-  return n > 0 && word_in (negations, word);
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (guint i = 0; negations[i]; i++)
+    if (strlen (negations[i]) == n && g_ascii_strncasecmp (negations[i], w, n) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Is there a negation among the @n tokens before token @i? */
@@ -844,6 +850,25 @@ is_capitalised (SideData               *s,
   return g_unichar_isupper (c) || g_unichar_istitle (c);
 }
 
+/* Capitalised words that are numbers, months or days, not names: the
+ * quantities and dates have their own kinds */
+static gboolean
+is_not_a_name (SideData               *s,
+               const CollateTextRange *t)
+{
+  static const char *const words[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens",
+    "some", "about", "around", "nearly", "almost", "more", "at", "first", "second", "third",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", NULL
+  };
+  g_autofree char *word = word_text (s, t);
+
+  return word_in (words, word);
+}
+
 /* Runs of capitalised words; a sentence's first word counts only if it is
  * not a common opener ("The", "But") */
 static GArray *
@@ -863,7 +888,8 @@ names_in (SideData *s,
       Name n = { 0 };
 
       if (!is_capitalised (s, t)
-          || collate_tokenizer_is_sentence_starter (s->text + t->byte_start, t->byte_end - t->byte_start))
+          || collate_tokenizer_is_sentence_starter (s->text + t->byte_start, t->byte_end - t->byte_start)
+          || is_not_a_name (s, t))
         {
           i++;
           continue;
@@ -1205,6 +1231,44 @@ run_scorer (Work    *w,
   return TRUE;
 }
 
+/* ── Agreements ── */
+
+static void
+collect_plain_term (const char *term,
+                    float       boost,
+                    gpointer    user_data)
+{
+  /* names and numbers are boosted; the plain words say what happened */
+  if (boost == 1.0f)
+    g_hash_table_add (user_data, g_strdup (term));
+}
+
+/* Two passages agree on a claim when they share what is said, not only who
+ * it is about: at least three plain words (not names or numbers) */
+static gboolean
+shares_words (Work                     *w,
+              const CollateAlignedPair *pair)
+{
+  g_autoptr(GHashTable) a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer term;
+  guint shared = 0;
+
+  collate_terms_foreach (w->sides[0].text,
+                         collate_document_char_to_byte (w->sides[0].document, pair->start[0]),
+                         collate_document_char_to_byte (w->sides[0].document, pair->end[0]),
+                         collect_plain_term, a);
+  collate_terms_foreach (w->sides[1].text,
+                         collate_document_char_to_byte (w->sides[1].document, pair->start[1]),
+                         collate_document_char_to_byte (w->sides[1].document, pair->end[1]),
+                         collect_plain_term, b);
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &term, NULL))
+    shared += g_hash_table_contains (b, term);
+  return shared >= 3;
+}
+
 /* ── The whole ── */
 
 static gboolean
@@ -1285,7 +1349,7 @@ compare_run (Input        *input,
       conflicts += compare_names (&w, p);
       g_array_append_val (conflicts_per_pair, conflicts);
 
-      if (conflicts == 0 && p->score >= AGREEMENT_MIN_SCORE)
+      if (conflicts == 0 && p->score >= AGREEMENT_MIN_SCORE && shares_words (&w, p))
         {
           g_autofree char *reason = g_strdup_printf (_("the two passages say much the same (similarity %.2f%s)"),
                                                      p->score, n_equal ? _(", the same figures") : "");

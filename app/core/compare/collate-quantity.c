@@ -160,13 +160,21 @@ static const char *const month_abbreviations[] = {
   "", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL
 };
 
+/* "in May", "since May": the month, not the verb */
+static const char *const month_prepositions[] = {
+  "in", "since", "until", "till", "by", "early", "late", "mid", "of", "from", "before", "after",
+  "during", "last", "next", "this", NULL
+};
+
 static const char *const weekdays[] = {
   "", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
 };
 
 /* Words that end the noun after a number */
 static const char *const noun_stops[] = {
-  "a", "after", "against", "ago", "along", "alongside", "among", "an", "and", "are",
+  "a", "across", "after", "against", "ago", "along", "alongside", "amid", "among", "an",
+  "and", "are", "around", "behind", "beyond", "despite", "including", "inside", "like",
+  "near", "outside", "through", "throughout", "toward", "towards", "until", "upon",
   "as", "at", "before", "between", "but", "by", "during", "for", "from", "had",
   "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "over", "per",
   "since", "than", "that", "the", "their", "this", "to", "under", "was", "were",
@@ -392,6 +400,17 @@ parse_number (Parser   *p,
             }
         }
 
+      /* "an hour", "a week": one of the unit */
+      if ((strcmp (t->lower, "a") == 0 || strcmp (t->lower, "an") == 0) && tok (p, i + 1) != NULL)
+        {
+          for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+            if (strcmp (tok (p, i + 1)->lower, units[u].name) == 0 && units[u].name[strlen (units[u].name) - 1] != 's')
+              {
+                *low = *high = 1;
+                return 1;
+              }
+        }
+
       /* "a half", "half an hour" */
       if (strcmp (t->lower, "half") == 0 || (strcmp (t->lower, "a") == 0 && tok_is (p, i + 1, "half")))
         {
@@ -589,13 +608,13 @@ apply_hedge (Hedge     hedge,
   switch (hedge)
     {
     case HEDGE_OVER:
-      *low = x; *high = x * 1.5; *open_low = TRUE;
+      *low = x; *high = G_MAXDOUBLE; *open_low = TRUE;
       return ">";
     case HEDGE_AT_LEAST:
-      *low = x; *high = x * 1.5;
+      *low = x; *high = G_MAXDOUBLE;
       return "≥";
     case HEDGE_UNDER:
-      *low = x * 0.5; *high = x; *open_high = TRUE;
+      *low = 0; *high = x; *open_high = TRUE;
       return "<";
     case HEDGE_AT_MOST:
       *low = 0; *high = x;
@@ -677,6 +696,36 @@ month_of (const char *word)
   return m;
 }
 
+/* The words a quantity, date or time can start with (besides digits and
+ * currency signs), so that most words are passed over at once */
+static GHashTable *
+starters (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *const *lists[] = { small_numbers, tens, ordinals, months, month_abbreviations,
+                                     weekdays };
+      static const char *const more[] = {
+        "a", "an", "half", "noon", "midday", "midnight", "dozens", "hundreds", "thousands",
+        "millions", "several", "few", "couple", "dozen", NULL
+      };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i]; i++)
+          if (lists[l][i][0] != '\0')
+            g_hash_table_add (set, (char *) lists[l][i]);
+      for (guint i = 0; more[i]; i++)
+        g_hash_table_add (set, (char *) more[i]);
+      for (guint h = 0; h < G_N_ELEMENTS (hedges); h++)
+        g_hash_table_add (set, (char *) hedges[h].words[0]);
+      g_once_init_leave (&table, set);
+    }
+  return table;
+}
+
 GArray *
 collate_quantities_find (const char *text,
                          gssize      length)
@@ -699,7 +748,7 @@ collate_quantities_find (const char *text,
       const Token *t = tok (&p, i);
       Hedge hedge;
       guint h, j, k, n;
-      double low, high, minutes;
+      double low, high, minutes, said;
       gboolean from_digits, ordinal, used_after, open_low, open_high;
       const char *currency = NULL;
       const char *hedge_text;
@@ -707,6 +756,11 @@ collate_quantities_find (const char *text,
 
       if (!t->word && !g_str_equal (t->lower, "$") && !g_str_equal (t->lower, "€")
           && !g_str_equal (t->lower, "£"))
+        {
+          i++;
+          continue;
+        }
+      if (t->word && !t->digits && !g_hash_table_contains (starters (), t->lower))
         {
           i++;
           continue;
@@ -721,7 +775,8 @@ collate_quantities_find (const char *text,
           continue;
         }
       if ((v = month_of (t->lower)) > 0 && t->capital
-          && (v != 5 || tok (&p, i + 1) == NULL || tok (&p, i + 1)->digits))
+          && (v != 5 || (tok (&p, i + 1) != NULL && tok (&p, i + 1)->digits)
+              || (i > 0 && index_in (month_prepositions, tok (&p, i - 1)->lower) >= 0)))
         {
           const Token *next = tok (&p, i + 1);
           double day;
@@ -796,6 +851,7 @@ collate_quantities_find (const char *text,
           continue;
         }
 
+      said = low == high ? low : (low + high) / 2;
       if (low == high)
         hedge_text = apply_hedge (hedge, low, &low, &high, &open_low, &open_high);
       else
@@ -828,22 +884,24 @@ collate_quantities_find (const char *text,
           if (currency)
             {
               push (out, &p, i, k, COLLATE_MEASURE_MONEY, low, high, open_low, open_high,
-                    currency, (low + high) / 2, hedge_text);
+                    currency, said, hedge_text);
               i = k;
               continue;
             }
           if (unit != NULL && !tok_is (&p, k + 1, "ago") && !tok_is (&p, k + 1, "later")
               && !tok_is (&p, k + 1, "earlier") && !tok_is (&p, k + 1, "old"))
             {
-              double x = (hedge == HEDGE_NONE || low == high) ? low : 0;
-
-              (void) x;
+              /* a whole number of hours or longer, said plainly, is seldom
+               * exact: "four hours" is at least four and under five */
+              if (hedge == HEDGE_NONE && low == high && low == floor (low) && seconds >= 3600)
+                {
+                  high = low + 1;
+                  open_high = TRUE;
+                }
               push (out, &p, i, k + 1, COLLATE_MEASURE_DURATION, low * seconds, high * seconds,
                     open_low, open_high, unit, 0, hedge_text);
               /* the written number, in seconds */
-              g_array_index (out, CollateQuantity, out->len - 1).value =
-                (hedge == HEDGE_NONE ? low : (hedge == HEDGE_OVER || hedge == HEDGE_AT_LEAST) ? low
-                 : high) * seconds;
+              g_array_index (out, CollateQuantity, out->len - 1).value = said * seconds;
               i = k + 1;
               continue;
             }
@@ -859,7 +917,7 @@ collate_quantities_find (const char *text,
           guint after = k + (g_str_equal (t->lower, "per") ? 2 : 1);
 
           push (out, &p, i, after, COLLATE_MEASURE_PERCENT, low, high, open_low, open_high,
-                "percent", (low + high) / 2, hedge_text);
+                "percent", said, hedge_text);
           i = after;
           continue;
         }
@@ -881,9 +939,7 @@ collate_quantities_find (const char *text,
         if (noun != NULL)
           {
             push (out, &p, i, after, COLLATE_MEASURE_COUNT, low, high, open_low, open_high,
-                  noun, (hedge == HEDGE_NONE || low != high) ? (low + high) / 2
-                        : (hedge == HEDGE_OVER || hedge == HEDGE_AT_LEAST) ? low : high,
-                  hedge_text);
+                  noun, said, hedge_text);
             i = after;
             continue;
           }

@@ -25,8 +25,10 @@ typedef enum
  * expression ("nearly five hours", "four-and-a-half-hour", "$3.2 million",
  * "third official meeting"), and the interval [low, high] it stands for in
  * the measure's base unit.  Hedges widen the interval: "over 4 hours" is
- * (4 h, 5 h], "nearly 5 hours" is [4.5 h, 5 h), "about 30" is [27, 33],
- * "two dozen" is exactly 24, "dozens" is [24, 144].  @open_low/@open_high
+ * (4 h, ∞) (high is infinite), "under an hour" [0, 1 h), "nearly 5 hours"
+ * [4.25 h, 5 h), "about 30" [27, 33]; "two dozen" is exactly 24, "dozens"
+ * [24, 144]; a plain whole number of hours or longer is rounded down by
+ * who said it: "four hours" is [4 h, 5 h).  @open_low/@open_high
  * say whether an end is excluded.  @noun is what is counted (lowercase,
  * singular: "meeting", "official"), or the currency, month or unit, or "".
  */

@@ -29,6 +29,25 @@ collate_score_label_to_string (CollateScoreLabel label)
     }
 }
 
+/* "a": {"document": …, "start": …, "end": …} */
+static void
+add_side (JsonBuilder *b,
+          const char  *name,
+          const char  *document,
+          guint        start,
+          guint        end)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "document");
+  json_builder_add_string_value (b, document ? document : "");
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, start);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, end);
+  json_builder_end_object (b);
+}
+
 static char *
 requests (CollateScorerPair *pairs,
           guint              n_pairs)
@@ -55,24 +74,8 @@ requests (CollateScorerPair *pairs,
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, p->kind);
         }
-      json_builder_set_member_name (b, "a");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "document");
-      json_builder_add_string_value (b, p->document_a ? p->document_a : "");
-      json_builder_set_member_name (b, "start");
-      json_builder_add_int_value (b, p->start_a);
-      json_builder_set_member_name (b, "end");
-      json_builder_add_int_value (b, p->end_a);
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "b");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "document");
-      json_builder_add_string_value (b, p->document_b ? p->document_b : "");
-      json_builder_set_member_name (b, "start");
-      json_builder_add_int_value (b, p->start_b);
-      json_builder_set_member_name (b, "end");
-      json_builder_add_int_value (b, p->end_b);
-      json_builder_end_object (b);
+      add_side (b, "a", p->document_a, p->start_a, p->end_a);
+      add_side (b, "b", p->document_b, p->start_b, p->end_b);
       json_builder_end_object (b);
 
       root = json_builder_get_root (b);

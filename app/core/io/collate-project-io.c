@@ -64,7 +64,9 @@ prefix_record_error (GError                **error,
 
   where = collate_json_path_to_string (path);
   message = (*error)->message;
-  for (p = message; g_ascii_islower (*p) || *p == '_'; p++)
+  /* a field, or a path inside the record: "sides[1].text" */
+  for (p = message; g_ascii_islower (*p) || *p == '_' || *p == '.' || *p == '['
+                    || *p == ']' || g_ascii_isdigit (*p); p++)
     ;
   if (p > message && p[0] == ':' && p[1] == ' ')
     g_prefix_error (error, "%s.", where);
@@ -628,7 +630,7 @@ read_format_and_version (CollateJsonObjectReader *r,
     {
       collate_json_set_error (error, COLLATE_ERROR_INVALID, &version_path,
                               _("missing (expected an integer; this Collate reads "
-                                "version %d)"), COLLATE_FORMAT_VERSION);
+                                "versions 1 to %d)"), COLLATE_FORMAT_VERSION);
       return FALSE;
     }
   if (version->type != COLLATE_JSON_INTEGER && version->type != COLLATE_JSON_NUMBER)
@@ -657,7 +659,7 @@ read_format_and_version (CollateJsonObjectReader *r,
     {
       collate_json_set_error (error, COLLATE_ERROR_INVALID, &version_path,
                               _("%" G_GUINT64_FORMAT " is not a format version "
-                                "(this Collate reads version %d)"),
+                                "(this Collate reads versions 1 to %d)"),
                               number_value, COLLATE_FORMAT_VERSION);
       return FALSE;
     }
