@@ -539,7 +539,7 @@ test_new_default_output (void)
 
     run_cli (&run, "new", "--force", "-o", report, report, NULL);
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "one of the text files"));
+    g_assert_nonnull (strstr (run.err, "one of the inputs"));
     after = read_file (report);
     g_assert_cmpstr (after, ==, text);
   }

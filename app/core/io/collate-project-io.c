@@ -76,29 +76,9 @@ prefix_record_error (GError                **error,
 static char *
 quote_short (const char *text)
 {
-  GString *s = g_string_new ("\"");
-  guint n = 0;
+  g_autofree char *quoted = collate_text_quote (text, SHOW_CHARS);
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == SHOW_CHARS)
-        {
-          g_string_append (s, "…");
-          break;
-        }
-      if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '"')
-        g_string_append (s, "\\\"");
-      else if (c < 0x20)
-        g_string_append_printf (s, "\\u%04x", c);
-      else
-        g_string_append_unichar (s, c);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
+  return g_strdup_printf ("\"%s\"", quoted);
 }
 
 static gboolean
