@@ -319,6 +319,9 @@ write_data_free (gpointer data)
   g_free (wd);
 }
 
+/* Through the one safe writer: a copy being replaced stays whole until the
+ * new one is on disk, and what a killed write leaves is removed by the
+ * next one */
 static gboolean
 write_file (GFile       *file,
             const char  *data,
@@ -326,9 +329,17 @@ write_file (GFile       *file,
             GError     **error)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(CollateFileWriter) writer = collate_file_writer_new (path, NULL, error);
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (writer == NULL)
+    return FALSE;
+  if (!collate_file_writer_set_mode (writer, 0600, error)
+      || !collate_file_writer_write (writer, data, length, error))
+    {
+      collate_file_writer_abort (writer, error);
+      return FALSE;
+    }
+  return collate_file_writer_commit (writer, NULL, error);
 }
 
 static void

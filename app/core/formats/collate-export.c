@@ -826,18 +826,33 @@ collate_export_write_file (const char  *folder,
                            gsize        length,
                            GError     **error)
 {
+  /* @folder is the export's temporary folder: it reaches the disk whole,
+   * or not at all (collate_file_writer_commit()) */
   g_autofree char *path = g_build_filename (folder, name, NULL);
-  GError *local_error = NULL;
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  guint64 written = 0;
+  gboolean ok;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_NONE, 0644, &local_error))
+  if (fd < 0)
     {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, local_error->message);
-      g_error_free (local_error);
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
-  return TRUE;
+  ok = collate_file_write_all (fd, data, length, &written, error);
+  if (close (fd) != 0 && ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (!ok)
+    g_prefix_error (error, _("Could not write “%s”: "), name);
+  return ok;
 }
 
 /* Names Windows keeps for devices, whatever the extension: "CON.txt" is
@@ -1335,24 +1350,11 @@ collate_export_snapshot_flush (CollateExportSnapshot  *snap,
     {
       if (!collate_file_writer_write (snap->sink_writer, p, left, error))
         return FALSE;
-      left = 0;
     }
-  while (left > 0)
+  else if (!collate_file_write_all (snap->sink_fd, p, left, &snap->sink_written, error))
     {
-      gssize n = write (snap->sink_fd, p, MIN (left, (gsize) G_MAXSSIZE));
-
-      if (n < 0)
-        {
-          int saved = errno;
-
-          if (saved == EINTR)
-            continue;
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not write “%s”: %s"), snap->sink_name, g_strerror (saved));
-          return FALSE;
-        }
-      p += n;
-      left -= n;
+      g_prefix_error (error, _("Could not write “%s”: "), snap->sink_name);
+      return FALSE;
     }
   g_string_truncate (out, 0);
   return TRUE;
@@ -1372,6 +1374,7 @@ write_text_to_fd (CollateExportSnapshot *snap,
   gboolean ok;
 
   snap->sink_fd = fd;
+  snap->sink_written = 0;
   snap->sink_writer = writer;
   snap->sink_name = name;
   ok = entry->write_text (snap, part, out, error) &&

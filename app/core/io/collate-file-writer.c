@@ -45,18 +45,12 @@ struct _CollateFileWriter
 static guint64
 write_limit (void)
 {
-  static gsize once = 0;
-  static guint64 limit = G_MAXUINT64;
+  const char *value = g_getenv ("COLLATE_TEST_WRITE_LIMIT");
+  guint64 limit;
 
-  if (g_once_init_enter (&once))
-    {
-      const char *value = g_getenv ("COLLATE_TEST_WRITE_LIMIT");
-      guint64 n;
-
-      if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &n, NULL))
-        limit = n;
-      g_once_init_leave (&once, 1);
-    }
+  if (G_LIKELY (value == NULL)
+      || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &limit, NULL))
+    return G_MAXUINT64;
   return limit;
 }
 
@@ -450,31 +444,45 @@ collate_file_writer_get_display_name (CollateFileWriter *self)
 }
 
 gboolean
-collate_file_writer_write (CollateFileWriter  *self,
-                           const void         *data,
-                           gsize               length,
-                           GError            **error)
+collate_file_writer_set_mode (CollateFileWriter  *self,
+                              guint               mode,
+                              GError            **error)
+{
+  g_return_val_if_fail (self != NULL && self->fd >= 0 && !self->done, FALSE);
+
+  if (fchmod (self->fd, (mode_t) mode) != 0)
+    {
+      set_errno_error (error, errno, _("could not set the file's permissions"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+collate_file_write_all (int          fd,
+                        const void  *data,
+                        gsize        length,
+                        guint64     *written,
+                        GError     **error)
 {
   const char *p = data;
   guint64 limit = write_limit ();
-
-  g_return_val_if_fail (self != NULL && self->fd >= 0 && !self->done, FALSE);
 
   while (length > 0)
     {
       gsize chunk = MIN (length, (gsize) G_MAXSSIZE);
       gssize n;
 
-      if (self->written + chunk > limit)
+      if (*written + chunk > limit)
         {
-          chunk = limit - MIN (limit, self->written);
+          chunk = limit - MIN (limit, *written);
           if (chunk == 0)
             {
               set_errno_error (error, ENOSPC, NULL);
               return FALSE;
             }
         }
-      n = write (self->fd, p, chunk);
+      n = write (fd, p, chunk);
       if (n < 0)
         {
           int saved = errno;
@@ -486,9 +494,20 @@ collate_file_writer_write (CollateFileWriter  *self,
         }
       p += n;
       length -= (gsize) n;
-      self->written += (guint64) n;
+      *written += (guint64) n;
     }
   return TRUE;
+}
+
+gboolean
+collate_file_writer_write (CollateFileWriter  *self,
+                           const void         *data,
+                           gsize               length,
+                           GError            **error)
+{
+  g_return_val_if_fail (self != NULL && self->fd >= 0 && !self->done, FALSE);
+
+  return collate_file_write_all (self->fd, data, length, &self->written, error);
 }
 
 /* The folder's files and the folder itself reach the disk */

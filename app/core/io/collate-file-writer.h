@@ -50,6 +50,12 @@ const char        *collate_file_writer_get_temp_path (CollateFileWriter *self);
 /* The destination as given, in its display form, for messages */
 const char        *collate_file_writer_get_display_name (CollateFileWriter *self);
 
+/* Gives the new file @mode (e.g. 0600 for private copies) before anything
+ * is written to it */
+gboolean           collate_file_writer_set_mode    (CollateFileWriter  *self,
+                                                    guint               mode,
+                                                    GError            **error);
+
 /* Writes all of @data to the temporary file, or fails with a G_IO_ERROR
  * ("the disk is full" for ENOSPC). */
 gboolean           collate_file_writer_write       (CollateFileWriter  *self,
@@ -83,6 +89,15 @@ gboolean           collate_file_write_bytes        (GFile              *file,
                                                     const char         *etag,
                                                     char              **new_etag,
                                                     GCancellable       *cancellable,
+                                                    GError            **error);
+
+/* Writes all of @data to @fd (a file in a temporary folder), retrying short
+ * writes; fails with a G_IO_ERROR ("the disk is full" for ENOSPC).
+ * @written counts the file's bytes so far (for the test hook). */
+gboolean           collate_file_write_all          (int                 fd,
+                                                    const void         *data,
+                                                    gsize               length,
+                                                    guint64            *written,
                                                     GError            **error);
 
 /* Removes the file or folder @path and everything in it, following no
