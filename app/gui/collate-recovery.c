@@ -178,22 +178,8 @@ process_is_other_collate (int pid)
   g_autofree char *theirs = NULL;
   g_autofree char *ours = NULL;
 
-  if (pid <= 0 || pid == (int) getpid ())
+  if (pid <= 0 || pid == (int) getpid () || !collate_process_is_alive (pid))
     return FALSE;
-  if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
-    return FALSE;
-
-  /* A process that crashed stays a zombie until its parent reaps it */
-  path = g_strdup_printf ("/proc/%d/stat", pid);
-  if (g_file_get_contents (path, &theirs, NULL, NULL))
-    {
-      const char *state = strrchr (theirs, ')');
-
-      if (state != NULL && (g_str_has_prefix (state, ") Z") || g_str_has_prefix (state, ") X")))
-        return FALSE;
-    }
-  g_clear_pointer (&theirs, g_free);
-  g_clear_pointer (&path, g_free);
 
   /* Alive; but a pid may have been reused by another program since */
   path = g_strdup_printf ("/proc/%d/comm", pid);

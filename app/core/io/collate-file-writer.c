@@ -223,13 +223,14 @@ collate_file_remove_tree (const char *path)
   remove_tree (path, NULL);
 }
 
-/* Is @pid a process that may still be writing?  A zombie is not. */
-static gboolean
-process_is_alive (int pid)
+gboolean
+collate_process_is_alive (int pid)
 {
   g_autofree char *path = NULL;
   g_autofree char *stat = NULL;
 
+  if (pid <= 0)
+    return FALSE;
   if (pid == (int) getpid ())
     return TRUE;
   if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
@@ -269,7 +270,7 @@ remove_stale_temporaries (const char *folder)
       if (now - (gint64) st.st_mtime < COLLATE_FILE_WRITER_STALE_AGE ||
           (gint64) st.st_mtime > now)
         continue;
-      if (process_is_alive (pid))
+      if (collate_process_is_alive (pid))
         continue;
       g_debug ("Removing %s, left by process %d", path, pid);
       remove_tree (path, NULL);

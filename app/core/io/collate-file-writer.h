@@ -104,6 +104,10 @@ gboolean           collate_file_write_all          (int                 fd,
  * symbolic link */
 void               collate_file_remove_tree        (const char         *path);
 
+/* Is @pid a running process?  A zombie (a crashed process its parent has
+ * not reaped yet) is not. */
+gboolean           collate_process_is_alive        (int                 pid);
+
 /* Is @name one of the writer's temporary names? */
 gboolean           collate_file_writer_is_temp_name (const char        *name,
                                                      int               *pid_out);
