@@ -40,8 +40,17 @@ char *
 collate_cli_display_name (const char *filename)
 {
   g_autofree char *shown = g_filename_display_name (filename);
+  glong length = g_utf8_strlen (shown, -1);
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
 
-  return collate_text_quote (shown, NAME_MAX_CHARS);
+  if (length <= NAME_MAX_CHARS)
+    return collate_text_quote (shown, 0);
+
+  /* A long path keeps its start and its end, where the file's name is */
+  head = collate_text_quote (shown, NAME_MAX_CHARS / 2);
+  tail = collate_text_quote (g_utf8_offset_to_pointer (shown, length - NAME_MAX_CHARS / 2), 0);
+  return g_strconcat (head, tail, NULL);
 }
 
 /* The file @path names, following symbolic links */
