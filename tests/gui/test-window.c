@@ -1180,6 +1180,51 @@ test_save_full_disk (void)
   g_rmdir (dir);
 }
 
+/* A recovery copy that cannot be written on a full disk leaves the
+ * previous copy whole, and says so */
+static void
+test_recovery_full_disk (void)
+{
+  g_autofree char *dir = tmp_path ("recovery");
+  CollateWindow *window = NULL;
+  CollateProject *project;
+  CollateRecovery *recovery;
+  gboolean mounted;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  mounted = test_disk_mount (dir, 1024 * 1024);
+  window = new_sample_window (NULL);
+  project = collate_window_get_project (window);
+
+  add_span (project, 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  recovery = collate_window_get_recovery (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (recovery));
+  g_assert_true (collate_recovery_get_exists (recovery));
+
+  test_disk_fill (dir, mounted, 4096);
+  add_span (project, 1, "third visit to Russia this year", "Claim");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (recovery) && collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "the disk is full"));
+  {
+    g_autoptr(CollateProject) copy = collate_recovery_load (recovery, &error);
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collate_project_get_n_annotations (copy), ==, 1);
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (collate_file_writer_is_temp_name (name, NULL));
+  }
+
+  test_disk_empty (dir, mounted);
+  destroy_all_windows ();
+  test_disk_unmount (dir, mounted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1268,7 @@ main (int   argc,
   g_test_add_func ("/window/refuse-corrupt-project", test_refuse_corrupt_project);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/window/recovery-full-disk", test_recovery_full_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
