@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <sys/types.h>
 #include <unistd.h>
 
