@@ -104,17 +104,6 @@ is_inside (const char     *path,
     }
 }
 
-static gboolean
-is_empty_folder (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  gboolean empty = dir != NULL && g_dir_read_name (dir) == NULL;
-
-  if (dir != NULL)
-    g_dir_close (dir);
-  return empty;
-}
-
 int
 collate_cli_check_output (const char         *output,
                           const char *const  *inputs,
@@ -153,7 +142,9 @@ collate_cli_check_output (const char         *output,
         }
     }
 
-  if (exists && !force && !(folder_output && S_ISDIR (out_st.st_mode) && is_empty_folder (output)))
+  /* A folder export writes only into an absent or empty folder, --force or
+   * not: the core says so itself */
+  if (exists && !force && !folder_output)
     {
       collate_cli_print_error (_("%s already exists; use --force to replace it, "
                                  "or -o to write elsewhere"), shown);

@@ -24,9 +24,9 @@ char    *collate_cli_display_name  (const char *filename);
 
 /* Checks that @output may be written by a command reading @inputs: it is
  * none of them and inside none of the folders among them (nor, when it is
- * a folder, holds one of them), whatever names they are given by; and it
- * does not exist yet, unless @force, or @folder_output and it is an empty
- * folder.  On a problem prints it and returns the exit status:
+ * a folder, holds one of them), whatever names they are given by; and,
+ * unless @force, it does not exist yet (a @folder_output is left to the
+ * export, which writes only into an absent or empty folder).  On a problem prints it and returns the exit status:
  * COLLATE_CLI_EXIT_USAGE for an output among the inputs, COLLATE_CLI_EXIT_FAILED
  * for one that exists; else COLLATE_CLI_EXIT_OK. */
 int      collate_cli_check_output  (const char         *output,
