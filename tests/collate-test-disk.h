@@ -11,7 +11,9 @@
  */
 #pragma once
 
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE  /* unshare() */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
