@@ -9,42 +9,18 @@
 #include <glib/gi18n.h>
 
 #include "collate.h"
+#include "collate-cli-common.h"
 #include "collate-cli-export.h"
 
-#define EXIT_OK     0
-#define EXIT_INPUT  1
-#define EXIT_USAGE  2
+#define EXIT_OK     COLLATE_CLI_EXIT_OK
+#define EXIT_INPUT  COLLATE_CLI_EXIT_FAILED
+#define EXIT_USAGE  COLLATE_CLI_EXIT_USAGE
 
-/* One line for the terminal: control characters shown as escapes */
-static char *
-one_line (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '\t')
-        g_string_append (s, "\\t");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (s, "\\x%02x", c);
-      else
-        g_string_append_c (s, *p);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* One line on stderr, starting with "collate-cli: " */
 static void
 print_error (const char *command,
              const char *message)
 {
-  g_autofree char *clean = one_line (message);
-
-  g_printerr ("collate-cli: %s\n", clean);
+  collate_cli_print_error ("%s", message);
 }
 
 static int
@@ -63,7 +39,7 @@ print_report (const char          *command,
 {
   for (guint i = 0; i < collate_export_report_get_n_warnings (report); i++)
     {
-      g_autofree char *clean = one_line (collate_export_report_get_message (report, i));
+      g_autofree char *clean = collate_text_quote (collate_export_report_get_message (report, i), 0);
 
       g_printerr (_("collate-cli: warning: %s: %u\n"), clean,
                   collate_export_report_get_count (report, i));
@@ -131,6 +107,7 @@ collate_cli_export (int    argc,
   gboolean strict = FALSE;
   gboolean no_links = FALSE;
   gboolean quiet = FALSE;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format (required)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -150,6 +127,8 @@ collate_cli_export (int    argc,
       N_("nli: the quote (span, default) or its enclosing sentence (sentence)"), "span|sentence" },
     { "conll-labels", 0, 0, G_OPTION_ARG_STRING, &conll_labels,
       N_("conll: the span labels that become entity tags (default: all)"), "L1,L2" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the output file if it exists (never one of the projects read)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &projects, NULL, NULL },
     { NULL }
@@ -224,6 +203,15 @@ collate_cli_export (int    argc,
     return usage_error (context, "export",
                         _("this export writes a folder: give it with -o OUT"));
 
+  if (output != NULL)
+    {
+      gboolean folder = fmt->extension == NULL || collate_export_options_has_split (options);
+      int status = collate_cli_check_output (output, (const char *const *) projects, force, folder);
+
+      if (status != EXIT_OK)
+        return status;
+    }
+
   for (guint i = 0; projects[i]; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (projects[i]);
@@ -280,16 +268,18 @@ collate_cli_export (int    argc,
                                              collate_export_report_get_n_spans (report),
                                              collate_export_report_get_n_links (report));
 
+      g_autofree char *shown = output != NULL ? collate_cli_display_name (output) : NULL;
+
       print_report ("export", report);
       if (collate_export_report_get_n_warnings (report) == 0)
         g_printerr (_("collate-cli: export %s: %s%s%s\n"),
-                    fmt->name, counts, output ? " → " : "", output ? output : "");
+                    fmt->name, counts, shown ? " → " : "", shown ? shown : "");
       else
         /* the counts are those of the project; the warnings say what the
          * format could not take of them */
         g_printerr (_("collate-cli: export %s: %s%s%s, "
                       "less what the warnings above say was not written\n"),
-                    fmt->name, counts, output ? " → " : "", output ? output : "");
+                    fmt->name, counts, shown ? " → " : "", shown ? shown : "");
     }
   return EXIT_OK;
 }
@@ -304,11 +294,14 @@ collate_cli_import (int    argc,
   g_autofree char *help = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean quiet = FALSE;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format (required)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The project file to write (required)"), "OUT.collate.json" },
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title of the new project"), "TITLE" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the project file if it exists (never one of the inputs)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
@@ -343,11 +336,18 @@ collate_cli_import (int    argc,
 
   if (g_file_test (output, G_FILE_TEST_EXISTS) && !g_file_test (output, G_FILE_TEST_IS_REGULAR))
     {
-      g_autofree char *msg = g_strdup_printf (_("%s: not a regular file; give the name of the "
-                                                "project file to write"), output);
-      print_error ("import", msg);
+      g_autofree char *shown = collate_cli_display_name (output);
+
+      collate_cli_print_error (_("%s: not a regular file; give the name of the "
+                                 "project file to write"), shown);
       return EXIT_INPUT;
     }
+  {
+    int status = collate_cli_check_output (output, (const char *const *) inputs, force, FALSE);
+
+    if (status != EXIT_OK)
+      return status;
+  }
   for (guint i = 0; inputs[i]; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (inputs[i]));
 
@@ -374,14 +374,10 @@ collate_cli_import (int    argc,
                                              collate_project_get_n_annotations (project),
                                              collate_project_get_n_links (project));
 
+      g_autofree char *shown = collate_cli_display_name (output);
+
       print_report ("import", report);
-      g_printerr (_("collate-cli: import: %s → %s\n"), counts, output);
+      g_printerr (_("collate-cli: import: %s → %s\n"), counts, shown);
     }
   return EXIT_OK;
-}
-
-char *
-collate_cli_one_line (const char *text)
-{
-  return one_line (text);
 }

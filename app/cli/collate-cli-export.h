@@ -13,8 +13,4 @@ G_BEGIN_DECLS
 int collate_cli_export (int argc, char **argv);
 int collate_cli_import (int argc, char **argv);
 
-/* @text on one line for the terminal: newlines, tabs and other control
- * characters shown as escapes.  Free with g_free(). */
-char *collate_cli_one_line (const char *text);
-
 G_END_DECLS

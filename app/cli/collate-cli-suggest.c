@@ -20,7 +20,7 @@
 static void
 print_error (const char *message)
 {
-  g_autofree char *clean = collate_cli_one_line (message);
+  g_autofree char *clean = collate_text_quote (message, 0);
 
   g_printerr ("collate-cli: %s\n", clean);
 }
@@ -81,25 +81,12 @@ print_json (CollateSuggestion *s)
   g_string_free (line, TRUE);
 }
 
-/* Quotes shortened to @max characters for the plain listing */
-static char *
-short_quote (const char *quote,
-             guint       max)
-{
-  g_autofree char *clean = collate_cli_one_line (quote);
-
-  if (g_utf8_strlen (clean, -1) <= max)
-    return g_steal_pointer (&clean);
-  *g_utf8_offset_to_pointer (clean, max - 1) = '\0';
-  return g_strconcat (clean, "…", NULL);
-}
-
 static void
 print_plain (CollateSuggestion *s)
 {
-  g_autofree char *qa = short_quote (collate_suggestion_get_quote (s, 0), 60);
-  g_autofree char *qb = short_quote (collate_suggestion_get_quote (s, 1), 60);
-  g_autofree char *reason = collate_cli_one_line (collate_suggestion_get_reason (s));
+  g_autofree char *qa = collate_text_quote (collate_suggestion_get_quote (s, 0), 60);
+  g_autofree char *qb = collate_text_quote (collate_suggestion_get_quote (s, 1), 60);
+  g_autofree char *reason = collate_text_quote (collate_suggestion_get_reason (s), 0);
   char confidence[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (confidence, sizeof confidence, "%.2f", collate_suggestion_get_confidence (s));

@@ -13,18 +13,15 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
+#include "collate-cli-common.h"
 #include "collate-cli-export.h"
 #include "collate-cli-suggest.h"
 
 #define PROGRAM_NAME "collate-cli"
 
-/* Exit statuses */
-enum
-{
-  EXIT_OK = 0,
-  EXIT_BAD_INPUT = 1,
-  EXIT_USAGE = 2,
-};
+#define EXIT_OK        COLLATE_CLI_EXIT_OK
+#define EXIT_BAD_INPUT COLLATE_CLI_EXIT_FAILED
+#define EXIT_USAGE     COLLATE_CLI_EXIT_USAGE
 
 /* Titles longer than this are shortened in the plain-text tables */
 #define MAX_TITLE_WIDTH 40
@@ -53,56 +50,6 @@ static const CliCommand commands[] = {
 
 /* ── Messages ─────────────────────────────────────────────────────────── */
 
-/* Keeps a message on one line and harmless for a terminal: control
- * characters (newlines, escapes) become spaces. */
-static char *
-sanitize_for_terminal (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  const char *p;
-
-  if (text == NULL)
-    return g_string_free (out, FALSE);
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
-      g_string_free (out, TRUE);
-      return sanitize_for_terminal (valid);
-    }
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
-
-/* One line on stderr, starting with "collate-cli: " */
-static void
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *clean = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  clean = sanitize_for_terminal (message);
-  g_printerr ("%s: %s\n", PROGRAM_NAME, clean);
-}
-
 /* A usage problem: the reason, then where to read more.  Returns EXIT_USAGE. */
 static int usage_error (const char *command,
                         const char *format,
@@ -120,7 +67,7 @@ usage_error (const char *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  print_error ("%s", message);
+  collate_cli_print_error ("%s", message);
   if (command != NULL)
     g_printerr (_("Try “%s %s --help” for more information.\n"), PROGRAM_NAME, command);
   else
@@ -129,20 +76,13 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
-/* A file name as given on the command line, for messages */
-static char *
-display_name (const char *filename)
-{
-  return g_filename_display_name (filename);
-}
-
 /* Core messages often start with the file's base name ("x.collate.json: …");
  * returns the rest, so that the caller can name the file as the user gave it. */
 static const char *
 without_file_name (const char *message,
                    const char *path)
 {
-  g_autofree char *shown = display_name (path);
+  g_autofree char *shown = collate_cli_display_name (path);
   g_autofree char *basename = g_path_get_basename (shown);
   const char *prefixes[] = { shown, basename };
   guint i;
@@ -247,7 +187,7 @@ table_add_row (Table  *table,
 
   for (i = 0; i < table->n_columns; i++)
     {
-      row[i] = sanitize_for_terminal (cells[i] != NULL ? cells[i] : "");
+      row[i] = collate_text_quote (cells[i], 0);
       g_free (cells[i]);
     }
   g_free (cells);
@@ -386,19 +326,6 @@ default_output_for (const char *path)
   return g_build_filename (dir, name, NULL);
 }
 
-/* TRUE if @a and @b name the same existing file */
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
-    return FALSE;
-
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 static int
 command_new (int    argc,
              char **argv)
@@ -444,21 +371,16 @@ command_new (int    argc,
 
   if (output == NULL)
     output = default_output_for (files[0]);
-  out_display = display_name (output);
+  out_display = collate_cli_display_name (output);
   out_file = g_file_new_for_path (output);
 
-  /* Not even --force replaces one of the texts being read */
-  for (i = 0; files[i] != NULL; i++)
-    if (same_file (files[i], output))
-      return usage_error ("new", _("the output %s is also one of the text files; choose another name with -o"),
-                          out_display);
+  /* Not one of the texts being read, and not an existing file without --force */
+  {
+    int status = collate_cli_check_output (output, (const char *const *) files, force, FALSE);
 
-  if (!force && g_file_query_exists (out_file, NULL))
-    {
-      print_error (_("%s already exists; use --force to replace it, or -o to write elsewhere"),
-                   out_display);
-      return EXIT_BAD_INPUT;
-    }
+    if (status != EXIT_OK)
+      return status;
+  }
 
   /* Say so now rather than after reading every file */
   {
@@ -472,9 +394,9 @@ command_new (int    argc,
         g_autofree char *folder = g_file_get_parse_name (parent);
 
         if (type == G_FILE_TYPE_UNKNOWN)
-          print_error (_("cannot write %s: the folder %s does not exist"), out_display, folder);
+          collate_cli_print_error (_("cannot write %s: the folder %s does not exist"), out_display, folder);
         else
-          print_error (_("cannot write %s: %s is not a folder"), out_display, folder);
+          collate_cli_print_error (_("cannot write %s: %s is not a folder"), out_display, folder);
         return EXIT_BAD_INPUT;
       }
   }
@@ -489,8 +411,8 @@ command_new (int    argc,
       document = collate_document_new_from_file (files[i], id, &error);
       if (document == NULL || !collate_project_add_document (project, document, &error))
         {
-          print_error ("%s", error->message);
-          print_error (_("nothing was written"));
+          collate_cli_print_error ("%s", error->message);
+          collate_cli_print_error (_("nothing was written"));
           return EXIT_BAD_INPUT;
         }
       characters += collate_document_get_length (document);
@@ -502,7 +424,7 @@ command_new (int    argc,
 
   if (!collate_project_save_file (project, out_file, NULL, NULL, NULL, &error))
     {
-      print_error (_("cannot write %s: %s"), out_display, without_file_name (error->message, output));
+      collate_cli_print_error (_("cannot write %s: %s"), out_display, without_file_name (error->message, output));
       return EXIT_BAD_INPUT;
     }
 
@@ -528,12 +450,12 @@ load_project (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *shown = display_name (path);
+  g_autofree char *shown = collate_cli_display_name (path);
   CollateProject *project;
 
   project = collate_project_load_file (file, NULL, NULL, &error);
   if (project == NULL)
-    print_error ("%s: %s", shown, without_file_name (error->message, path));
+    collate_cli_print_error ("%s: %s", shown, without_file_name (error->message, path));
 
   return project;
 }
@@ -587,7 +509,7 @@ command_validate (int    argc,
                                n_spans);
       links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links),
                                n_links);
-      shown = display_name (files[i]);
+      shown = collate_cli_display_name (files[i]);
       /* TRANSLATORS: "FILE: ok (2 documents, 10 spans, 3 links)" */
       g_print (_("%s: ok (%s, %s, %s)\n"), shown, documents, spans, links);
     }
@@ -757,7 +679,7 @@ stats_print_text (Stats      *stats,
   /* Summary */
   table_add (summary, g_strdup (_("Project")),
              shorten (collate_project_get_title (project), 2 * MAX_TITLE_WIDTH), NULL);
-  table_add (summary, g_strdup (_("File")), display_name (path), NULL);
+  table_add (summary, g_strdup (_("File")), collate_cli_display_name (path), NULL);
   table_add (summary, g_strdup (_("Documents")), format_count (stats->n_documents), NULL);
   table_add (summary, g_strdup (_("Characters")), format_count (stats->characters), NULL);
   table_add (summary, g_strdup (_("Spans")), format_count (n_spans), NULL);
@@ -938,7 +860,23 @@ stats_print_json (Stats      *stats,
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, NULL);
 
-  /* UTF-8 whatever the locale: this is for programs */
+  /* UTF-8 whatever the locale: this is for programs.  Characters that
+   * would turn a terminal's text around are written as JSON escapes. */
+  {
+    GString *safe = g_string_sized_new (strlen (text));
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c >= 0x80 && collate_text_is_unsafe_to_show (c))
+          g_string_append_printf (safe, "\\u%04x", c);
+        else
+          g_string_append_len (safe, p, g_utf8_next_char (p) - p);
+      }
+    g_free (text);
+    text = g_string_free (safe, FALSE);
+  }
   fputs (text, stdout);
   fputc ('\n', stdout);
 }
@@ -1002,7 +940,8 @@ print_help (void)
   g_print ("  --version      %s\n", _("Show the version"));
   g_print ("\n");
   g_print (_("Run “%s COMMAND --help” for the options of a command.\n"), PROGRAM_NAME);
-  g_print ("%s\n", _("Exit status: 0 success, 1 bad input, 2 wrong usage."));
+  g_print ("%s\n", _("Exit status: 0 success, 1 bad input or output that could not be written, "
+                      "2 wrong usage."));
 }
 
 /* @argv[0] is the command's name */
@@ -1014,8 +953,14 @@ run_command (const CliCommand  *command,
   g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM_NAME, command->name);
 
   /* "Usage: collate-cli new [OPTION…] FILE…" in every command's help */
+  int status;
+
   g_set_prgname (prgname);
-  return command->run (argc, argv);
+  status = command->run (argc, argv);
+  /* A report that did not reach its reader is a failure too */
+  if (!collate_cli_finish_stdout () && status == EXIT_OK)
+    status = EXIT_BAD_INPUT;
+  return status;
 }
 
 int

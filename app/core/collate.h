@@ -9,6 +9,7 @@
 #include "collate-enums.h"
 #include "collate-enum-types.h"
 #include "collate-error.h"
+#include "collate-file-writer.h"
 #include "collate-label.h"
 #include "collate-link.h"
 #include "collate-project.h"

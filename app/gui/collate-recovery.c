@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -178,22 +177,8 @@ process_is_other_collate (int pid)
   g_autofree char *theirs = NULL;
   g_autofree char *ours = NULL;
 
-  if (pid <= 0 || pid == (int) getpid ())
+  if (pid <= 0 || pid == (int) getpid () || !collate_process_is_alive (pid))
     return FALSE;
-  if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
-    return FALSE;
-
-  /* A process that crashed stays a zombie until its parent reaps it */
-  path = g_strdup_printf ("/proc/%d/stat", pid);
-  if (g_file_get_contents (path, &theirs, NULL, NULL))
-    {
-      const char *state = strrchr (theirs, ')');
-
-      if (state != NULL && (g_str_has_prefix (state, ") Z") || g_str_has_prefix (state, ") X")))
-        return FALSE;
-    }
-  g_clear_pointer (&theirs, g_free);
-  g_clear_pointer (&path, g_free);
 
   /* Alive; but a pid may have been reused by another program since */
   path = g_strdup_printf ("/proc/%d/comm", pid);
@@ -319,6 +304,9 @@ write_data_free (gpointer data)
   g_free (wd);
 }
 
+/* Through the one safe writer: a copy being replaced stays whole until the
+ * new one is on disk, and what a killed write leaves is removed by the
+ * next one */
 static gboolean
 write_file (GFile       *file,
             const char  *data,
@@ -326,9 +314,17 @@ write_file (GFile       *file,
             GError     **error)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(CollateFileWriter) writer = collate_file_writer_new (path, NULL, error);
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (writer == NULL)
+    return FALSE;
+  if (!collate_file_writer_set_mode (writer, 0600, error)
+      || !collate_file_writer_write (writer, data, length, error))
+    {
+      collate_file_writer_abort (writer, error);
+      return FALSE;
+    }
+  return collate_file_writer_commit (writer, NULL, error);
 }
 
 static void

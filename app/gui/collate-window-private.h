@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * the longest a change waits for it */
 #define COLLATE_AUTOSAVE_DELAY     3
 #define COLLATE_AUTOSAVE_MAX_DELAY 30
+/* Longest message a banner shows, in characters */
+#define COLLATE_BANNER_MAX_CHARS   400
 
 struct _CollateWindow
 {

@@ -197,7 +197,13 @@ collate_window_show_banner (CollateWindow *self,
 
   gtk_label_set_label (self->banner_heading, heading != NULL ? heading : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_heading), heading != NULL);
-  gtk_label_set_label (self->banner_label, message != NULL ? message : "");
+  {
+    /* A message may quote what a file holds: a few lines at most, and no
+     * character that turns the text around it */
+    g_autofree char *shown = collate_text_quote (message, COLLATE_BANNER_MAX_CHARS);
+
+    gtk_label_set_label (self->banner_label, shown);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->banner_label), message != NULL);
 
   g_clear_pointer (&self->banner_action, g_free);

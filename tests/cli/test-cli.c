@@ -2,10 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "../collate-test-disk.h"
+
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <utime.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -539,7 +543,7 @@ test_new_default_output (void)
 
     run_cli (&run, "new", "--force", "-o", report, report, NULL);
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "one of the text files"));
+    g_assert_nonnull (strstr (run.err, "one of the inputs"));
     after = read_file (report);
     g_assert_cmpstr (after, ==, text);
   }
@@ -937,10 +941,467 @@ test_stats_annotated (void)
   remove_tree (dir);
 }
 
+/* ── Writing safely ──────────────────────────────────────────────────── */
+
+/* Runs collate-cli with its standard output on /dev/full */
+static void
+run_cli_to_full_disk (Run        *run,
+                      const char *command,
+                      const char *argument)
+{
+  const char *argv[] = { "/bin/sh", "-c", "exec \"$0\" \"$1\" \"$2\" > /dev/full",
+                         COLLATE_CLI_PATH, command, argument, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* export and import write over none of their inputs, whatever the name,
+ * and over an existing file only with --force */
+static void
+test_output_rules (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *project = make_sample_project (dir, "p.collate.json");
+  g_autofree char *original = read_file (project);
+  g_autofree char *hard = g_build_filename (dir, "hard.collate.json", NULL);
+  g_autofree char *soft = g_build_filename (dir, "soft.collate.json", NULL);
+  g_autofree char *jsonl = g_build_filename (dir, "data.jsonl", NULL);
+  g_autofree char *existing = g_build_filename (dir, "existing.collate.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "brat", NULL);
+  g_autofree char *inside = g_build_filename (folder, "p.collate.json", NULL);
+
+  g_assert_cmpint (link (project, hard), ==, 0);
+  g_assert_cmpint (symlink ("p.collate.json", soft), ==, 0);
+
+  /* The project itself, by its name, a hard link and a symbolic link;
+   * not even --force */
+  {
+    const char *outputs[] = { project, hard, soft };
+
+    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+      {
+        g_auto(Run) run = { 0 };
+        g_autofree char *after = NULL;
+
+        run_cli (&run, "export", "--format", "csv", "--force", "-o", outputs[i], project, NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_nonnull (strstr (run.err, "is also one of the inputs"));
+        after = read_file (project);
+        g_assert_cmpstr (after, ==, original);
+      }
+  }
+
+  /* A dataset imported onto itself */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) again = { 0 };
+    g_autofree char *data = NULL;
+    g_autofree char *after = NULL;
+
+    run_cli (&run, "export", "--format", "jsonl", "-o", jsonl, project, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    data = read_file (jsonl);
+    run_cli (&again, "import", "--format", "jsonl", "--force", "-o", jsonl, jsonl, NULL);
+    g_assert_cmpint (again.status, ==, 2);
+    g_assert_nonnull (strstr (again.err, "is also one of the inputs"));
+    after = read_file (jsonl);
+    g_assert_cmpstr (after, ==, data);
+  }
+
+  /* An existing file: only with --force, for import and export alike */
+  {
+    const char *formats[] = { "import", "export" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_auto(Run) refused = { 0 };
+        g_auto(Run) forced = { 0 };
+        g_autofree char *after = NULL;
+        gboolean import = i == 0;
+
+        write_file (existing, "keep me\n", -1);
+        run_cli (&refused, formats[i], "--format", "jsonl", "-o", existing,
+                 import ? jsonl : project, NULL);
+        g_assert_cmpint (refused.status, ==, 1);
+        assert_error_lines (refused.err, 1);
+        g_assert_nonnull (strstr (refused.err, "already exists; use --force"));
+        after = read_file (existing);
+        g_assert_cmpstr (after, ==, "keep me\n");
+
+        run_cli (&forced, formats[i], "--format", "jsonl", "--force", "-o", existing,
+                 import ? jsonl : project, NULL);
+        g_assert_cmpint (forced.status, ==, 0);
+        g_clear_pointer (&after, g_free);
+        after = read_file (existing);
+        g_assert_cmpstr (after, !=, "keep me\n");
+      }
+  }
+
+  /* A folder export into the folder that holds its input, and an import
+   * over a file inside its input folder */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) back = { 0 };
+    g_autofree char *txt = NULL;
+    g_autofree char *listing = NULL;
+
+    g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+    write_file (inside, original, -1);
+    run_cli (&run, "export", "--format", "brat", "-o", folder, inside, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "holds the input"));
+    listing = list_dir (folder);
+    g_assert_cmpstr (listing, ==, "p.collate.json");
+
+    run_cli (&back, "import", "--format", "brat", "--force", "-o", inside, folder, NULL);
+    g_assert_cmpint (back.status, ==, 2);
+    g_assert_nonnull (strstr (back.err, "inside the input folder"));
+    txt = read_file (inside);
+    g_assert_cmpstr (txt, ==, original);
+  }
+
+  remove_tree (dir);
+}
+
+/* Every command fails when its output is lost */
+static void
+test_output_lost (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *project = make_sample_project (dir, "p.collate.json");
+  const char *commands[] = { "stats", "validate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_to_full_disk (&run, commands[i], project);
+      g_test_message ("%s > /dev/full: %d %s", commands[i], run.status, run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_error_lines (run.err, 1);
+      g_assert_nonnull (strstr (run.err, "could not write to standard output"));
+    }
+  {
+    const char *argv[] = { "/bin/sh", "-c", "exec \"$0\" export -f csv \"$1\" > /dev/full",
+                           COLLATE_CLI_PATH, project, NULL };
+    g_autofree char *err = NULL;
+    int wait_status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                  &wait_status, NULL);
+    g_assert_true (WIFEXITED (wait_status));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+  }
+  remove_tree (dir);
+}
+
+/* What a project holds reaches the terminal shortened and with its
+ * bidirectional controls escaped */
+static void
+test_output_quoting (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *project = make_sample_project (dir, "p.collate.json");
+  g_autofree char *text = read_file (project);
+  g_autofree char *rlo = g_build_filename (dir, "rlo.collate.json", NULL);
+  g_autofree char *member = g_build_filename (dir, "member.collate.json", NULL);
+  const char *title = strstr (text, "\"title\": \"");
+  g_autoptr(GString) long_member = g_string_new ("{\"");
+
+  /* A title with a right-to-left override */
+  {
+    g_autoptr(GString) fixed = g_string_new_len (text, title - text);
+    const char *end = strchr (title + strlen ("\"title\": \""), '"');
+    g_auto(Run) run = { 0 };
+    g_auto(Run) json = { 0 };
+
+    g_string_append (fixed, "\"title\": \"Report \\u202Etxt.exe");
+    g_string_append (fixed, end);
+    write_file (rlo, fixed->str, -1);
+    run_cli (&run, "stats", rlo, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "\u202E"));
+    g_assert_nonnull (strstr (run.out, "Report \\u202Etxt.exe"));
+    run_cli (&json, "stats", "--json", rlo, NULL);
+    g_assert_cmpint (json.status, ==, 0);
+    g_assert_null (strstr (json.out, "\u202E"));
+    g_assert_nonnull (strstr (json.out, "Report \\u202etxt.exe"));
+  }
+
+  /* An unknown member named with a megabyte */
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (long_member, 'x');
+  g_string_append (long_member, "\": 0, ");
+  g_string_append (long_member, text + 1);
+  write_file (member, long_member->str, -1);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "validate", member, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_error_lines (run.err, 1);
+    g_assert_cmpuint (strlen (run.err), <, 300);
+    g_assert_nonnull (strstr (run.err, "unknown field"));
+  }
+  remove_tree (dir);
+}
+
+/* A text of about @size bytes */
+static void
+write_large_text (const char *path,
+                  gsize       size)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint i = 0;
+
+  while (text->len < size)
+    g_string_append_printf (text, "Sentence %u of the “report”, four-and-a-half hours long. ", i++);
+  g_string_append_c (text, '\n');
+  write_file (path, text->str, text->len);
+}
+
+/* On a full disk every command leaves its destination as it was, removes
+ * its temporary, and says so */
+static void
+test_full_disk (void)
+{
+  g_autofree char *base = make_temp_dir ();
+  g_autofree char *dir = g_build_filename (base, "disk", NULL);
+  g_autofree char *small = g_build_filename (base, "small.txt", NULL);
+  g_autofree char *large = g_build_filename (base, "large.txt", NULL);
+  g_autofree char *large_project = g_build_filename (base, "large.collate.json", NULL);
+  g_autofree char *large_jsonl = g_build_filename (base, "large.jsonl", NULL);
+  g_autofree char *old = g_build_filename (dir, "old.collate.json", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.collate.json", NULL);
+  g_autofree char *export = g_build_filename (dir, "out.jsonl", NULL);
+  g_autofree char *old_bytes = NULL;
+  gboolean mounted = test_disk_mount (dir, 2 * 1024 * 1024);
+
+  write_file (small, "A short report.\n", -1);
+  write_large_text (large, 400 * 1024);
+  {
+    g_auto(Run) a = { 0 };
+    g_auto(Run) b = { 0 };
+    g_auto(Run) c = { 0 };
+
+    run_cli (&a, "new", "-o", old, small, NULL);
+    run_cli (&b, "new", "-o", large_project, large, NULL);
+    run_cli (&c, "export", "-f", "jsonl", "-o", large_jsonl, large_project, NULL);
+    g_assert_cmpint (a.status + b.status + c.status, ==, 0);
+  }
+  old_bytes = read_file (old);
+  test_disk_fill (dir, mounted, 64 * 1024);
+
+  {
+    struct { const char *args[9]; const char *dest; gboolean existed; } cases[] = {
+      { { "new", "--force", "-o", old, large }, old, TRUE },
+      { { "new", "-o", fresh, large }, fresh, FALSE },
+      { { "import", "-f", "jsonl", "--force", "-o", old, large_jsonl }, old, TRUE },
+      { { "import", "-f", "jsonl", "-o", fresh, large_jsonl }, fresh, FALSE },
+      { { "export", "-f", "jsonl", "--force", "-o", old, large_project }, old, TRUE },
+      { { "export", "-f", "jsonl", "-o", export, large_project }, export, FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+        g_autofree char *shown = g_path_get_basename (cases[i].dest);
+        g_autofree char *listing = NULL;
+        g_auto(Run) run = { 0 };
+        g_autofree char *after = NULL;
+        const char *const *a = cases[i].args;
+
+        /* run_cli takes a fixed list */
+        switch (g_strv_length ((char **) a))
+          {
+          case 4: run_cli (&run, a[0], a[1], a[2], a[3], NULL); break;
+          case 5: run_cli (&run, a[0], a[1], a[2], a[3], a[4], NULL); break;
+          case 6: run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], NULL); break;
+          case 7: run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL); break;
+          default: g_assert_not_reached ();
+          }
+        g_assert_cmpint (run.status, ==, 1);
+        assert_error_lines (run.err, 1);
+        g_assert_nonnull (strstr (run.err, "the disk is full"));
+        g_assert_nonnull (strstr (run.err, shown));
+        g_assert_nonnull (strstr (run.err, cases[i].existed ? "was left as it was" : "was not created"));
+        after = read_file (old);
+        g_assert_cmpstr (after, ==, old_bytes);
+        listing = list_dir (dir);
+        g_assert_cmpstr (listing, ==, mounted ? "filler old.collate.json" : "old.collate.json");
+      }
+  }
+
+  test_disk_empty (dir, mounted);
+  g_remove (old);
+  test_disk_unmount (dir, mounted);
+  remove_tree (base);
+}
+
+/* Is @data one of the allowed contents of a destination? */
+static const char *
+outcome (const char *data,
+         const char *old,
+         const char *new)
+{
+  if (data == NULL)
+    return "absent";
+  if (old != NULL && strcmp (data, old) == 0)
+    return "old";
+  if (strcmp (data, new) == 0)
+    return "new";
+  return NULL;
+}
+
+/* kill -9 at any moment of a write leaves the destination absent, as it
+ * was, or whole; the next write removes what the killed one left */
+static void
+test_kill_during_write (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *text = g_build_filename (dir, "large.txt", NULL);
+  g_autofree char *reference = g_build_filename (dir, "reference.collate.json", NULL);
+  g_autofree char *small_text = g_build_filename (dir, "small.txt", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.collate.json", NULL);
+  g_autofree char *reference_jsonl = g_build_filename (dir, "reference.jsonl", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.collate.json", NULL);
+  g_autofree char *export = g_build_filename (dir, "p.jsonl", NULL);
+  g_autofree char *new_project = NULL;
+  g_autofree char *new_export = NULL;
+  g_autofree char *old = g_strdup ("{ \"an\": \"old version\" }\n");
+  guint counts[3] = { 0 };
+  gint64 full_time;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  write_large_text (text, 2 * 1024 * 1024);
+  write_large_text (small_text, 512 * 1024);
+  {
+    g_auto(Run) a = { 0 };
+    g_auto(Run) b = { 0 };
+    g_auto(Run) c = { 0 };
+    gint64 start = g_get_monotonic_time ();
+
+    run_cli (&a, "new", "-o", reference, text, NULL);
+    full_time = g_get_monotonic_time () - start;
+    run_cli (&b, "new", "-o", small, small_text, NULL);
+    run_cli (&c, "export", "-f", "jsonl", "-o", reference_jsonl, small, NULL);
+    g_assert_cmpint (a.status + b.status + c.status, ==, 0);
+  }
+  new_project = read_file (reference);
+  new_export = read_file (reference_jsonl);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      gboolean exporting = i % 2 == 1;
+      gboolean existed = i % 4 < 2;
+      const char *dest = exporting ? export : project;
+      const char *argv_new[] = { COLLATE_CLI_PATH, "new", "--force", "-o", project, text, NULL };
+      const char *argv_export[] = { COLLATE_CLI_PATH, "export", "-f", "jsonl", "--force", "-o",
+                                    export, small, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      const char *result;
+      GPid pid;
+      int status;
+
+      if (existed)
+        write_file (dest, old, -1);
+      else
+        g_remove (dest);
+      g_spawn_async (NULL, (char **) (exporting ? argv_export : argv_new), NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 0, (gint32) MIN (full_time, G_MAXINT32)));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+      g_file_get_contents (dest, &data, NULL, NULL);
+      result = outcome (data, existed ? old : NULL, exporting ? new_export : new_project);
+      g_assert_nonnull (result);
+      g_assert_false (!existed && g_strcmp0 (result, "old") == 0);
+      counts[g_str_equal (result, "absent") ? 0 : g_str_equal (result, "old") ? 1 : 2]++;
+    }
+  g_test_message ("after kill -9: %u absent, %u old, %u new", counts[0], counts[1], counts[2]);
+
+  /* What the killed ones left, once older than the writer waits for, goes
+   * with the next write */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    struct utimbuf times = { 0 };
+    g_auto(Run) run = { 0 };
+    g_autofree char *listing = NULL;
+
+    times.actime = times.modtime = time (NULL) - COLLATE_FILE_WRITER_STALE_AGE - 60;
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (collate_file_writer_is_temp_name (name, NULL))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_assert_cmpint (g_utime (path, &times), ==, 0);
+        }
+    run_cli (&run, "new", "--force", "-o", project, text, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    listing = list_dir (dir);
+    g_assert_true (g_str_equal (listing, "large.txt p.collate.json p.jsonl reference.collate.json "
+                                         "reference.jsonl small.collate.json small.txt")
+                   || g_str_equal (listing, "large.txt p.collate.json reference.collate.json "
+                                            "reference.jsonl small.collate.json small.txt"));
+  }
+  remove_tree (dir);
+}
+
+/* Names in another encoding than UTF-8 give projects that load back, and
+ * messages in UTF-8 */
+static void
+test_names_not_utf8 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *text = g_build_filename (dir, "caf\xe9.txt", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.collate.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "br\xe9", NULL);
+  g_autofree char *brat_txt = g_build_filename (folder, "a.txt", NULL);
+  g_autofree char *brat_ann = g_build_filename (folder, "a.ann", NULL);
+  g_autofree char *imported = g_build_filename (dir, "b.collate.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gon\xe9.txt", NULL);
+
+  write_file (text, "A short report.\n", -1);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  write_file (brat_txt, "Hi there.\n", -1);
+  write_file (brat_ann, "T1\tPerson 0 2\tHi\n", -1);
+  {
+    g_auto(Run) made = { 0 };
+    g_auto(Run) brat = { 0 };
+    g_auto(Run) check = { 0 };
+    g_auto(Run) gone = { 0 };
+
+    run_cli (&made, "new", "-o", project, text, NULL);
+    g_assert_cmpint (made.status, ==, 0);
+    g_assert_true (g_utf8_validate (made.out, -1, NULL));
+    run_cli (&brat, "import", "--format", "brat", "-o", imported, folder, NULL);
+    g_assert_cmpint (brat.status, ==, 0);
+    run_cli (&check, "validate", project, imported, NULL);
+    g_assert_cmpint (check.status, ==, 0);
+    run_cli (&gone, "new", "-o", project, "--force", missing, NULL);
+    g_assert_cmpint (gone.status, ==, 1);
+    g_assert_true (g_utf8_validate (gone.err, -1, NULL));
+    g_assert_nonnull (strstr (gone.err, "gon\uFFFD.txt"));
+  }
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  test_disk_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/version", test_version);
@@ -961,6 +1422,12 @@ main (int    argc,
   g_test_add_func ("/cli/validate/deep-nesting", test_validate_deep_nesting);
   g_test_add_func ("/cli/validate/tampered", test_validate_tampered);
   g_test_add_func ("/cli/stats/annotated", test_stats_annotated);
+  g_test_add_func ("/cli/output/rules", test_output_rules);
+  g_test_add_func ("/cli/output/lost", test_output_lost);
+  g_test_add_func ("/cli/output/quoting", test_output_quoting);
+  g_test_add_func ("/cli/output/full-disk", test_full_disk);
+  g_test_add_func ("/cli/output/kill-during-write", test_kill_during_write);
+  g_test_add_func ("/cli/names-not-utf8", test_names_not_utf8);
 
   return g_test_run ();
 }

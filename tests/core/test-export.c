@@ -1462,7 +1462,7 @@ test_cli (void)
       { { "export", "-f", "conll", "--strict", project }, 1, "--strict" },
       { { "import", "-f", "csv", "-o", imported, project }, 2, "csv" },
       { { "import", "-f", "jsonl", project }, 2, "-o" },
-      { { "import", "-f", "jsonl", "-o", imported, project }, 1, "datasets.collate.json:" },
+      { { "import", "-f", "jsonl", "--force", "-o", imported, project }, 1, "datasets.collate.json:" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

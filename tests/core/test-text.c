@@ -232,6 +232,41 @@ test_timestamp (void)
   g_assert_true (g_str_has_suffix (now, "Z"));
 }
 
+/* What a message may quote of a user's text */
+static void
+test_quote (void)
+{
+  struct { const char *in; guint max; const char *out; } cases[] = {
+    { "plain", 0, "plain" },
+    { NULL, 0, "" },
+    { "two\nlines\tand a tab", 0, "two\\nlines\\tand a tab" },
+    { "escape \x1b[31m red", 0, "escape \\u001B[31m red" },
+    /* a right-to-left override would show "abc" + "fed" reversed */
+    { "abc\u202edef", 0, "abc\\u202Edef" },
+    { "isolate \u2067x\u2069 mark \u200f", 0, "isolate \\u2067x\\u2069 mark \\u200F" },
+    { "line\u2028separator", 0, "line\\u2028separator" },
+    { "caf\xe9", 0, "caf\uFFFD" },
+    { "Zoë Reyes, 東京", 0, "Zoë Reyes, 東京" },
+    { "abcdefghij", 4, "abcd…" },
+    { "éééé", 4, "éééé" },
+    { "ééééé", 4, "éééé…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = collate_text_quote (cases[i].in, cases[i].max);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+
+  {
+    g_autofree char *huge = g_strnfill (1024 * 1024, 'm');
+    g_autofree char *got = collate_text_quote (huge, COLLATE_TEXT_QUOTE_MAX);
+
+    g_assert_cmpuint (g_utf8_strlen (got, -1), ==, COLLATE_TEXT_QUOTE_MAX + 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/text/timestamp", test_timestamp);
   g_test_add_func ("/text/refine-selection", test_refine_selection);
   g_test_add_func ("/text/refine-selection-cjk", test_refine_cjk);
+  g_test_add_func ("/text/quote", test_quote);
 
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
  * Drives CollateWindow through its actions and asserts on the model, the
  * files written and the widgets.  Runs under Xvfb (run-under-xvfb.sh).
  */
+#include "../collate-test-disk.h"
+
 #include "config.h"
 
 #include <sys/wait.h>
@@ -1094,6 +1096,135 @@ test_annotator_default (void)
   g_settings_reset (settings, "annotator-name");
 }
 
+/* A save on a full disk, to a new name and over the saved file: the file
+ * is what it was, no temporary stays, the banner says so, the changes and
+ * their recovery copy are kept, and with room again the save works */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = tmp_path ("disk");
+  g_autofree char *path = tmp_path ("disk/full.collate.json");
+  CollateWindow *window = NULL;
+  CollateProject *project;
+  gboolean mounted = test_disk_mount (dir, 1024 * 1024);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  window = new_sample_window ("disk/full.collate.json");
+  project = collate_window_get_project (window);
+
+  /* A new name */
+  test_disk_fill (dir, mounted, 4096);
+  save_and_wait (window);
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "the disk is full"));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "was not created"));
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_cmpstr (name, ==, "filler");
+  }
+
+  /* With room: saved */
+  test_disk_empty (dir, mounted);
+  collate_window_hide_banner (window);
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, &error));
+
+  /* A change, its recovery copy, then the disk fills up */
+  add_span (project, 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (collate_window_get_recovery (window)));
+  g_assert_true (collate_recovery_get_exists (collate_window_get_recovery (window)));
+  collate_window_hide_banner (window);
+  test_disk_fill (dir, mounted, 4096);
+  save_and_wait (window);
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "the disk is full"));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "was left as it was"));
+  g_assert_true (collate_project_get_modified (project));
+  {
+    g_autofree char *after = NULL;
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_assert_true (g_file_get_contents (path, &after, NULL, &error));
+    g_assert_cmpstr (after, ==, saved);
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_true (g_str_equal (name, "filler") || g_str_equal (name, "full.collate.json"));
+  }
+  /* The recovery copy still holds the change */
+  {
+    g_autoptr(CollateProject) copy = collate_recovery_load (collate_window_get_recovery (window),
+                                                           &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collate_project_get_n_annotations (copy), ==, 1);
+  }
+
+  test_disk_empty (dir, mounted);
+  collate_window_hide_banner (window);
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_null (collate_window_get_recovery (window));
+
+  destroy_all_windows ();
+  g_remove (path);
+  test_disk_unmount (dir, mounted);
+  g_rmdir (dir);
+}
+
+/* A recovery copy that cannot be written on a full disk leaves the
+ * previous copy whole, and says so */
+static void
+test_recovery_full_disk (void)
+{
+  g_autofree char *dir = tmp_path ("recovery");
+  CollateWindow *window = NULL;
+  CollateProject *project;
+  CollateRecovery *recovery;
+  gboolean mounted;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  mounted = test_disk_mount (dir, 1024 * 1024);
+  window = new_sample_window (NULL);
+  project = collate_window_get_project (window);
+
+  add_span (project, 0, "Vladimir Putin", "Person");
+  collate_window_autosave_now (window);
+  recovery = collate_window_get_recovery (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (recovery));
+  g_assert_true (collate_recovery_get_exists (recovery));
+
+  test_disk_fill (dir, mounted, 4096);
+  add_span (project, 1, "third visit to Russia this year", "Claim");
+  collate_window_autosave_now (window);
+  WAIT_UNTIL (!collate_recovery_is_writing (recovery) && collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "the disk is full"));
+  {
+    g_autoptr(CollateProject) copy = collate_recovery_load (recovery, &error);
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collate_project_get_n_annotations (copy), ==, 1);
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (collate_file_writer_is_temp_name (name, NULL));
+  }
+
+  test_disk_empty (dir, mounted);
+  destroy_all_windows ();
+  test_disk_unmount (dir, mounted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1102,6 +1233,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  test_disk_init ();
   /* Icons are recognised through the system's MIME data */
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -1135,6 +1267,8 @@ main (int   argc,
   g_test_add_func ("/window/clean-close-leaves-no-copy", test_clean_close_leaves_no_copy);
   g_test_add_func ("/window/refuse-corrupt-project", test_refuse_corrupt_project);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
+  g_test_add_func ("/window/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/window/recovery-full-disk", test_recovery_full_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);

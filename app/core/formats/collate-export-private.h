@@ -5,6 +5,7 @@
 #pragma once
 
 #include "collate-export.h"
+#include "collate-file-writer.h"
 #include "collate-tokenizer.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,8 @@ struct _CollateExportSnapshot
   /* while a text writer writes a file: where its output goes as it grows
    * (collate_export_snapshot_flush()); -1 in memory */
   int                   sink_fd;
+  guint64               sink_written; /* bytes of the file at sink_fd so far */
+  CollateFileWriter    *sink_writer;  /* or a single file's safe writer */
   const char           *sink_name;    /* for messages */
   /* progress */
   guint64               work_total;

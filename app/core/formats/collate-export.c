@@ -826,18 +826,33 @@ collate_export_write_file (const char  *folder,
                            gsize        length,
                            GError     **error)
 {
+  /* @folder is the export's temporary folder: it reaches the disk whole,
+   * or not at all (collate_file_writer_commit()) */
   g_autofree char *path = g_build_filename (folder, name, NULL);
-  GError *local_error = NULL;
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  guint64 written = 0;
+  gboolean ok;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_NONE, 0644, &local_error))
+  if (fd < 0)
     {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, local_error->message);
-      g_error_free (local_error);
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
-  return TRUE;
+  ok = collate_file_write_all (fd, data, length, &written, error);
+  if (close (fd) != 0 && ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (!ok)
+    g_prefix_error (error, _("Could not write “%s”: "), name);
+  return ok;
 }
 
 /* Names Windows keeps for devices, whatever the extension: "CON.txt" is
@@ -1329,24 +1344,17 @@ collate_export_snapshot_flush (CollateExportSnapshot  *snap,
   const char *p = out->str;
   gsize left = out->len;
 
-  if (snap->sink_fd < 0 || left == 0 || left < at_least)
+  if ((snap->sink_fd < 0 && snap->sink_writer == NULL) || left == 0 || left < at_least)
     return TRUE;
-  while (left > 0)
+  if (snap->sink_writer != NULL)
     {
-      gssize n = write (snap->sink_fd, p, MIN (left, (gsize) G_MAXSSIZE));
-
-      if (n < 0)
-        {
-          int saved = errno;
-
-          if (saved == EINTR)
-            continue;
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not write “%s”: %s"), snap->sink_name, g_strerror (saved));
-          return FALSE;
-        }
-      p += n;
-      left -= n;
+      if (!collate_file_writer_write (snap->sink_writer, p, left, error))
+        return FALSE;
+    }
+  else if (!collate_file_write_all (snap->sink_fd, p, left, &snap->sink_written, error))
+    {
+      g_prefix_error (error, _("Could not write “%s”: "), snap->sink_name);
+      return FALSE;
     }
   g_string_truncate (out, 0);
   return TRUE;
@@ -1358,6 +1366,7 @@ write_text_to_fd (CollateExportSnapshot *snap,
                   const FormatEntry     *entry,
                   CollateExportPart     *part,
                   int                    fd,
+                  CollateFileWriter     *writer,
                   const char            *name,
                   GError               **error)
 {
@@ -1365,10 +1374,13 @@ write_text_to_fd (CollateExportSnapshot *snap,
   gboolean ok;
 
   snap->sink_fd = fd;
+  snap->sink_written = 0;
+  snap->sink_writer = writer;
   snap->sink_name = name;
   ok = entry->write_text (snap, part, out, error) &&
        collate_export_snapshot_flush (snap, out, 0, error);
   snap->sink_fd = -1;
+  snap->sink_writer = NULL;
   snap->sink_name = NULL;
   return ok;
 }
@@ -1378,7 +1390,7 @@ run_writers (CollateExportSnapshot *snap,
              const FormatEntry     *entry,
              GPtrArray             *parts,
              const char            *folder,      /* folder formats or split; else NULL */
-             int                    single_fd,   /* single file without split, or -1 */
+             CollateFileWriter     *single,      /* single file without split, or NULL */
              GString              **single_out,  /* in memory, or NULL */
              GError               **error)
 {
@@ -1386,9 +1398,9 @@ run_writers (CollateExportSnapshot *snap,
     {
       CollateExportPart *part = g_ptr_array_index (parts, p);
 
-      if (entry->write_text != NULL && single_fd >= 0)
+      if (entry->write_text != NULL && single != NULL)
         {
-          if (!write_text_to_fd (snap, entry, part, single_fd, snap->destination, error))
+          if (!write_text_to_fd (snap, entry, part, -1, single, snap->destination, error))
             return FALSE;
         }
       else if (entry->write_text != NULL && folder == NULL)
@@ -1414,7 +1426,7 @@ run_writers (CollateExportSnapshot *snap,
                            _("Could not write “%s”: %s"), name, g_strerror (saved));
               return FALSE;
             }
-          ok = write_text_to_fd (snap, entry, part, fd, name, error);
+          ok = write_text_to_fd (snap, entry, part, fd, NULL, name, error);
           if (close (fd) != 0 && ok)
             {
               int saved = errno;
@@ -1474,24 +1486,7 @@ check_strict (CollateExportSnapshot  *snap,
 void
 collate_export_remove_tree (const char *path)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            collate_export_remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
+  collate_file_remove_tree (path);
 }
 
 static gboolean
@@ -1503,21 +1498,22 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
   g_autoptr(GPtrArray) parts = make_parts (snap);
   gboolean as_folder = entry->write_folder != NULL || parts->len > 1;
   g_autofree char *parent = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown_parent = g_filename_display_name (parent);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) &&
       !g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       /* a device, socket or pipe: never replace it */
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
-                   _("“%s” is not a regular file or folder; choose another destination"), path);
+                   _("“%s” is not a regular file or folder; choose another destination"), shown);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !as_folder)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
                    _("“%s” is a folder; give a file name for the %s export"),
-                   path, entry->format.name);
+                   shown, entry->format.name);
       return FALSE;
     }
   if (as_folder && g_file_test (path, G_FILE_TEST_EXISTS))
@@ -1532,7 +1528,7 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
                        _("“%s” already exists; the %s export writes a folder there, so "
                        "remove it or choose another name"),
-                       path, entry->format.name);
+                       shown, entry->format.name);
           return FALSE;
         }
     }
@@ -1541,10 +1537,10 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
       if (g_file_test (parent, G_FILE_TEST_EXISTS))
         g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
                      _("“%s” is a file, not a folder: the export cannot be written inside it"),
-                     parent);
+                     shown_parent);
       else
         g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                     _("The folder “%s” does not exist"), parent);
+                     _("The folder “%s” does not exist"), shown_parent);
       return FALSE;
     }
 
@@ -1552,93 +1548,33 @@ export_snapshot_to_path (CollateExportSnapshot  *snap,
     return FALSE;
   g_free (snap->destination);
   snap->destination = g_strdup (path);
-  if (!as_folder)
-    {
-      /* Written as it is made to a temporary file beside @path, renamed
-       * into place at the end.  As g_file_set_contents() does, a file being
-       * replaced is first synced, so that a crash leaves the old or the new
-       * one, never an empty file. */
-      g_autofree char *template = g_strdup_printf (".%s.tmp-XXXXXX", base);
-      g_autofree char *tmp = g_build_filename (parent, template, NULL);
-      GStatBuf st;
-      gboolean replacing = g_stat (path, &st) == 0 && st.st_size > 0;
-      int fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
-      gboolean ok;
 
-      if (fd < 0)
-        {
-          int saved = errno;
+  /* Written as it is made to a temporary file or folder beside @path,
+   * flushed to disk and renamed into place at the end: a failure or a
+   * crash leaves @path as it was (collate-file-writer.h). */
+  {
+    g_autoptr(CollateFileWriter) writer = NULL;
+    gboolean ok;
 
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not make a temporary file in “%s”: %s"),
-                       parent, g_strerror (saved));
-          return FALSE;
-        }
-      ok = run_writers (snap, entry, parts, NULL, fd, NULL, error) && check_strict (snap, error);
-      if (ok && replacing && fsync (fd) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not write “%s”: %s"), path, g_strerror (saved));
-          ok = FALSE;
-        }
-      if (close (fd) != 0 && ok)
-        {
-          int saved = errno;
-
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not write “%s”: %s"), path, g_strerror (saved));
-          ok = FALSE;
-        }
-      if (ok && g_rename (tmp, path) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not move the export into place at “%s”: %s"),
-                       path, g_strerror (saved));
-          ok = FALSE;
-        }
-      if (!ok)
-        g_unlink (tmp);
-      return ok;
-    }
-  else
-    {
-      g_autofree char *template = g_strdup_printf (".%s.tmp-XXXXXX", base);
-      g_autofree char *tmp = g_build_filename (parent, template, NULL);
-      gboolean ok;
-
-      if (g_mkdtemp_full (tmp, 0755) == NULL)
-        {
-          int saved = errno;
-
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                       _("Could not make a temporary folder in “%s”: %s"),
-                       parent, g_strerror (saved));
-          return FALSE;
-        }
-
-      ok = run_writers (snap, entry, parts, tmp, -1, NULL, error) && check_strict (snap, error);
-      if (ok)
-        {
-          if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            g_rmdir (path);  /* known to be empty */
-          if (g_rename (tmp, path) != 0)
-            {
-              int saved = errno;
-
-              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                           _("Could not move the export into place at “%s”: %s"),
-                           path, g_strerror (saved));
-              ok = FALSE;
-            }
-        }
-      if (!ok)
-        collate_export_remove_tree (tmp);
-      return ok;
-    }
+    writer = as_folder ? collate_file_writer_new_folder (path, error)
+                       : collate_file_writer_new (path, NULL, error);
+    if (writer == NULL)
+      return FALSE;
+    if (as_folder)
+      ok = run_writers (snap, entry, parts, collate_file_writer_get_temp_path (writer),
+                        NULL, NULL, error);
+    else
+      ok = run_writers (snap, entry, parts, NULL, writer, NULL, error);
+    if (!ok)
+      {
+        collate_file_writer_abort (writer, error);
+        return FALSE;
+      }
+    /* Its message says already that nothing was written */
+    if (!check_strict (snap, error))
+      return FALSE;
+    return collate_file_writer_commit (writer, NULL, error);
+  }
 }
 
 static void
@@ -1713,7 +1649,7 @@ collate_export_to_bytes (CollateProject        *project,
       return NULL;
     }
   parts = make_parts (snap);
-  if (!run_writers (snap, entry, parts, NULL, -1, &out, error) || !check_strict (snap, error))
+  if (!run_writers (snap, entry, parts, NULL, NULL, &out, error) || !check_strict (snap, error))
     return NULL;
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

@@ -202,6 +202,16 @@ read_confs (BratState  *state,
   return TRUE;
 }
 
+/* A file's name for the project and for messages: its display form, so
+ * that a name in another encoding never puts invalid UTF-8 in a project */
+static char *
+display_path (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path != NULL ? g_filename_display_name (path) : g_file_get_parse_name (file);
+}
+
 static gboolean
 import_pair (BratState  *state,
              GFile      *txt,
@@ -209,8 +219,8 @@ import_pair (BratState  *state,
              GError    **error)
 {
   CollateImporter *importer = state->importer;
-  g_autofree char *txt_name = g_file_get_parse_name (txt);
-  g_autofree char *ann_name = g_file_get_parse_name (ann);
+  g_autofree char *txt_name = display_path (txt);
+  g_autofree char *ann_name = display_path (ann);
   g_autofree char *ann_base = g_file_get_basename (ann);
   g_autofree char *text = NULL;
   g_autofree char *data = NULL;

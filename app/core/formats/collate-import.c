@@ -632,7 +632,7 @@ import_files (const char           *format,
 
     if (dot != NULL && dot != base)
       *dot = '\0';
-    title = g_strdup (base);
+    title = g_filename_display_name (base);
   }
   schema = collate_schema_new_default ();
   project = collate_project_new (title, schema);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "collate-json-reader.h"
+#include "collate-text.h"
 
 #define CHUNK_SIZE   (1024 * 1024)
 #define MAX_LENGTH   ((gsize) G_MAXUINT32)
@@ -120,7 +121,7 @@ append_quoted (GString    *s,
         g_string_append_printf (s, "\\%c", (char) c);
       else if (c == '\n')
         g_string_append (s, "\\n");
-      else if (c < 0x20)
+      else if (collate_text_is_unsafe_to_show (c))
         g_string_append_printf (s, "\\u%04x", c);
       else
         g_string_append_unichar (s, c);
@@ -152,7 +153,7 @@ collate_json_path_to_string (const CollateJsonPath *path)
 
       if (f->member == NULL)
         g_string_append_printf (s, "[%" G_GSIZE_FORMAT "]", f->index);
-      else if (is_identifier (f->member))
+      else if (is_identifier (f->member) && strlen (f->member) <= 40)
         {
           if (s->len > 0)
             g_string_append_c (s, '.');

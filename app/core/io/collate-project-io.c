@@ -21,6 +21,7 @@
 
 #include "collate-error.h"
 #include "collate-json-reader.h"
+#include "collate-file-writer.h"
 #include "collate-project-io.h"
 #include "collate-text.h"
 
@@ -78,29 +79,9 @@ prefix_record_error (GError                **error,
 static char *
 quote_short (const char *text)
 {
-  GString *s = g_string_new ("\"");
-  guint n = 0;
+  g_autofree char *quoted = collate_text_quote (text, SHOW_CHARS);
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == SHOW_CHARS)
-        {
-          g_string_append (s, "…");
-          break;
-        }
-      if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '"')
-        g_string_append (s, "\\\"");
-      else if (c < 0x20)
-        g_string_append_printf (s, "\\u%04x", c);
-      else
-        g_string_append_unichar (s, c);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
+  return g_strdup_printf ("\"%s\"", quoted);
 }
 
 static gboolean
@@ -861,9 +842,6 @@ prefix_file_error (GError **error,
           reason = _("the file was changed by another program since it was "
                      "opened or saved; saving now would overwrite those changes");
           break;
-        case G_IO_ERROR_NO_SPACE:
-          reason = _("the disk is full; the file was left as it was");
-          break;
         default:
           break;
         }
@@ -1411,6 +1389,35 @@ collate_project_to_bytes (CollateProject *self)
 
 /* ── Saving ── */
 
+/* Through the one safe writer; its messages name the file and say what
+ * became of it */
+static gboolean
+write_project (GFile         *file,
+               GBytes        *bytes,
+               const char    *etag,
+               char         **new_etag,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (collate_file_write_bytes (file, bytes, etag != NULL && etag[0] != '\0' ? etag : NULL,
+                                new_etag, cancellable, &local_error))
+    return TRUE;
+  /* "report.collate.json: the disk is full; “/…/report.collate.json” was
+   * left as it was", as every message about a project file starts */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) || !g_file_is_native (file))
+    prefix_file_error (&local_error, file);
+  else
+    {
+      g_autofree char *name = display_basename (file);
+
+      g_prefix_error (&local_error, "%s: ", name);
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
 /* A project replaces only a regular file (or makes a new one): writing to
  * a pipe would block forever, and a device or folder is surely a slip. */
 static gboolean
@@ -1454,16 +1461,8 @@ collate_project_save_file (CollateProject  *self,
   state = collate_project_get_state (self);
   bytes = collate_project_to_bytes (self);
 
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                etag != NULL && etag[0] != '\0' ? etag : NULL,
-                                FALSE, G_FILE_CREATE_NONE, &etag_out,
-                                cancellable, error))
-    {
-      prefix_file_error (error, file);
-      return FALSE;
-    }
+  if (!write_project (file, bytes, etag, &etag_out, cancellable, error))
+    return FALSE;
 
   collate_project_mark_saved (self, state);
   if (new_etag != NULL)
@@ -1474,6 +1473,8 @@ collate_project_save_file (CollateProject  *self,
 typedef struct
 {
   guint64  state;
+  GFile   *file;
+  GBytes  *bytes;
   char    *etag;
 } SaveData;
 
@@ -1482,22 +1483,41 @@ save_data_free (gpointer data)
 {
   SaveData *save = data;
 
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->bytes, g_bytes_unref);
   g_free (save->etag);
   g_free (save);
 }
 
 static void
-save_replaced_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  g_autofree char *etag = g_steal_pointer (&save->etag);
+  GError *error = NULL;
+
+  if (!write_project (save->file, save->bytes, etag, &save->etag, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   SaveData *save = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &save->etag, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      prefix_file_error (&error, G_FILE (source));
       g_task_return_error (task, error);
       return;
     }
@@ -1514,8 +1534,8 @@ collate_project_save_async (CollateProject      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GBytes) bytes = NULL;
   GTask *task;
+  GTask *writing;
   SaveData *save;
 
   g_return_if_fail (COLLATE_IS_PROJECT (self));
@@ -1523,9 +1543,6 @@ collate_project_save_async (CollateProject      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, collate_project_save_async);
-  save = g_new0 (SaveData, 1);
-  save->state = collate_project_get_state (self);
-  g_task_set_task_data (task, save, save_data_free);
 
   {
     GError *error = NULL;
@@ -1538,11 +1555,18 @@ collate_project_save_async (CollateProject      *self,
       }
   }
 
-  bytes = collate_project_to_bytes (self);
-  g_file_replace_contents_bytes_async (file, bytes,
-                                       etag != NULL && etag[0] != '\0' ? etag : NULL,
-                                       FALSE, G_FILE_CREATE_NONE, cancellable,
-                                       save_replaced_cb, task);
+  save = g_new0 (SaveData, 1);
+  save->state = collate_project_get_state (self);
+  save->file = g_object_ref (file);
+  save->bytes = collate_project_to_bytes (self);
+  save->etag = etag != NULL && etag[0] != '\0' ? g_strdup (etag) : NULL;
+  g_task_set_task_data (task, save, save_data_free);
+
+  /* The write runs in a thread of its own; @task ends on this one */
+  writing = g_task_new (NULL, cancellable, save_done_cb, task);
+  g_task_set_task_data (writing, save, NULL);
+  g_task_run_in_thread (writing, save_thread);
+  g_object_unref (writing);
 }
 
 gboolean

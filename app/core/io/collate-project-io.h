@@ -38,7 +38,9 @@ CollateProject *collate_project_load_file_finish (GAsyncResult       *result,
 /* Deterministic, pretty-printed UTF-8 JSON ending in a newline */
 GBytes         *collate_project_to_bytes       (CollateProject  *self);
 
-/* Replaces @file atomically (temporary file + rename).  If @etag is not NULL
+/* Replaces @file atomically through collate-file-writer.h (a temporary file
+ * beside it, synced, then renamed; on failure @file is as it was and the
+ * message says so).  If @etag is not NULL
  * and the file changed since, fails with G_IO_ERROR_WRONG_ETAG and leaves it
  * alone.  On success marks the project saved and returns the new etag. */
 gboolean        collate_project_save_file      (CollateProject  *self,

@@ -21,12 +21,16 @@ collate_document_new_from_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
   const char *text;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  /* A project holds UTF-8 only: a name in another encoding is kept in its
+   * display form (invalid bytes as U+FFFD), in the document and in messages */
+  shown = g_filename_display_name (path);
   file = g_file_new_for_commandline_arg (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
@@ -34,17 +38,17 @@ collate_document_new_from_file (const char  *path,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                     _("%s: no such file"), path);
+                     _("%s: no such file"), shown);
       else
         g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                     _("%s: cannot read: %s"), path, local_error->message);
+                     _("%s: cannot read: %s"), shown, local_error->message);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%s: not a regular file; give the path of a .txt file"), path);
+                   _("%s: not a regular file; give the path of a .txt file"), shown);
       return NULL;
     }
 
@@ -53,14 +57,14 @@ collate_document_new_from_file (const char  *path,
   if (g_file_info_get_size (info) > (goffset) 256 * 1024 * 1024)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 256 MB; split it into smaller documents"), path);
+                   _("%s: the file is larger than 256 MB; split it into smaller documents"), shown);
       return NULL;
     }
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
-                   _("%s: cannot read: %s"), path, local_error->message);
+                   _("%s: cannot read: %s"), shown, local_error->message);
       return NULL;
     }
 
@@ -74,7 +78,7 @@ collate_document_new_from_file (const char  *path,
   if (length == 0)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%s: the file is empty; there is nothing to annotate"), path);
+                   _("%s: the file is empty; there is nothing to annotate"), shown);
       return NULL;
     }
 
@@ -84,14 +88,14 @@ collate_document_new_from_file (const char  *path,
       gsize at = (gsize) ((const char *) memchr (text, '\0', length) - text);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
-                   _("%s: not a text file: NUL byte at byte %lu"), path, (unsigned long) at);
+                   _("%s: not a text file: NUL byte at byte %lu"), shown, (unsigned long) at);
       return NULL;
     }
 
-  if (!collate_text_validate_utf8 (text, length, path, error))
+  if (!collate_text_validate_utf8 (text, length, shown, error))
     return NULL;
 
   title = collate_text_guess_title (text, 120);
 
-  return collate_document_new (id, title, path, text, (gssize) length, error);
+  return collate_document_new (id, title, shown, text, (gssize) length, error);
 }

@@ -180,8 +180,10 @@ collate_document_new (const char  *id,
 
   self = g_object_new (COLLATE_TYPE_DOCUMENT, NULL);
   self->id = g_strdup (id);
-  self->title = g_strdup (title ? title : "");
-  self->source = g_strdup (source ? source : "");
+  /* Saved projects hold UTF-8 only: a title or source from a file name in
+   * another encoding keeps its invalid bytes as U+FFFD */
+  self->title = g_utf8_make_valid (title ? title : "", -1);
+  self->source = g_utf8_make_valid (source ? source : "", -1);
   self->text = g_strndup (text, len);
   self->byte_length = len;
 

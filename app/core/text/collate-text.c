@@ -62,6 +62,52 @@ collate_text_count_chars (const char *text,
   return n;
 }
 
+gboolean
+collate_text_is_unsafe_to_show (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_CONTROL
+         || c == 0x061C                    /* Arabic letter mark */
+         || c == 0x200E || c == 0x200F     /* left-to-right, right-to-left marks */
+         || (c >= 0x202A && c <= 0x202E)   /* embeddings and overrides */
+         || (c >= 0x2066 && c <= 0x2069)   /* isolates */
+         || c == 0x2028 || c == 0x2029;    /* line and paragraph separators */
+}
+
+char *
+collate_text_quote (const char *text,
+                    guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (MIN (strlen (text), (gsize) max_chars * 4 + 8));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (collate_text_is_unsafe_to_show (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 collate_text_guess_title (const char *text,
                           guint       max_chars)

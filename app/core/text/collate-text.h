@@ -21,6 +21,22 @@ gboolean         collate_text_validate_utf8      (const char       *data,
 char            *collate_text_guess_title        (const char       *text,
                                                   guint             max_chars);
 
+/* Characters that change how a terminal or a label shows the text around
+ * them: control characters, bidirectional controls (a right-to-left
+ * override turns "exe.txt" into "txt.exe"), line and paragraph separators */
+gboolean         collate_text_is_unsafe_to_show  (gunichar          c);
+
+/* Longest quote in a message, in characters */
+#define COLLATE_TEXT_QUOTE_MAX 60
+
+/* A user-supplied string (a name, a title, a file name) made fit to quote in
+ * a message: invalid UTF-8 shown as U+FFFD, a line break as \n, a tab as
+ * \t, any other character that collate_text_is_unsafe_to_show() as \u202E,
+ * and shortened to @max_chars characters with an ellipsis (0: any length).
+ * NULL gives "". */
+char            *collate_text_quote              (const char       *text,
+                                                  guint             max_chars);
+
 /* Does @data start with a UTF-16 byte order mark? */
 gboolean         collate_text_starts_as_utf16    (const char       *data,
                                                   gsize             length);

@@ -1,0 +1,170 @@
+/* collate-cli-common.c — what every command of collate-cli shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "collate.h"
+#include "collate-cli-common.h"
+
+/* Longest file name quoted in a message, in characters */
+#define NAME_MAX_CHARS 120
+
+void
+collate_cli_print_error (const char *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *clean = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  clean = collate_text_quote (message, 0);
+  g_printerr ("collate-cli: %s\n", clean);
+}
+
+char *
+collate_cli_display_name (const char *filename)
+{
+  g_autofree char *shown = g_filename_display_name (filename);
+  glong length = g_utf8_strlen (shown, -1);
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+
+  if (length <= NAME_MAX_CHARS)
+    return collate_text_quote (shown, 0);
+
+  /* A long path keeps its start and its end, where the file's name is */
+  head = collate_text_quote (shown, NAME_MAX_CHARS / 2);
+  tail = collate_text_quote (g_utf8_offset_to_pointer (shown, length - NAME_MAX_CHARS / 2), 0);
+  return g_strconcat (head, tail, NULL);
+}
+
+/* The file @path names, following symbolic links */
+static gboolean
+identify (const char *path,
+          GStatBuf   *st)
+{
+  return g_stat (path, st) == 0;
+}
+
+static gboolean
+same_identity (const GStatBuf *a,
+               const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Is @path inside the folder @folder (at any depth)?  Compared by identity,
+ * walking up from @path's real location. */
+static gboolean
+is_inside (const char     *path,
+           const GStatBuf *folder)
+{
+  char resolved[PATH_MAX];
+  g_autofree char *current = NULL;
+
+  if (realpath (path, resolved) == NULL)
+    {
+      /* Not there yet: its folder decides */
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      if (realpath (parent, resolved) == NULL)
+        return FALSE;
+      current = g_strdup (resolved);
+    }
+  else
+    current = g_path_get_dirname (resolved);
+
+  for (;;)
+    {
+      GStatBuf st;
+      char *up;
+
+      if (g_stat (current, &st) == 0 && same_identity (&st, folder))
+        return TRUE;
+      if (strcmp (current, "/") == 0 || strcmp (current, ".") == 0)
+        return FALSE;
+      up = g_path_get_dirname (current);
+      g_free (current);
+      current = up;
+    }
+}
+
+int
+collate_cli_check_output (const char         *output,
+                          const char *const  *inputs,
+                          gboolean            force,
+                          gboolean            folder_output)
+{
+  g_autofree char *shown = collate_cli_display_name (output);
+  GStatBuf out_st;
+  gboolean exists = identify (output, &out_st);
+
+  /* Not even --force replaces what is being read */
+  for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    {
+      g_autofree char *input = collate_cli_display_name (inputs[i]);
+      GStatBuf in_st;
+
+      if (!identify (inputs[i], &in_st))
+        continue;
+      if (exists && same_identity (&in_st, &out_st))
+        {
+          collate_cli_print_error (_("the output %s is also one of the inputs (%s); "
+                                     "choose another name with -o"), shown, input);
+          return COLLATE_CLI_EXIT_USAGE;
+        }
+      if (S_ISDIR (in_st.st_mode) && exists && is_inside (output, &in_st))
+        {
+          collate_cli_print_error (_("the output %s is inside the input folder %s; "
+                                     "choose a name outside it with -o"), shown, input);
+          return COLLATE_CLI_EXIT_USAGE;
+        }
+      if (exists && S_ISDIR (out_st.st_mode) && is_inside (inputs[i], &out_st))
+        {
+          collate_cli_print_error (_("the output folder %s holds the input %s; "
+                                     "choose another folder with -o"), shown, input);
+          return COLLATE_CLI_EXIT_USAGE;
+        }
+    }
+
+  /* A folder export writes only into an absent or empty folder, --force or
+   * not: the core says so itself */
+  if (exists && !force && !folder_output)
+    {
+      collate_cli_print_error (_("%s already exists; use --force to replace it, "
+                                 "or -o to write elsewhere"), shown);
+      return COLLATE_CLI_EXIT_FAILED;
+    }
+  return COLLATE_CLI_EXIT_OK;
+}
+
+gboolean
+collate_cli_finish_stdout (void)
+{
+  int flushed = fflush (stdout);
+  int saved = errno;
+
+  if (flushed == 0 && !ferror (stdout))
+    return TRUE;
+  if (flushed != 0)
+    collate_cli_print_error (_("could not write to standard output: %s; the output is incomplete"),
+                             g_strerror (saved));
+  else
+    collate_cli_print_error (_("could not write to standard output; the output is incomplete"));
+  return FALSE;
+}
