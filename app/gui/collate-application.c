@@ -226,8 +226,9 @@ project_from_text_files (GFile      **files,
       collate_project_set_title (project, made);
     }
 
-  /* A new project is unsaved until it is saved */
-  collate_project_set_modified (project, TRUE);
+  /* Nothing done yet: no unsaved mark (the subtitle says "Not saved yet",
+   * and closing asks only once something was tagged) */
+  collate_project_set_modified (project, FALSE);
   return g_steal_pointer (&project);
 }
 

@@ -429,6 +429,8 @@ static void
 project_changed_cb (CollateWindow *self)
 {
   schedule_autosave (self);
+  /* the undo button names the latest step, not the first */
+  collate_window_update_actions (self);
 }
 
 static void

@@ -139,8 +139,10 @@ save_and_wait (CollateWindow *window)
   CollateProject *project = collate_window_get_project (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  WAIT_UNTIL (!collate_project_get_modified (project) || collate_window_get_pending_alert (window) != NULL
-              || collate_window_get_banner_visible (window));
+  /* (a project with nothing done is not modified before the save either) */
+  WAIT_UNTIL (window->saving == 0 &&
+              (!collate_project_get_modified (project) || collate_window_get_pending_alert (window) != NULL
+               || collate_window_get_banner_visible (window)));
 }
 
 /* ── Tests ── */
@@ -168,17 +170,22 @@ test_start_view (void)
   spin ();
   g_assert_cmpuint (collate_start_view_get_n_recent (window->start_view), ==, 0);
 
-  /* The sample opens in this same window, unsaved */
+  /* The sample opens in this same window, never saved but with nothing
+   * done yet: no unsaved mark */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
   spin ();
   g_assert_nonnull (collate_window_get_project (window));
   g_assert_cmpuint (collate_project_get_n_documents (collate_window_get_project (window)), ==, 2);
-  g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
+  g_assert_false (collate_project_get_modified (collate_window_get_project (window)));
   g_assert_null (collate_window_get_file (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "workspace");
   g_assert_nonnull (collate_window_get_workspace (window));
   g_assert_cmpuint (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))), ==, 2);
-  /* The unsaved mark */
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (window->title_label), "•"));
+  g_assert_cmpstr (gtk_label_get_label (window->subtitle_label), ==, "Not saved yet");
+  /* …until something is done */
+  g_assert_nonnull (collate_project_add_span (collate_window_get_project (window), "d1", 0, 5, "Claim", NULL));
+  spin ();
   g_assert_true (g_str_has_prefix (gtk_label_get_label (window->title_label), "•"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "sample"));
 
@@ -293,6 +300,15 @@ test_tag_and_undo (void)
   g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
   spin ();
   g_assert_true (gtk_widget_is_sensitive (window->undo_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo “Add Person”");
+
+  /* The tooltip names the latest step, not the first */
+  g_assert_true (collate_project_set_annotation_label (project, collate_annotation_get_id (span), "Claim", &error));
+  spin ();
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo “Relabel as Claim”");
+  g_assert_true (collate_project_undo (project));
+  spin ();
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo “Add Person”");
 
   /* Undo and redo through the window's actions */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -453,7 +469,7 @@ test_unsaved_prompt (void)
 
   /* A new project nobody annotated closes without a question */
   window = new_sample_window (NULL);
-  g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
+  g_assert_false (collate_project_get_modified (collate_window_get_project (window)));
   gtk_window_close (GTK_WINDOW (window));
   spin ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
@@ -884,6 +900,7 @@ test_save_failure_shows_reason (void)
   CollateWindow *window = new_sample_window ("no-such-folder/inside.collate.json");
   CollateProject *project = collate_window_get_project (window);
 
+  add_span (project, 0, "Vladimir Putin", "Person");
   save_and_wait (window);
   g_assert_true (collate_project_get_modified (project));
   g_assert_true (collate_window_get_banner_visible (window));
@@ -1112,6 +1129,7 @@ test_save_full_disk (void)
 
   window = new_sample_window ("disk/full.collate.json");
   project = collate_window_get_project (window);
+  add_span (project, 0, "Saint Petersburg", "Location");
 
   /* A new name */
   test_disk_fill (dir, mounted, 4096);
@@ -1165,7 +1183,8 @@ test_save_full_disk (void)
                                                            &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (collate_project_get_n_annotations (copy), ==, 1);
+    /* the span saved before and the change */
+    g_assert_cmpuint (collate_project_get_n_annotations (copy), ==, 2);
   }
 
   test_disk_empty (dir, mounted);
