@@ -16,6 +16,8 @@
 #define UNDERLINE_HEIGHT   2
 #define UNDERLINE_STEP     3
 #define MAX_UNDERLINES     4
+#define TEXT_MARGIN        14   /* left and right of the text, at the least */
+#define LINE_CHARS         72   /* a comfortable line, in average characters */
 #define SYNC_LOAD_LIMIT    20000   /* spans applied at once below this */
 #define LOAD_CHUNK_CHARS   120000  /* characters per batch above it */
 #define PANE_MIN_WIDTH     180
@@ -59,6 +61,7 @@ struct _CollateDocumentView
   GArray          *highlight;    /* guint pairs */
   GtkCssProvider  *font_css;
   gboolean         dark;
+  int              font_points;
 
   guint            load_offset;
   guint            load_source;
@@ -853,8 +856,18 @@ collate_document_view_set_font_size (CollateDocumentView *self,
   g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
 
   points = CLAMP (points, 6, 48);
+  self->font_points = points;
   css = g_strdup_printf ("textview.collate-text { font-size: %dpt; }", points);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
+  /* the space between lines grows with the text, and always holds the
+   * stacked underlines of overlapping spans */
+  {
+    int below = MAX (1 + MAX_UNDERLINES * UNDERLINE_STEP, (int) (points * 1.25 + 0.5));
+
+    gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), below);
+    gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), below);
+  }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -1657,6 +1670,18 @@ collate_document_view_size_allocate (GtkWidget *widget,
 {
   CollateDocumentView *self = COLLATE_DOCUMENT_VIEW (widget);
 
+  /* a comfortable line length on wide panes: the text stands in a column
+   * of about LINE_CHARS characters, centred */
+  {
+    int column = (int) (self->font_points * 96.0 / 72.0 * 0.47 * LINE_CHARS);
+    int margin = MAX (TEXT_MARGIN, (width - column) / 2);
+
+    if (margin != gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->text_view)))
+      {
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), margin);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), margin);
+      }
+  }
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
   if (self->label_popover)
     gtk_popover_present (GTK_POPOVER (self->label_popover));

@@ -60,6 +60,7 @@ struct _CollateWorkspace
   int                 font_size;
   int                 sidebar_width; /* as dragged; 0: a share of the width */
   int                 set_position;  /* the paned's position as last set here */
+  gboolean            divider_held;  /* a pointer button is down on the divider */
   gboolean            sidebar_wanted; /* the setting, or F9 */
   gboolean            narrow;
   gboolean            narrow_shown;  /* F9 while narrow */
@@ -1418,6 +1419,24 @@ collate_workspace_size_allocate (GtkWidget *widget,
   }
 }
 
+static void
+on_divider_pressed (GtkGestureDrag   *gesture,
+                    double            x,
+                    double            y,
+                    CollateWorkspace *self)
+{
+  self->divider_held = TRUE;
+}
+
+static void
+on_divider_released (GtkGestureDrag   *gesture,
+                     double            dx,
+                     double            dy,
+                     CollateWorkspace *self)
+{
+  self->divider_held = FALSE;
+}
+
 /* The reader dragged the divider: the side keeps that width */
 static void
 on_paned_position (CollateWorkspace *self)
@@ -1425,7 +1444,7 @@ on_paned_position (CollateWorkspace *self)
   int position = gtk_paned_get_position (GTK_PANED (self->paned));
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
-  if (position != self->set_position && width > 1 && gtk_widget_get_mapped (self->paned))
+  if (self->divider_held && position != self->set_position && width > 1)
     self->sidebar_width = width - position;
 }
 
@@ -1624,6 +1643,15 @@ collate_workspace_new (CollateProject *project,
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_box_append (GTK_BOX (self->box), self->paned);
   g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (on_paned_position), self);
+  {
+    /* sees every press in the paned before its children do, and claims none */
+    GtkGesture *held = gtk_gesture_drag_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (held), GTK_PHASE_CAPTURE);
+    g_signal_connect (held, "drag-begin", G_CALLBACK (on_divider_pressed), self);
+    g_signal_connect (held, "drag-end", G_CALLBACK (on_divider_released), self);
+    gtk_widget_add_controller (self->paned, GTK_EVENT_CONTROLLER (held));
+  }
 
   self->panes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, PANE_GUTTER);
   gtk_box_set_homogeneous (GTK_BOX (self->panes_box), TRUE);
@@ -1713,19 +1741,27 @@ collate_workspace_new (CollateProject *project,
   g_signal_connect (self->sidebar, "item-activated", G_CALLBACK (on_sidebar_item_activated), self);
   g_signal_connect (self->sidebar, "message", G_CALLBACK (on_sidebar_message), self);
 
+  /* messages are toasts over the bottom of the reports: they never push
+   * the text about */
   self->message_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->message_label), 60);
   gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
-  gtk_widget_set_hexpand (self->message_label, TRUE);
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "app-notification");
   gtk_widget_add_css_class (bar, "collate-message");
-  gtk_widget_set_margin_start (self->message_label, 12);
-  gtk_widget_set_margin_top (self->message_label, 6);
-  gtk_widget_set_margin_bottom (self->message_label, 6);
   gtk_box_append (GTK_BOX (bar), self->message_label);
   self->message_revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->message_revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   gtk_revealer_set_child (GTK_REVEALER (self->message_revealer), bar);
-  gtk_box_append (GTK_BOX (self->box), self->message_revealer);
+  gtk_widget_set_halign (self->message_revealer, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->message_revealer, GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (self->message_revealer, 18);
+  gtk_widget_set_margin_start (self->message_revealer, 12);
+  gtk_widget_set_margin_end (self->message_revealer, 12);
+  gtk_widget_set_can_target (self->message_revealer, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->message_revealer);
 
   self->picker = collate_link_picker_new (project);
   gtk_widget_set_parent (GTK_WIDGET (self->picker), GTK_WIDGET (self));
