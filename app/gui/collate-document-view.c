@@ -1605,6 +1605,7 @@ add_context_menu (CollateDocumentView *self)
     }
   g_menu_append_section (menu, _("Label"), G_MENU_MODEL (labels));
   g_menu_append (span, _("Link to a Span…"), "workspace.link-picker");
+  g_menu_append (span, _("Tag All Occurrences"), "workspace.tag-all");
   g_menu_append (span, _("Delete Span or Link"), "workspace.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (span));
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->text_view), G_MENU_MODEL (menu));

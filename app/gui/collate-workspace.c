@@ -912,6 +912,7 @@ update_actions (CollateWorkspace *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete", has_span || has_link);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.relabel", has_span || has_link);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.link-picker", has_span);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.tag-all", has_span);
 }
 
 static void
@@ -1179,6 +1180,37 @@ action_step (GtkWidget  *widget,
     }
   next = g_list_model_get_item (spans, position);
   select_internal (self, collate_annotation_get_id (next), TRUE);
+}
+
+/* The selected span's label on every other whole-word occurrence of its
+ * text, in every report, as one undo step */
+static void
+action_tag_all (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  CollateAnnotation *span = selected_annotation (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int added;
+
+  if (span == NULL)
+    {
+      show_message (self, _("Select a span first: its label then goes on every other occurrence of its text"));
+      return;
+    }
+  added = collate_project_tag_all_occurrences (self->project, self->selected_id, &error);
+  if (added < 0)
+    text = g_strdup (error->message);
+  else if (added == 0)
+    text = g_strdup_printf (_("No other untagged occurrence of “%s”"), collate_annotation_get_text (span));
+  else
+    /* Translators: %u spans were added, %s is the label */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u more occurrence as %s (Ctrl+Z undoes it)",
+                                         "Tagged %u more occurrences as %s (Ctrl+Z undoes it)", added),
+                            (guint) added, collate_annotation_get_label (span));
+  show_message (self, text);
 }
 
 static void
@@ -1574,6 +1606,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.previous-span", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "workspace.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "workspace.show-compare", NULL, action_show_compare);
+  gtk_widget_class_install_action (widget_class, "workspace.tag-all", NULL, action_tag_all);
 
   for (guint i = 0; i < 9; i++)
     {
@@ -1602,6 +1635,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "workspace.previous-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "workspace.show-compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workspace.tag-all", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "collate-workspace");
 }

@@ -8,6 +8,7 @@
 #     pick up a comma are completed and trimmed; a double click on a word
 #     inside a span selects the span (the next label key relabels it, no
 #     second span); dragging the selected span's start handle moves it;
+#     Ctrl+Shift+T tags every occurrence of a span's text, Ctrl+Z undoes it;
 #  2. a Chinese and an Arabic report: "日本" selected with the keyboard,
 #     "东京" by a sloppy drag, "بوتين" by a double click;
 #  3. a German report (beside the Arabic one): a drag inside "US-Sondergesandte" stops at the
@@ -91,6 +92,24 @@ Person|Steve Witkoff"
 # The selected span's start handle, dragged from before "Donald" to before "Trump"
 xdotool mousemove 19 474 sleep 0.2 mousedown 1 sleep 0.2 mousemove 50 475 sleep 0.1 \
         mousemove 78 475 sleep 0.2 mouseup 1 sleep 0.5
+save_and_wait "$OUT"
+expect_spans "$OUT" "Location|Russia-Ukraine
+Claim|Trump
+Person|Steve Witkoff"
+
+# Click the "Steve Witkoff" span, Ctrl+Shift+T: every whole-word
+# occurrence in both reports is a Person now (one undo step)
+xdotool mousemove 200 598 sleep 0.2 click 1 sleep 0.4 key ctrl+shift+t sleep 0.6
+save_and_wait "$OUT"
+python3 - "$OUT" <<'PY' || fail "Ctrl+Shift+T did not tag every occurrence of Steve Witkoff"
+import json, re, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+want = sum(len(re.findall(r"(?<!\w)Steve Witkoff(?!\w)", d["text"])) for d in p["documents"])
+got = sum(1 for a in p["annotations"] if a["text"] == "Steve Witkoff" and a["label"] == "Person")
+print("Steve Witkoff: %d occurrences, %d Person spans" % (want, got))
+sys.exit(0 if want >= 3 and got == want else 1)
+PY
+xdotool key ctrl+z sleep 0.4
 save_and_wait "$OUT"
 expect_spans "$OUT" "Location|Russia-Ukraine
 Claim|Trump
