@@ -870,6 +870,18 @@ collate_document_view_set_font_size (CollateDocumentView *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+static gboolean
+apply_dark_class (gpointer data)
+{
+  CollateDocumentView *self = data;
+
+  if (self->dark)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "collate-dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "collate-dark");
+  return G_SOURCE_REMOVE;
+}
+
 void
 collate_document_view_update_style (CollateDocumentView *self,
                                     gboolean             dark)
@@ -880,6 +892,9 @@ collate_document_view_update_style (CollateDocumentView *self,
   g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
 
   self->dark = dark;
+  /* the CSS picks accents that keep their contrast in either style; not
+   * while GTK is computing styles (this runs from css-changed) */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_dark_class, g_object_ref (self), g_object_unref);
   g_hash_table_iter_init (&iter, self->label_tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
     set_tag_colour (self, value, key);

@@ -604,6 +604,34 @@ document_title (CollateProject *project,
   return g_strdup (doc ? collate_document_get_title (doc) : doc_id);
 }
 
+/* An ISO 8601 time from the file, in the local time zone as GNOME shows
+ * times: "Today 14:03", "Yesterday 09:12", "5 Dec 14:03", "5 Dec 2025" */
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int days;
+
+  if (utc == NULL)
+    return g_strdup (iso && *iso ? iso : "—");
+  local = g_date_time_to_local (utc);
+  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local);
+  if (g_date_time_get_year (now) == g_date_time_get_year (local))
+    {
+      if (days == 0)
+        /* Translators: a time today, as in GNOME Files: %R is the time */
+        return g_date_time_format (local, _("Today %R"));
+      if (days == 1)
+        return g_date_time_format (local, _("Yesterday %R"));
+      /* Translators: a date this year with its time */
+      return g_date_time_format (local, _("%-e %b %R"));
+    }
+  /* Translators: a date of another year */
+  return g_date_time_format (local, _("%-e %b %Y"));
+}
+
 static void
 refresh_details (CollateSidebar *self)
 {
@@ -672,11 +700,26 @@ refresh_details (CollateSidebar *self)
   rebuild_attributes (self, span);
   gtk_widget_set_visible (self->attr_row, span != NULL);
 
-  meta = g_strdup_printf (_("By %s\nCreated %s\nModified %s"),
-                          author && *author ? author : _("unknown"),
-                          created ? created : "—",
-                          modified ? modified : "—");
-  gtk_label_set_text (GTK_LABEL (self->meta), meta);
+  {
+    g_autofree char *when_created = local_time (created);
+    g_autofree char *when_modified = local_time (modified);
+    g_autofree char *exact = NULL;
+    gboolean mine = author != NULL && g_strcmp0 (author, collate_project_get_author (self->project)) == 0;
+
+    if (mine)
+      /* Translators: the author line of the user's own span or link */
+      meta = g_strdup_printf (_("By %s (you: change the name in Preferences, Ctrl+,)\nCreated %s\nModified %s"),
+                              author, when_created, when_modified);
+    else
+      meta = g_strdup_printf (_("By %s\nCreated %s\nModified %s"),
+                              author && *author ? author : _("unknown"),
+                              when_created, when_modified);
+    /* Translators: the tooltip of the times, exactly as the file keeps them */
+    exact = g_strdup_printf (_("Created %s\nModified %s (UTC, as in the file)"),
+                             created ? created : "—", modified ? modified : "—");
+    gtk_label_set_text (GTK_LABEL (self->meta), meta);
+    gtk_widget_set_tooltip_text (self->meta, exact);
+  }
 
   self->updating = FALSE;
 }
