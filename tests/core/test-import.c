@@ -622,6 +622,20 @@ static const Detail details[] = {
   { "jsonl", "self-link.jsonl", "links[0]: the link goes from a span to that same span" },
   { "label-studio", "self-relation.json", "result[1]: the link goes from a span to that same span" },
   { "jsonl", "label-line-break.jsonl", "has a control character" },
+  /* a member that is absent or null where an object or a number must be:
+   * a placed error, never a crash */
+  { "label-studio", "labels-no-value.json", "[0].annotations[0].result[0].value: missing (expected an object)" },
+  { "label-studio", "labels-value-null.json", "[0].annotations[0].result[0].value: expected an object, found null" },
+  { "label-studio", "labels-value-no-start.json", "result[0].value.start: missing (expected an integer)" },
+  { "label-studio", "value-start-string.json", "result[0].value.start: expected an integer, found a string" },
+  { "label-studio", "annotation-null.json", "[0].annotations[0]: expected an object, found null" },
+  { "label-studio", "result-item-null.json", "[0].annotations[0].result[0]: expected an object, found null" },
+  { "label-studio", "data-null.json", "[0].data: expected an object, found null" },
+  { "label-studio", "task-null.json", "[0]: expected an object, found null" },
+  { "jsonl", "span-null.jsonl", "span-null.jsonl:1: spans[0]: expected an object, found null" },
+  { "jsonl", "link-null.jsonl", "link-null.jsonl:1: links[0]: expected an object, found null" },
+  { "jsonl", "relation-null.jsonl", "relation-null.jsonl:1: relations[0]: expected an object, found null" },
+  { "jsonl", "span-start-null.jsonl", "spans[0].start: expected an integer, found null" },
 };
 
 static void

@@ -166,9 +166,11 @@ read_task (LsState                *state,
   if (!collate_json_expect (task, COLLATE_JSON_OBJECT, task_path, &local_error))
     return located (state, error, local_error);
   data = collate_import_member (task, "data");
-  if (data == NULL || data->type != COLLATE_JSON_OBJECT)
+  if (data == NULL)
     return fail (state, error, COLLATE_ERROR_INVALID, &data_path,
-                 data == NULL ? _("missing (expected the task's data object)") : _("expected an object"));
+                 _("missing (expected the task's data object)"));
+  if (!collate_json_expect (data, COLLATE_JSON_OBJECT, &data_path, &local_error))
+    return located (state, error, local_error);
   text_v = collate_import_member (data, "text");
   if (text_v == NULL)
     {

@@ -242,6 +242,8 @@ collate_json_type_name (CollateJsonType type)
 char *
 collate_json_describe (const CollateJsonValue *value)
 {
+  if (value == NULL)
+    return g_strdup (_("nothing"));
   switch (value->type)
     {
     case COLLATE_JSON_BOOLEAN:
@@ -268,9 +270,15 @@ collate_json_expect (const CollateJsonValue *value,
 {
   g_autofree char *found = NULL;
 
-  if (G_LIKELY (value->type == type))
+  if (G_LIKELY (value != NULL && value->type == type))
     return TRUE;
 
+  if (value == NULL)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
+                              _("missing (expected %s)"), collate_json_type_name (type));
+      return FALSE;
+    }
   found = collate_json_describe (value);
   collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
                           _("expected %s, found %s"),
@@ -288,6 +296,12 @@ collate_json_get_uint (const CollateJsonValue *value,
   g_autofree char *found = NULL;
   gboolean integral;
 
+  if (G_UNLIKELY (value == NULL))
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
+                              _("missing (expected an integer)"));
+      return FALSE;
+    }
   if (G_LIKELY (value->type == COLLATE_JSON_INTEGER
                 && value->v.number.value >= 0
                 && (guint64) value->v.number.value <= max))
@@ -296,6 +310,8 @@ collate_json_get_uint (const CollateJsonValue *value,
       return TRUE;
     }
 
+  if (value->type != COLLATE_JSON_INTEGER && value->type != COLLATE_JSON_NUMBER)
+    return collate_json_expect (value, COLLATE_JSON_INTEGER, path, error);
   found = collate_json_describe (value);
   integral = (value->type == COLLATE_JSON_INTEGER
               || (value->type == COLLATE_JSON_NUMBER && strpbrk (found, ".eE") == NULL));
@@ -314,13 +330,18 @@ collate_json_get_uint (const CollateJsonValue *value,
 
 /* ── Object reader ── */
 
+static const CollateJsonValue empty_object = { COLLATE_JSON_OBJECT, 0, { 0 } };
+
 gboolean
 collate_json_object_reader_init (CollateJsonObjectReader *reader,
                                  const CollateJsonValue  *value,
                                  const CollateJsonPath   *path,
                                  GError                 **error)
 {
-  reader->object = value;
+  /* A reader over anything but an object (a missing member, null, a
+   * string…) reads as an empty object: lookups find nothing, so a caller
+   * that goes on after the error still touches no memory it should not */
+  reader->object = value != NULL && value->type == COLLATE_JSON_OBJECT ? value : &empty_object;
   reader->path = path;
   reader->cursor = 0;
   reader->n_read = 0;
