@@ -28,7 +28,6 @@
  * the JSON path.
  */
 
-#define MAX_LINE_DEPTH 16
 
 typedef struct
 {
@@ -1140,11 +1139,12 @@ line_reader_next (LineReader  *r,
         r->start = r->scanned = 3;   /* a byte order mark */
       r->len += got;
       r->eof = got < READ_CHUNK;
-      if (r->consumed + r->len > COLLATE_IMPORT_MAX_FILE_SIZE)
+      if (r->len - r->start > COLLATE_MAX_LINE_SIZE)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                       _("%s: the file is larger than %" G_GUINT64_FORMAT " MB"),
-                       r->name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+                       _("%s: a line is longer than %" G_GUINT64_FORMAT " MiB, "
+                         "the most Collate reads at once"),
+                       r->name, (COLLATE_MAX_LINE_SIZE + 1) / (1024 * 1024));
           return FALSE;
         }
     }
@@ -1208,12 +1208,12 @@ collate_import_jsonl (CollateImporter  *importer,
 
               memcpy (copy, p, head);
               memcpy (copy + head, tokens_to - 1, tail);
-              json = collate_json_document_parse_take (copy, head + tail, MAX_LINE_DEPTH, NULL);
+              json = collate_json_document_parse_take (copy, head + tail, COLLATE_MAX_DEPTH, NULL);
             }
           /* without tokens, or with an error: the line as it is, so that
            * the reader's message names the right column */
           if (json == NULL)
-            json = collate_json_document_parse_line (p, n, MAX_LINE_DEPTH, &local_error);
+            json = collate_json_document_parse_line (p, n, COLLATE_MAX_DEPTH, &local_error);
           if (json == NULL)
             {
               located (&state, error, local_error);

@@ -23,8 +23,6 @@
  * predictions are counted and skipped.
  */
 
-#define MAX_DEPTH 24
-
 typedef struct
 {
   CollateImporter *importer;
@@ -389,7 +387,7 @@ collate_import_label_studio (CollateImporter  *importer,
   data = collate_importer_read_text (importer, file, &length, NULL, error);
   if (data == NULL)
     return FALSE;
-  json = collate_json_document_parse (data, length, MAX_DEPTH, &local_error);
+  json = collate_json_document_parse (data, length, COLLATE_MAX_DEPTH, &local_error);
   if (json == NULL)
     return located (&state, error, local_error);
   root = collate_json_document_get_root (json);
