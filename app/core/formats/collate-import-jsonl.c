@@ -1018,6 +1018,9 @@ typedef struct
   gboolean      eof;
   GMappedFile  *mapped;     /* buf is its contents, all of the file */
   gsize         released;   /* bytes of the mapping handed back */
+  gsize         piece;      /* bytes asked for at a time: READ_CHUNK, or less
+                             * for a small file (one byte more than it has,
+                             * so that its end is seen in one read) */
 } LineReader;
 
 /* Maps a local file larger than one piece into @r; FALSE (and nothing
@@ -1117,12 +1120,12 @@ line_reader_next (LineReader  *r,
           r->scanned -= r->start;
           r->start = 0;
         }
-      if (r->cap - r->len < READ_CHUNK)
+      if (r->cap - r->len < r->piece)
         {
-          r->cap = MAX (r->cap * 2, r->len + READ_CHUNK);
+          r->cap = MAX (r->cap * 2, r->len + r->piece);
           r->buf = g_realloc (r->buf, r->cap);
         }
-      if (!g_input_stream_read_all (r->stream, r->buf + r->len, READ_CHUNK, &got,
+      if (!g_input_stream_read_all (r->stream, r->buf + r->len, r->piece, &got,
                                     r->cancellable, &local_error))
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1138,7 +1141,7 @@ line_reader_next (LineReader  *r,
       if (r->consumed == 0 && r->len == 0 && got >= 3 && memcmp (r->buf, "\xef\xbb\xbf", 3) == 0)
         r->start = r->scanned = 3;   /* a byte order mark */
       r->len += got;
-      r->eof = got < READ_CHUNK;
+      r->eof = got < r->piece;
       if (r->len - r->start > COLLATE_MAX_LINE_SIZE)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
@@ -1170,6 +1173,9 @@ collate_import_jsonl (CollateImporter  *importer,
   reader.stream = stream;
   reader.cancellable = importer->cancellable;
   reader.name = name;
+  /* the size may change while the file is read: a small file's piece only
+   * makes the first read smaller */
+  reader.piece = (gsize) MIN (size + 1, (guint64) READ_CHUNK);
   line_reader_map (&reader, input, size);
 
   state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);

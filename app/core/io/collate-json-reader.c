@@ -19,6 +19,7 @@ struct _CollateJsonDocument
   GPtrArray        *chunks;  /* memory for values and unescaped strings */
   char             *chunk_pos;
   gsize             chunk_left;
+  gsize             chunk_size;  /* of the next chunk: small for a small text */
   CollateJsonValue  root;
 };
 
@@ -52,15 +53,16 @@ doc_alloc (CollateJsonDocument *doc,
   size = (size + 7) & ~(gsize) 7;
   if (size > doc->chunk_left)
     {
-      if (size >= CHUNK_SIZE / 4)
+      if (size >= doc->chunk_size / 4)
         {
           /* A big block of its own, so that the current chunk stays usable */
           ret = g_malloc (size);
           g_ptr_array_add (doc->chunks, ret);
           return ret;
         }
-      doc->chunk_pos = g_malloc (CHUNK_SIZE);
-      doc->chunk_left = CHUNK_SIZE;
+      doc->chunk_pos = g_malloc (doc->chunk_size);
+      doc->chunk_left = doc->chunk_size;
+      doc->chunk_size = CHUNK_SIZE;
       g_ptr_array_add (doc->chunks, doc->chunk_pos);
     }
   ret = doc->chunk_pos;
@@ -1239,6 +1241,9 @@ parse_take (char     *data,
   doc->buffer = data;
   doc->buffer[length] = '\0';
   doc->chunks = g_ptr_array_new_with_free_func (g_free);
+  /* A short record (a jsonl line, a task) needs a few kilobytes, not a
+   * megabyte: the first chunk is sized by the text */
+  doc->chunk_size = CLAMP (length * 2, 4096, CHUNK_SIZE);
 
   parser.doc = doc;
   parser.start = doc->buffer;
