@@ -41,9 +41,10 @@ fuzz_remove_dir (void)
 }
 
 /* Criticals and warnings are bugs, not bad input: make them crashes.  A
- * folder of the harness's own holds the files it writes. */
-static void
-fuzz_init (void)
+ * folder of the harness's own holds the files it writes.  (Each harness is
+ * a program of its own, so this is defined once in each.) */
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   g_log_set_writer_func (g_log_writer_standard_streams, NULL, NULL);
@@ -51,6 +52,7 @@ fuzz_init (void)
   if (fuzz_dir == NULL)
     abort ();
   atexit (fuzz_remove_dir);
+  return 0;
 }
 
 /* Writes @size bytes as the file @name of the harness's folder; returns
@@ -119,4 +121,18 @@ fuzz_import (const char        *format,
       return;
     }
   fuzz_check_round_trip (project);
+}
+
+/* Writes the input as the file @name and imports it in @format */
+G_GNUC_UNUSED static int
+fuzz_import_file (const char    *format,
+                  const char    *name,
+                  const uint8_t *data,
+                  size_t         size)
+{
+  const char *const names[] = { name };
+
+  g_free (fuzz_write (name, data, size));
+  fuzz_import (format, names, 1);
+  return 0;
 }

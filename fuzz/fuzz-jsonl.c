@@ -5,19 +5,8 @@
 #include "fuzz-common.h"
 
 int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  fuzz_init ();
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static const char *const names[] = { "input.jsonl" };
-  g_free (fuzz_write (names[0], data, size));
-
-  fuzz_import ("jsonl", names, 1);
-  return 0;
+  return fuzz_import_file ("jsonl", "input.jsonl", data, size);
 }
