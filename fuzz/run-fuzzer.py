@@ -6,7 +6,8 @@
 NAME is project, jsonl, label-studio, brat or text.  The seeds are copied
 into a fresh corpus folder under WORK_DIR (the source tree is never written
 to); a crash, leak or timeout is saved there as WORK_DIR/NAME-crash-…, and
-the exit status is libFuzzer's (non-zero for any finding).
+the exit status is 1 for any finding (not libFuzzer's 77, which meson
+takes for a skipped test).
 
 FUZZ_SECONDS (default 20) is the time budget, FUZZ_SEED (default 1) the
 seed; FUZZ_CORPUS names a folder to keep the corpus in across runs (it
@@ -80,8 +81,10 @@ def main():
         shutil.rmtree(corpus, ignore_errors=True)
     if status != 0:
         print(f"{name}: the fuzzer found a crash, leak or timeout; its input is in {work}/{name}-*;"
-              f" run {harness} FILE to reproduce it", flush=True)
-    return status
+              f" run {os.path.abspath(harness)} FILE to reproduce it", flush=True)
+        # libFuzzer exits with 77 by default, which meson counts as skipped
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
