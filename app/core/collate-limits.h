@@ -19,11 +19,13 @@ G_BEGIN_DECLS
  * before it is read. */
 #define COLLATE_MAX_FILE_SIZE        (G_GUINT64_CONSTANT (512) * 1024 * 1024)
 
-/* A JSON Lines file is read a line at a time, so the file itself may be
- * larger than COLLATE_MAX_FILE_SIZE.  What is parsed of a line (all but its
- * "tokens", which are scanned and skipped) is bounded by the JSON reader,
- * 4 GiB - 1; a line read from a stream rather than a local file is held
- * whole, and capped at the same. */
+/* A JSON Lines file is read a line at a time, and its "tokens" lists are
+ * scanned and skipped, not kept: the file itself may be larger than
+ * COLLATE_MAX_FILE_SIZE (a jsonl export with tokens is 15 times its text),
+ * but what it holds besides its tokens is capped at COLLATE_MAX_FILE_SIZE,
+ * as a project is.  What is parsed of one line is bounded by the JSON
+ * reader, 4 GiB - 1; a line read from a stream rather than a local file is
+ * held whole, and capped at the same. */
 #define COLLATE_MAX_LINE_SIZE        ((guint64) G_MAXUINT32)
 
 /* Nesting of arrays and objects in any JSON that Collate reads; a project

@@ -1162,6 +1162,7 @@ collate_import_jsonl (CollateImporter  *importer,
   g_autoptr(GInputStream) stream = NULL;
   LineReader reader = { NULL, };
   guint64 size = 0;
+  guint64 kept = 0;
   JsonlState state = { importer, name, 0, NULL, NULL, 0, 0 };
   gboolean ok = FALSE;
 
@@ -1205,16 +1206,33 @@ collate_import_jsonl (CollateImporter  *importer,
         {
           const char *tokens_from, *tokens_to;
 
+          gsize kept_here = n;
+
           if (find_tokens (p, line_end, &tokens_from, &tokens_to))
             {
               /* the line without its tokens: "tokens":[] */
               gsize head = tokens_from - p + 1;
               gsize tail = line_end - tokens_to + 1;
-              char *copy = g_malloc (head + tail + 1);
+              char *copy;
+
+              kept_here = head + tail;
+              copy = g_malloc (head + tail + 1);
 
               memcpy (copy, p, head);
               memcpy (copy + head, tokens_to - 1, tail);
               json = collate_json_document_parse_take (copy, head + tail, COLLATE_MAX_DEPTH, NULL);
+            }
+          /* What a file holds besides its tokens (which are not kept) is
+           * what the project will hold: no more than a project file can */
+          kept += kept_here;
+          if (kept > COLLATE_MAX_FILE_SIZE)
+            {
+              g_clear_pointer (&json, collate_json_document_free);
+              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                           _("%s:%u: the file holds more than %" G_GUINT64_FORMAT " MiB besides "
+                             "its tokens, more than one project can; split it into smaller files"),
+                           name, state.line, COLLATE_MAX_FILE_SIZE / (1024 * 1024));
+              goto out;
             }
           /* without tokens, or with an error: the line as it is, so that
            * the reader's message names the right column */
