@@ -5,7 +5,12 @@
  * overlapping or nested) and 10,000 links (within and across documents),
  * then times the operations a person waits for and reports the peak RSS.
  *
+ * A second project of 100,000 short documents (two spans each) is saved,
+ * loaded and changed, and a jsonl file of 1,000,000 short lines imported:
+ * neither may grow faster than the number of documents.
+ *
  *   bench-core [--json] [--megabytes N] [--spans N] [--links N] [--repeat N]
+ *              [--corpus-documents N] [--jsonl-lines N]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -419,6 +424,190 @@ bench_datasets (CollateProject *project,
   return TRUE;
 }
 
+/* ── Many short documents ────────────────────────────────────────────── */
+
+/* The code points of @text up to its first space (the first word) */
+static guint
+first_word_length (const char *text)
+{
+  const char *space = strchr (text, ' ');
+
+  return (guint) g_utf8_strlen (text, space != NULL ? (gssize) (space - text) : -1);
+}
+
+/* A corpus as teams build them: @n_documents short reports of one or two
+ * sentences, two spans each (the first word, and a stretch further on).
+ * Saved, then loaded and changed: load, and each change, must not grow
+ * with the number of documents. */
+static gboolean
+bench_corpus (guint         n_documents,
+              int           repeat,
+              const char   *tmp_dir,
+              GRand        *rand,
+              GError      **error)
+{
+  g_autoptr(CollateProject) built = collate_project_new ("Many documents", NULL);
+  g_autoptr(CollateProject) project = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "corpus.collate.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+  guint64 id = 1;
+  gint64 start;
+  goffset size;
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *doc_id = g_strdup_printf ("d%" G_GUINT64_FORMAT, id++);
+      g_autofree char *title = g_strdup_printf ("Report %u", i + 1);
+      g_autoptr(CollateDocument) document = NULL;
+      guint length, spans[2][2];
+
+      g_string_truncate (text, 0);
+      append_sentence (text, rand);
+      if (g_rand_boolean (rand))
+        {
+          g_string_append_c (text, ' ');
+          append_sentence (text, rand);
+        }
+      document = collate_document_new (doc_id, title, "corpus.txt", text->str, text->len, error);
+      if (document == NULL || !collate_project_add_document (built, document, error))
+        return FALSE;
+      length = collate_document_get_length (document);
+      spans[0][0] = 0;
+      spans[0][1] = first_word_length (text->str);
+      spans[1][0] = g_rand_int_range (rand, 0, length - 1);
+      spans[1][1] = spans[1][0] + g_rand_int_range (rand, 1, 30);
+      spans[1][1] = MIN (spans[1][1], length);
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *span_id = g_strdup_printf ("a%" G_GUINT64_FORMAT, id++);
+          g_autofree char *quote = collate_document_dup_slice (document, spans[k][0], spans[k][1]);
+          g_autoptr(CollateAnnotation) annotation =
+            collate_annotation_new (span_id, doc_id, spans[k][0], spans[k][1],
+                                    span_labels[(i + k) % G_N_ELEMENTS (span_labels)],
+                                    quote, "", NULL, "bench", TIMESTAMP, TIMESTAMP);
+
+          if (!collate_project_insert_annotation (built, annotation, error))
+            return FALSE;
+        }
+    }
+  g_string_free (text, TRUE);
+  add_figure ("corpus_build", "corpus: build", seconds_since (start), "s", 0);
+
+  start = g_get_monotonic_time ();
+  if (!collate_project_save_file (built, file, NULL, NULL, NULL, error))
+    return FALSE;
+  add_figure ("corpus_save", "corpus: save", seconds_since (start), "s", 0);
+  g_clear_object (&built);
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, error);
+
+    if (info == NULL)
+      return FALSE;
+    size = g_file_info_get_size (info);
+  }
+  add_figure ("corpus_file_size", "corpus: file size", size / (1024.0 * 1024.0), "MB", 0);
+
+  start = g_get_monotonic_time ();
+  project = collate_project_load_file (file, NULL, NULL, error);
+  if (project == NULL)
+    return FALSE;
+  add_figure ("corpus_load", "corpus: load", seconds_since (start), "s", 2.0);
+  g_unlink (path);
+
+  /* Changes in documents all over the list */
+  start = g_get_monotonic_time ();
+  for (int i = 0; i < repeat; i++)
+    {
+      CollateDocument *document = collate_project_get_document (project,
+                                                                g_rand_int_range (rand, 0, n_documents));
+      guint length = collate_document_get_length (document);
+      guint span_start = g_rand_int_range (rand, 0, length - 1);
+      CollateAnnotation *annotation =
+        collate_project_add_span (project, collate_document_get_id (document), span_start,
+                                  span_start + 1, "Quantity", error);
+
+      if (annotation == NULL)
+        {
+          /* that character is already a Quantity: try another */
+          if (!g_error_matches (*error, COLLATE_ERROR, COLLATE_ERROR_EXISTS))
+            return FALSE;
+          g_clear_error (error);
+          continue;
+        }
+      g_ptr_array_add (added, g_strdup (collate_annotation_get_id (annotation)));
+    }
+  add_figure ("corpus_add_span_ms", "corpus: add one span (average)",
+              seconds_since (start) * 1000 / MAX (added->len, 1), "ms", 5);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < added->len; i++)
+    if (!collate_project_remove_annotation (project, g_ptr_array_index (added, i), error))
+      return FALSE;
+  add_figure ("corpus_remove_span_ms", "corpus: remove one span (average)",
+              seconds_since (start) * 1000 / MAX (added->len, 1), "ms", 5);
+  return TRUE;
+}
+
+/* A jsonl file of @n_lines short records, one span each, imported */
+static gboolean
+bench_jsonl_lines (guint        n_lines,
+                   const char  *tmp_dir,
+                   GRand       *rand,
+                   GError     **error)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "lines.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(CollateProject) project = NULL;
+  GString *text = g_string_new (NULL);
+  GString *buffer = g_string_new (NULL);
+  GFile *inputs[1] = { file };
+  gint64 start;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_string_truncate (text, 0);
+      append_sentence (text, rand);
+      g_string_append (buffer, "{\"text\": \"");
+      g_string_append (buffer, text->str);  /* no '"' or '\\' in generated text */
+      g_string_append_printf (buffer, "\", \"spans\": [{\"start\": 0, \"end\": %u, \"label\": \"%s\"}]}\n",
+                              first_word_length (text->str),
+                              span_labels[i % G_N_ELEMENTS (span_labels)]);
+      if (buffer->len > (1 << 20) || i + 1 == n_lines)
+        {
+          if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buffer->str, buffer->len,
+                                          NULL, NULL, error))
+            return FALSE;
+          g_string_truncate (buffer, 0);
+        }
+    }
+  g_string_free (text, TRUE);
+  g_string_free (buffer, TRUE);
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+
+  start = g_get_monotonic_time ();
+  project = collate_import_files ("jsonl", inputs, 1, NULL, NULL, error);
+  g_unlink (path);
+  if (project == NULL)
+    return FALSE;
+  add_figure ("import_jsonl_lines", "import jsonl, one document a line", seconds_since (start), "s", 0);
+  if (collate_project_get_n_documents (project) != n_lines)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                   "%u documents imported from %u lines", collate_project_get_n_documents (project), n_lines);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ── main ────────────────────────────────────────────────────────────── */
 
 static int
@@ -440,6 +629,8 @@ main (int    argc,
   int n_spans = 100000;
   int n_links = 10000;
   int repeat = 1000;
+  int corpus_documents = 100000;
+  int jsonl_lines = 1000000;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the figures as JSON", NULL },
     { "megabytes", 0, 0, G_OPTION_ARG_INT, &megabytes, "Size of each of the two documents (default 5)", "N" },
@@ -448,6 +639,10 @@ main (int    argc,
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Changes to average over (default 1000)", "N" },
     { "no-datasets", 0, 0, G_OPTION_ARG_NONE, &no_datasets, "Skip timing the exports and imports", NULL },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Also save the generated project as FILE", "FILE" },
+    { "corpus-documents", 0, 0, G_OPTION_ARG_INT, &corpus_documents,
+      "Documents of the many-documents project (default 100000; 0 skips it)", "N" },
+    { "jsonl-lines", 0, 0, G_OPTION_ARG_INT, &jsonl_lines,
+      "Lines of the jsonl import of many short lines (default 1000000; 0 skips it)", "N" },
     G_OPTION_ENTRY_NULL
   };
   const guint n_documents = 2;
@@ -479,9 +674,11 @@ main (int    argc,
       g_printerr ("bench-core: %s\n", error->message);
       return 2;
     }
-  if (megabytes < 1 || n_spans < 10 || n_links < 0 || repeat < 1 || n_links > n_spans)
+  if (megabytes < 1 || n_spans < 10 || n_links < 0 || repeat < 1 || n_links > n_spans
+      || corpus_documents < 0 || jsonl_lines < 0)
     {
-      g_printerr ("bench-core: --megabytes ≥ 1, --spans ≥ 10, 0 ≤ --links ≤ --spans, --repeat ≥ 1\n");
+      g_printerr ("bench-core: --megabytes ≥ 1, --spans ≥ 10, 0 ≤ --links ≤ --spans, --repeat ≥ 1, "
+                  "--corpus-documents ≥ 0, --jsonl-lines ≥ 0\n");
       return 2;
     }
   document_bytes = (gsize) megabytes * 1024 * 1024;
@@ -643,6 +840,16 @@ main (int    argc,
         return fail ("datasets", error);
       add_figure ("peak_rss_datasets_mb", "peak RSS with exports and imports", peak_rss_mb (), "MB", 0);
     }
+  g_clear_object (&project);
+
+  if (corpus_documents > 0 && !bench_corpus (corpus_documents, repeat, tmp_dir, rand, &error))
+    return fail ("many documents", error);
+  if (jsonl_lines > 0)
+    {
+      if (!bench_jsonl_lines (jsonl_lines, tmp_dir, rand, &error))
+        return fail ("jsonl of many lines", error);
+      add_figure ("peak_rss_lines_mb", "peak RSS with that import", peak_rss_mb (), "MB", 0);
+    }
   g_rmdir (tmp_dir);
 
   if (json)
@@ -650,8 +857,10 @@ main (int    argc,
   else
     {
       heading = g_strdup_printf ("Collate core benchmark: %u documents of %d MB, %d spans, %d links; "
-                                 "changes averaged over %d",
-                                 n_documents, megabytes, n_spans, n_links, repeat);
+                                 "changes averaged over %d; corpus: %d short documents, 2 spans each; "
+                                 "jsonl: %d lines",
+                                 n_documents, megabytes, n_spans, n_links, repeat,
+                                 corpus_documents, jsonl_lines);
       print_table (heading);
     }
 

@@ -324,6 +324,72 @@ test_random_round_trips (void)
       }
 }
 
+/* A label as long as a label can be (COLLATE_MAX_LABEL_SIZE bytes, in
+ * two-byte characters) comes back from every format that reads its own
+ * export; one byte more cannot be made at all, so no export holds it */
+static void
+test_round_trip_longest_label (void)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) link_name = g_string_new ("L");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateLabel) too_long = NULL;
+
+  while (name->len < COLLATE_MAX_LABEL_SIZE)
+    g_string_append (name, "é");
+  while (link_name->len < COLLATE_MAX_LABEL_SIZE)
+    g_string_append_c (link_name, 'k');
+  g_assert_cmpuint (name->len, ==, COLLATE_MAX_LABEL_SIZE);
+
+  for (guint f = 0; f < G_N_ELEMENTS (round_trips); f++)
+    {
+      const char *format = round_trips[f].format;
+      g_autoptr(CollateProject) original = collate_project_new ("limits", NULL);
+      g_autoptr(CollateDocument) doc = collate_document_new ("d1", "t", "", "one two three", -1, &error);
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (format);
+      g_autofree char *tmp = g_dir_make_tmp ("collate-limits-XXXXXX", &error);
+      g_autofree char *out = g_build_filename (tmp, "export", NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (out);
+      g_autoptr(CollateProject) imported = NULL;
+      g_autoptr(CollateAnnotation) a = NULL;
+      CollateAnnotation *one, *two;
+
+      g_assert_no_error (error);
+      g_assert_true (collate_project_add_document (original, doc, &error));
+      g_assert_nonnull (collate_schema_ensure (collate_project_get_schema (original),
+                                               COLLATE_LABEL_KIND_SPAN, name->str));
+      g_assert_nonnull (collate_schema_ensure (collate_project_get_schema (original),
+                                               COLLATE_LABEL_KIND_LINK, link_name->str));
+      one = collate_project_add_span (original, "d1", 0, 3, name->str, &error);
+      g_assert_no_error (error);
+      two = collate_project_add_span (original, "d1", 4, 7, name->str, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (collate_project_add_link (original, link_name->str, collate_annotation_get_id (one),
+                                                  collate_annotation_get_id (two), &error));
+      g_assert_no_error (error);
+
+      g_assert_true (collate_export_to_file (original, options, dest, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      imported = import_one (format, out, NULL);
+      g_assert_cmpuint (collate_project_get_n_annotations (imported), ==, 2);
+      a = g_list_model_get_item (collate_project_get_annotations (imported), 0);
+      g_assert_cmpstr (collate_annotation_get_label (a), ==, name->str);
+      g_assert_cmpuint (collate_project_get_n_links (imported), ==, 1);
+      {
+        g_autoptr(CollateLink) l = g_list_model_get_item (collate_project_get_links (imported), 0);
+
+        g_assert_cmpstr (collate_link_get_label (l), ==, link_name->str);
+      }
+      collate_export_remove_tree (tmp);
+    }
+
+  g_string_append_c (name, 'x');
+  too_long = collate_label_new (name->str, "#3584e4", NULL, NULL, &error);
+  g_assert_null (too_long);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "201 bytes long; label names have at most 200 bytes"));
+}
+
 /* ── Other tools' files ── */
 
 static void
@@ -685,6 +751,20 @@ static const Detail details[] = {
   { "jsonl", "self-link.jsonl", "links[0]: the link goes from a span to that same span" },
   { "label-studio", "self-relation.json", "result[1]: the link goes from a span to that same span" },
   { "jsonl", "label-line-break.jsonl", "has a control character" },
+  /* a member that is absent or null where an object or a number must be:
+   * a placed error, never a crash */
+  { "label-studio", "labels-no-value.json", "[0].annotations[0].result[0].value: missing (expected an object)" },
+  { "label-studio", "labels-value-null.json", "[0].annotations[0].result[0].value: expected an object, found null" },
+  { "label-studio", "labels-value-no-start.json", "result[0].value.start: missing (expected an integer)" },
+  { "label-studio", "value-start-string.json", "result[0].value.start: expected an integer, found a string" },
+  { "label-studio", "annotation-null.json", "[0].annotations[0]: expected an object, found null" },
+  { "label-studio", "result-item-null.json", "[0].annotations[0].result[0]: expected an object, found null" },
+  { "label-studio", "data-null.json", "[0].data: expected an object, found null" },
+  { "label-studio", "task-null.json", "[0]: expected an object, found null" },
+  { "jsonl", "span-null.jsonl", "span-null.jsonl:1: spans[0]: expected an object, found null" },
+  { "jsonl", "link-null.jsonl", "link-null.jsonl:1: links[0]: expected an object, found null" },
+  { "jsonl", "relation-null.jsonl", "relation-null.jsonl:1: relations[0]: expected an object, found null" },
+  { "jsonl", "span-start-null.jsonl", "spans[0].start: expected an integer, found null" },
 };
 
 static void
@@ -976,6 +1056,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/import/round-trip/label-studio-notes", test_round_trip_label_studio_notes);
   g_test_add_func ("/import/round-trip/random", test_random_round_trips);
+  g_test_add_func ("/import/round-trip/longest-label", test_round_trip_longest_label);
   g_test_add_func ("/import/prodigy", test_prodigy);
   g_test_add_func ("/import/doccano", test_doccano);
   g_test_add_func ("/import/label-studio-code-points", test_label_studio_code_points);

@@ -978,6 +978,58 @@ test_json_reader_unknown_members (void)
   g_string_free (big, TRUE);
 }
 
+/* Every accessor takes an absent member (NULL) and says "missing", so a
+ * chain of lookups over optional members never reads through NULL; a
+ * reader over something that is not an object reads as an empty one */
+static void
+test_json_reader_missing (void)
+{
+  const char *text = "{\"value\": null, \"n\": \"1\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateJsonDocument) json = collate_json_document_parse (text, strlen (text), 4, &error);
+  CollateJsonPath result = COLLATE_JSON_PATH_MEMBER (NULL, "result");
+  CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&result, 0);
+  CollateJsonPath value = COLLATE_JSON_PATH_MEMBER (&item, "value");
+  CollateJsonObjectReader r, inner;
+  const char *s = "unchanged";
+  g_autofree char *nothing = collate_json_describe (NULL);
+  guint64 n = 7;
+
+  g_assert_no_error (error);
+  g_assert_false (collate_json_expect (NULL, COLLATE_JSON_OBJECT, &value, &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "result[0].value: missing (expected an object)");
+  g_clear_error (&error);
+
+  g_assert_false (collate_json_get_uint (NULL, 10, &value, &n, &error));
+  g_assert_cmpstr (error->message, ==, "result[0].value: missing (expected an integer)");
+  g_assert_cmpuint (n, ==, 7);
+  g_clear_error (&error);
+  g_assert_cmpstr (nothing, ==, "nothing");
+
+  g_assert_true (collate_json_object_reader_init (&r, collate_json_document_get_root (json), &item, &error));
+  /* "value" is null, "missing" is absent: both refused, with their place */
+  g_assert_false (collate_json_object_reader_init (&inner, collate_json_object_reader_lookup (&r, "value"),
+                                                   &value, &error));
+  g_assert_cmpstr (error->message, ==, "result[0].value: expected an object, found null");
+  g_clear_error (&error);
+  g_assert_null (collate_json_object_reader_lookup (&inner, "start"));
+  g_assert_null (collate_json_object_reader_get_string (&inner, "text", NULL));
+  g_assert_true (collate_json_object_reader_get_optional_string (&inner, "text", &s, NULL));
+  g_assert_cmpstr (s, ==, "unchanged");
+  g_assert_true (collate_json_object_reader_finish (&inner, NULL));
+  g_assert_false (collate_json_object_reader_init (&inner, collate_json_object_reader_lookup (&r, "missing"),
+                                                   &value, &error));
+  g_assert_cmpstr (error->message, ==, "result[0].value: missing (expected an object)");
+  g_clear_error (&error);
+  g_assert_false (collate_json_object_reader_get_uint (&inner, "start", 10, &n, &error));
+  g_assert_cmpstr (error->message, ==, "result[0].value.start: missing (expected an integer)");
+  g_clear_error (&error);
+  /* a string where a number must be: expected an integer, found a string */
+  g_assert_false (collate_json_get_uint (collate_json_object_reader_lookup (&r, "n"), 10, &item, &n, &error));
+  g_assert_cmpstr (error->message, ==, "result[0]: expected an integer, found a string");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/values", test_json_reader_values);
   g_test_add_func ("/json-reader/paths", test_json_reader_paths);
   g_test_add_func ("/json-reader/unknown-members", test_json_reader_unknown_members);
+  g_test_add_func ("/json-reader/missing", test_json_reader_missing);
 
   return g_test_run ();
 }

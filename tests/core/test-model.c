@@ -326,6 +326,125 @@ test_list_model_signals (Fixture       *f,
   g_signal_handlers_disconnect_by_func (model, on_items_changed, &ic);
 }
 
+/* Keeps a copy of a list model up to date from its items-changed signals
+ * alone: if a signal names a wrong position or count, the copy and the
+ * model part */
+static void
+on_items_changed_mirror (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, (int) (position + i), g_list_model_get_item (model, position + i));
+}
+
+static void
+assert_list_matches (CollateProject *project,
+                     GPtrArray      *mirror)
+{
+  GListModel *model = collate_project_get_annotations (project);
+  GListModel *documents = collate_project_get_documents (project);
+  guint n = g_list_model_get_n_items (model);
+  guint position = 0;
+
+  g_assert_cmpuint (n, ==, mirror->len);
+  /* documents in project order, each one's spans in key order */
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(CollateDocument) doc = g_list_model_get_item (documents, d);
+      g_autoptr(GPtrArray) spans = collate_project_get_spans_in_range (project, collate_document_get_id (doc),
+                                                                       0, G_MAXUINT);
+
+      g_assert_cmpuint (spans->len, ==, collate_project_get_n_spans_in_document (project, collate_document_get_id (doc)));
+      for (guint i = 0; i < spans->len; i++, position++)
+        {
+          g_autoptr(CollateAnnotation) item = g_list_model_get_item (model, position);
+          const char *id = collate_annotation_get_id (item);
+
+          g_assert_true (item == g_ptr_array_index (spans, i));
+          g_assert_true (item == g_ptr_array_index (mirror, position));
+          g_assert_cmpint (collate_project_get_annotation_position (project, id), ==, (int) position);
+        }
+    }
+  g_assert_cmpuint (position, ==, n);
+  g_assert_null (g_list_model_get_item (model, n));
+  g_assert_null (g_list_model_get_item (model, n + 1000));
+}
+
+/* Many documents, some without spans: list positions and signals stay
+ * exact through additions, removals, label changes, undo and redo in any
+ * document order */
+static void
+test_list_model_many_documents (void)
+{
+  g_autoptr(CollateProject) project = collate_project_new ("many", NULL);
+  GListModel *model = collate_project_get_annotations (project);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  const char *labels[] = { "Claim", "Person", "Location" };
+  const guint n_documents = 37;
+
+  for (guint d = 0; d < n_documents; d++)
+    {
+      g_autofree char *id = collate_project_next_document_id (project);
+      g_autoptr(CollateDocument) doc = collate_document_new (id, "t", "s", "abcdefghij", -1, NULL);
+
+      g_assert_true (collate_project_add_document (project, doc, NULL));
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_mirror), mirror);
+
+  for (guint step = 0; step < 600; step++)
+    {
+      guint kind = g_rand_int_range (rand, 0, 10);
+      g_autoptr(GError) error = NULL;
+
+      if (kind < 5 || ids->len == 0)
+        {
+          /* only every third document gets spans, so most stay empty */
+          guint d = 3 * g_rand_int_range (rand, 0, (n_documents + 2) / 3);
+          CollateDocument *doc = collate_project_get_document (project, d);
+          guint start = g_rand_int_range (rand, 0, 9);
+          guint end = g_rand_int_range (rand, start + 1, 11);
+          CollateAnnotation *a = collate_project_add_span (project, collate_document_get_id (doc), start, end,
+                                                           labels[g_rand_int_range (rand, 0, 3)], &error);
+
+          if (a == NULL)  /* the same span with the same label: refused */
+            g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+          else
+            g_ptr_array_add (ids, g_strdup (collate_annotation_get_id (a)));
+        }
+      else
+        {
+          guint k = g_rand_int_range (rand, 0, ids->len);
+          const char *id = g_ptr_array_index (ids, k);
+
+          if (collate_project_lookup_annotation (project, id) == NULL)
+            ; /* undone or removed already */
+          else if (kind < 7)
+            g_assert_true (collate_project_remove_annotation (project, id, &error));
+          else if (kind < 8
+                   && !collate_project_set_annotation_label (project, id, labels[g_rand_int_range (rand, 0, 3)],
+                                                             &error))
+            g_clear_error (&error);  /* the same label, or the span is already tagged so */
+          else if (kind < 9 && collate_project_can_undo (project))
+            g_assert_true (collate_project_undo (project));
+          else if (collate_project_can_redo (project))
+            g_assert_true (collate_project_redo (project));
+          g_assert_no_error (error);
+        }
+      if (step % 20 == 0)
+        assert_list_matches (project, mirror);
+    }
+  assert_list_matches (project, mirror);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 50);
+  g_signal_handlers_disconnect_by_func (model, on_items_changed_mirror, mirror);
+}
+
 static void
 test_edit_span (Fixture       *f,
                 gconstpointer  data)
@@ -563,6 +682,7 @@ main (int   argc,
   ADD ("/model/links", test_links);
   ADD ("/model/insert-checks", test_insert_checks);
   g_test_add_func ("/model/schema", test_schema);
+  g_test_add_func ("/model/list-model-many-documents", test_list_model_many_documents);
 
   return g_test_run ();
 }

@@ -194,7 +194,7 @@ read_confs (BratState  *state,
             line++;
           end = line + strcspn (line, " \t");
           *end = '\0';
-          if (*line != '\0' && *line != '<' && strlen (line) <= 200 && g_utf8_validate (line, -1, NULL))
+          if (*line != '\0' && *line != '<' && strlen (line) <= COLLATE_MAX_LABEL_SIZE && g_utf8_validate (line, -1, NULL))
             collate_schema_ensure (schema, section == 0 ? COLLATE_LABEL_KIND_SPAN : COLLATE_LABEL_KIND_LINK,
                                    label_of (state, line));
         }

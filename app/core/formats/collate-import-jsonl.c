@@ -28,7 +28,6 @@
  * the JSON path.
  */
 
-#define MAX_LINE_DEPTH 16
 
 typedef struct
 {
@@ -1019,6 +1018,9 @@ typedef struct
   gboolean      eof;
   GMappedFile  *mapped;     /* buf is its contents, all of the file */
   gsize         released;   /* bytes of the mapping handed back */
+  gsize         piece;      /* bytes asked for at a time: READ_CHUNK, or less
+                             * for a small file (one byte more than it has,
+                             * so that its end is seen in one read) */
 } LineReader;
 
 /* Maps a local file larger than one piece into @r; FALSE (and nothing
@@ -1118,12 +1120,12 @@ line_reader_next (LineReader  *r,
           r->scanned -= r->start;
           r->start = 0;
         }
-      if (r->cap - r->len < READ_CHUNK)
+      if (r->cap - r->len < r->piece)
         {
-          r->cap = MAX (r->cap * 2, r->len + READ_CHUNK);
+          r->cap = MAX (r->cap * 2, r->len + r->piece);
           r->buf = g_realloc (r->buf, r->cap);
         }
-      if (!g_input_stream_read_all (r->stream, r->buf + r->len, READ_CHUNK, &got,
+      if (!g_input_stream_read_all (r->stream, r->buf + r->len, r->piece, &got,
                                     r->cancellable, &local_error))
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1139,12 +1141,13 @@ line_reader_next (LineReader  *r,
       if (r->consumed == 0 && r->len == 0 && got >= 3 && memcmp (r->buf, "\xef\xbb\xbf", 3) == 0)
         r->start = r->scanned = 3;   /* a byte order mark */
       r->len += got;
-      r->eof = got < READ_CHUNK;
-      if (r->consumed + r->len > COLLATE_IMPORT_MAX_FILE_SIZE)
+      r->eof = got < r->piece;
+      if (r->len - r->start > COLLATE_MAX_LINE_SIZE)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                       _("%s: the file is larger than %" G_GUINT64_FORMAT " MB"),
-                       r->name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+                       _("%s: a line is longer than %" G_GUINT64_FORMAT " MiB, "
+                         "the most Collate reads at once"),
+                       r->name, (COLLATE_MAX_LINE_SIZE + 1) / (1024 * 1024));
           return FALSE;
         }
     }
@@ -1159,6 +1162,7 @@ collate_import_jsonl (CollateImporter  *importer,
   g_autoptr(GInputStream) stream = NULL;
   LineReader reader = { NULL, };
   guint64 size = 0;
+  guint64 kept = 0;
   JsonlState state = { importer, name, 0, NULL, NULL, 0, 0 };
   gboolean ok = FALSE;
 
@@ -1170,6 +1174,9 @@ collate_import_jsonl (CollateImporter  *importer,
   reader.stream = stream;
   reader.cancellable = importer->cancellable;
   reader.name = name;
+  /* the size may change while the file is read: a small file's piece only
+   * makes the first read smaller */
+  reader.piece = (gsize) MIN (size + 1, (guint64) READ_CHUNK);
   line_reader_map (&reader, input, size);
 
   state.pending_links = g_ptr_array_new_with_free_func (pending_link_free);
@@ -1199,21 +1206,38 @@ collate_import_jsonl (CollateImporter  *importer,
         {
           const char *tokens_from, *tokens_to;
 
+          gsize kept_here = n;
+
           if (find_tokens (p, line_end, &tokens_from, &tokens_to))
             {
               /* the line without its tokens: "tokens":[] */
               gsize head = tokens_from - p + 1;
               gsize tail = line_end - tokens_to + 1;
-              char *copy = g_malloc (head + tail + 1);
+              char *copy;
+
+              kept_here = head + tail;
+              copy = g_malloc (head + tail + 1);
 
               memcpy (copy, p, head);
               memcpy (copy + head, tokens_to - 1, tail);
-              json = collate_json_document_parse_take (copy, head + tail, MAX_LINE_DEPTH, NULL);
+              json = collate_json_document_parse_take (copy, head + tail, COLLATE_MAX_DEPTH, NULL);
+            }
+          /* What a file holds besides its tokens (which are not kept) is
+           * what the project will hold: no more than a project file can */
+          kept += kept_here;
+          if (kept > COLLATE_MAX_FILE_SIZE)
+            {
+              g_clear_pointer (&json, collate_json_document_free);
+              g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                           _("%s:%u: the file holds more than %" G_GUINT64_FORMAT " MiB besides "
+                             "its tokens, more than one project can; split it into smaller files"),
+                           name, state.line, COLLATE_MAX_FILE_SIZE / (1024 * 1024));
+              goto out;
             }
           /* without tokens, or with an error: the line as it is, so that
            * the reader's message names the right column */
           if (json == NULL)
-            json = collate_json_document_parse_line (p, n, MAX_LINE_DEPTH, &local_error);
+            json = collate_json_document_parse_line (p, n, COLLATE_MAX_DEPTH, &local_error);
           if (json == NULL)
             {
               located (&state, error, local_error);

@@ -23,8 +23,6 @@
  * types, further annotations and predictions are counted and skipped.
  */
 
-#define MAX_DEPTH 24
-
 typedef struct
 {
   CollateImporter *importer;
@@ -146,9 +144,11 @@ read_task (LsState                *state,
   if (!collate_json_expect (task, COLLATE_JSON_OBJECT, task_path, &local_error))
     return located (state, error, local_error);
   data = collate_import_member (task, "data");
-  if (data == NULL || data->type != COLLATE_JSON_OBJECT)
+  if (data == NULL)
     return fail (state, error, COLLATE_ERROR_INVALID, &data_path,
-                 data == NULL ? _("missing (expected the task's data object)") : _("expected an object"));
+                 _("missing (expected the task's data object)"));
+  if (!collate_json_expect (data, COLLATE_JSON_OBJECT, &data_path, &local_error))
+    return located (state, error, local_error);
   text_v = collate_import_member (data, "text");
   if (text_v == NULL)
     {
@@ -362,7 +362,7 @@ collate_import_label_studio (CollateImporter  *importer,
   data = collate_importer_read_text (importer, file, &length, NULL, error);
   if (data == NULL)
     return FALSE;
-  json = collate_json_document_parse (data, length, MAX_DEPTH, &local_error);
+  json = collate_json_document_parse (data, length, COLLATE_MAX_DEPTH, &local_error);
   if (json == NULL)
     return located (&state, error, local_error);
   root = collate_json_document_get_root (json);

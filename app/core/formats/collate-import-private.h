@@ -39,8 +39,9 @@ char       *collate_importer_read_file    (CollateImporter *importer,
                                            GFile           *file,
                                            gsize           *length,
                                            GError         **error);
-/* Opens a file for reading, with the checks of collate_importer_read_file();
- * @size receives its size */
+/* Opens a file for reading a piece at a time, with the checks of
+ * collate_importer_read_file() but the size cap (the reader caps what it
+ * holds at once); @size receives its size */
 GInputStream *collate_importer_open_file  (CollateImporter *importer,
                                            GFile           *file,
                                            guint64         *size,

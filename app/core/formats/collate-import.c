@@ -87,11 +87,13 @@ is_utf8 (const char *data,
   return TRUE;
 }
 
-/* A regular file within the size cap: its size, or FALSE with @error */
+/* A regular file of at most @max bytes (0: any size): its size, or FALSE
+ * with @error */
 static gboolean
 check_file (CollateImporter  *importer,
             GFile            *file,
             const char       *name,
+            guint64           max,
             guint64          *size,
             GError          **error)
 {
@@ -116,11 +118,12 @@ check_file (CollateImporter  *importer,
                    _("%s: not a regular file"), name);
       return FALSE;
     }
-  if ((guint64) g_file_info_get_size (info) > COLLATE_IMPORT_MAX_FILE_SIZE)
+  if (max > 0 && (guint64) g_file_info_get_size (info) > max)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %" G_GUINT64_FORMAT " MB"),
-                   name, COLLATE_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: the file is larger than %" G_GUINT64_FORMAT " MiB, "
+                     "the most Collate reads at once"),
+                   name, max / (1024 * 1024));
       return FALSE;
     }
   *size = (guint64) g_file_info_get_size (info);
@@ -137,7 +140,8 @@ collate_importer_open_file (CollateImporter  *importer,
   g_autoptr(GError) local_error = NULL;
   GFileInputStream *stream;
 
-  if (!check_file (importer, file, name, size, error))
+  /* read a line at a time: its lines are capped, not the file */
+  if (!check_file (importer, file, name, 0, size, error))
     return NULL;
   stream = g_file_read (file, importer->cancellable, &local_error);
   if (stream == NULL)
@@ -161,7 +165,7 @@ collate_importer_read_file (CollateImporter  *importer,
   gsize len = 0;
   guint64 size;
 
-  if (!check_file (importer, file, name, &size, error))
+  if (!check_file (importer, file, name, COLLATE_MAX_FILE_SIZE, &size, error))
     return NULL;
   /* A local file in one read; g_file_load_contents() grows its buffer as
    * it goes, which costs a copy of the whole file and more */
@@ -276,7 +280,8 @@ collate_import_get_offset (const CollateJsonValue *value,
 static gboolean
 id_is_usable (const char *id)
 {
-  if (id == NULL || *id == '\0' || strlen (id) > 200 || !g_utf8_validate (id, -1, NULL))
+  if (id == NULL || *id == '\0' || strlen (id) > COLLATE_MAX_IMPORTED_ID_SIZE
+      || !g_utf8_validate (id, -1, NULL))
     return FALSE;
   for (const char *p = id; *p; p++)
     if ((guchar) *p < 0x20 || *p == 0x7f)
@@ -356,12 +361,12 @@ check_label (const char  *label,
                    W (where));
       return FALSE;
     }
-  if (strlen (label) > 200)
+  if (strlen (label) > COLLATE_MAX_LABEL_SIZE)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   link ? _("%s%sthe link label is longer than 200 bytes")
-                        : _("%s%sthe label is longer than 200 bytes"),
-                   W (where));
+                   link ? _("%s%sthe link label is longer than %d bytes")
+                        : _("%s%sthe label is longer than %d bytes"),
+                   W (where), COLLATE_MAX_LABEL_SIZE);
       return FALSE;
     }
   for (const char *p = label; *p; p++)

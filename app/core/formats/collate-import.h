@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "collate-export.h"
+#include "collate-limits.h"
 #include "collate-project.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,6 @@ G_BEGIN_DECLS
 const char *const *collate_import_list_formats (void);
 gboolean           collate_import_has_format   (const char *format);
 
-/* Refused before parsing */
-#define COLLATE_IMPORT_MAX_FILE_SIZE  (G_GUINT64_CONSTANT (512) * 1024 * 1024)
 
 /* Reads @inputs in @format into a new project with the default schema;
  * labels the schema lacks are added (collate_schema_ensure).
@@ -28,7 +27,9 @@ gboolean           collate_import_has_format   (const char *format);
  *   jsonl:         one JSON object per line: Prodigy/spaCy "spans", doccano
  *                  "label": [[start, end, "LABEL"]] or doccano "entities" and
  *                  "relations", and Collate's own jsonl export.
- * Everything is validated as strictly as the project loader; the error names
+ * Everything is validated as strictly as the project loader, within the
+ * limits of collate-limits.h (a jsonl file is read a line at a time: its
+ * lines are capped, not the file); the error names
  * the file and the line or record of the first problem, and nothing is
  * returned.  What a format holds that Collate does not (brat events, say) is
  * reported in @report (may be NULL) with counts. */

@@ -20,6 +20,7 @@ struct _CollateJsonDocument
   GPtrArray        *chunks;  /* memory for values and unescaped strings */
   char             *chunk_pos;
   gsize             chunk_left;
+  gsize             chunk_size;  /* of the next chunk: small for a small text */
   CollateJsonValue  root;
 };
 
@@ -53,15 +54,16 @@ doc_alloc (CollateJsonDocument *doc,
   size = (size + 7) & ~(gsize) 7;
   if (size > doc->chunk_left)
     {
-      if (size >= CHUNK_SIZE / 4)
+      if (size >= doc->chunk_size / 4)
         {
           /* A big block of its own, so that the current chunk stays usable */
           ret = g_malloc (size);
           g_ptr_array_add (doc->chunks, ret);
           return ret;
         }
-      doc->chunk_pos = g_malloc (CHUNK_SIZE);
-      doc->chunk_left = CHUNK_SIZE;
+      doc->chunk_pos = g_malloc (doc->chunk_size);
+      doc->chunk_left = doc->chunk_size;
+      doc->chunk_size = CHUNK_SIZE;
       g_ptr_array_add (doc->chunks, doc->chunk_pos);
     }
   ret = doc->chunk_pos;
@@ -243,6 +245,8 @@ collate_json_type_name (CollateJsonType type)
 char *
 collate_json_describe (const CollateJsonValue *value)
 {
+  if (value == NULL)
+    return g_strdup (_("nothing"));
   switch (value->type)
     {
     case COLLATE_JSON_BOOLEAN:
@@ -269,9 +273,15 @@ collate_json_expect (const CollateJsonValue *value,
 {
   g_autofree char *found = NULL;
 
-  if (G_LIKELY (value->type == type))
+  if (G_LIKELY (value != NULL && value->type == type))
     return TRUE;
 
+  if (value == NULL)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
+                              _("missing (expected %s)"), collate_json_type_name (type));
+      return FALSE;
+    }
   found = collate_json_describe (value);
   collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
                           _("expected %s, found %s"),
@@ -289,6 +299,12 @@ collate_json_get_uint (const CollateJsonValue *value,
   g_autofree char *found = NULL;
   gboolean integral;
 
+  if (G_UNLIKELY (value == NULL))
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
+                              _("missing (expected an integer)"));
+      return FALSE;
+    }
   if (G_LIKELY (value->type == COLLATE_JSON_INTEGER
                 && value->v.number.value >= 0
                 && (guint64) value->v.number.value <= max))
@@ -297,6 +313,8 @@ collate_json_get_uint (const CollateJsonValue *value,
       return TRUE;
     }
 
+  if (value->type != COLLATE_JSON_INTEGER && value->type != COLLATE_JSON_NUMBER)
+    return collate_json_expect (value, COLLATE_JSON_INTEGER, path, error);
   found = collate_json_describe (value);
   integral = (value->type == COLLATE_JSON_INTEGER
               || (value->type == COLLATE_JSON_NUMBER && strpbrk (found, ".eE") == NULL));
@@ -315,13 +333,18 @@ collate_json_get_uint (const CollateJsonValue *value,
 
 /* ── Object reader ── */
 
+static const CollateJsonValue empty_object = { COLLATE_JSON_OBJECT, 0, { 0 } };
+
 gboolean
 collate_json_object_reader_init (CollateJsonObjectReader *reader,
                                  const CollateJsonValue  *value,
                                  const CollateJsonPath   *path,
                                  GError                 **error)
 {
-  reader->object = value;
+  /* A reader over anything but an object (a missing member, null, a
+   * string…) reads as an empty object: lookups find nothing, so a caller
+   * that goes on after the error still touches no memory it should not */
+  reader->object = value != NULL && value->type == COLLATE_JSON_OBJECT ? value : &empty_object;
   reader->path = path;
   reader->cursor = 0;
   reader->n_read = 0;
@@ -1219,6 +1242,9 @@ parse_take (char     *data,
   doc->buffer = data;
   doc->buffer[length] = '\0';
   doc->chunks = g_ptr_array_new_with_free_func (g_free);
+  /* A short record (a jsonl line, a task) needs a few kilobytes, not a
+   * megabyte: the first chunk is sized by the text */
+  doc->chunk_size = CLAMP (length * 2, 4096, CHUNK_SIZE);
 
   parser.doc = doc;
   parser.start = doc->buffer;

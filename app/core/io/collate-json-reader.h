@@ -126,9 +126,15 @@ void        collate_json_set_error      (GError                **error,
 /* Prefixes an existing error's message with "PATH: " */
 void        collate_json_prefix_error   (GError                **error,
                                          const CollateJsonPath  *path);
-/* "a string", "an integer", "1.5", "null", "an object"… for "found …" */
+/* "a string", "an integer", "1.5", "null", "an object"… for "found …";
+ * "nothing" for NULL */
 char       *collate_json_describe       (const CollateJsonValue *value);
 const char *collate_json_type_name      (CollateJsonType         type);
+
+/* Every accessor below takes NULL for a member that is absent (as the
+ * lookups return it) and reports it as 'PATH: missing (expected …)', so
+ * that a chain of lookups over optional members needs no NULL test of its
+ * own to stay safe. */
 
 /* Checks that @value has @type: 'PATH: expected a string, found null' */
 gboolean    collate_json_expect         (const CollateJsonValue *value,
@@ -147,7 +153,9 @@ gboolean    collate_json_get_uint       (const CollateJsonValue *value,
  *
  * Look each member up once; _finish() then refuses members that nobody
  * asked for ('annotations[3].lable: unknown field').  Lookups are fast when
- * members come in the order they are asked for.
+ * members come in the order they are asked for.  _init() on NULL or on a
+ * value that is not an object fails, and leaves a reader that reads as an
+ * empty object (every lookup NULL), never one that points at nothing.
  */
 typedef struct
 {

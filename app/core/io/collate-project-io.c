@@ -26,8 +26,8 @@
 #include "collate-text.h"
 
 /* Largest integers accepted for offsets and for next_id */
-#define MAX_OFFSET   ((guint64) G_MAXUINT32)
-#define MAX_NEXT_ID  G_GUINT64_CONSTANT (9007199254740991)  /* 2^53 - 1 */
+#define MAX_OFFSET   COLLATE_MAX_OFFSET
+#define MAX_NEXT_ID  COLLATE_MAX_NEXT_ID
 #define SHOW_CHARS   40
 
 typedef enum

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "collate-limits.h"
 #include "collate-project.h"
 
 G_BEGIN_DECLS
@@ -12,9 +13,8 @@ G_BEGIN_DECLS
 /* The newest version read and written.  Version 2 adds "reviews"; a
  * project without reviews is still written as version 1. */
 #define COLLATE_FORMAT_VERSION  2
-/* Refused before parsing: larger files, deeper nesting */
-#define COLLATE_MAX_FILE_SIZE   (G_GUINT64_CONSTANT (512) * 1024 * 1024)
-#define COLLATE_MAX_DEPTH       32
+/* Refused before parsing: files larger than COLLATE_MAX_FILE_SIZE, nesting
+ * deeper than COLLATE_MAX_DEPTH (collate-limits.h) */
 
 /* Parses and checks everything; on failure the message names the JSON path
  * and the reason, e.g. 'annotations[3].end: 6000 is past the end of

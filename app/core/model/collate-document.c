@@ -9,6 +9,7 @@
 
 #include "collate-document.h"
 #include "collate-error.h"
+#include "collate-limits.h"
 #include "collate-text.h"
 #include "collate-words.h"
 
@@ -168,6 +169,16 @@ collate_document_new (const char  *id,
   len = length < 0 ? strlen (text) : (gsize) length;
 
   name = g_strdup_printf (_("document \"%s\""), id);
+  if (len > COLLATE_MAX_TEXT_SIZE)
+    {
+      g_autofree char *shown = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("%s: the text is %s; a document holds at most %" G_GUINT64_FORMAT
+                     " MiB of text (split it into smaller documents)"),
+                   name, shown, COLLATE_MAX_TEXT_SIZE / (1024 * 1024));
+      return NULL;
+    }
   if (memchr (text, '\0', len) != NULL)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,

@@ -9,6 +9,7 @@
 
 #include "collate-error.h"
 #include "collate-label.h"
+#include "collate-limits.h"
 
 struct _CollateLabel
 {
@@ -114,7 +115,8 @@ collate_color_is_valid (const char *color)
 
 /**
  * collate_label_new:
- * @name: a non-empty name without control characters
+ * @name: a non-empty name without control characters, of at most
+ *   COLLATE_MAX_LABEL_SIZE bytes
  * @color: "#rrggbb"
  * @hotkey: (nullable): a single character
  * @description: (nullable): what the label is for
@@ -146,6 +148,16 @@ collate_label_new (const char  *name,
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_ENCODING,
                    _("a label name is not valid UTF-8"));
+      return NULL;
+    }
+  if (strlen (name) > COLLATE_MAX_LABEL_SIZE)
+    {
+      g_autofree char *start = g_utf8_substring (name, 0, 40);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("label \"%s…\": the name is %" G_GSIZE_FORMAT " bytes long; "
+                     "label names have at most %d bytes"),
+                   start, strlen (name), COLLATE_MAX_LABEL_SIZE);
       return NULL;
     }
   if (!collate_color_is_valid (color))
