@@ -325,9 +325,19 @@ collate_cli_suggest (int    argc,
         }
       shown = g_file_get_parse_name (dest);
       /* On standard error, so that standard output stays the list alone */
-      g_printerr (_("Accepted %u suggestions: %u new spans, %u new links; saved %s\n"),
-                  all->len, collate_project_get_n_annotations (project) - spans_before,
-                  collate_project_get_n_links (project) - links_before, shown);
+      {
+        guint new_spans = collate_project_get_n_annotations (project) - spans_before;
+        guint new_links = collate_project_get_n_links (project) - links_before;
+        g_autofree char *accepted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted %u suggestion",
+                                                                  "Accepted %u suggestions", all->len), all->len);
+        g_autofree char *spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new span", "%u new spans",
+                                                               new_spans), new_spans);
+        g_autofree char *links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new link", "%u new links",
+                                                               new_links), new_links);
+
+        /* Translators: "Accepted 2 suggestions: 4 new spans, 2 new links; saved FILE" */
+        g_printerr (_("%s: %s, %s; saved %s\n"), accepted, spans, links, shown);
+      }
     }
 
   return EXIT_OK;
