@@ -164,7 +164,8 @@ collate_start_view_set_recovery (CollateStartView *self,
 
       button = gtk_button_new_with_mnemonic (_("_Discard"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "destructive-action");
+      /* not the most prominent: Recover is; it asks before it discards */
+      gtk_widget_add_css_class (button, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.discard-recovery");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
       gtk_widget_set_tooltip_text (button, _("Delete the recovered changes"));

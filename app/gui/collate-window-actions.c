@@ -373,17 +373,48 @@ recover_action (GtkWidget  *widget,
 }
 
 static void
+discard_answered (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CollateRecovery) copy = user_data;
+  CollateWindow *self = COLLATE_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  self->pending_alert = NULL;
+  if (collate_alert_choose_finish (result, NULL) != 1)
+    return;
+  if (!collate_recovery_discard (copy, &error))
+    collate_window_show_error (self, _("The recovered work could not be deleted"), error);
+  collate_window_refresh_start_view (self);
+}
+
+/* Recovered work is the only copy of those changes: discarding it asks
+ * first, and Cancel is the default */
+static void
 discard_recovery_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
   g_autoptr(CollateRecovery) copy = find_recovery (self, g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
+  const char *buttons[] = { _("_Cancel"), _("_Discard"), NULL };
+  g_autofree char *message = NULL;
+  const char *title;
 
-  if (copy != NULL && !collate_recovery_discard (copy, &error))
-    collate_window_show_error (self, _("The recovered work could not be deleted"), error);
-  collate_window_refresh_start_view (self);
+  if (copy == NULL)
+    {
+      collate_window_refresh_start_view (self);
+      return;
+    }
+  title = collate_recovery_get_title (copy);
+  message = g_strdup_printf (_("Discard the unsaved changes to “%s”?"),
+                             title != NULL && *title ? title : _("Untitled Project"));
+  self->pending_alert = collate_alert_choose_async (GTK_WINDOW (self), message,
+                                                    _("They were never saved, and this copy is the only one: "
+                                                      "once discarded they cannot be recovered."),
+                                                    buttons, 0, 0, 1, NULL,
+                                                    discard_answered, g_steal_pointer (&copy));
 }
 
 void

@@ -709,7 +709,17 @@ test_discard_recovery (void)
 
   window = collate_window_new (app);
   g_assert_cmpuint (collate_start_view_get_n_recovery (window->start_view), ==, 1);
+  /* it asks first: Cancel keeps the copy */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-recovery", "s", id));
+  spin ();
+  g_assert_nonnull (collate_window_get_pending_alert (window));
+  collate_alert_respond (collate_window_get_pending_alert (window), 0);
+  spin ();
+  g_assert_cmpuint (collate_start_view_get_n_recovery (window->start_view), ==, 1);
+  /* Discard discards */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-recovery", "s", id));
+  spin ();
+  collate_alert_respond (collate_window_get_pending_alert (window), 1);
   spin ();
   g_assert_cmpuint (collate_start_view_get_n_recovery (window->start_view), ==, 0);
   copies = collate_application_list_recovery (app);
