@@ -610,6 +610,22 @@ test_failed_save_keeps_old_file (void)
     g_assert_cmpint (g_unlink (fifo), ==, 0);
   }
 
+  /* Larger than Collate reads back (the limit lowered through the test
+   * hook): refused before anything is written, the old file kept */
+  {
+    g_autoptr(GFile) blocker_file = g_file_new_for_path (blocker);
+
+    g_setenv ("COLLATE_TEST_MAX_PROJECT_SIZE", "1000", TRUE);
+    g_assert_false (collate_project_save_file (project, blocker_file, NULL, NULL, NULL, &error));
+    g_unsetenv ("COLLATE_TEST_MAX_PROJECT_SIZE");
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "that Collate reads back; nothing was written"));
+    g_clear_error (&error);
+    g_clear_pointer (&after, g_bytes_unref);
+    after = read_bytes (blocker);
+    g_assert_true (g_bytes_equal (after, before));
+  }
+
   g_assert_true (collate_project_get_modified (project));
   g_assert_cmpuint (count_files (dir), ==, 2);
   g_assert_cmpuint (count_files (folder), ==, 0);

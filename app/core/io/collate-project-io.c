@@ -1400,6 +1400,21 @@ write_project (GFile         *file,
                GError       **error)
 {
   GError *local_error = NULL;
+  const char *hook = g_getenv ("COLLATE_TEST_MAX_PROJECT_SIZE");
+  guint64 max = hook != NULL ? g_ascii_strtoull (hook, NULL, 10) : COLLATE_MAX_FILE_SIZE;
+
+  /* never write a project that Collate would refuse to read back */
+  if (g_bytes_get_size (bytes) > max)
+    {
+      g_autofree char *name = display_basename (file);
+
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("%s: the project would take %" G_GUINT64_FORMAT " bytes, more than the %"
+                     G_GUINT64_FORMAT " that Collate reads back; nothing was written "
+                     "(split the documents into several projects)"),
+                   name, (guint64) g_bytes_get_size (bytes), max);
+      return FALSE;
+    }
 
   if (collate_file_write_bytes (file, bytes, etag != NULL && etag[0] != '\0' ? etag : NULL,
                                 new_etag, cancellable, &local_error))
