@@ -114,15 +114,7 @@ print("link %s: %s → %s (%s)" % (link["id"], link["from"], link["to"], link["l
 PY
 
 # ── 3. Quit (nothing unsaved: no question), then reopen the file ──
-xdotool key ctrl+q
-i=0
-while kill -0 "$APP_PID" 2>/dev/null; do
-  i=$((i + 1))
-  [ $i -lt 50 ] || fail "Ctrl+Q did not quit a saved project"
-  sleep 0.2
-done
-wait "$APP_PID" || fail "collate exited with an error"
-APP_PID=
+quit_collate
 
 "$COLLATE" "$OUT" >>"$WORK/collate.log" 2>&1 &
 APP_PID=$!
@@ -136,19 +128,7 @@ TITLE=$(xdotool getwindowname "$(wait_for_window 'Trump to Russia')")
 case "$TITLE" in
   •*) fail "the reopened project is marked unsaved: $TITLE" ;;
 esac
-xdotool key ctrl+q
-i=0
-while kill -0 "$APP_PID" 2>/dev/null; do
-  i=$((i + 1))
-  [ $i -lt 50 ] || fail "Ctrl+Q did not quit the reopened project"
-  sleep 0.2
-done
-APP_PID=
+quit_collate
 
-if grep -E "CRITICAL|WARNING" "$WORK/collate.log" >/dev/null; then
-  echo "--- collate complained:" >&2
-  cat "$WORK/collate.log" >&2
-  fail "collate logged warnings or criticals"
-fi
-
+check_log
 echo "e2e: ok"
