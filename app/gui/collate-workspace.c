@@ -934,6 +934,25 @@ action_tag_index (GtkWidget  *widget,
   g_autofree char *digit = g_strdup_printf ("%u", index + 1);
   CollateLabel *label;
 
+  /* with a link selected (and no text), the digits choose its label, in
+   * the schema's order of link labels */
+  if (selected_link (self) != NULL && pane_with_selection (self) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (index >= collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK))
+        {
+          g_autofree char *text = g_strdup_printf (_("No link label has the key %s"), digit);
+          show_message (self, text);
+          return;
+        }
+      label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, index);
+      if (!collate_project_set_link_label (self->project, self->selected_id,
+                                           collate_label_get_name (label), &error))
+        show_message (self, error->message);
+      return;
+    }
+
   /* a label whose own hotkey is this digit wins over the position */
   label = collate_schema_lookup_hotkey (schema, digit);
   if (label == NULL && index < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN))

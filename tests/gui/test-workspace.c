@@ -1100,6 +1100,39 @@ test_move_edges (Fixture       *f,
   g_assert_false (has_tag_at (f, 0, "label:Location", at + 8));
 }
 
+/* With a link selected, the number keys choose its label */
+static void
+test_link_label_keys (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *a, *b;
+  CollateLink *link;
+  g_autofree char *id = NULL;
+
+  a = collate_project_add_span (f->project, "d1", 0, 5, "Claim", &error);
+  g_assert_no_error (error);
+  b = collate_project_add_span (f->project, "d2", 0, 4, "Claim", &error);
+  g_assert_no_error (error);
+  link = collate_project_add_link (f->project, "Contradicts", collate_annotation_get_id (a),
+                                   collate_annotation_get_id (b), &error);
+  g_assert_no_error (error);
+  id = g_strdup (collate_link_get_id (link));
+  g_assert_true (collate_workspace_select (f->workspace, id));
+
+  g_assert_true (press_key (GTK_WIDGET (f->workspace), GDK_KEY_2, 0));
+  spin ();
+  g_assert_cmpstr (collate_link_get_label (collate_project_lookup_link (f->project, id)), ==, "Corroborates");
+  g_assert_true (press_key (GTK_WIDGET (f->workspace), GDK_KEY_3, 0));
+  spin ();
+  g_assert_cmpstr (collate_link_get_label (collate_project_lookup_link (f->project, id)), ==, "Same entity");
+  /* no fourth link label: nothing changes, and no span is made */
+  g_assert_true (press_key (GTK_WIDGET (f->workspace), GDK_KEY_4, 0));
+  spin ();
+  g_assert_cmpstr (collate_link_get_label (collate_project_lookup_link (f->project, id)), ==, "Same entity");
+  g_assert_cmpuint (collate_project_get_n_annotations (f->project), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1122,6 +1155,7 @@ main (int   argc,
   ADD ("/workspace/delete-undo-redo", test_delete_undo_redo);
   ADD ("/workspace/relabel", test_relabel);
   ADD ("/workspace/move-edges", test_move_edges);
+  ADD ("/workspace/link-label-keys", test_link_label_keys);
   ADD ("/workspace/sidebar-filters", test_sidebar_filters);
   ADD ("/workspace/sidebar-edits", test_sidebar_edits);
   ADD ("/workspace/label-popover-leaves-with-focus", test_label_popover_leaves_with_focus);
