@@ -22,6 +22,8 @@ struct _CollateSidebar
 
   /* details */
   GtkWidget          *details;
+  GtkWidget          *split;        /* the lists above, the details below */
+  guint               split_source;
   GtkWidget          *kind_label;
   GtkWidget          *label_dropdown;
   GtkStringList      *label_names;
@@ -632,6 +634,32 @@ local_time (const char *iso)
   return g_date_time_format (local, _("%-e %b %Y"));
 }
 
+/* The details take the height they need below the lists, up to half the
+ * side; the reader may drag the divider */
+static gboolean
+place_split (gpointer data)
+{
+  CollateSidebar *self = data;
+  GtkWidget *scroller = gtk_paned_get_end_child (GTK_PANED (self->split));
+  int height = gtk_widget_get_height (self->split);
+  int natural = 0;
+
+  self->split_source = 0;
+  if (height <= 1 || scroller == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_widget_measure (scroller, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (self->split),
+                      NULL, &natural, NULL, NULL);
+  gtk_paned_set_position (GTK_PANED (self->split), height - MIN (natural, height / 2));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+place_split_later (CollateSidebar *self)
+{
+  if (self->split_source == 0)
+    self->split_source = g_idle_add (place_split, self);
+}
+
 static void
 refresh_details (CollateSidebar *self)
 {
@@ -651,6 +679,8 @@ refresh_details (CollateSidebar *self)
         link = collate_project_lookup_link (self->project, self->shown_id);
     }
 
+  if (!gtk_widget_get_visible (self->details) && (span != NULL || link != NULL))
+    place_split_later (self);
   gtk_widget_set_visible (self->details, span != NULL || link != NULL);
   if (span == NULL && link == NULL)
     return;
@@ -1143,6 +1173,7 @@ collate_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->count_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_handle_id (&self->split_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COLLATE_TYPE_SIDEBAR);
   g_clear_object (&self->span_filter_model);
   g_clear_object (&self->link_filter_model);
@@ -1188,6 +1219,7 @@ collate_sidebar_class_init (CollateSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/collate/Collate/sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, split);
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, details);
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, kind_label);
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, quote);
