@@ -16,4 +16,7 @@ G_DECLARE_FINAL_TYPE (CollateLabelPalette, collate_label_palette, COLLATE, LABEL
 
 /* collate_label_palette_new() is declared in collate-workspace.h */
 
+/* TRUE when the labels are folded into the "Labels" button (no room) */
+gboolean collate_label_palette_is_folded (CollateLabelPalette *self);
+
 G_END_DECLS

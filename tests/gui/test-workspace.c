@@ -9,6 +9,7 @@
 #include "collate-document-view.h"
 #include "collate-error.h"
 #include "collate-link-overlay.h"
+#include "collate-label-palette.h"
 #include "collate-link-picker.h"
 #include "collate-project.h"
 #include "collate-sidebar.h"
@@ -758,13 +759,35 @@ test_palette (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   spin ();
 
-  /* one button per span label, in schema order, that keeps the selection */
-  for (GtkWidget *b = find_child (palette, GTK_TYPE_BUTTON, 0); b != NULL; b = find_child (palette, GTK_TYPE_BUTTON, ++n))
-    g_assert_false (gtk_widget_get_focus_on_click (b));
-  g_assert_cmpuint (n, ==, 6);
+  /* one button per span label in the row, in schema order, that keeps
+   * the selection (the fold's popover has the same ones) */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (palette);
+
+    for (GtkWidget *b = find_child (row, GTK_TYPE_BUTTON, 0); b != NULL; b = find_child (row, GTK_TYPE_BUTTON, ++n))
+      g_assert_false (gtk_widget_get_focus_on_click (b));
+    g_assert_cmpuint (n, ==, 6);
+    button = find_child (row, GTK_TYPE_BUTTON, 1);
+  }
+
+  /* a wide window shows the row; a narrow one folds it into "Labels" */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 100);
+  spin ();
+  g_usleep (G_USEC_PER_SEC / 5);
+  spin ();
+  g_assert_false (collate_label_palette_is_folded (COLLATE_LABEL_PALETTE (palette)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 100);
+  spin ();
+  g_usleep (G_USEC_PER_SEC / 5);
+  spin ();
+  g_assert_true (collate_label_palette_is_folded (COLLATE_LABEL_PALETTE (palette)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 100);
+  spin ();
+  g_usleep (G_USEC_PER_SEC / 5);
+  spin ();
+  g_assert_false (collate_label_palette_is_folded (COLLATE_LABEL_PALETTE (palette)));
 
   select_text (f, 1, "Dmitry Peskov");
-  button = find_child (palette, GTK_TYPE_BUTTON, 1);
   g_signal_emit_by_name (button, "clicked");
   spin ();
   span = collate_project_lookup_annotation (f->project, collate_workspace_get_selected_id (f->workspace));
