@@ -973,7 +973,9 @@ main (int    argc,
   guint i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* COLLATE_LOCALEDIR: the translations of a build tree (_build/po), for
+   * running and testing it uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COLLATE_LOCALEDIR") ? g_getenv ("COLLATE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
