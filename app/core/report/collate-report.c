@@ -62,13 +62,28 @@ append_escaped (GString    *out,
 
 /* A name (title, source, label, author, id, time): shown with its line
  * breaks, control and bidirectional characters as escapes, as the command
- * line shows them, so that "report‮txt.exe" cannot pass for something else */
+ * line shows them, so that a right-to-left override (U+202E) cannot make
+ * "exe.txt" look like "txt.exe" */
 static void
 append_name (GString    *out,
              const char *name)
 {
-  g_autofree char *quoted = collate_text_quote (name, 0);
+  g_autofree char *quoted = NULL;
 
+  if (name == NULL)
+    return;
+  /* most names are printable ASCII, which needs no quoting */
+  for (const char *p = name; ; p++)
+    {
+      if (*p == '\0')
+        {
+          append_escaped (out, name, p - name);
+          return;
+        }
+      if ((guchar) *p < 0x20 || (guchar) *p > 0x7e)
+        break;
+    }
+  quoted = collate_text_quote (name, 0);
   append_escaped (out, quoted, -1);
 }
 
@@ -203,22 +218,32 @@ typedef struct
 {
   CollateProject *project;
   CollateSchema  *schema;
-  GHashTable     *span_index;  /* annotation id → position + 1 */
+  GPtrArray      *annotations;  /* the project's, in its order */
+  GHashTable     *span_index;   /* annotation id → position + 1 */
+  GHashTable     *classes[2];   /* per CollateLabelKind: label name → class */
   GString        *out;
 } Report;
 
 /* "l3" for the fourth span label, "k1" for the second link label, "x" for
  * a label the schema lacks */
-static char *
+static const char *
 label_class (Report           *report,
              CollateLabelKind  kind,
              const char       *name)
 {
-  int index = collate_schema_index_of (report->schema, kind, name);
+  GHashTable *classes = report->classes[kind == COLLATE_LABEL_KIND_SPAN ? 0 : 1];
+  const char *class_name = g_hash_table_lookup (classes, name);
 
-  if (index < 0)
-    return g_strdup ("x");
-  return g_strdup_printf ("%c%d", kind == COLLATE_LABEL_KIND_SPAN ? 'l' : 'k', index);
+  if (class_name == NULL)
+    {
+      int index = collate_schema_index_of (report->schema, kind, name);
+      char *made = index < 0 ? g_strdup ("x")
+                             : g_strdup_printf ("%c%d", kind == COLLATE_LABEL_KIND_SPAN ? 'l' : 'k', index);
+
+      g_hash_table_insert (classes, g_strdup (name), made);
+      class_name = made;
+    }
+  return class_name;
 }
 
 static void
@@ -226,9 +251,7 @@ append_chip (Report           *report,
              CollateLabelKind  kind,
              const char       *name)
 {
-  g_autofree char *class_name = label_class (report, kind, name);
-
-  g_string_append_printf (report->out, "<span class=\"chip %s\">", class_name);
+  g_string_append_printf (report->out, "<span class=\"chip %s\">", label_class (report, kind, name));
   append_name (report->out, name);
   g_string_append (report->out, "</span>");
 }
@@ -284,8 +307,7 @@ open_piece (Report     *report,
             gboolean    first)
 {
   CollateAnnotation *a = span->annotation;
-  g_autofree char *class_name = label_class (report, COLLATE_LABEL_KIND_SPAN,
-                                             collate_annotation_get_label (a));
+  const char *class_name = label_class (report, COLLATE_LABEL_KIND_SPAN, collate_annotation_get_label (a));
   GString *out = report->out;
 
   g_string_append_printf (out, "<mark class=\"s %s%s\"", class_name, first ? " first" : "");
@@ -373,9 +395,8 @@ append_document_text (Report          *report,
 static void
 append_documents (Report *report)
 {
-  GListModel *annotations = collate_project_get_annotations (report->project);
   guint n_documents = collate_project_get_n_documents (report->project);
-  guint n_annotations = g_list_model_get_n_items (annotations);
+  guint n_annotations = report->annotations->len;
   guint position = 0;
   GString *out = report->out;
 
@@ -391,12 +412,12 @@ append_documents (Report *report)
       /* The annotations are in document order */
       for (; position < n_annotations; position++)
         {
-          g_autoptr(CollateAnnotation) a = g_list_model_get_item (annotations, position);
+          CollateAnnotation *a = g_ptr_array_index (report->annotations, position);
           Span span = { a, position, collate_annotation_get_start (a), collate_annotation_get_end (a) };
 
           if (g_strcmp0 (collate_annotation_get_document_id (a), id) != 0)
             break;
-          g_array_append_val (spans, span);  /* the project holds the reference */
+          g_array_append_val (spans, span);
         }
 
       g_string_append_printf (out, "<article class=\"document\" aria-labelledby=\"doc%u\">\n<h3 id=\"doc%u\">",
@@ -665,16 +686,15 @@ annotator_compare (gconstpointer a,
 static void
 append_annotators (Report *report)
 {
-  GListModel *annotations = collate_project_get_annotations (report->project);
   GListModel *links = collate_project_get_links (report->project);
   GListModel *reviews = collate_project_get_reviews (report->project);
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) annotator_free);
   GString *out = report->out;
 
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+  for (guint i = 0; i < report->annotations->len; i++)
     {
-      g_autoptr(CollateAnnotation) a = g_list_model_get_item (annotations, i);
+      CollateAnnotation *a = g_ptr_array_index (report->annotations, i);
 
       annotator_count (by_name, order, collate_annotation_get_author (a),
                        collate_annotation_get_created (a), collate_annotation_get_modified (a))->spans++;
@@ -735,8 +755,7 @@ append_attributes (GString           *out,
 static void
 append_spans (Report *report)
 {
-  GListModel *annotations = collate_project_get_annotations (report->project);
-  guint n = g_list_model_get_n_items (annotations);
+  guint n = report->annotations->len;
   GString *out = report->out;
 
   if (n == 0)
@@ -746,7 +765,7 @@ append_spans (Report *report)
               _("Note"), _("Attributes"), _("By"), _("Made"), _("Changed"), NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CollateAnnotation) a = g_list_model_get_item (annotations, i);
+      CollateAnnotation *a = g_ptr_array_index (report->annotations, i);
 
       g_string_append (out, "<tr><td class=\"id\">");
       append_name (out, collate_annotation_get_id (a));
@@ -808,31 +827,35 @@ append_head (Report *report)
   g_string_append (out, "</style>\n</head>\n<body>\n");
 }
 
-static guint
-count_label (GListModel *items,
-             const char *(*get_label) (gpointer),
-             const char *name)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-
-      count += g_strcmp0 (get_label (item), name) == 0;
-    }
-  return count;
-}
-
 static void
 append_legend (Report           *report,
-               CollateLabelKind  kind,
-               GListModel       *items)
+               CollateLabelKind  kind)
 {
   GString *out = report->out;
-  const char *(*get_label) (gpointer) = kind == COLLATE_LABEL_KIND_SPAN
-                                        ? (const char *(*) (gpointer)) collate_annotation_get_label
-                                        : (const char *(*) (gpointer)) collate_link_get_label;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (kind == COLLATE_LABEL_KIND_SPAN)
+    for (guint i = 0; i < report->annotations->len; i++)
+      {
+        const char *label = collate_annotation_get_label (g_ptr_array_index (report->annotations, i));
+
+        g_hash_table_insert (counts, (gpointer) label,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, label)) + 1));
+      }
+  else
+    {
+      GListModel *links = collate_project_get_links (report->project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+        {
+          g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+          const char *label = collate_link_get_label (link);
+
+          /* the label's string lives as long as the project's link */
+          g_hash_table_insert (counts, (gpointer) label,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, label)) + 1));
+        }
+    }
 
   g_string_append_printf (out, "<ul class=\"legend\" aria-label=\"%s\">",
                           kind == COLLATE_LABEL_KIND_SPAN ? _("Span labels") : _("Link labels"));
@@ -844,7 +867,7 @@ append_legend (Report           *report,
       g_string_append (out, "<li>");
       append_chip (report, kind, name);
       g_string_append_printf (out, " <span class=\"muted\">%u</span></li>",
-                              count_label (items, get_label, name));
+                              GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)));
     }
   g_string_append (out, "</ul>\n");
 }
@@ -902,9 +925,9 @@ append_header (Report *report)
       g_string_append (out, "</dl>\n");
     }
 
-  append_legend (report, COLLATE_LABEL_KIND_SPAN, collate_project_get_annotations (project));
+  append_legend (report, COLLATE_LABEL_KIND_SPAN);
   if (collate_schema_get_n_labels (report->schema, COLLATE_LABEL_KIND_LINK) > 0)
-    append_legend (report, COLLATE_LABEL_KIND_LINK, collate_project_get_links (project));
+    append_legend (report, COLLATE_LABEL_KIND_LINK);
   g_string_append (out, "</header>\n<main>\n");
 }
 
@@ -923,14 +946,18 @@ collate_report_to_bytes (CollateProject *project,
   report.project = project;
   report.schema = collate_project_get_schema (project);
   report.span_index = g_hash_table_new (g_str_hash, g_str_equal);
+  report.classes[0] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  report.classes[1] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   report.out = g_string_sized_new (64 * 1024);
 
   annotations = collate_project_get_annotations (project);
+  report.annotations = g_ptr_array_new_full (g_list_model_get_n_items (annotations), g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
-      g_autoptr(CollateAnnotation) a = g_list_model_get_item (annotations, i);
+      CollateAnnotation *a = g_list_model_get_item (annotations, i);
 
-      /* the id's string lives as long as the project's annotation */
+      g_ptr_array_add (report.annotations, a);
+      /* the id's string lives as long as the annotation, held above */
       g_hash_table_insert (report.span_index, (gpointer) collate_annotation_get_id (a),
                            GUINT_TO_POINTER (i + 1));
     }
@@ -956,6 +983,9 @@ collate_report_to_bytes (CollateProject *project,
   g_string_append (report.out, "</footer>\n</body>\n</html>\n");
 
   g_hash_table_unref (report.span_index);
+  g_hash_table_unref (report.classes[0]);
+  g_hash_table_unref (report.classes[1]);
+  g_ptr_array_unref (report.annotations);
   return g_string_free_to_bytes (report.out);
 }
 
