@@ -171,7 +171,7 @@ static const char style[] =
   "header{padding-top:1.25rem;padding-bottom:.5rem}\n"
   "h1{font-size:1.6rem;margin:0 0 .3rem;overflow-wrap:anywhere}\n"
   "h2{font-size:1.15rem;margin:1.5rem 0 .6rem}\n"
-  "h3{font-size:1rem;margin:0 0 .2rem;overflow-wrap:anywhere}\n"
+  "h2.title{font-size:1rem;margin:0 0 .2rem;overflow-wrap:anywhere}\n"
   "a{color:var(--link)}\n"
   ".muted,.prov{color:var(--muted);font-size:.85rem}\n"
   ".prov{margin:0 0 .8rem;overflow-wrap:anywhere}\n"
@@ -420,10 +420,10 @@ append_documents (Report *report)
           g_array_append_val (spans, span);
         }
 
-      g_string_append_printf (out, "<article class=\"document\" aria-labelledby=\"doc%u\">\n<h3 id=\"doc%u\">",
+      g_string_append_printf (out, "<article class=\"document\" aria-labelledby=\"doc%u\">\n<h2 id=\"doc%u\" class=\"title\">",
                               d, d);
       append_name (out, collate_document_get_title (document));
-      g_string_append (out, "</h3>\n<p class=\"prov\">");
+      g_string_append (out, "</h2>\n<p class=\"prov\">");
       if (*collate_document_get_source (document) != '\0')
         {
           append_name (out, collate_document_get_source (document));
