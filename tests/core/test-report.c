@@ -275,6 +275,38 @@ test_overlaps (void)
   g_assert_nonnull (strstr (html, "dir=\"auto\"><mark class=\"s l3 first\""));
 }
 
+/* Reviews get a table of their own: decision, kind, both sides, reason */
+static void
+test_reviews (void)
+{
+  g_autoptr(CollateProject) project = load_fixture ("sample.collate.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  const CollateReviewSide sides[2] = {
+    { "d1", 677, 699, "third official meeting" },
+    { "d2", 1247, 1258, "third visit" },
+  };
+  const char *table;
+
+  collate_project_set_author (project, "Ann Otator");
+  collate_project_add_review (project, COLLATE_REVIEW_REJECTED, "ordinal", 0.658,
+                              "the same ordinal <counts> different things", "Contradicts", sides, &error);
+  g_assert_no_error (error);
+
+  html = report_string (project);
+  table = strstr (html, "<section id=\"reviews\"");
+  g_assert_nonnull (table);
+  g_assert_cmpuint (count (table, "<tr><td>rejected</td><td>ordinal</td><td class=\"n\">0.66</td>"), ==, 1);
+  g_assert_nonnull (strstr (table, "<bdi>third official meeting</bdi>"));
+  g_assert_nonnull (strstr (table, "<bdi>third visit</bdi>"));
+  g_assert_nonnull (strstr (table, "1247–1258"));
+  g_assert_nonnull (strstr (table, "the same ordinal &lt;counts&gt; different things"));
+  g_assert_nonnull (strstr (html, "1 reviewed suggestion<"));
+  /* and the reviewer among the annotators */
+  g_assert_nonnull (strstr (strstr (html, "<section id=\"annotators\""), "<tr><td>Ann Otator</td><td class=\"n\">0</td>"
+                                                                          "<td class=\"n\">0</td><td class=\"n\">1</td>"));
+}
+
 static void
 test_write (void)
 {
@@ -326,6 +358,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/sample", test_sample);
   g_test_add_func ("/report/hostile", test_hostile);
   g_test_add_func ("/report/overlaps", test_overlaps);
+  g_test_add_func ("/report/reviews", test_reviews);
   g_test_add_func ("/report/write", test_write);
 
   return g_test_run ();
