@@ -16,6 +16,7 @@
 #include "collate-cli-common.h"
 #include "collate-cli-export.h"
 #include "collate-cli-suggest.h"
+#include "collate-cli-report.h"
 
 #define PROGRAM_NAME "collate-cli"
 
@@ -46,6 +47,7 @@ static const CliCommand commands[] = {
   { "export",   N_("Write a project's annotations as a dataset"),       collate_cli_export },
   { "import",   N_("Make a project from a dataset"),                    collate_cli_import },
   { "suggest",  N_("List what two reports disagree and agree on"),      collate_cli_suggest },
+  { "report",   N_("Write a project as one HTML page to read or print"), collate_cli_report },
 };
 
 /* ── Messages ─────────────────────────────────────────────────────────── */
@@ -971,12 +973,14 @@ main (int    argc,
   guint i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* COLLATE_LOCALEDIR: the translations of a build tree (_build/po), for
+   * running and testing it uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COLLATE_LOCALEDIR") ? g_getenv ("COLLATE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
-    return usage_error (NULL, _("give a command: new, validate, stats, export, import or suggest"));
+    return usage_error (NULL, _("give a command: new, validate, stats, export, import, suggest or report"));
 
   name = argv[1];
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))

@@ -45,7 +45,8 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* COLLATE_LOCALEDIR: a build tree's translations (_build/po), uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COLLATE_LOCALEDIR") ? g_getenv ("COLLATE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
