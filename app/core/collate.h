@@ -26,3 +26,5 @@
 #include "collate-compare.h"
 #include "collate-scorer.h"
 #include "collate-occurrences.h"
+#include "collate-reliability.h"
+#include "collate-agreement.h"
