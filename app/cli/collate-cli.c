@@ -16,6 +16,7 @@
 #include "collate-cli-common.h"
 #include "collate-cli-export.h"
 #include "collate-cli-suggest.h"
+#include "collate-cli-agree.h"
 
 #define PROGRAM_NAME "collate-cli"
 
@@ -46,6 +47,7 @@ static const CliCommand commands[] = {
   { "export",   N_("Write a project's annotations as a dataset"),       collate_cli_export },
   { "import",   N_("Make a project from a dataset"),                    collate_cli_import },
   { "suggest",  N_("List what two reports disagree and agree on"),      collate_cli_suggest },
+  { "agree",    N_("Measure how far annotators agree"),                 collate_cli_agree },
 };
 
 /* ── Messages ─────────────────────────────────────────────────────────── */
@@ -976,7 +978,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
-    return usage_error (NULL, _("give a command: new, validate, stats, export, import or suggest"));
+    return usage_error (NULL, _("give a command: new, validate, stats, export, import, suggest or agree"));
 
   name = argv[1];
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
