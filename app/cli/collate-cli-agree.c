@@ -85,6 +85,24 @@ load (const char *path,
   return project;
 }
 
+typedef struct
+{
+  const char     *path;
+  GThread        *thread;
+  CollateProject *project;
+  GError         *error;
+} Loading;
+
+static gpointer
+load_thread (gpointer data)
+{
+  Loading *loading = data;
+  g_autoptr(GFile) file = g_file_new_for_path (loading->path);
+
+  loading->project = collate_project_load_file (file, NULL, NULL, &loading->error);
+  return NULL;
+}
+
 /* The project files directly in @folder, sorted; NULL on an error (said) */
 static GPtrArray *
 list_projects (const char *folder)
@@ -889,16 +907,34 @@ collate_cli_agree (int    argc,
     {
       CollateProject **set = g_new0 (CollateProject *, n);
 
-      progress.total = n;
-      g_ptr_array_add (sets, set);
+      g_autofree Loading *loads = g_new0 (Loading, n);
+      gboolean failed = FALSE;
+
+      /* Each file on a thread of its own: parsing is most of the time */
       for (guint a = 0; a < n; a++)
-        if ((set[a] = load (inputs[a], &progress)) == NULL)
-          {
-            for (guint k = 0; k < a; k++)
-              g_object_unref (set[k]);
-            g_free (set);
-            return COLLATE_CLI_EXIT_FAILED;
-          }
+        {
+          loads[a].path = inputs[a];
+          loads[a].thread = g_thread_new ("load", load_thread, &loads[a]);
+        }
+      for (guint a = 0; a < n; a++)
+        {
+          g_thread_join (loads[a].thread);
+          set[a] = loads[a].project;
+          if (set[a] == NULL && !failed)
+            {
+              collate_cli_print_error ("%s", loads[a].error->message);
+              failed = TRUE;
+            }
+          g_clear_error (&loads[a].error);
+        }
+      if (failed)
+        {
+          for (guint a = 0; a < n; a++)
+            g_clear_object (&set[a]);
+          g_free (set);
+          return COLLATE_CLI_EXIT_FAILED;
+        }
+      g_ptr_array_add (sets, set);
     }
 
   agreement = collate_agreement_new ((const char *const *) names->pdata);

@@ -306,121 +306,201 @@ label_set_index (CollateAgreement *self,
   return index - 1;
 }
 
-/* Where each document's spans start in collate_project_get_annotations() */
+/* Each document's spans (id → GPtrArray of CollateAnnotation, in order of
+ * start), in one pass over the project */
 static GHashTable *
-first_spans (CollateProject *project)
+spans_by_document (CollateProject *project)
 {
-  GHashTable *first = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
   GListModel *annotations = collate_project_get_annotations (project);
   guint n = g_list_model_get_n_items (annotations);
+  GPtrArray *current = NULL;
+  const char *current_id = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (annotations, i);
-      const char *id = collate_document_get_id (
-        collate_project_lookup_document (project, collate_annotation_get_document_id (annotation)));
+      CollateAnnotation *annotation = g_list_model_get_item (annotations, i);
+      const char *id = collate_annotation_get_document_id (annotation);
 
-      if (!g_hash_table_contains (first, id))
-        g_hash_table_insert (first, (gpointer) id, GUINT_TO_POINTER (i));
+      if (current_id == NULL || !g_str_equal (id, current_id))
+        {
+          /* the project's own copy of the id outlives the table */
+          current_id = collate_document_get_id (collate_project_lookup_document (project, id));
+          current = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (table, (gpointer) current_id, current);
+        }
+      g_ptr_array_add (current, annotation);
     }
-  return first;
+  return table;
 }
 
+/* One annotator's spans of one label in one document, in order of start,
+ * with the furthest end so far: a span [x, y) overlaps one of them if and
+ * only if the furthest end among those starting before y is past x */
+typedef struct
+{
+  guint start;
+  guint furthest_end;
+} Reach;
+
+static GHashTable *
+reach_by_label (GPtrArray *spans)
+{
+  GHashTable *table = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                             (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CollateAnnotation *annotation = g_ptr_array_index (spans, i);
+      const char *label = g_intern_string (collate_annotation_get_label (annotation));
+      GArray *reach = g_hash_table_lookup (table, label);
+      Reach r = { collate_annotation_get_start (annotation), collate_annotation_get_end (annotation) };
+
+      if (reach == NULL)
+        {
+          reach = g_array_new (FALSE, FALSE, sizeof (Reach));
+          g_hash_table_insert (table, (gpointer) label, reach);
+        }
+      else
+        r.furthest_end = MAX (r.furthest_end, g_array_index (reach, Reach, reach->len - 1).furthest_end);
+      g_array_append_val (reach, r);
+    }
+  return table;
+}
+
+static gboolean
+reaches (GArray *reach,
+         guint   start,
+         guint   end)
+{
+  guint lo = 0, hi = reach ? reach->len : 0;
+
+  /* how many start before @end */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (reach, Reach, mid).start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 && g_array_index (reach, Reach, lo - 1).furthest_end > start;
+}
+
+static GPtrArray *
+no_spans (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return empty;
+}
+
+/* @spans: each annotator's spans of the document (GPtrArray, in order) */
 static void
 add_document (CollateAgreement  *self,
-              CollateProject   **projects,
-              GPtrArray         *firsts,
+              GPtrArray        **spans,
               Doc               *doc,
               guint              doc_index)
 {
   const char *text = collate_document_get_text (doc->document);
   g_autoptr(GArray) tokens = collate_tokenize (text, collate_document_get_byte_length (doc->document));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reach = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint a = 0; a < self->n; a++)
+    g_ptr_array_add (reach, reach_by_label (spans[a]));
 
   /* Spans: by key, and who overlaps whom */
   for (guint a = 0; a < self->n; a++)
-    {
-      const char *id = doc->ids[a];
-      GListModel *annotations = collate_project_get_annotations (projects[a]);
-      guint n = g_list_model_get_n_items (annotations);
-      gpointer value = NULL;
-      int position = -1;
+    for (guint i = 0; i < spans[a]->len; i++)
+      {
+        CollateAnnotation *annotation = g_ptr_array_index (spans[a], i);
+        const char *label = g_intern_string (collate_annotation_get_label (annotation));
+        guint start = collate_annotation_get_start (annotation);
+        guint end = collate_annotation_get_end (annotation);
+        g_autofree char *key = span_key (doc_index, annotation);
+        CollateDisagreement *record = g_hash_table_lookup (self->spans, key);
+        guint *matrix;
+        Unit *unit;
 
-      if (g_hash_table_lookup_extended (g_ptr_array_index (firsts, a), id, NULL, &value))
-        position = GPOINTER_TO_INT (value);
-      for (guint i = position < 0 ? n : (guint) position; i < n; i++)
-        {
-          g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (annotations, i);
-          const char *label = g_intern_string (collate_annotation_get_label (annotation));
-          guint start = collate_annotation_get_start (annotation);
-          guint end = collate_annotation_get_end (annotation);
-          g_autofree char *key = NULL;
-          CollateDisagreement *record;
-          guint *matrix;
-          Unit *unit;
+        if (record == NULL)
+          {
+            record = g_new0 (CollateDisagreement, 1);
+            record->document = doc_index;
+            record->start = start;
+            record->end = end;
+            record->label = label;
+            record->quote = g_strdup (collate_annotation_get_text (annotation));
+            record->count = g_new0 (guint, self->n);
+            g_hash_table_insert (self->spans, g_steal_pointer (&key), record);
+          }
+        record->count[a]++;
+        g_hash_table_add (self->span_labels, (gpointer) label);
 
-          if (!g_str_equal (collate_annotation_get_document_id (annotation), id))
-            break;
+        matrix = overlaps_of (self, label);
+        for (guint b = 0; b < self->n; b++)
+          if (b != a && reaches (g_hash_table_lookup (g_ptr_array_index (reach, b), label), start, end))
+            matrix[a * self->n + b]++;
 
-          key = span_key (doc_index, annotation);
-          record = g_hash_table_lookup (self->spans, key);
-          if (record == NULL)
-            {
-              record = g_new0 (CollateDisagreement, 1);
-              record->document = doc_index;
-              record->start = start;
-              record->end = end;
-              record->label = label;
-              record->quote = g_strdup (collate_annotation_get_text (annotation));
-              record->count = g_new0 (guint, self->n);
-              g_hash_table_insert (self->spans, g_steal_pointer (&key), record);
-            }
-          record->count[a]++;
-          g_hash_table_add (self->span_labels, (gpointer) label);
+        unit = g_new0 (Unit, 1);
+        unit->annotator = a;
+        unit->start = doc->offset + start;
+        unit->end = doc->offset + end;
+        unit->label = label;
+        g_ptr_array_add (self->units, unit);
+      }
 
-          matrix = overlaps_of (self, label);
-          for (guint b = 0; b < self->n; b++)
-            {
-              g_autoptr(GPtrArray) over = NULL;
+  /* Tokens: each annotator's labels over each, in one sweep of the
+   * tokens and the document's spans (both in order of start) */
+  {
+    gsize base = self->token_sets->len;
 
-              if (b == a)
-                continue;
-              over = collate_project_get_spans_in_range (projects[b], doc->ids[b], start, end);
-              for (guint k = 0; k < over->len; k++)
-                if (g_str_equal (collate_annotation_get_label (g_ptr_array_index (over, k)), label))
-                  {
-                    matrix[a * self->n + b]++;
-                    break;
-                  }
-            }
+    g_array_set_size (self->token_sets, base + (gsize) tokens->len * self->n);
+    for (guint a = 0; a < self->n; a++)
+      {
+        g_autoptr(GPtrArray) active = g_ptr_array_new ();
+        guint next = 0;
+        guint set;
+        gboolean changed = FALSE;
 
-          unit = g_new0 (Unit, 1);
-          unit->annotator = a;
-          unit->start = doc->offset + start;
-          unit->end = doc->offset + end;
-          unit->label = label;
-          g_ptr_array_add (self->units, unit);
-        }
-    }
+        g_ptr_array_set_size (labels, 0);
+        set = label_set_index (self, labels);  /* the empty set */
+        for (guint t = 0; t < tokens->len; t++)
+          {
+            CollateTextRange *token = &g_array_index (tokens, CollateTextRange, t);
 
-  /* Tokens: each annotator's labels over each */
-  for (guint t = 0; t < tokens->len; t++)
-    {
-      CollateTextRange *token = &g_array_index (tokens, CollateTextRange, t);
-
-      for (guint a = 0; a < self->n; a++)
-        {
-          g_autoptr(GPtrArray) over = collate_project_get_spans_in_range (projects[a], doc->ids[a],
-                                                                          token->start, token->end);
-          guint index;
-
-          g_ptr_array_set_size (labels, 0);
-          for (guint k = 0; k < over->len; k++)
-            g_ptr_array_add (labels, (gpointer) collate_annotation_get_label (g_ptr_array_index (over, k)));
-          index = label_set_index (self, labels);
-          g_array_append_val (self->token_sets, index);
-        }
-    }
+            /* spans that start before the token ends join */
+            for (; next < spans[a]->len &&
+                   collate_annotation_get_start (g_ptr_array_index (spans[a], next)) < token->end; next++)
+              {
+                g_ptr_array_add (active, g_ptr_array_index (spans[a], next));
+                changed = TRUE;
+              }
+            /* spans that end before the token starts leave */
+            for (guint k = 0; k < active->len;)
+              if (collate_annotation_get_end (g_ptr_array_index (active, k)) <= token->start)
+                {
+                  g_ptr_array_remove_index_fast (active, k);
+                  changed = TRUE;
+                }
+              else
+                k++;
+            if (changed)
+              {
+                g_ptr_array_set_size (labels, 0);
+                for (guint k = 0; k < active->len; k++)
+                  g_ptr_array_add (labels, (gpointer) collate_annotation_get_label (g_ptr_array_index (active, k)));
+                set = label_set_index (self, labels);
+                changed = FALSE;
+              }
+            g_array_index (self->token_sets, guint, base + (gsize) t * self->n + a) = set;
+          }
+      }
+  }
 }
 
 /* "doc:start:end:label" of a link's end, and the annotation's document index */
@@ -556,12 +636,23 @@ collate_agreement_add_projects (CollateAgreement  *self,
     }
 
   {
-    g_autoptr(GPtrArray) firsts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GPtrArray) by_document = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autofree GPtrArray **spans = g_new0 (GPtrArray *, self->n);
 
     for (guint a = 0; a < self->n; a++)
-      g_ptr_array_add (firsts, first_spans (projects[a]));
+      g_ptr_array_add (by_document, spans_by_document (projects[a]));
     for (guint d = first; d < self->documents->len; d++)
-      add_document (self, projects, firsts, g_ptr_array_index (self->documents, d), d);
+      {
+        Doc *doc = g_ptr_array_index (self->documents, d);
+
+        for (guint a = 0; a < self->n; a++)
+          {
+            spans[a] = g_hash_table_lookup (g_ptr_array_index (by_document, a), doc->ids[a]);
+            if (spans[a] == NULL)
+              spans[a] = no_spans ();
+          }
+        add_document (self, spans, doc, d);
+      }
   }
 
   for (guint a = 0; a < self->n; a++)
@@ -758,7 +849,6 @@ collate_agreement_get_token_coding (CollateAgreement *self,
                                     const char       *label)
 {
   CollateCoding *coding;
-  g_autofree const char **categories = NULL;
   g_autofree char *not_label = NULL;
   guint n_items;
 
@@ -769,34 +859,34 @@ collate_agreement_get_token_coding (CollateAgreement *self,
     return coding;
 
   coding = collate_coding_new (self->n);
-  categories = g_new0 (const char *, self->n);
   n_items = self->token_sets->len / self->n;
   if (label != NULL)
     not_label = g_strdup_printf ("(not %s)", label);
 
-  /* Each set's category, once */
+  /* Each set's category, once; then every item by index */
   {
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autofree guint *category = g_new0 (guint, self->label_sets->len);
+    g_autofree guint *values = g_new (guint, self->token_sets->len);
 
     for (guint s = 0; s < self->label_sets->len; s++)
       {
         GStrv set = g_ptr_array_index (self->label_sets, s);
+        g_autofree char *joined = NULL;
 
         if (label != NULL)
-          g_ptr_array_add (names, g_strdup (g_strv_contains ((const char *const *) set, label)
-                                            ? label : not_label));
+          category[s] = collate_coding_add_category (coding, g_strv_contains ((const char *const *) set, label)
+                                                              ? label : not_label);
         else if (set[0] == NULL)
-          g_ptr_array_add (names, g_strdup (NO_LABEL));
+          category[s] = collate_coding_add_category (coding, NO_LABEL);
         else
-          g_ptr_array_add (names, g_strjoinv (" + ", set));
+          {
+            joined = g_strjoinv (" + ", set);
+            category[s] = collate_coding_add_category (coding, joined);
+          }
       }
-
-    for (guint i = 0; i < n_items; i++)
-      {
-        for (guint a = 0; a < self->n; a++)
-          categories[a] = g_ptr_array_index (names, g_array_index (self->token_sets, guint, i * self->n + a));
-        collate_coding_add_item (coding, categories);
-      }
+    for (gsize k = 0; k < self->token_sets->len; k++)
+      values[k] = category[g_array_index (self->token_sets, guint, k)];
+    collate_coding_add_items_by_index (coding, values, n_items);
   }
 
   g_hash_table_insert (self->codings, g_strdup (label ? label : ""), coding);

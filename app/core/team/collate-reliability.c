@@ -77,6 +77,23 @@ collate_coding_add_item (CollateCoding     *coding,
 }
 
 guint
+collate_coding_add_category (CollateCoding *coding,
+                             const char    *name)
+{
+  return category_index (coding, name);
+}
+
+void
+collate_coding_add_items_by_index (CollateCoding *coding,
+                                   const guint   *indices,
+                                   gsize          n_items)
+{
+  for (gsize k = 0; k < n_items * coding->n_coders; k++)
+    g_return_if_fail (indices[k] < coding->categories->len);
+  g_array_append_vals (coding->values, indices, n_items * coding->n_coders);
+}
+
+guint
 collate_coding_get_n_items (CollateCoding *coding)
 {
   return coding->values->len / coding->n_coders;

@@ -25,6 +25,13 @@ void           collate_coding_free                (CollateCoding       *coding);
 /* @categories: one per coder */
 void           collate_coding_add_item            (CollateCoding       *coding,
                                                    const char *const   *categories);
+/* The index of category @name, added if new: for adding many items fast */
+guint          collate_coding_add_category        (CollateCoding       *coding,
+                                                   const char          *name);
+/* @n_items items, n_coders category indices each, item after item */
+void           collate_coding_add_items_by_index  (CollateCoding       *coding,
+                                                   const guint         *indices,
+                                                   gsize                n_items);
 guint          collate_coding_get_n_items         (CollateCoding       *coding);
 guint          collate_coding_get_n_coders        (CollateCoding       *coding);
 const char    *collate_coding_get_category        (CollateCoding       *coding,
