@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-error.h"
+#include "collate-text.h"
 #include "collate-tokenizer.h"
 #include "collate-agreement.h"
 
@@ -231,7 +232,7 @@ set_missing_text_error (CollateAgreement *self,
                         CollateProject   *project)
 {
   CollateDocument *other = look_alike (project, document);
-  g_autofree char *title = g_strdup (collate_document_get_title (document));
+  g_autofree char *title = collate_text_quote (collate_document_get_title (document), 40);
 
   if (other != NULL)
     g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
