@@ -28,3 +28,4 @@
 #include "collate-occurrences.h"
 #include "collate-reliability.h"
 #include "collate-agreement.h"
+#include "collate-merge.h"
