@@ -42,20 +42,13 @@ as_json (CollateProject *project,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
-static char *
-node_text (JsonNode *node)
-{
-  return node ? json_to_string (node, FALSE) : NULL;
-}
-
 static gboolean
 same_node (JsonNode *a,
            JsonNode *b)
 {
-  g_autofree char *x = node_text (a);
-  g_autofree char *y = node_text (b);
-
-  return g_strcmp0 (x, y) == 0;
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
 }
 
 static void
