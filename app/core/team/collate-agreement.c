@@ -45,6 +45,10 @@ struct _CollateAgreement
   GPtrArray   *label_sets;     /* of GStrv, sorted labels */
   GHashTable  *label_set_index;/* joined → index + 1 */
   GHashTable  *codings;        /* label or "" → CollateCoding */
+  /* The distinct rows of token_sets, how many tokens each, and each token's */
+  GArray      *rows;           /* guint: n set indices a row */
+  GArray      *row_weights;    /* guint64 */
+  GArray      *token_rows;     /* guint per token */
 
   GPtrArray   *units;          /* of guint64[3] + label: for the unitizing */
   CollateUnitizing *unitizing;
@@ -100,6 +104,9 @@ collate_agreement_finalize (GObject *object)
   g_ptr_array_unref (self->label_sets);
   g_hash_table_unref (self->label_set_index);
   g_hash_table_unref (self->codings);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->row_weights, g_array_unref);
+  g_clear_pointer (&self->token_rows, g_array_unref);
   g_ptr_array_unref (self->units);
   g_clear_pointer (&self->unitizing, collate_unitizing_free);
   g_clear_pointer (&self->disagreements, g_ptr_array_unref);
@@ -168,6 +175,9 @@ forget_results (CollateAgreement *self)
   g_clear_pointer (&self->span_label_list, g_free);
   g_clear_pointer (&self->link_label_list, g_free);
   g_hash_table_remove_all (self->codings);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->row_weights, g_array_unref);
+  g_clear_pointer (&self->token_rows, g_array_unref);
   g_clear_pointer (&self->unitizing, collate_unitizing_free);
   g_clear_pointer (&self->disagreements, g_ptr_array_unref);
 }
@@ -845,13 +855,71 @@ collate_match_counts_overlap (const CollateMatchCounts *counts,
   *f1 = harmonic (*precision, *recall);
 }
 
+static guint
+row_hash (gconstpointer key)
+{
+  const guint *row = key;
+  guint h = row[-1];  /* the row's length, stored before it */
+
+  for (guint k = 0; k < row[-1]; k++)
+    h = h * 31 + row[k];
+  return h;
+}
+
+static gboolean
+row_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const guint *x = a, *y = b;
+
+  return memcmp (x - 1, y - 1, (x[-1] + 1) * sizeof (guint)) == 0;
+}
+
+/* The distinct rows of label sets among the tokens: a million tokens have
+ * a few hundred, and every measure then counts rows, not tokens */
+static void
+find_rows (CollateAgreement *self)
+{
+  gsize n_tokens = self->token_sets->len / self->n;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (row_hash, row_equal, NULL, NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint));  /* length, then the row */
+
+  self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->row_weights = g_array_new (FALSE, TRUE, sizeof (guint64));
+  self->token_rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_tokens);
+
+  /* keys point into token_sets: each row's length is put before it in a
+   * copy, so that the hash can find it */
+  g_array_set_size (keys, n_tokens * (self->n + 1));
+  for (gsize t = 0; t < n_tokens; t++)
+    {
+      guint *key = &g_array_index (keys, guint, t * (self->n + 1));
+      gpointer found;
+      guint row;
+
+      key[0] = self->n;
+      memcpy (key + 1, &g_array_index (self->token_sets, guint, t * self->n), self->n * sizeof (guint));
+      found = g_hash_table_lookup (seen, key + 1);
+      if (found == NULL)
+        {
+          row = self->row_weights->len;
+          g_array_append_vals (self->rows, key + 1, self->n);
+          g_array_set_size (self->row_weights, row + 1);
+          g_hash_table_insert (seen, key + 1, GUINT_TO_POINTER (row + 1));
+        }
+      else
+        row = GPOINTER_TO_UINT (found) - 1;
+      g_array_index (self->row_weights, guint64, row)++;
+      g_array_append_val (self->token_rows, row);
+    }
+}
+
 CollateCoding *
 collate_agreement_get_token_coding (CollateAgreement *self,
                                     const char       *label)
 {
   CollateCoding *coding;
   g_autofree char *not_label = NULL;
-  guint n_items;
 
   g_return_val_if_fail (COLLATE_IS_AGREEMENT (self), NULL);
 
@@ -860,14 +928,16 @@ collate_agreement_get_token_coding (CollateAgreement *self,
     return coding;
 
   coding = collate_coding_new (self->n);
-  n_items = self->token_sets->len / self->n;
   if (label != NULL)
     not_label = g_strdup_printf ("(not %s)", label);
 
-  /* Each set's category, once; then every item by index */
+  if (self->rows == NULL)
+    find_rows (self);
+
+  /* Each set's category, once; then each distinct row of sets */
   {
     g_autofree guint *category = g_new0 (guint, self->label_sets->len);
-    g_autofree guint *values = g_new (guint, self->token_sets->len);
+    g_autofree guint *values = g_new (guint, MAX (self->rows->len, 1));
 
     for (guint s = 0; s < self->label_sets->len; s++)
       {
@@ -885,9 +955,10 @@ collate_agreement_get_token_coding (CollateAgreement *self,
             category[s] = collate_coding_add_category (coding, joined);
           }
       }
-    for (gsize k = 0; k < self->token_sets->len; k++)
-      values[k] = category[g_array_index (self->token_sets, guint, k)];
-    collate_coding_add_items_by_index (coding, values, n_items);
+    for (guint k = 0; k < self->rows->len; k++)
+      values[k] = category[g_array_index (self->rows, guint, k)];
+    collate_coding_set_rows (coding, values, (const guint64 *) (gpointer) self->row_weights->data,
+                             self->row_weights->len, self->token_rows);
   }
 
   g_hash_table_insert (self->codings, g_strdup (label ? label : ""), coding);

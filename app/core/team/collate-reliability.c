@@ -15,7 +15,10 @@
 struct _CollateCoding
 {
   guint       n_coders;
-  GArray     *values;      /* guint: item × coder → category index */
+  GArray     *values;      /* guint: row × coder → category index */
+  GArray     *weights;     /* guint64 per row: how many items it stands for; NULL: 1 each */
+  GArray     *item_rows;   /* guint per item: its row; NULL: item i is row i */
+  guint64     n_items;
   GPtrArray  *categories;  /* index → name (owned) */
   GHashTable *index;       /* name (borrowed) → index + 1 */
 };
@@ -41,6 +44,8 @@ collate_coding_free (CollateCoding *coding)
   if (coding == NULL)
     return;
   g_array_unref (coding->values);
+  g_clear_pointer (&coding->weights, g_array_unref);
+  g_clear_pointer (&coding->item_rows, g_array_unref);
   g_hash_table_unref (coding->index);
   g_ptr_array_unref (coding->categories);
   g_free (coding);
@@ -68,12 +73,15 @@ void
 collate_coding_add_item (CollateCoding     *coding,
                          const char *const *categories)
 {
+  g_return_if_fail (coding->weights == NULL);
+
   for (guint c = 0; c < coding->n_coders; c++)
     {
       guint index = category_index (coding, categories[c]);
 
       g_array_append_val (coding->values, index);
     }
+  coding->n_items++;
 }
 
 guint
@@ -84,19 +92,32 @@ collate_coding_add_category (CollateCoding *coding,
 }
 
 void
-collate_coding_add_items_by_index (CollateCoding *coding,
-                                   const guint   *indices,
-                                   gsize          n_items)
+collate_coding_set_rows (CollateCoding *coding,
+                         const guint   *indices,
+                         const guint64 *weights,
+                         gsize          n_rows,
+                         GArray        *item_rows)
 {
-  for (gsize k = 0; k < n_items * coding->n_coders; k++)
+  g_return_if_fail (coding->values->len == 0);
+
+  for (gsize k = 0; k < n_rows * coding->n_coders; k++)
     g_return_if_fail (indices[k] < coding->categories->len);
-  g_array_append_vals (coding->values, indices, n_items * coding->n_coders);
+  g_array_append_vals (coding->values, indices, n_rows * coding->n_coders);
+  coding->weights = g_array_sized_new (FALSE, FALSE, sizeof (guint64), n_rows);
+  g_array_append_vals (coding->weights, weights, n_rows);
+  for (gsize r = 0; r < n_rows; r++)
+    coding->n_items += weights[r];
+  if (item_rows != NULL)
+    {
+      g_return_if_fail (item_rows->len == coding->n_items);
+      coding->item_rows = g_array_ref (item_rows);
+    }
 }
 
 guint
 collate_coding_get_n_items (CollateCoding *coding)
 {
-  return coding->values->len / coding->n_coders;
+  return (guint) coding->n_items;
 }
 
 guint
@@ -106,11 +127,24 @@ collate_coding_get_n_coders (CollateCoding *coding)
 }
 
 static inline guint
+n_rows (CollateCoding *coding)
+{
+  return coding->values->len / coding->n_coders;
+}
+
+static inline guint64
+weight_of (CollateCoding *coding,
+           guint          row)
+{
+  return coding->weights ? g_array_index (coding->weights, guint64, row) : 1;
+}
+
+static inline guint
 value_at (CollateCoding *coding,
-          guint          item,
+          guint          row,
           guint          coder)
 {
-  return g_array_index (coding->values, guint, (gsize) item * coding->n_coders + coder);
+  return g_array_index (coding->values, guint, (gsize) row * coding->n_coders + coder);
 }
 
 const char *
@@ -118,10 +152,22 @@ collate_coding_get_category (CollateCoding *coding,
                              guint          item,
                              guint          coder)
 {
-  g_return_val_if_fail (item < collate_coding_get_n_items (coding), NULL);
+  guint row = item;
+
+  g_return_val_if_fail (item < coding->n_items, NULL);
   g_return_val_if_fail (coder < coding->n_coders, NULL);
 
-  return g_ptr_array_index (coding->categories, value_at (coding, item, coder));
+  if (coding->item_rows != NULL)
+    row = g_array_index (coding->item_rows, guint, item);
+  else if (coding->weights != NULL)
+    {
+      /* without a map, items are the rows' in turn */
+      guint64 seen = 0;
+
+      for (row = 0; seen + weight_of (coding, row) <= item; row++)
+        seen += weight_of (coding, row);
+    }
+  return g_ptr_array_index (coding->categories, value_at (coding, row, coder));
 }
 
 /* 1 − Ae too close to 0 to divide by: chance agreement is total */
@@ -136,17 +182,17 @@ collate_coding_observed_agreement (CollateCoding *coding,
                                    guint          a,
                                    guint          b)
 {
-  guint n = collate_coding_get_n_items (coding);
-  guint same = 0;
+  guint64 same = 0;
 
   g_return_val_if_fail (a < coding->n_coders && b < coding->n_coders, NAN);
 
-  if (n == 0)
+  if (coding->n_items == 0)
     return NAN;
-  for (guint i = 0; i < n; i++)
-    same += value_at (coding, i, a) == value_at (coding, i, b);
+  for (guint r = 0; r < n_rows (coding); r++)
+    if (value_at (coding, r, a) == value_at (coding, r, b))
+      same += weight_of (coding, r);
 
-  return (double) same / n;
+  return (double) same / coding->n_items;
 }
 
 double
@@ -154,7 +200,7 @@ collate_coding_cohen_kappa (CollateCoding *coding,
                             guint          a,
                             guint          b)
 {
-  guint n = collate_coding_get_n_items (coding);
+  double n = (double) coding->n_items;
   guint k = coding->categories->len;
   g_autofree guint64 *count_a = NULL;
   g_autofree guint64 *count_b = NULL;
@@ -162,15 +208,15 @@ collate_coding_cohen_kappa (CollateCoding *coding,
 
   g_return_val_if_fail (a < coding->n_coders && b < coding->n_coders, NAN);
 
-  if (n == 0 || a == b)
+  if (coding->n_items == 0 || a == b)
     return NAN;
 
   count_a = g_new0 (guint64, k);
   count_b = g_new0 (guint64, k);
-  for (guint i = 0; i < n; i++)
+  for (guint r = 0; r < n_rows (coding); r++)
     {
-      count_a[value_at (coding, i, a)]++;
-      count_b[value_at (coding, i, b)]++;
+      count_a[value_at (coding, r, a)] += weight_of (coding, r);
+      count_b[value_at (coding, r, b)] += weight_of (coding, r);
     }
   for (guint c = 0; c < k; c++)
     expected += ((double) count_a[c] / n) * ((double) count_b[c] / n);
@@ -181,44 +227,60 @@ collate_coding_cohen_kappa (CollateCoding *coding,
   return (observed - expected) / (1.0 - expected);
 }
 
+/* For each row: how many coders chose each category (through @in_row, left
+ * zeroed), adding them to @total; returns Σ n(n − 1) and puts Σ n² in @squares */
+static guint64
+row_pairs (CollateCoding *coding,
+           guint          row,
+           guint         *in_row,
+           double        *total,
+           double        *squares)
+{
+  guint64 pairs = 0;
+  double w = (double) weight_of (coding, row);
+
+  *squares = 0;
+  for (guint c = 0; c < coding->n_coders; c++)
+    in_row[value_at (coding, row, c)]++;
+  for (guint c = 0; c < coding->n_coders; c++)
+    {
+      guint v = value_at (coding, row, c);
+
+      if (in_row[v] > 0)
+        {
+          pairs += (guint64) in_row[v] * (in_row[v] - 1);
+          *squares += (double) in_row[v] * in_row[v];
+          total[v] += w * in_row[v];
+          in_row[v] = 0;
+        }
+    }
+  return pairs;
+}
+
 double
 collate_coding_fleiss_kappa (CollateCoding *coding)
 {
-  guint n = collate_coding_get_n_items (coding);
   guint m = coding->n_coders;
   guint k = coding->categories->len;
-  g_autofree guint64 *total = NULL;
-  g_autofree guint *in_item = NULL;
-  double agreement = 0, expected = 0;
+  g_autofree double *total = NULL;
+  g_autofree guint *in_row = NULL;
+  double agreement = 0, expected = 0, squares;
 
-  if (n == 0 || m < 2)
+  if (coding->n_items == 0 || m < 2)
     return NAN;
 
-  total = g_new0 (guint64, k);
-  in_item = g_new0 (guint, k);
-  for (guint i = 0; i < n; i++)
+  total = g_new0 (double, k);
+  in_row = g_new0 (guint, k);
+  for (guint r = 0; r < n_rows (coding); r++)
     {
-      guint64 pairs = 0;
+      guint64 pairs = row_pairs (coding, r, in_row, total, &squares);
 
-      for (guint c = 0; c < m; c++)
-        in_item[value_at (coding, i, c)]++;
-      for (guint c = 0; c < m; c++)
-        {
-          guint v = value_at (coding, i, c);
-
-          if (in_item[v] > 0)
-            {
-              pairs += (guint64) in_item[v] * (in_item[v] - 1);
-              total[v] += in_item[v];
-              in_item[v] = 0;
-            }
-        }
-      agreement += (double) pairs / ((double) m * (m - 1));
+      agreement += (double) weight_of (coding, r) * pairs / ((double) m * (m - 1));
     }
-  agreement /= n;
+  agreement /= coding->n_items;
   for (guint c = 0; c < k; c++)
     {
-      double p = (double) total[c] / ((double) n * m);
+      double p = total[c] / ((double) coding->n_items * m);
 
       expected += p * p;
     }
@@ -231,43 +293,28 @@ collate_coding_fleiss_kappa (CollateCoding *coding)
 double
 collate_coding_alpha_nominal (CollateCoding *coding)
 {
-  guint n_items = collate_coding_get_n_items (coding);
   guint m = coding->n_coders;
   guint k = coding->categories->len;
-  g_autofree guint64 *total = NULL;
-  g_autofree guint *in_item = NULL;
-  double values, observed = 0, expected, sum_squares = 0;
+  g_autofree double *total = NULL;
+  g_autofree guint *in_row = NULL;
+  double values, observed = 0, expected, sum_squares = 0, squares;
 
-  if (n_items == 0 || m < 2)
+  if (coding->n_items == 0 || m < 2)
     return NAN;
 
   /* Every item is coded by all m coders, so every value is pairable */
-  values = (double) n_items * m;
-  total = g_new0 (guint64, k);
-  in_item = g_new0 (guint, k);
-  for (guint i = 0; i < n_items; i++)
+  values = (double) coding->n_items * m;
+  total = g_new0 (double, k);
+  in_row = g_new0 (guint, k);
+  for (guint r = 0; r < n_rows (coding); r++)
     {
-      double same = 0;
-
-      for (guint c = 0; c < m; c++)
-        in_item[value_at (coding, i, c)]++;
-      for (guint c = 0; c < m; c++)
-        {
-          guint v = value_at (coding, i, c);
-
-          if (in_item[v] > 0)
-            {
-              same += (double) in_item[v] * in_item[v];
-              total[v] += in_item[v];
-              in_item[v] = 0;
-            }
-        }
+      row_pairs (coding, r, in_row, total, &squares);
       /* Σ over ordered pairs of different values in the item, n_uc·n_uk */
-      observed += ((double) m * m - same) / (m - 1);
+      observed += (double) weight_of (coding, r) * ((double) m * m - squares) / (m - 1);
     }
   observed /= values;
   for (guint c = 0; c < k; c++)
-    sum_squares += (double) total[c] * total[c];
+    sum_squares += total[c] * total[c];
   expected = (values * values - sum_squares) / (values * (values - 1));
 
   if (expected < 1e-12)

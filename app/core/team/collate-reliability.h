@@ -28,10 +28,15 @@ void           collate_coding_add_item            (CollateCoding       *coding,
 /* The index of category @name, added if new: for adding many items fast */
 guint          collate_coding_add_category        (CollateCoding       *coding,
                                                    const char          *name);
-/* @n_items items, n_coders category indices each, item after item */
-void           collate_coding_add_items_by_index  (CollateCoding       *coding,
+/* On an empty coding: @n_rows rows of n_coders category indices, row r
+ * standing for @weights[r] identical items (many items, few distinct
+ * rows).  @item_rows, if not NULL, gives each item's row (guint per item,
+ * referenced), so that collate_coding_get_category() answers by item. */
+void           collate_coding_set_rows            (CollateCoding       *coding,
                                                    const guint         *indices,
-                                                   gsize                n_items);
+                                                   const guint64       *weights,
+                                                   gsize                n_rows,
+                                                   GArray              *item_rows);
 guint          collate_coding_get_n_items         (CollateCoding       *coding);
 guint          collate_coding_get_n_coders        (CollateCoding       *coding);
 const char    *collate_coding_get_category        (CollateCoding       *coding,
