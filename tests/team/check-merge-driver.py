@@ -165,6 +165,30 @@ def main(cli, fixtures):
               spans[30]["id"] in merged.get("metadata", {}).get("merge_conflicts", ""))
         git(repo, "merge", "--abort", ok=False)
 
+        # 3. What cannot be merged leaves ours as it was
+        ours = os.path.join(repo, "ours.collate.json")
+        save(ours, base_project)
+        with open(ours, "rb") as f:
+            before = f.read()
+        broken = os.path.join(repo, "broken.collate.json")
+        with open(broken, "w") as f:
+            f.write("{ not json")
+        other = json.loads(json.dumps(base_project))
+        other["documents"][0]["title"] = "Another title"
+        other_path = os.path.join(repo, "other.collate.json")
+        save(other_path, other)
+        base_path = os.path.join(repo, "base.collate.json")
+        save(base_path, base_project)
+        for name, theirs, message in (("a file that is not a project", broken, "not merged"),
+                                      ("a document that differs", other_path, "differs")):
+            p = subprocess.run([cli, "merge-driver", base_path, ours, theirs], capture_output=True, text=True)
+            with open(ours, "rb") as f:
+                after = f.read()
+            check(f"{name}: status 1, ours untouched, a message",
+                  p.returncode == 1 and after == before and message in p.stderr, p.stderr)
+        p = subprocess.run([cli, "merge-driver", base_path, ours], capture_output=True, text=True)
+        check("two files instead of three: wrong usage", p.returncode == 2, p.stderr)
+
     print(f"1..{len(results)}")
     failed = 0
     for i, (name, ok, detail) in enumerate(results, 1):

@@ -341,7 +341,7 @@ collate_project_merge3 (CollateProject  *base,
         if (mine != NULL && !same_node (mine, value))
           {
             g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                         _("both sides have a document “%s” but with different texts or titles; "
+                         _("both sides have a document “%s” but it differs (its text, title or source); "
                            "merge these versions by hand"), (const char *) key);
             g_hash_table_unref (merge.taken_ids);
             g_hash_table_unref (merge.renamed);
