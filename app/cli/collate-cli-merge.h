@@ -12,4 +12,7 @@ G_BEGIN_DECLS
  * or an error, 2 for wrong usage. */
 int collate_cli_merge_driver (int argc, char **argv);
 
+/* argv[0] is "merge": annotators' versions into one project, for curation */
+int collate_cli_merge        (int argc, char **argv);
+
 G_END_DECLS

@@ -49,6 +49,7 @@ static const CliCommand commands[] = {
   { "import",   N_("Make a project from a dataset"),                    collate_cli_import },
   { "suggest",  N_("List what two reports disagree and agree on"),      collate_cli_suggest },
   { "agree",    N_("Measure how far annotators agree"),                 collate_cli_agree },
+  { "merge",    N_("Make one project of several annotators' versions"), collate_cli_merge },
   { "merge-driver", N_("Merge two versions of a project (git's merge driver)"), collate_cli_merge_driver },
 };
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""collate-cli merge-driver under a real `git merge` (TAP on stdout).
+"""collate-cli merge-driver under a real `git merge`, and collate-cli merge
+(TAP on stdout).
 
 Usage: check-merge-driver.py COLLATE-CLI FIXTURES-DIR
 
@@ -11,7 +12,10 @@ merges branches that annotated the project differently:
      spans; the merge succeeds, validates and holds both sides' work;
   2. conflict: one side relabels a span the other deletes; git reports the
      conflict, the file validates, keeps the relabelled span and records
-     the conflict in its metadata.
+     the conflict in its metadata;
+  3. what cannot be merged leaves ours untouched;
+  4. `collate-cli merge` of the three annotators' versions: one span per
+     document, range and label, each listing who made it; links per author.
 """
 import json
 import os
@@ -188,6 +192,51 @@ def main(cli, fixtures):
                   p.returncode == 1 and after == before and message in p.stderr, p.stderr)
         p = subprocess.run([cli, "merge-driver", base_path, ours], capture_output=True, text=True)
         check("two files instead of three: wrong usage", p.returncode == 2, p.stderr)
+
+    # 4. collate-cli merge: the annotators' versions in one project
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = [os.path.join(fixtures, f"{n}.collate.json") for n in ("ann", "bob", "cid")]
+        out = os.path.join(tmp, "merged.collate.json")
+        p = subprocess.run([cli, "merge", "-o", out, *inputs], capture_output=True, text=True)
+        check("merge: status 0", p.returncode == 0, p.stderr)
+        v = subprocess.run([cli, "validate", out], capture_output=True, text=True)
+        check("merge: the result validates", v.returncode == 0, v.stderr)
+        merged = load(out)
+        made = {}
+        links = set()
+        for path in inputs:
+            project = load(path)
+            sha = {d["id"]: d["sha256"] for d in project["documents"]}
+            spans_by_id = {}
+            for a in project["annotations"]:
+                k = (sha[a["document"]], a["start"], a["end"], a["label"])
+                spans_by_id[a["id"]] = k
+                made.setdefault(k, [])
+                if a["author"] not in made[k]:
+                    made[k].append(a["author"])
+            for k in project["links"]:
+                ends = sorted([spans_by_id[k["from"]], spans_by_id[k["to"]]])
+                links.add((k["author"], k["label"], *ends))
+        sha = {d["id"]: d["sha256"] for d in merged["documents"]}
+        got = {(sha[a["document"]], a["start"], a["end"], a["label"]): a["attributes"].get("annotators", "").split("\n")
+               for a in merged["annotations"]}
+        check("merge: one span per document, range and label", len(got) == len(merged["annotations"]) == len(made),
+              f"{len(merged['annotations'])} spans, {len(made)} distinct")
+        check("merge: each lists everyone who made it", got == made,
+              [k for k in made if got.get(k) != made[k]][:3])
+        check("merge: links kept per author", len(merged["links"]) == len(links),
+              f"{len(merged['links'])} != {len(links)}")
+        p = subprocess.run([cli, "merge", "-o", out, *inputs], capture_output=True, text=True)
+        check("merge: an existing output needs --force", p.returncode == 1, p.stderr)
+        other = os.path.join(tmp, "other.collate.json")
+        o = load(inputs[0])
+        o["documents"] = o["documents"][:1]
+        o["annotations"] = [a for a in o["annotations"] if a["document"] == o["documents"][0]["id"]]
+        kept = {a["id"] for a in o["annotations"]}
+        o["links"] = [k for k in o["links"] if k["from"] in kept and k["to"] in kept]
+        save(other, o)
+        p = subprocess.run([cli, "merge", "-f", "-o", out, inputs[0], other], capture_output=True, text=True)
+        check("merge: different texts are refused", p.returncode == 1 and "the texts differ" in p.stderr, p.stderr)
 
     print(f"1..{len(results)}")
     failed = 0

@@ -15,6 +15,7 @@
 
 #include "collate-error.h"
 #include "collate-project-io.h"
+#include "collate-agreement.h"
 #include "collate-merge.h"
 
 typedef struct
@@ -426,4 +427,187 @@ collate_project_merge3 (CollateProject  *base,
   if (merged == NULL)
     g_prefix_error (error, _("the merged project is not valid: "));
   return merged;
+}
+
+/* ── Merging annotators' versions into one ────────────────────────────── */
+
+typedef struct
+{
+  CollateAnnotation *first;    /* borrowed from its project */
+  guint              document; /* index in the first project */
+  GPtrArray         *authors;  /* of const char *, distinct */
+  char              *id;       /* in the result */
+} MergedSpan;
+
+static void
+merged_span_free (gpointer data)
+{
+  MergedSpan *span = data;
+
+  g_ptr_array_unref (span->authors);
+  g_free (span->id);
+  g_free (span);
+}
+
+static const char *
+author_of (const char *author,
+           const char *name)
+{
+  return author != NULL && author[0] != '\0' ? author : name;
+}
+
+/* "document index:start:end:label", documents by text in the first project */
+static char *
+merge_key (GHashTable        *doc_index,
+           CollateAnnotation *annotation)
+{
+  return g_strdup_printf ("%u:%u:%u:%s",
+                          GPOINTER_TO_UINT (g_hash_table_lookup (doc_index, collate_annotation_get_document_id (annotation))),
+                          collate_annotation_get_start (annotation), collate_annotation_get_end (annotation),
+                          collate_annotation_get_label (annotation));
+}
+
+CollateProject *
+collate_projects_merge (CollateProject   **projects,
+                        const char *const *names,
+                        GError           **error)
+{
+  guint n = g_strv_length ((GStrv) names);
+  g_autoptr(CollateAgreement) pairing = NULL;
+  g_autoptr(CollateProject) result = NULL;
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_span_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) link_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) doc_indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  CollateSchema *schema = collate_project_get_schema (projects[0]);
+  guint64 next = 1;
+
+  g_return_val_if_fail (n >= 2, NULL);
+
+  /* The same texts, or a clear refusal: the agreement's pairing */
+  pairing = collate_agreement_new (names);
+  if (!collate_agreement_add_projects (pairing, projects, error))
+    return NULL;
+
+  result = collate_project_new (collate_project_get_title (projects[0]), schema);
+  for (guint d = 0; d < collate_project_get_n_documents (projects[0]); d++)
+    if (!collate_project_add_document (result, collate_project_get_document (projects[0], d), error))
+      return NULL;
+
+  /* Each project's document ids → the document's index (paired by text) */
+  for (guint p = 0; p < n; p++)
+    {
+      GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) taken = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      for (guint i = 0; i < collate_project_get_n_documents (projects[p]); i++)
+        {
+          CollateDocument *document = collate_project_get_document (projects[p], i);
+
+          for (guint d = 0; d < collate_agreement_get_n_documents (pairing); d++)
+            if (!g_hash_table_contains (taken, GUINT_TO_POINTER (d + 1)) &&
+                g_str_equal (collate_document_get_sha256 (collate_agreement_get_document (pairing, d)),
+                             collate_document_get_sha256 (document)))
+              {
+                g_hash_table_add (taken, GUINT_TO_POINTER (d + 1));
+                g_hash_table_insert (index, (gpointer) collate_document_get_id (document), GUINT_TO_POINTER (d));
+                break;
+              }
+        }
+      g_ptr_array_add (doc_indexes, index);
+    }
+
+  /* Spans: one per (document, range, label), with everyone who made it */
+  for (guint p = 0; p < n; p++)
+    {
+      GListModel *list = collate_project_get_annotations (projects[p]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (list, i);
+          g_autofree char *key = merge_key (g_ptr_array_index (doc_indexes, p), annotation);
+          MergedSpan *span = g_hash_table_lookup (spans, key);
+          const char *author = author_of (collate_annotation_get_author (annotation), names[p]);
+
+          if (span == NULL)
+            {
+              span = g_new0 (MergedSpan, 1);
+              span->first = annotation;
+              span->document = GPOINTER_TO_UINT (g_hash_table_lookup (g_ptr_array_index (doc_indexes, p),
+                                                                      collate_annotation_get_document_id (annotation)));
+              span->authors = g_ptr_array_new ();
+              g_ptr_array_add (order, span);
+              g_hash_table_insert (spans, g_steal_pointer (&key), span);
+            }
+          if (!g_ptr_array_find_with_equal_func (span->authors, author, g_str_equal, NULL))
+            g_ptr_array_add (span->authors, (gpointer) author);
+          if (collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, collate_annotation_get_label (annotation)) == NULL)
+            collate_schema_ensure (schema, COLLATE_LABEL_KIND_SPAN, collate_annotation_get_label (annotation));
+        }
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      MergedSpan *span = g_ptr_array_index (order, i);
+      CollateAnnotation *a = span->first;
+      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+      g_autoptr(CollateAnnotation) copy = NULL;
+      CollateDocument *document;
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
+      g_ptr_array_add (span->authors, NULL);
+      g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
+                           g_strjoinv ("\n", (GStrv) span->authors->pdata));
+      g_ptr_array_set_size (span->authors, span->authors->len - 1);
+
+      document = collate_project_get_document (result, span->document);
+      span->id = g_strdup_printf ("a%" G_GUINT64_FORMAT, next++);
+      copy = collate_annotation_new (span->id, collate_document_get_id (document),
+                                     collate_annotation_get_start (a), collate_annotation_get_end (a),
+                                     collate_annotation_get_label (a), collate_annotation_get_text (a),
+                                     collate_annotation_get_note (a), attributes,
+                                     collate_annotation_get_author (a), collate_annotation_get_created (a),
+                                     collate_annotation_get_modified (a));
+      if (!collate_project_insert_annotation (result, copy, error))
+        return NULL;
+    }
+
+  /* Links, per author */
+  for (guint p = 0; p < n; p++)
+    {
+      GListModel *list = collate_project_get_links (projects[p]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(CollateLink) link = g_list_model_get_item (list, i);
+          CollateAnnotation *from = collate_project_lookup_annotation (projects[p], collate_link_get_from (link));
+          CollateAnnotation *to = collate_project_lookup_annotation (projects[p], collate_link_get_to (link));
+          g_autofree char *from_key = merge_key (g_ptr_array_index (doc_indexes, p), from);
+          g_autofree char *to_key = merge_key (g_ptr_array_index (doc_indexes, p), to);
+          const char *author = author_of (collate_link_get_author (link), names[p]);
+          MergedSpan *a = g_hash_table_lookup (spans, from_key);
+          MergedSpan *b = g_hash_table_lookup (spans, to_key);
+          char *key = strcmp (from_key, to_key) < 0
+            ? g_strdup_printf ("%s\n%s\n%s\n%s", author, collate_link_get_label (link), from_key, to_key)
+            : g_strdup_printf ("%s\n%s\n%s\n%s", author, collate_link_get_label (link), to_key, from_key);
+          g_autofree char *id = NULL;
+          g_autoptr(CollateLink) copy = NULL;
+
+          if (!g_hash_table_add (link_keys, key))
+            continue;
+          if (collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, collate_link_get_label (link)) == NULL)
+            collate_schema_ensure (schema, COLLATE_LABEL_KIND_LINK, collate_link_get_label (link));
+          id = g_strdup_printf ("l%" G_GUINT64_FORMAT, next++);
+          copy = collate_link_new (id, collate_link_get_label (link), a->id, b->id,
+                                   collate_link_get_note (link), collate_link_get_author (link),
+                                   collate_link_get_created (link), collate_link_get_modified (link));
+          if (!collate_project_insert_link (result, copy, error))
+            return NULL;
+        }
+    }
+
+  collate_project_set_next_id (result, next);
+  return g_steal_pointer (&result);
 }

@@ -36,3 +36,25 @@ CollateProject *collate_project_merge3 (CollateProject  *base,
                                         GError         **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The attribute of a merged span that lists who made it, one name a line */
+#define COLLATE_ANNOTATORS_ATTRIBUTE "annotators"
+
+/*
+ * One project holding every annotator's spans and links: @projects are
+ * versions of the same documents (paired by text, as the agreement does;
+ * refused when the texts differ).  Identical spans (same document, range
+ * and label) become one, made by the first who made it, with the attribute
+ * COLLATE_ANNOTATORS_ATTRIBUTE listing every author who made it (a span's
+ * author, or @names[i] when it has none), in the order of @projects.
+ * Links are kept per author: the same link (label and ends, either way
+ * round) by one author once.  Ids are new.  The schema is the first
+ * project's with any label the others add; documents are the first's.
+ */
+CollateProject *collate_projects_merge (CollateProject   **projects,
+                                        const char *const *names,
+                                        GError           **error);
+
+G_END_DECLS
