@@ -17,6 +17,8 @@
 #include "collate-cli-export.h"
 #include "collate-cli-suggest.h"
 #include "collate-cli-report.h"
+#include "collate-cli-agree.h"
+#include "collate-cli-merge.h"
 
 #define PROGRAM_NAME "collate-cli"
 
@@ -48,6 +50,9 @@ static const CliCommand commands[] = {
   { "import",   N_("Make a project from a dataset"),                    collate_cli_import },
   { "suggest",  N_("List what two reports disagree and agree on"),      collate_cli_suggest },
   { "report",   N_("Write a project as one HTML page to read or print"), collate_cli_report },
+  { "agree",    N_("Measure how far annotators agree"),                 collate_cli_agree },
+  { "merge",    N_("Make one project of several annotators' versions"), collate_cli_merge },
+  { "merge-driver", N_("Merge two versions of a project (git's merge driver)"), collate_cli_merge_driver },
 };
 
 /* ── Messages ─────────────────────────────────────────────────────────── */
@@ -936,7 +941,7 @@ print_help (void)
   g_print ("%s\n\n", _("Create, check and inspect Collate projects (*.collate.json) without the window."));
   g_print ("%s\n", _("Commands:"));
   for (i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  -h, --help     %s\n", _("Show this help"));
   g_print ("  --version      %s\n", _("Show the version"));
@@ -980,7 +985,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
-    return usage_error (NULL, _("give a command: new, validate, stats, export, import, suggest or report"));
+    return usage_error (NULL, _("give a command: new, validate, stats, export, import, suggest, report, agree or merge"));
 
   name = argv[1];
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))

@@ -27,3 +27,6 @@
 #include "collate-scorer.h"
 #include "collate-occurrences.h"
 #include "collate-report.h"
+#include "collate-reliability.h"
+#include "collate-agreement.h"
+#include "collate-merge.h"

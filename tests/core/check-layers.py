@@ -19,6 +19,7 @@ ALLOWED = {
     "formats": {"", "text", "model", "io"},
     "compare": {"", "text", "model", "io"},
     "report": {"", "text", "model", "io"},
+    "team": {"", "text", "model", "io"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
