@@ -26,3 +26,4 @@
 #include "collate-compare.h"
 #include "collate-scorer.h"
 #include "collate-occurrences.h"
+#include "collate-ingest.h"

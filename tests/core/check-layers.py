@@ -18,6 +18,7 @@ ALLOWED = {
     "io": {"", "text", "model"},
     "formats": {"", "text", "model", "io"},
     "compare": {"", "text", "model", "io"},
+    "ingest": {"", "text", "model", "io"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
