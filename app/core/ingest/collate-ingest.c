@@ -82,9 +82,10 @@ collate_ingest_is_url (const char *arg)
                          || g_ascii_strncasecmp (arg, "https://", 8) == 0);
 }
 
-const char *
-collate_ingest_describe (const char *data,
-                         gsize       length)
+/* What a known kind of file is, by its first bytes; NULL if none */
+static const char *
+describe_magic (const char *data,
+                gsize       length)
 {
   static const struct { const char *magic; gsize n; const char *what; } kinds[] = {
     { "\x89PNG", 4, N_("it is a PNG image") },
@@ -94,12 +95,22 @@ collate_ingest_describe (const char *data,
     { "\x1F\x8B", 2, N_("it is gzip-compressed") },
     { "%PDF-", 5, N_("it is a PDF") },
     { "\x7F" "ELF", 4, N_("it is a program") },
-    { "{", 1, N_("it looks like JSON") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (length >= kinds[i].n && memcmp (data, kinds[i].magic, kinds[i].n) == 0)
       return _(kinds[i].what);
+  return NULL;
+}
+
+const char *
+collate_ingest_describe (const char *data,
+                         gsize       length)
+{
+  const char *what = describe_magic (data, length);
+
+  if (what != NULL)
+    return what;
   if (length == 0)
     return _("it is empty");
   if (memchr (data, '\0', MIN (length, SNIFF_BYTES)) != NULL)
@@ -207,7 +218,8 @@ collate_ingest_file (const char  *path,
     case COLLATE_INGEST_PDF:
       return collate_ingest_pdf (bytes, id, shown, NULL, NULL, error);
     case COLLATE_INGEST_BINARY:
-      if (!collate_text_starts_as_utf16 (data, length))
+      /* a known kind is named; other NUL bytes the text reader places */
+      if (describe_magic (data, length) != NULL)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FORMAT,
                        _("%s: not a text file, web page or PDF: %s"), shown,
