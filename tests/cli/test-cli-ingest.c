@@ -15,6 +15,7 @@
 #include <libsoup/soup.h>
 
 #include "collate.h"
+#include "../collate-test-proxy.h"
 
 #ifndef COLLATE_CLI_PATH
 #error "COLLATE_CLI_PATH must name the built collate-cli"
@@ -338,21 +339,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char * const *dirs = g_get_system_data_dirs ();
-
-  /* The system's proxy settings are read through GSettings; the isolated
-   * data folders hide its schemas from the CLI too, so name them */
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
-          break;
-        }
-    }
+  test_proxy_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/new/page-pdf-url", test_new_page_pdf_url);

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "collate.h"
+#include "../collate-test-proxy.h"
 
 /* ── Web pages ── */
 
@@ -103,7 +104,7 @@ test_html_without_article (void)
     "<meta property=\"og:site_name\" content=\"Town Paper\"></head><body>"
     "<div id=\"sidebar\"><p>Most read</p><p>Weather</p></div>"
     "<div class=\"content\"><p>A caf\xe9 opened on the square on Monday, the first in ten years.</p>"
-    "<p>Its owner said she had waited a long time.</p></div>"
+    "<p>Its <b>owner</b> <i>said</i> she had waited a long time.</p></div>"
     "<div class=\"footer-links\"><p>About us</p></div>"
     "</body></html>";
   g_autoptr(GError) error = NULL;
@@ -678,21 +679,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char * const *dirs = g_get_system_data_dirs ();
-
-  /* The system's proxy settings are read through GSettings (GNOME's proxy
-   * module); the isolated data folders hide its schemas, so name them */
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
-          break;
-        }
-    }
+  test_proxy_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ingest/html/article", test_html_article);

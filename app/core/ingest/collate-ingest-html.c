@@ -643,7 +643,7 @@ collate_ingest_html (GBytes      *page,
    * repaired as a browser would */
   doc = htmlReadMemory (data, (int) length, url, charset,
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                        | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+                        | HTML_PARSE_NONET);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
