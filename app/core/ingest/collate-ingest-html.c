@@ -414,14 +414,19 @@ drop_boilerplate (xmlNode *node)
 
 /* ── Finding the article ── */
 
+/* Bytes of text other than ASCII white space: a measure, not a count of
+ * characters */
 static gsize
 text_length (xmlNode *node)
 {
   xmlChar *text = xmlNodeGetContent (node);
-  g_autofree char *collapsed = collapse ((const char *) text);
+  gsize n = 0;
 
+  for (const xmlChar *p = text; p != NULL && *p; p++)
+    if (!g_ascii_isspace (*p))
+      n++;
   xmlFree (text);
-  return collapsed != NULL ? strlen (collapsed) : 0;
+  return n;
 }
 
 /* The <article> or articleBody with the most text, and the element whose
@@ -526,19 +531,26 @@ collect (Collector *c,
     {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
-          for (const char *p = (const char *) node->content; p != NULL && *p; p = g_utf8_next_char (p))
-            {
-              gunichar ch = g_utf8_get_char (p);
+          const char *p = (const char *) node->content;
 
-              if (g_unichar_isspace (ch) || ch == 0xA0)
+          while (p != NULL && *p)
+            {
+              const char *next = g_utf8_next_char (p);
+              /* ASCII without decoding: most of a page */
+              gboolean space = (guchar) *p < 0x80 ? g_ascii_isspace (*p)
+                                                  : (g_unichar_isspace (g_utf8_get_char (p))
+                                                     || g_utf8_get_char (p) == 0xA0);
+
+              if (space)
+                c->space = c->current->len > 0;
+              else
                 {
-                  c->space = c->current->len > 0;
-                  continue;
+                  if (c->space)
+                    g_string_append_c (c->current, ' ');
+                  c->space = FALSE;
+                  g_string_append_len (c->current, p, next - p);
                 }
-              if (c->space)
-                g_string_append_c (c->current, ' ');
-              c->space = FALSE;
-              g_string_append_unichar (c->current, ch);
+              p = next;
             }
           continue;
         }
