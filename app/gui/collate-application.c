@@ -11,6 +11,7 @@
 #include "collate-preferences.h"
 #include "collate-recovery.h"
 #include "collate-window.h"
+#include "collate-window-private.h"
 
 struct _CollateApplication
 {
@@ -571,7 +572,16 @@ collate_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      if (is_project_file (files[i]))
+      /* collate https://…: the page is fetched into a project of its own */
+      if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+        {
+          g_autofree char *url = g_file_get_uri (files[i]);
+          GtkWindow *window = collate_application_get_window_for_project (self, NULL);
+
+          gtk_window_present (window);
+          collate_window_fetch_url (COLLATE_WINDOW (window), url);
+        }
+      else if (is_project_file (files[i]))
         collate_application_open_project (self, files[i], NULL);
       else
         g_ptr_array_add (texts, files[i]);

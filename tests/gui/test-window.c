@@ -309,6 +309,20 @@ test_new_from_pasted_url (void)
   g_assert_cmpstr (collate_document_get_source (document), ==, url);
   g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Example News");
 
+  /* collate URL: fetched into a window of its own, this one being taken */
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (url);
+    guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+    CollateWindow *other;
+
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+    WAIT_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) > n_windows);
+    other = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+    g_assert_true (other != window);
+    WAIT_UNTIL (collate_window_get_project (other) != NULL);
+    g_assert_cmpstr (collate_document_get_source (only_document (other)), ==, url);
+  }
+
   soup_server_disconnect (server);
   destroy_all_windows ();
 }
