@@ -33,6 +33,7 @@ static const char article_page[] =
   "<header class=\"site-header\"><a href=\"/\">Example News</a>\n"
   "  <nav><ul><li><a href=\"/world\">World</a></li><li><a href=\"/sport\">Sport</a></li></ul></nav></header>\n"
   "<div class=\"cookie-banner\">We use cookies. <button>Accept</button></div>\n"
+  "<div class=\"site-content has-sidebar\">\n"
   "<main>\n"
   "<article>\n"
   "  <h1>Envoy meets president in St.&nbsp;Petersburg</h1>\n"
@@ -48,6 +49,8 @@ static const char article_page[] =
   "<section id=\"comments\"><h2>Comments</h2><form><textarea>Leave a comment</textarea></form>\n"
   "  <p>First!</p></section>\n"
   "</main>\n"
+  "<div class=\"sidebar\"><h2>Most read</h2><p>Elsewhere</p></div>\n"
+  "</div>\n"
   "<footer><p>&copy; Example News. All rights reserved.</p></footer>\n"
   "<!-- a comment -->\n"
   "</body></html>\n";

@@ -363,6 +363,25 @@ names_boilerplate (const char *value)
   return FALSE;
 }
 
+/* Whether the article, or its headline, is inside @node */
+static gboolean
+holds_article (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *itemprop = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (child, "article") || is_element (child, "main") || is_element (child, "h1"))
+        return TRUE;
+      itemprop = get_attr (child, "itemprop");
+      if ((itemprop != NULL && strcmp (itemprop, "articleBody") == 0) || holds_article (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_boilerplate (xmlNode *node)
 {
@@ -389,7 +408,9 @@ is_boilerplate (xmlNode *node)
     return TRUE;
   klass = get_attr (node, "class");
   id = get_attr (node, "id");
-  return names_boilerplate (klass) || names_boilerplate (id);
+  /* a class names what an element is about, loosely: a wrapper such as
+   * "site-content has-sidebar" around the article stays */
+  return (names_boilerplate (klass) || names_boilerplate (id)) && !holds_article (node);
 }
 
 static void
