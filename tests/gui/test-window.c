@@ -256,6 +256,12 @@ page_cb (SoupServer        *server,
     "<nav>Home</nav><article><h1>Talks end</h1><p>The talks ended after four hours.</p>"
     "</article><footer>Contact</footer></body></html>";
 
+  if (strcmp (path, "/stall") == 0)
+    {
+      /* no answer until the fetch is cancelled */
+      soup_server_message_pause (msg);
+      return;
+    }
   if (strcmp (path, "/talks") != 0)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
@@ -298,6 +304,22 @@ test_new_from_pasted_url (void)
   g_assert_null (collate_window_get_project (window));
   g_assert_true (collate_window_get_banner_visible (window));
   g_assert_nonnull (strstr (collate_window_get_banner_text (window), "HTTP 404"));
+
+  /* Cancel in the banner: nothing made, nothing said */
+  {
+    g_autofree char *stall = g_strconcat (base, "/stall", NULL);
+
+    gdk_clipboard_set_text (clipboard, stall);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-clipboard", NULL);
+    WAIT_UNTIL (window->fetch_cancellable != NULL);
+    g_assert_true (collate_window_get_banner_visible (window));
+    g_assert_cmpstr (collate_window_get_banner_text (window), ==, stall);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-fetch", NULL);
+    WAIT_UNTIL (window->fetch_cancellable == NULL);
+    spin ();
+    g_assert_null (collate_window_get_project (window));
+    g_assert_false (collate_window_get_banner_visible (window));
+  }
 
   url = g_strconcat (base, "/talks", NULL);
   gdk_clipboard_set_text (clipboard, url);
