@@ -124,6 +124,27 @@ test_html_without_article (void)
   g_assert_null (collate_document_get_metadata_value (document, "author"));
 }
 
+/* The site's logo in an <h1> is not the headline: the JSON-LD's is, in
+ * full in the text, cut to 200 characters in the title */
+static void
+test_html_headline (void)
+{
+  g_autofree char *long_headline = g_strnfill (250, 'w');
+  g_autofree char *page = g_strdup_printf (
+    "<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"WebSite\"},"
+    " {\"@type\": [\"NewsArticle\"], \"headline\": \"%s\", \"publisher\": {\"name\": \"Logo News\"}}]}"
+    "</script></head><body><header><h1>Logo News</h1></header>"
+    "<article><h2>Section</h2><p>Body text.</p></article></body></html>", long_headline);
+  g_autofree char *expected = g_strconcat (long_headline, "\n\nSection\n\nBody text.\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = html_document (page, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==, expected);
+  g_assert_cmpuint (strlen (collate_document_get_title (document)), ==, 200);
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Logo News");
+}
+
 /* Tag soup is repaired as a browser would; a page of furniture only, and
  * what is not a page at all, are refused */
 static void
@@ -688,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/ingest/html/article", test_html_article);
   g_test_add_func ("/ingest/html/without-article", test_html_without_article);
   g_test_add_func ("/ingest/html/malformed", test_html_malformed);
+  g_test_add_func ("/ingest/html/headline", test_html_headline);
   g_test_add_func ("/ingest/pdf/text", test_pdf);
   g_test_add_func ("/ingest/pdf/image-only", test_pdf_image_only);
   g_test_add_func ("/ingest/pdf/encrypted", test_pdf_encrypted);

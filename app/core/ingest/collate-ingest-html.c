@@ -589,8 +589,7 @@ collect (Collector *c,
           flush (c);
           collect (c, node->children);
           flush (c);
-          if (c->first_heading == NULL && before < c->paragraphs->len
-              && (is_element (node, "h1") || is_element (node, "h2")))
+          if (c->first_heading == NULL && before < c->paragraphs->len && is_element (node, "h1"))
             c->first_heading = g_strdup (g_ptr_array_index (c->paragraphs, before));
           continue;
         }
@@ -713,23 +712,17 @@ collate_ingest_html (GBytes      *page,
       return NULL;
     }
 
-  /* The headline: the page's <h1>, else the article's first heading, else
-   * what the page's metadata says, else its <title> without the site's name */
-  title = g_strdup (meta.h1);
-  if (title == NULL)
-    title = g_strdup (collector.first_heading);
+  /* The headline: the article's own <h1>, else what the page's metadata
+   * says, else the page's first <h1> (which may be the site's logo), else
+   * its <title> without the site's name */
+  title = g_strdup (collector.first_heading);
   g_free (collector.first_heading);
   if (title == NULL)
     title = g_strdup (meta.headline ? meta.headline : meta.og_title);
   if (title == NULL)
+    title = g_strdup (meta.h1);
+  if (title == NULL)
     title = strip_site_name (meta.title, meta.publisher);
-  if (title != NULL && g_utf8_strlen (title, -1) > MAX_TITLE_CHARS)
-    {
-      char *cut = g_utf8_substring (title, 0, MAX_TITLE_CHARS);
-
-      g_free (title);
-      title = cut;
-    }
 
   /* The text starts with the headline, as an article does, and has it once */
   if (title != NULL)
@@ -744,8 +737,14 @@ collate_ingest_html (GBytes      *page,
     }
   g_string_append_c (text, '\n');
 
-  document = collate_document_new (id, title != NULL ? title : g_ptr_array_index (paragraphs, 0),
-                                   shown, text->str, (gssize) text->len, error);
+  {
+    const char *full = title != NULL ? title : g_ptr_array_index (paragraphs, 0);
+    g_autofree char *shown_title = g_utf8_strlen (full, -1) > MAX_TITLE_CHARS
+                                   ? g_utf8_substring (full, 0, MAX_TITLE_CHARS)
+                                   : g_strdup (full);
+
+    document = collate_document_new (id, shown_title, shown, text->str, (gssize) text->len, error);
+  }
   if (document == NULL)
     return NULL;
 
