@@ -90,7 +90,7 @@ append_source (GString         *out,
                const char      *iri,
                CollateDocument *document)
 {
-  if (g_hash_table_size (collate_document_get_metadata (document)) == 0)
+  if (collate_document_get_n_metadata (document) == 0)
     {
       collate_export_append_json_string (out, iri, -1);
       return;

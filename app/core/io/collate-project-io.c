@@ -1189,7 +1189,7 @@ needed_version (CollateProject *self)
     {
       g_autoptr(CollateDocument) document = g_list_model_get_item (documents, i);
 
-      if (g_hash_table_size (collate_document_get_metadata (document)) > 0)
+      if (collate_document_get_n_metadata (document) > 0)
         return 3;
     }
   return collate_project_get_n_reviews (self) > 0 ? 2 : 1;
@@ -1371,7 +1371,7 @@ collate_project_to_bytes (CollateProject *self)
           append_member (s, "    {\n      \"id\": ", collate_document_get_id (document));
           append_member (s, ",\n      \"title\": ", collate_document_get_title (document));
           append_member (s, ",\n      \"source\": ", collate_document_get_source (document));
-          if (g_hash_table_size (collate_document_get_metadata (document)) > 0)
+          if (collate_document_get_n_metadata (document) > 0)
             {
               guint n_keys;
               g_autofree const char **keys = collate_document_get_metadata_keys (document, &n_keys);

@@ -264,6 +264,14 @@ collate_document_get_metadata (CollateDocument *self)
   return self->metadata;
 }
 
+guint
+collate_document_get_n_metadata (CollateDocument *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), 0);
+
+  return self->metadata != NULL ? g_hash_table_size (self->metadata) : 0;
+}
+
 const char *
 collate_document_get_metadata_value (CollateDocument *self,
                                      const char      *key)

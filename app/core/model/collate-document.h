@@ -42,6 +42,9 @@ char            *collate_document_dup_slice      (CollateDocument  *self,
  * of the imported document, like its text, and no change to it is recorded
  * for undo. */
 GHashTable      *collate_document_get_metadata   (CollateDocument  *self);
+/* How many entries; reads only, so safe beside other readers (exports run
+ * in a thread of their own) */
+guint            collate_document_get_n_metadata (CollateDocument  *self);
 const char      *collate_document_get_metadata_value (CollateDocument *self,
                                                       const char      *key);
 void             collate_document_set_metadata_value (CollateDocument *self,
