@@ -9,12 +9,11 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <cairo.h>
-#include <cairo-pdf.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "collate.h"
+#include "../collate-test-pdf.h"
 #include "../collate-test-proxy.h"
 
 #ifndef COLLATE_CLI_PATH
@@ -176,20 +175,11 @@ page_server_stop (PageServer *s)
 
 /* ── A PDF ── */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 write_pdf (const char *path)
 {
   GByteArray *out = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out, 595, 842);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (test_pdf_append, out, 595, 842);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

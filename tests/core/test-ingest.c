@@ -4,11 +4,10 @@
  */
 #include <string.h>
 #include <glib/gstdio.h>
-#include <cairo.h>
-#include <cairo-pdf.h>
 #include <libsoup/soup.h>
 
 #include "collate.h"
+#include "../collate-test-pdf.h"
 #include "../collate-test-proxy.h"
 
 /* ── Web pages ── */
@@ -185,15 +184,6 @@ test_html_malformed (void)
 
 /* ── PDFs, drawn with cairo ── */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 #define LINE_HEIGHT 16.0
 
 /* Pages of lines; "" is a paragraph gap.  Every page has the running
@@ -204,7 +194,7 @@ make_pdf (const char * const *pages[],
           gboolean            furniture)
 {
   GByteArray *out = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out, 595, 842);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (test_pdf_append, out, 595, 842);
   cairo_t *cr = cairo_create (surface);
 
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -308,7 +298,7 @@ static void
 test_pdf_image_only (void)
 {
   GByteArray *out = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out, 595, 842);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (test_pdf_append, out, 595, 842);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
