@@ -361,8 +361,10 @@ command_new (int    argc,
   guint n_files, i;
 
   context = command_context_new (NULL,
-                                 N_("Make a new project from UTF-8 text files, one document per file, "
-                                    "in the order given. Nothing is written if any file is refused."),
+                                 N_("Make a new project from UTF-8 text files, saved web pages, PDFs "
+                                    "and http(s) URLs (fetched), one document per input, in the order "
+                                    "given. A page or PDF keeps where it came from in the document's "
+                                    "metadata. Nothing is written if any input is refused."),
                                  entries);
   g_option_context_set_description (context,
                                     _("Example:\n  collate-cli new -o talks.collate.json report-1.txt report-2.txt"));
@@ -370,12 +372,14 @@ command_new (int    argc,
     return EXIT_USAGE;
 
   if (files == NULL || files[0] == NULL)
-    return usage_error ("new", _("give at least one text file"));
+    return usage_error ("new", _("give at least one text file, web page, PDF or URL"));
   if (output != NULL && output[0] == '\0')
     return usage_error ("new", _("--output needs a file name"));
   if (title != NULL && g_strstrip (title)[0] == '\0')
     return usage_error ("new", _("--title must not be empty"));
 
+  if (output == NULL && collate_ingest_is_url (files[0]))
+    return usage_error ("new", _("give --output when the first input is a URL"));
   if (output == NULL)
     output = default_output_for (files[0]);
   out_display = collate_cli_display_name (output);
@@ -415,7 +419,11 @@ command_new (int    argc,
       g_autofree char *id = collate_project_next_document_id (project);
       g_autoptr(CollateDocument) document = NULL;
 
-      document = collate_document_new_from_file (files[i], id, &error);
+      /* text, a web page or a PDF, by what the file holds; a URL fetched */
+      if (collate_ingest_is_url (files[i]))
+        document = collate_ingest_url (files[i], id, 0, NULL, &error);
+      else
+        document = collate_ingest_file (files[i], id, &error);
       if (document == NULL || !collate_project_add_document (project, document, &error))
         {
           collate_cli_print_error ("%s", error->message);

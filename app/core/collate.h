@@ -30,3 +30,4 @@
 #include "collate-reliability.h"
 #include "collate-agreement.h"
 #include "collate-merge.h"
+#include "collate-ingest.h"

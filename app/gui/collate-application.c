@@ -11,6 +11,7 @@
 #include "collate-preferences.h"
 #include "collate-recovery.h"
 #include "collate-window.h"
+#include "collate-window-private.h"
 
 struct _CollateApplication
 {
@@ -205,7 +206,8 @@ project_from_text_files (GFile      **files,
         }
 
       id = collate_project_next_document_id (project);
-      document = collate_document_new_from_file (path, id, error);
+      /* text, a saved web page or a PDF, by what the file holds */
+      document = collate_ingest_file (path, id, error);
       if (document == NULL || !collate_project_add_document (project, document, error))
         return NULL;
     }
@@ -271,6 +273,44 @@ collate_application_new_from_text_files (CollateApplication *self,
   g_return_if_fail (files != NULL || n_files == 0);
 
   new_project_in_window (self, files, n_files, NULL, save_to, preferred);
+}
+
+/**
+ * collate_application_new_from_document:
+ * @document: a document made with the id "d1" (from the clipboard, or a
+ *   fetched page)
+ *
+ * Shows a new, unsaved project of @document alone, in @preferred if it
+ * shows no project, else in a new window.
+ */
+void
+collate_application_new_from_document (CollateApplication *self,
+                                       CollateDocument    *document,
+                                       GtkWindow          *preferred)
+{
+  g_autoptr(CollateSchema) schema = collate_schema_new_default ();
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkWindow *window;
+
+  g_return_if_fail (COLLATE_IS_APPLICATION (self));
+  g_return_if_fail (COLLATE_IS_DOCUMENT (document));
+
+  title = collate_text_guess_title (collate_document_get_title (document), 60);
+  project = collate_project_new (title, schema);
+  if (!collate_project_add_document (project, document, &error))
+    {
+      window = preferred != NULL ? preferred : gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (COLLATE_IS_WINDOW (window))
+        collate_window_show_error (COLLATE_WINDOW (window), _("The project could not be made"), error);
+      return;
+    }
+  collate_project_set_modified (project, TRUE);
+
+  window = collate_application_get_window_for_project (self, preferred);
+  collate_window_set_project (COLLATE_WINDOW (window), project, NULL, NULL);
+  gtk_window_present (window);
 }
 
 void
@@ -468,6 +508,7 @@ collate_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-from-text", { "<Control>n", NULL } },
+    { "win.new-from-clipboard", { "<Control><Shift>v", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -532,7 +573,16 @@ collate_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      if (is_project_file (files[i]))
+      /* collate https://…: the page is fetched into a project of its own */
+      if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+        {
+          g_autofree char *url = g_file_get_uri (files[i]);
+          GtkWindow *window = collate_application_get_window_for_project (self, NULL);
+
+          gtk_window_present (window);
+          collate_window_fetch_url (COLLATE_WINDOW (window), url);
+        }
+      else if (is_project_file (files[i]))
         collate_application_open_project (self, files[i], NULL);
       else
         g_ptr_array_add (texts, files[i]);

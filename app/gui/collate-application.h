@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "collate-document.h"
+
 G_BEGIN_DECLS
 
 #define COLLATE_TYPE_APPLICATION (collate_application_get_type ())
@@ -53,6 +55,9 @@ void                collate_application_new_from_text_files (CollateApplication 
                                                              guint               n_files,
                                                              GFile              *save_to,
                                                              GtkWindow          *preferred);
+void                collate_application_new_from_document (CollateApplication *self,
+                                                           CollateDocument    *document,
+                                                           GtkWindow          *preferred);
 void                collate_application_open_sample       (CollateApplication *self,
                                                            GtkWindow          *preferred);
 

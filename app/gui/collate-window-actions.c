@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "collate-compat.h"
 #include "collate-export-dialog.h"
@@ -247,9 +248,14 @@ new_from_text_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (text, _("Text Files"));
+  gtk_file_filter_set_name (text, _("Reports (Text, Web Pages, PDF)"));
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_pattern (text, "*.txt");
+  gtk_file_filter_add_mime_type (text, "text/html");
+  gtk_file_filter_add_mime_type (text, "application/pdf");
+  gtk_file_filter_add_pattern (text, "*.html");
+  gtk_file_filter_add_pattern (text, "*.htm");
+  gtk_file_filter_add_pattern (text, "*.pdf");
   g_list_store_append (filters, text);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -259,6 +265,154 @@ new_from_text_action (GtkWidget  *widget,
                                            _("Choose the Reports to Compare"),
                                            G_LIST_MODEL (filters), NULL, NULL,
                                            text_files_chosen_cb, g_object_ref (self));
+}
+
+/* ── A document from the clipboard, or from a URL ── */
+
+static void
+fetch_progress_cb (guint64  received,
+                   guint64  total,
+                   gpointer user_data)
+{
+  CollateWindow *self = user_data;
+  g_autofree char *got = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->fetch_cancellable == NULL)
+    return;
+  got = g_format_size (received);
+  if (total > 0)
+    {
+      g_autofree char *all = g_format_size (total);
+
+      /* Translators: "120.5 kB of 300.0 kB" */
+      message = g_strdup_printf (_("%s of %s"), got, all);
+    }
+  else
+    message = g_strdup (got);
+  collate_window_show_banner (self, _("Fetching the page…"), message,
+                              _("_Cancel"), "win.cancel-fetch", NULL);
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  g_autoptr(CollateDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = collate_ingest_url_finish (result, &error);
+  g_clear_object (&self->fetch_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-fetch", FALSE);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  collate_window_hide_banner (self);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        collate_window_show_error (self, _("The page could not be fetched"), error);
+      return;
+    }
+  if (self->app != NULL)
+    collate_application_new_from_document (self->app, document, GTK_WINDOW (self));
+}
+
+/**
+ * collate_window_fetch_url:
+ * @url: an http:// or https:// address
+ *
+ * Fetches a web page or PDF and shows it as a new project, with progress
+ * and a Cancel button in the banner; one fetch at a time.
+ */
+void
+collate_window_fetch_url (CollateWindow *self,
+                          const char    *url)
+{
+  g_return_if_fail (COLLATE_IS_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  if (self->fetch_cancellable != NULL)
+    g_cancellable_cancel (self->fetch_cancellable);
+  g_clear_object (&self->fetch_cancellable);
+  self->fetch_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-fetch", TRUE);
+  collate_window_show_banner (self, _("Fetching the page…"), url,
+                              _("_Cancel"), "win.cancel-fetch", NULL);
+  collate_ingest_url_async (url, "d1", 0, fetch_progress_cb, self, self->fetch_cancellable,
+                            fetched_cb, g_object_ref (self));
+}
+
+static void
+cancel_fetch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+
+  if (self->fetch_cancellable != NULL)
+    g_cancellable_cancel (self->fetch_cancellable);
+}
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *trimmed = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (trimmed[0] == '\0')
+    {
+      g_autoptr(GError) empty = g_error_new_literal (COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                                                     _("The clipboard holds no text; copy an "
+                                                       "article's text or its address first."));
+
+      collate_window_show_error (self, _("No document was made"), empty);
+      return;
+    }
+
+  /* An address alone is fetched; anything else is the document's text */
+  if (collate_ingest_is_url (trimmed) && strpbrk (trimmed, " \t\r\n") == NULL)
+    {
+      collate_window_fetch_url (self, trimmed);
+      return;
+    }
+  if (collate_ingest_sniff (text, strlen (text)) == COLLATE_INGEST_HTML)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+      document = collate_ingest_html (bytes, "d1", "clipboard", NULL, "UTF-8", NULL, &error);
+    }
+  else
+    {
+      g_autofree char *title = collate_text_guess_title (text, 120);
+
+      document = collate_document_new ("d1", title, "clipboard", text, -1, &error);
+    }
+  if (document == NULL)
+    {
+      collate_window_show_error (self, _("No document was made"), error);
+      return;
+    }
+  if (self->app != NULL)
+    collate_application_new_from_document (self->app, document, GTK_WINDOW (self));
+}
+
+static void
+new_from_clipboard_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 clipboard_text_cb, g_object_ref (widget));
 }
 
 static void
@@ -427,6 +581,9 @@ collate_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-text", NULL, new_from_text_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-clipboard", NULL,
+                                   new_from_clipboard_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-fetch", NULL, cancel_fetch_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

@@ -31,6 +31,8 @@ struct _CollateWindow
   CollateRecovery      *recovery;
   GFile                *recovery_dir;
   GCancellable         *cancellable;
+  /* a page being fetched (New Document from Clipboard, a dropped URL) */
+  GCancellable         *fetch_cancellable;
 
   /* the alert shown now (GTK 4.8), for tests */
   GtkWindow            *pending_alert;
@@ -75,6 +77,9 @@ struct _CollateWindow
 /* collate-window-actions.c */
 void        collate_window_class_add_actions     (GtkWidgetClass *widget_class);
 void        collate_window_update_actions        (CollateWindow  *self);
+
+void        collate_window_fetch_url             (CollateWindow  *self,
+                                                  const char     *url);
 
 /* collate-window.c */
 void        collate_window_show_banner           (CollateWindow  *self,

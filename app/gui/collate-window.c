@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "collate-compat.h"
 #include "collate.h"
@@ -1194,6 +1195,16 @@ drop_cb (GtkDropTarget *target,
   g_autoptr(GSList) files = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
+  /* A link dropped from a browser: the page is fetched */
+  if (self->app != NULL && G_VALUE_HOLDS_STRING (value))
+    {
+      g_autofree char *url = g_strstrip (g_value_dup_string (value));
+
+      if (!collate_ingest_is_url (url) || strpbrk (url, " \t\r\n") != NULL)
+        return FALSE;
+      collate_window_fetch_url (self, url);
+      return TRUE;
+    }
   if (self->app == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
@@ -1203,8 +1214,15 @@ drop_cb (GtkDropTarget *target,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      /* Projects open in their own window; text files make one project */
-      if (name != NULL && g_str_has_suffix (name, ".json"))
+      /* Projects open in their own window; text files make one project;
+       * a web address (dropped as a URI) is fetched */
+      if (g_file_has_uri_scheme (l->data, "http") || g_file_has_uri_scheme (l->data, "https"))
+        {
+          g_autofree char *uri = g_file_get_uri (l->data);
+
+          collate_window_fetch_url (self, uri);
+        }
+      else if (name != NULL && g_str_has_suffix (name, ".json"))
         collate_application_open_project (self->app, l->data, GTK_WINDOW (self));
       else
         g_ptr_array_add (texts, l->data);
@@ -1265,6 +1283,8 @@ collate_window_dispose (GObject *object)
   CollateWindow *self = COLLATE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->fetch_cancellable != NULL)
+    g_cancellable_cancel (self->fetch_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   cancel_pending_saves (self);
   /* Not discarded: a window destroyed without closing keeps its copy */
@@ -1405,7 +1425,8 @@ collate_window_new (CollateApplication *application)
 
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_STRING }, 2);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
   collate_window_refresh_start_view (self);

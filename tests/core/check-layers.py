@@ -20,6 +20,7 @@ ALLOWED = {
     "compare": {"", "text", "model", "io"},
     "report": {"", "text", "model", "io"},
     "team": {"", "text", "model", "io"},
+    "ingest": {"", "text", "model", "io"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)

@@ -1481,6 +1481,76 @@ test_cli (void)
   collate_export_remove_tree (tmp);
 }
 
+/* A document's metadata is carried into the formats that can hold it, and
+ * nothing changes for a document without */
+static void
+test_document_metadata (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateDocument) document = g_list_model_get_item (collate_project_get_documents (project), 0);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *ls_dir = g_build_filename (dir, "ls", NULL);
+  g_autofree char *tasks_path = g_build_filename (ls_dir, "tasks.json", NULL);
+  g_autofree char *tasks = NULL;
+  const char *formats[] = { "jsonl", "w3c", "csv" };
+  const char *expected[] = {
+    "\"sha256\":\"%s\",\"metadata\":{\"pages\":\"0,12\",\"url\":\"https://example.org/a,\\\"b\\\"\"}}",
+    "\"source\":{\"id\":\"urn:sha256:%s\",\"type\":\"Text\",\"metadata\":{\"pages\":\"0,12\",\"url\":\"https://example.org/a,\\\"b\\\"\"}}",
+    "id,kind,document,start,end,label,quote,note,author,created,modified,from,to\r\n"
+    ",metadata,%s,,,pages,,\"0,12\",,,,,\r\n"
+    ",metadata,%s,,,url,,\"https://example.org/a,\"\"b\"\"\",,,,,\r\n",
+  };
+
+  collate_document_set_metadata_value (document, "url", "https://example.org/a,\"b\"");
+  collate_document_set_metadata_value (document, "pages", "0,12");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (formats[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = collate_export_to_bytes (project, options, NULL, NULL, &error);
+      g_autofree char *text = NULL;
+      g_autofree char *want = NULL;
+      const char *key = i == 2 ? collate_document_get_id (document) : collate_document_get_sha256 (document);
+
+      g_assert_no_error (error);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      want = g_strdup_printf (expected[i], key, key);
+      if (strstr (text, want) == NULL)
+        g_test_message ("%s lacks %s", formats[i], want);
+      g_assert_nonnull (strstr (text, want));
+      /* the other documents have none (w3c repeats the source in each of
+       * the document's spans) */
+      if (i != 1)
+        g_assert_null (strstr (strstr (text, want) + strlen (want), "metadata"));
+    }
+
+  {
+    g_autoptr(CollateExportOptions) options = collate_export_options_new ("label-studio");
+    g_autoptr(CollateExportReport) report = export_to (project, options, ls_dir);
+    g_autofree char *want = g_strdup_printf ("\"sha256\":\"%s\",\"metadata\":{\"pages\":\"0,12\","
+                                             "\"url\":\"https://example.org/a,\\\"b\\\"\"}},",
+                                             collate_document_get_sha256 (document));
+
+    tasks = read_file (tasks_path);
+    g_assert_nonnull (strstr (tasks, want));
+  }
+  g_assert_cmpint (g_unlink (tasks_path), ==, 0);
+  {
+    g_autoptr(GDir) d = g_dir_open (ls_dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (ls_dir, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (ls_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1503,6 +1573,7 @@ main (int argc, char **argv)
                         test_reference_tool);
   g_test_add_func ("/export/reference-tool/conll-nltk", test_reference_nltk_conll);
   g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/document-metadata", test_document_metadata);
   g_test_add_func ("/export/options", test_options_properties);
   g_test_add_func ("/export/report", test_report_counts);
   g_test_add_func ("/export/report-wording", test_report_wording);

@@ -360,6 +360,61 @@ test_hand_written (void)
   g_assert_true (bytes_contain (first, "\"metadata\": {},"));
 }
 
+/* Document metadata: version 3 only when a document has some, keys sorted,
+ * read back exactly; refused in an older version's file */
+static void
+test_document_metadata (void)
+{
+  g_autoptr(CollateProject) project = build_sample_project ();
+  g_autoptr(GBytes) plain = collate_project_to_bytes (project);
+  g_autoptr(CollateDocument) first = g_list_model_get_item (collate_project_get_documents (project), 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(CollateProject) loaded = NULL;
+  g_autoptr(CollateDocument) loaded_first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) old = NULL;
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(CollateProject) refused = NULL;
+
+  g_assert_true (bytes_contain (plain, "\"version\": 1,"));
+  g_assert_false (bytes_contain (plain, "\"metadata\": {\n        "));
+
+  collate_document_set_metadata_value (first, "url", "https://example.org/a?b=1&c=\"2\"");
+  collate_document_set_metadata_value (first, "author", "Ann \xc3\x89""crivain");
+  collate_document_set_metadata_value (first, "pages", "0,1200");
+  bytes = collate_project_to_bytes (project);
+  g_assert_true (bytes_contain (bytes, "\"version\": 3,"));
+  g_assert_true (bytes_contain (bytes, "\"metadata\": {\n        \"author\": \"Ann \xc3\x89""crivain\",\n"
+                                       "        \"pages\": \"0,1200\",\n"
+                                       "        \"url\": \"https://example.org/a?b=1&c=\\\"2\\\"\"\n      },\n"
+                                       "      \"sha256\": "));
+
+  loaded = reload (bytes);
+  loaded_first = g_list_model_get_item (collate_project_get_documents (loaded), 0);
+  g_assert_cmpuint (g_hash_table_size (collate_document_get_metadata (loaded_first)), ==, 3);
+  g_assert_cmpstr (collate_document_get_metadata_value (loaded_first, "author"), ==, "Ann \xc3\x89""crivain");
+  again = collate_project_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* Removing it all goes back to version 1, byte for byte */
+  collate_document_set_metadata_value (first, "url", NULL);
+  collate_document_set_metadata_value (first, "author", NULL);
+  collate_document_set_metadata_value (first, "pages", NULL);
+  g_clear_pointer (&again, g_bytes_unref);
+  again = collate_project_to_bytes (project);
+  g_assert_true (g_bytes_equal (plain, again));
+
+  /* A version 2 file has no document metadata: an unknown member there */
+  old = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpint (g_string_replace (old, "\"version\": 3,", "\"version\": 2,", 1), ==, 1);
+  old_bytes = g_string_free_to_bytes (g_steal_pointer (&old));
+  refused = collate_project_load_bytes (old_bytes, &error);
+  g_assert_null (refused);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "documents[0].metadata: "));
+}
+
 /* A project built through the API survives a round trip exactly */
 static void
 test_round_trip (void)
@@ -811,7 +866,7 @@ test_load_bytes (void)
   g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_VERSION);
   g_assert_cmpstr (error->message, ==,
                    "version: this file has format version 7, from a newer Collate; "
-                   "this Collate reads versions 1 to 2 only");
+                   "this Collate reads versions 1 to 3 only");
 }
 
 static const CollateJsonValue *
@@ -882,9 +937,9 @@ test_json_schema (void)
                    "https://json-schema.org/draft/2020-12/schema");
   g_assert_nonnull (member (root, "description"));
   check_descriptions (member (root, "$defs"), root, &n_checked);
-  /* 10 top-level members, 2 schema lists, 4 label, 5 document, 11 annotation, 8 link,
+  /* 10 top-level members, 2 schema lists, 4 label, 6 document, 11 annotation, 8 link,
    * 9 review and 4 review side fields */
-  g_assert_cmpuint (n_checked, ==, 10 + 2 + 4 + 5 + 11 + 8 + 9 + 4);
+  g_assert_cmpuint (n_checked, ==, 10 + 2 + 4 + 6 + 11 + 8 + 9 + 4);
 }
 
 /* The JSON reader decodes what it accepts exactly */
@@ -1057,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/io/emoji", test_emoji);
   g_test_add_func ("/io/hand-written", test_hand_written);
   g_test_add_func ("/io/round-trip", test_round_trip);
+  g_test_add_func ("/io/document-metadata", test_document_metadata);
   g_test_add_func ("/io/order", test_order);
   g_test_add_func ("/io/next-id", test_next_id);
   g_test_add_func ("/io/save-and-etag", test_save_and_etag);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <gtk/gtk.h>
+#include <libsoup/soup.h>
 
 #include "collate.h"
 #include "collate-application.h"
@@ -206,6 +207,152 @@ test_new_from_missing_text_file (void)
   g_assert_nonnull (strstr (collate_window_get_banner_text (window), "no-such-report.txt"));
   g_object_unref (files[0]);
 
+  destroy_all_windows ();
+}
+
+/* ── Articles in: the clipboard, web pages and URLs ── */
+
+static CollateDocument *
+only_document (CollateWindow *window)
+{
+  CollateProject *project = collate_window_get_project (window);
+
+  g_assert_nonnull (project);
+  g_assert_cmpuint (g_list_model_get_n_items (collate_project_get_documents (project)), ==, 1);
+  return collate_project_get_document (project, 0);
+}
+
+static void
+test_new_from_clipboard (void)
+{
+  CollateWindow *window = collate_window_new (app);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  CollateDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Nothing to paste: said so, nothing made */
+  gdk_clipboard_set_text (clipboard, "  \n");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-clipboard", NULL);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_assert_null (collate_window_get_project (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "clipboard holds no text"));
+
+  /* Text: a new project of that one document */
+  gdk_clipboard_set_text (clipboard, "Talks end\nThe talks ended after four hours.\n");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-clipboard", NULL);
+  WAIT_UNTIL (collate_window_get_project (window) != NULL);
+  document = only_document (window);
+  g_assert_cmpstr (collate_document_get_text (document), ==, "Talks end\nThe talks ended after four hours.\n");
+  g_assert_cmpstr (collate_document_get_title (document), ==, "Talks end");
+  g_assert_cmpstr (collate_document_get_source (document), ==, "clipboard");
+  g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
+
+  destroy_all_windows ();
+}
+
+static void
+page_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  static const char page[] =
+    "<html><head><meta property=\"og:site_name\" content=\"Example News\"></head><body>"
+    "<nav>Home</nav><article><h1>Talks end</h1><p>The talks ended after four hours.</p>"
+    "</article><footer>Contact</footer></body></html>";
+
+  if (strcmp (path, "/stall") == 0)
+    {
+      /* no answer until the fetch is cancelled */
+      soup_server_message_pause (msg);
+      return;
+    }
+  if (strcmp (path, "/talks") != 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+}
+
+/* A URL pasted is fetched (here from a server on 127.0.0.1): progress in
+ * the banner, the article as the new project's document, or the reason */
+static void
+test_new_from_pasted_url (void)
+{
+  CollateWindow *window = collate_window_new (app);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  CollateDocument *document;
+
+  soup_server_add_handler (server, NULL, page_cb, NULL, NULL);
+  soup_server_listen (server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  gtk_window_present (GTK_WINDOW (window));
+
+  missing = g_strconcat ("  ", base, "/gone\n", NULL);
+  gdk_clipboard_set_text (clipboard, missing);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-clipboard", NULL);
+  WAIT_UNTIL (window->fetch_cancellable != NULL);
+  WAIT_UNTIL (window->fetch_cancellable == NULL);
+  g_assert_null (collate_window_get_project (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "HTTP 404"));
+
+  /* Cancel in the banner: nothing made, nothing said */
+  {
+    g_autofree char *stall = g_strconcat (base, "/stall", NULL);
+
+    gdk_clipboard_set_text (clipboard, stall);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-clipboard", NULL);
+    WAIT_UNTIL (window->fetch_cancellable != NULL);
+    g_assert_true (collate_window_get_banner_visible (window));
+    g_assert_cmpstr (collate_window_get_banner_text (window), ==, stall);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-fetch", NULL);
+    WAIT_UNTIL (window->fetch_cancellable == NULL);
+    spin ();
+    g_assert_null (collate_window_get_project (window));
+    g_assert_false (collate_window_get_banner_visible (window));
+  }
+
+  url = g_strconcat (base, "/talks", NULL);
+  gdk_clipboard_set_text (clipboard, url);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-clipboard", NULL);
+  WAIT_UNTIL (collate_window_get_project (window) != NULL);
+  document = only_document (window);
+  g_assert_cmpstr (collate_document_get_title (document), ==, "Talks end");
+  g_assert_cmpstr (collate_document_get_text (document), ==, "Talks end\n\nThe talks ended after four hours.\n");
+  g_assert_cmpstr (collate_document_get_source (document), ==, url);
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Example News");
+
+  /* collate URL: fetched into a window of its own, this one being taken */
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (url);
+    guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+    CollateWindow *other;
+
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+    WAIT_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) > n_windows);
+    other = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+    g_assert_true (other != window);
+    WAIT_UNTIL (collate_window_get_project (other) != NULL);
+    g_assert_cmpstr (collate_document_get_source (only_document (other)), ==, url);
+  }
+
+  soup_server_disconnect (server);
   destroy_all_windows ();
 }
 
@@ -1283,6 +1430,8 @@ main (int   argc,
   g_test_add_func ("/window/start-view", test_start_view);
   g_test_add_func ("/window/new-from-missing-text-file", test_new_from_missing_text_file);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/new-from-clipboard", test_new_from_clipboard);
+  g_test_add_func ("/window/new-from-pasted-url", test_new_from_pasted_url);
   g_test_add_func ("/window/tag-and-undo", test_tag_and_undo);
   g_test_add_func ("/window/undo-selects", test_undo_selects);
   g_test_add_func ("/window/undo-in-text-field", test_undo_in_text_field);

@@ -13,7 +13,9 @@
 
 /*
  * Header: id,kind,document,start,end,label,quote,note,author,created,modified,from,to
- * One row per span ("span"; from and to empty), then one per link ("link";
+ * One row per entry of a document's metadata ("metadata": document, label
+ * the key, note the value; only documents with metadata have such rows),
+ * then one per span ("span"; from and to empty), then one per link ("link";
  * document, start, end and quote empty).  Records end in CRLF; a field with
  * a comma, a double quote, CR or LF is quoted and its quotes doubled.
  * Offsets are code points.  UTF-8 without a byte order mark.
@@ -59,6 +61,24 @@ collate_export_write_csv (CollateExportSnapshot  *snap,
   guint with_attributes = 0;
 
   g_string_append (out, "id,kind,document,start,end,label,quote,note,author,created,modified,from,to\r\n");
+
+  for (guint d = 0; d < part->docs->len; d++)
+    {
+      CollateExportDoc *doc = g_ptr_array_index (part->docs, d);
+      guint n_keys;
+      g_autofree const char **keys = collate_document_get_metadata_keys (doc->document, &n_keys);
+
+      for (guint k = 0; k < n_keys; k++)
+        {
+          g_string_append (out, ",metadata");
+          append_field (out, collate_document_get_id (doc->document), FALSE);
+          g_string_append (out, ",,");
+          append_field (out, keys[k], FALSE);
+          g_string_append_c (out, ',');
+          append_field (out, collate_document_get_metadata_value (doc->document, keys[k]), FALSE);
+          g_string_append (out, ",,,,,\r\n");
+        }
+    }
 
   for (guint d = 0; d < part->docs->len; d++)
     {

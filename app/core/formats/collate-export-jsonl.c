@@ -13,7 +13,7 @@
 #include "collate-export-private.h"
 
 /*
- * {"text": "…", "meta": {"id", "title", "source", "sha256"},
+ * {"text": "…", "meta": {"id", "title", "source", "sha256", "metadata"?},
  *  "tokens": [{"text", "start", "end", "id", "ws"}],
  *  "spans": [{"id", "start", "end", "label", "text", "token_start", "token_end",
  *             "note", "attributes", "author", "created", "modified"}],
@@ -219,6 +219,7 @@ collate_export_write_jsonl (CollateExportSnapshot  *snap,
       append_member (out, "title", collate_document_get_title (document));
       append_member (out, "source", collate_document_get_source (document));
       append_member (out, "sha256", collate_document_get_sha256 (document));
+      collate_export_append_document_metadata (out, document);
       g_string_append_c (out, '}');
       if (!append_tokens (snap, out, document, tokens, error))
         return FALSE;

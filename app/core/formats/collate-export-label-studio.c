@@ -15,7 +15,8 @@
  * A folder with
  *  - tasks.json: a list of tasks, one per document, as Label Studio imports
  *    them with their annotations:
- *      {"id": 1, "data": {"text", "title", "document_id", "source", "sha256"},
+ *      {"id": 1, "data": {"text", "title", "document_id", "source", "sha256",
+ *                "metadata"? (the document's, when it has some)},
  *       "annotations": [{"id": 1, "result": [
  *         {"id": "a1", "from_name": "label", "to_name": "text", "type": "labels",
  *          "origin": "manual",
@@ -125,6 +126,7 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
       member (out, "document_id", collate_document_get_id (document));
       member (out, "source", collate_document_get_source (document));
       member (out, "sha256", collate_document_get_sha256 (document));
+      collate_export_append_document_metadata (out, document);
       g_string_append (out, "},\"annotations\":[{\"id\":");
       g_string_append_printf (out, "%u,\"result\":[", d + 1);
 

@@ -115,6 +115,11 @@ void         collate_export_append_json_chars   (GString               *out,
 void         collate_export_append_json_string  (GString               *out,
                                                  const char            *text,
                                                  gssize                 length);
+/* Appends ,"metadata":{…} with the document's metadata, keys sorted;
+ * nothing when it has none (so exports of documents without stay as
+ * they were) */
+void         collate_export_append_document_metadata (GString          *out,
+                                                      CollateDocument  *document);
 void         collate_export_append_xml_escaped  (GString               *out,
                                                  const char            *text);
 /* Progress of a worker thread's GTask for a caller on another thread: the

@@ -23,7 +23,9 @@
  *     "body": [{"type": "TextualBody", "purpose": "tagging", "value": "Claim"},
  *              {"type": "TextualBody", "purpose": "commenting", "value": "<note>"},
  *              {"type": "TextualBody", "purpose": "describing", "value": "key=value"}],
- *     "target": {"type": "SpecificResource", "source": "urn:sha256:<hex>",
+ *     "target": {"type": "SpecificResource", "source": "urn:sha256:<hex>"
+ *                (or, for a document with metadata, {"id": "urn:sha256:<hex>",
+ *                 "type": "Text", "metadata": {…}}),
  *                "selector": [{"type": "TextQuoteSelector", "exact", "prefix", "suffix"},
  *                             {"type": "TextPositionSelector", "start", "end"}]}},
  *    {"id": "urn:collate:link:l1", "type": "Annotation", "motivation": "linking",
@@ -78,6 +80,25 @@ append_body (GString    *out,
 {
   g_string_append_printf (out, "{\"type\":\"TextualBody\",\"purpose\":\"%s\",\"value\":", purpose);
   collate_export_append_json_string (out, value, -1);
+  g_string_append_c (out, '}');
+}
+
+/* The text's IRI; an object that also holds the document's metadata (where
+ * the text came from) when it has some */
+static void
+append_source (GString         *out,
+               const char      *iri,
+               CollateDocument *document)
+{
+  if (collate_document_get_n_metadata (document) == 0)
+    {
+      collate_export_append_json_string (out, iri, -1);
+      return;
+    }
+  g_string_append (out, "{\"id\":");
+  collate_export_append_json_string (out, iri, -1);
+  g_string_append (out, ",\"type\":\"Text\"");
+  collate_export_append_document_metadata (out, document);
   g_string_append_c (out, '}');
 }
 
@@ -157,7 +178,7 @@ collate_export_write_w3c (CollateExportSnapshot  *snap,
               append_body (out, "describing", pair);
             }
           g_string_append (out, "],\"target\":{\"type\":\"SpecificResource\",\"source\":");
-          collate_export_append_json_string (out, source, -1);
+          append_source (out, source, document);
           g_string_append (out, ",\"selector\":[{\"type\":\"TextQuoteSelector\",\"exact\":");
           collate_export_append_json_string (out, text + b_start, b_end - b_start);
           g_string_append (out, ",\"prefix\":");

@@ -781,6 +781,30 @@ collate_export_append_json_chars (GString    *out,
 }
 
 void
+collate_export_append_document_metadata (GString         *out,
+                                          CollateDocument *document)
+{
+  g_autofree const char **keys = NULL;
+  guint n_keys;
+
+  keys = collate_document_get_metadata_keys (document, &n_keys);
+  if (n_keys == 0)
+    return;
+  g_string_append (out, ",\"metadata\":{");
+  for (guint i = 0; i < n_keys; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      collate_export_append_json_string (out, keys[i], -1);
+      g_string_append_c (out, ':');
+      collate_export_append_json_string (out,
+                                         collate_document_get_metadata_value (document, keys[i]),
+                                         -1);
+    }
+  g_string_append_c (out, '}');
+}
+
+void
 collate_export_append_json_string (GString    *out,
                                    const char *text,
                                    gssize      length)

@@ -46,6 +46,7 @@ typedef struct
   CollateSchema  *schema;
   /* Every id in the file (borrowed from the JSON) → where it was first seen */
   GHashTable     *ids;
+  guint64         version;
 } Loader;
 
 /* ── Helpers ── */
@@ -332,8 +333,10 @@ read_documents (Loader                 *loader,
   for (guint i = 0; i < array->length; i++)
     {
       CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
-      const CollateJsonValue *text;
+      CollateJsonPath metadata_path = COLLATE_JSON_PATH_MEMBER (&item, "metadata");
+      const CollateJsonValue *text, *metadata_value = NULL;
       g_autoptr(CollateDocument) document = NULL;
+      g_autoptr(GHashTable) metadata = NULL;
       CollateJsonObjectReader r;
       const char *id, *title, *source, *sha256;
 
@@ -341,6 +344,10 @@ read_documents (Loader                 *loader,
           || !(id = get_id (loader, &r, KIND_DOCUMENT, i, error))
           || !(title = collate_json_object_reader_get_string (&r, "title", error))
           || !(source = collate_json_object_reader_get_string (&r, "source", error))
+          /* versions 1 and 2 have no document metadata: unknown there */
+          || (loader->version >= 3
+              && (metadata_value = collate_json_object_reader_lookup (&r, "metadata")) != NULL
+              && !read_string_map (metadata_value, &metadata_path, &metadata, error))
           || !(sha256 = collate_json_object_reader_get_string (&r, "sha256", error))
           || !(text = collate_json_object_reader_get (&r, "text", COLLATE_JSON_STRING, error))
           || !collate_json_object_reader_finish (&r, error))
@@ -365,6 +372,15 @@ read_documents (Loader                 *loader,
 
           collate_json_prefix_error (error, &at);
           return FALSE;
+        }
+      if (metadata != NULL)
+        {
+          GHashTableIter iter;
+          gpointer key, value;
+
+          g_hash_table_iter_init (&iter, metadata);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            collate_document_set_metadata_value (document, key, value);
         }
 
       if (g_ascii_strcasecmp (sha256, collate_document_get_sha256 (document)) != 0)
@@ -749,6 +765,7 @@ load_data (char        *data,
   loader.schema = schema;
   loader.ids = ids;
   loader.project = NULL;
+  loader.version = version;
   if (!read_schema (&loader, schema_value, error))
     return NULL;
 
@@ -1152,6 +1169,32 @@ lookup_attribute (gpointer    owner,
   return collate_annotation_get_attribute (owner, key);
 }
 
+static const char *
+lookup_document_metadata (gpointer    owner,
+                          const char *key)
+{
+  return collate_document_get_metadata_value (owner, key);
+}
+
+/* The oldest version that holds everything in the project, so that a
+ * project is never written newer than it needs to be: 3 for document
+ * metadata, 2 for reviews, else 1 */
+static guint
+needed_version (CollateProject *self)
+{
+  GListModel *documents = collate_project_get_documents (self);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateDocument) document = g_list_model_get_item (documents, i);
+
+      if (collate_document_get_n_metadata (document) > 0)
+        return 3;
+    }
+  return collate_project_get_n_reviews (self) > 0 ? 2 : 1;
+}
+
 static void
 append_labels (GString          *s,
                CollateSchema    *schema,
@@ -1295,9 +1338,9 @@ collate_project_to_bytes (CollateProject *self)
   s = g_string_sized_new (estimate);
 
   g_string_append (s, "{\n  \"format\": \"" COLLATE_FORMAT_NAME "\",\n  \"version\": ");
-  /* Version 2 only when there is what version 1 cannot hold (reviews), so
-   * that every other project still opens in a Collate that reads 1 only */
-  append_uint (s, collate_project_get_n_reviews (self) > 0 ? COLLATE_FORMAT_VERSION : 1);
+  /* A newer version only when there is what an older one cannot hold, so
+   * that every other project still opens in an older Collate */
+  append_uint (s, needed_version (self));
   append_member (s, ",\n  \"title\": ", collate_project_get_title (self));
   g_string_append (s, ",\n  \"next_id\": ");
   append_uint (s, collate_project_get_next_id (self));
@@ -1328,6 +1371,15 @@ collate_project_to_bytes (CollateProject *self)
           append_member (s, "    {\n      \"id\": ", collate_document_get_id (document));
           append_member (s, ",\n      \"title\": ", collate_document_get_title (document));
           append_member (s, ",\n      \"source\": ", collate_document_get_source (document));
+          if (collate_document_get_n_metadata (document) > 0)
+            {
+              guint n_keys;
+              g_autofree const char **keys = collate_document_get_metadata_keys (document, &n_keys);
+
+              g_string_append (s, ",\n      \"metadata\": ");
+              append_string_map (s, keys, n_keys, NULL, "      ",
+                                 lookup_document_metadata, document);
+            }
           append_member (s, ",\n      \"sha256\": ", collate_document_get_sha256 (document));
           append_member (s, ",\n      \"text\": ", collate_document_get_text (document));
           g_string_append (s, i + 1 < n_documents ? "\n    },\n" : "\n    }\n");

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "collate-document.h"
@@ -24,6 +25,7 @@ struct _CollateDocument
   char   *id;
   char   *title;
   char   *source;
+  GHashTable *metadata;  /* owned key → owned value; NULL while empty */
   char   *text;
   gsize   byte_length;
   guint   length;
@@ -53,6 +55,7 @@ collate_document_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_free (self->source);
+  g_clear_pointer (&self->metadata, g_hash_table_unref);
   g_free (self->text);
   g_free (self->marks);
 
@@ -254,6 +257,98 @@ collate_document_get_length (CollateDocument *self)
 {
   g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), 0);
   return self->length;
+}
+
+/**
+ * collate_document_get_metadata:
+ *
+ * Returns: (transfer none): the document's metadata, string → string, owned
+ *   by the document (empty when there is none)
+ */
+GHashTable *
+collate_document_get_metadata (CollateDocument *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), NULL);
+
+  if (self->metadata == NULL)
+    self->metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self->metadata;
+}
+
+guint
+collate_document_get_n_metadata (CollateDocument *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), 0);
+
+  return self->metadata != NULL ? g_hash_table_size (self->metadata) : 0;
+}
+
+const char *
+collate_document_get_metadata_value (CollateDocument *self,
+                                     const char      *key)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return self->metadata != NULL ? g_hash_table_lookup (self->metadata, key) : NULL;
+}
+
+/**
+ * collate_document_set_metadata_value:
+ * @value: (nullable): the value, or %NULL to remove @key
+ *
+ * Keys and values are kept as valid UTF-8 (invalid bytes become U+FFFD), as
+ * a saved project holds UTF-8 only.
+ */
+void
+collate_document_set_metadata_value (CollateDocument *self,
+                                     const char      *key,
+                                     const char      *value)
+{
+  GHashTable *table;
+
+  g_return_if_fail (COLLATE_IS_DOCUMENT (self));
+  g_return_if_fail (key != NULL);
+
+  table = collate_document_get_metadata (self);
+  if (value == NULL)
+    g_hash_table_remove (table, key);
+  else
+    g_hash_table_replace (table, g_utf8_make_valid (key, -1), g_utf8_make_valid (value, -1));
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * collate_document_get_metadata_keys:
+ * @n_keys: (out) (optional): how many keys
+ *
+ * Returns: (transfer container): the metadata's keys sorted by byte value,
+ *   %NULL-terminated; free the array (not the strings) with g_free()
+ */
+const char **
+collate_document_get_metadata_keys (CollateDocument *self,
+                                    guint           *n_keys)
+{
+  const char **keys;
+  guint n = 0;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), NULL);
+
+  if (self->metadata == NULL)
+    keys = g_new0 (const char *, 1);
+  else
+    keys = (const char **) g_hash_table_get_keys_as_array (self->metadata, &n);
+  if (n > 1)
+    qsort (keys, n, sizeof (char *), compare_keys);
+  if (n_keys != NULL)
+    *n_keys = n;
+  return keys;
 }
 
 /**

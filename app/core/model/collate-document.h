@@ -36,6 +36,22 @@ guint            collate_document_byte_to_char   (CollateDocument  *self,
 char            *collate_document_dup_slice      (CollateDocument  *self,
                                                   guint             start,
                                                   guint             end);
+/* Metadata, string → string: where the text came from (a web page's
+ * canonical URL, publisher, author, dates, the raw page's checksum; a PDF's
+ * page offsets).  Filled in before the document joins a project: it is part
+ * of the imported document, like its text, and no change to it is recorded
+ * for undo. */
+GHashTable      *collate_document_get_metadata   (CollateDocument  *self);
+/* How many entries; reads only, so safe beside other readers (exports run
+ * in a thread of their own) */
+guint            collate_document_get_n_metadata (CollateDocument  *self);
+const char      *collate_document_get_metadata_value (CollateDocument *self,
+                                                      const char      *key);
+void             collate_document_set_metadata_value (CollateDocument *self,
+                                                      const char      *key,
+                                                      const char      *value);
+const char     **collate_document_get_metadata_keys  (CollateDocument *self,
+                                                      guint           *n_keys);
 gboolean         collate_document_slice_equals   (CollateDocument  *self,
                                                   guint             start,
                                                   guint             end,
