@@ -1812,7 +1812,24 @@ collate_document_view_new (CollateProject  *project,
   self->document = g_object_ref (document);
 
   gtk_label_set_text (GTK_LABEL (self->title), collate_document_get_title (document));
-  gtk_widget_set_tooltip_text (self->title, collate_document_get_source (document));
+  {
+    /* the title's tooltip: where the report came from, as its metadata
+     * keeps it (publisher, author, dates, the page's address…) */
+    g_autoptr(GString) tip = g_string_new (collate_document_get_title (document));
+    g_autofree const char **keys = collate_document_get_metadata_keys (document, NULL);
+    const char *source = collate_document_get_source (document);
+
+    if (source != NULL && *source != '\0')
+      g_string_append_printf (tip, "\n%s", source);
+    for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+      {
+        g_autofree char *value = collate_text_quote (collate_document_get_metadata_value (document, keys[i]), 80);
+        g_autofree char *key = collate_text_quote (keys[i], 40);
+
+        g_string_append_printf (tip, "\n%s: %s", key, value);
+      }
+    gtk_widget_set_tooltip_text (self->title, tip->str);
+  }
   COLLATE_SPAN_TEXT_VIEW (self->text_view)->pane = self;
   gtk_style_context_add_provider (gtk_widget_get_style_context (self->text_view),
                                   GTK_STYLE_PROVIDER (self->font_css),
