@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-error.h"
+#include "collate-limits.h"
 #include "collate-project.h"
 #include "collate-export-private.h"
 
@@ -185,6 +186,16 @@ collate_export_write_label_studio (CollateExportSnapshot  *snap,
   g_string_append (out, "\n]\n");
 
   write_config (snap, xml);
+  /* one set of limits: never write what Collate's own import refuses */
+  if (out->len > COLLATE_MAX_FILE_SIZE)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
+                   _("tasks.json would take %lu MB, more than the %lu MB that Collate imports back; "
+                     "nothing was written (export fewer labels or documents, or choose jsonl)"),
+                   (unsigned long) (out->len / (1024 * 1024)),
+                   (unsigned long) (COLLATE_MAX_FILE_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
   if (!collate_export_write_file (folder, "tasks.json", out->str, out->len, error) ||
       !collate_export_write_file (folder, "config.xml", xml->str, xml->len, error))
     return FALSE;

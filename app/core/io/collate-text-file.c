@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "collate-error.h"
+#include "collate-limits.h"
 #include "collate-text.h"
 #include "collate-text-file.h"
 
@@ -54,7 +55,7 @@ collate_document_new_from_file (const char  *path,
 
   /* Documents are held in memory whole; refuse what cannot be annotated
    * sensibly (the project file limit applies to the sum anyway). */
-  if (g_file_info_get_size (info) > (goffset) 256 * 1024 * 1024)
+  if (g_file_info_get_size (info) > (goffset) COLLATE_MAX_TEXT_SIZE)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
                    _("%s: the file is larger than 256 MB; split it into smaller documents"), shown);
