@@ -82,8 +82,22 @@ got=$(reviews "$OUT") || fail "undo left the project wrong: $got"
 # (inside the text, clear of the link ends drawn at its left edge)
 right_pane () { import -window root -crop 330x600+490+90 +repage "$WORK/$1.png"; }
 changed () { [ "$(compare -metric AE "$WORK/$1.png" "$WORK/$2.png" null: 2>&1 || true)" != "0" ]; }
+# settled NAME: the right report's picture once it stops changing (a
+# comparison refreshed after an edit redraws its marks a moment later)
+settled () {
+  right_pane "$1"
+  i=0
+  while :; do
+    sleep 0.5
+    right_pane "$1.next"
+    changed "$1" "$1.next" || return 0
+    mv "$WORK/$1.next.png" "$WORK/$1.png"
+    i=$((i + 1))
+    [ $i -lt 20 ] || fail "the right report never stopped changing"
+  done
+}
 xdotool mousemove 200 400 sleep 0.2 click 1 sleep 0.3 key ctrl+Home sleep 0.8
-right_pane before
+settled before
 xdotool click --repeat 6 --delay 60 5 sleep 1
 right_pane after
 changed before after || fail "scrolling the left report did not scroll the right one"
@@ -91,7 +105,8 @@ changed before after || fail "scrolling the left report did not scroll the right
 # …and with the check box off it does not
 xdotool mousemove 1100 115 sleep 0.2 click 1 sleep 0.3
 xdotool mousemove 200 400 sleep 0.3
-right_pane before_off
+sleep 1.5
+settled before_off
 xdotool click --repeat 6 --delay 60 5 sleep 1
 right_pane after_off
 changed before_off after_off && fail "with scrolling together off the right report still moved"
