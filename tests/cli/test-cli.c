@@ -90,7 +90,7 @@ sample_path (const char *name)
   if (dir != NULL)
     return g_build_filename (dir, name, NULL);
 
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "samples", name, NULL);
 }
 
 static char *

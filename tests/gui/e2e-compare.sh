@@ -15,7 +15,7 @@
 set -eu
 
 COLLATE=${1:?usage: e2e-compare.sh PATH/TO/collate}
-SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../../data/samples}
+SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../samples}
 E2E_NAME=e2e-compare
 
 . "$(dirname "$0")/e2e-lib.sh"

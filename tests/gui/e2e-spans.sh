@@ -25,7 +25,7 @@
 set -eu
 
 COLLATE=${1:?usage: e2e-spans.sh PATH/TO/collate}
-SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../../data/samples}
+SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../samples}
 DATA=$(cd "$(dirname "$0")/data" && pwd)
 E2E_NAME=e2e-spans
 

@@ -14,7 +14,7 @@
 set -eu
 
 COLLATE=${1:?usage: e2e.sh PATH/TO/collate}
-SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../../data/samples}
+SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../samples}
 
 . "$(dirname "$0")/e2e-lib.sh"
 
