@@ -983,13 +983,221 @@ test_file_changed_on_disk (void)
   g_assert_cmpstr (contents, ==, "{}\n");
 
   /* Overwrite */
-  collate_alert_respond (alert, 2);
+  collate_alert_respond (alert, 3);
   WAIT_UNTIL (!collate_project_get_modified (project));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   bytes = collate_project_to_bytes (project);
   g_assert_cmpstr (contents, ==, g_bytes_get_data (bytes, NULL));
 
+  destroy_all_windows ();
+}
+
+/* Writes @project to @path as another program would: a moment later, so
+ * that the file's time (its etag) changes */
+static void
+write_behind_window (CollateProject *project,
+                     const char     *path)
+{
+  g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+
+  g_usleep (G_USEC_PER_SEC / 50);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+}
+
+/* A copy of the project in @path with one more span, in document @doc */
+static CollateProject *
+changed_copy (const char *path,
+              guint       doc,
+              const char *phrase)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CollateProject *copy = collate_project_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  add_span (copy, doc, phrase, "Person");
+  return copy;
+}
+
+static gboolean
+has_span_text (CollateProject *project,
+               const char     *text)
+{
+  GListModel *spans = collate_project_get_annotations (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+
+      if (g_strcmp0 (collate_annotation_get_text (span), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs the main loop for @ms milliseconds */
+static void
+spin_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Changes made to the open file by another program show a banner when they
+ * happen (not the window's own saves); Reload reads the file again, asking
+ * first when that would drop unsaved changes; a deleted file is said too,
+ * and Save writes it back */
+static void
+test_file_watched (void)
+{
+  CollateWindow *window = new_sample_window ("watched.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("watched.collate.json");
+  g_autoptr(CollateProject) other = NULL;
+  g_autofree char *folder_said = NULL;
+  GtkWindow *alert;
+
+  save_and_wait (window);
+  /* The window's own saves are not someone else's change */
+  add_span (project, 0, "Vladimir Putin", "Person");
+  save_and_wait (window);
+  spin_for (1000);
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  /* Another program writes the file: noticed without saving, and Reload
+   * (no unsaved changes: no question) shows its version */
+  other = changed_copy (path, 1, "Steve Witkoff");
+  write_behind_window (other, path);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "Another program changed “watched.collate.json”"));
+  g_assert_cmpstr (gtk_button_get_label (window->banner_button), ==, "_Reload");
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  WAIT_UNTIL (collate_window_get_project (window) != project && !collate_window_is_loading (window));
+  project = collate_window_get_project (window);
+  g_assert_null (collate_window_get_pending_alert (window));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 2);
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  /* With unsaved changes the banner says they would be lost, and Reload
+   * asks: Cancel keeps them, Reload drops them */
+  add_span (project, 0, "Donald Trump", "Person");
+  g_clear_object (&other);
+  other = changed_copy (path, 1, "Marco Rubio");
+  write_behind_window (other, path);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "discards the changes you have not saved"));
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 0);
+  spin ();
+  g_assert_true (collate_window_get_project (window) == project);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 1);
+  WAIT_UNTIL (collate_window_get_project (window) != project && !collate_window_is_loading (window));
+  project = collate_window_get_project (window);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 3);
+  g_assert_true (has_span_text (project, "Marco Rubio"));
+  g_assert_false (has_span_text (project, "Donald Trump"));
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_null (collate_window_get_recovery (window));
+
+  /* Deleted: the banner names the folder, and Save writes the file again */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  folder_said = g_strdup_printf ("is no longer in “%s”", tmp_dir);
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), folder_said));
+  g_assert_cmpstr (gtk_button_get_label (window->banner_button), ==, "_Save");
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  WAIT_UNTIL (window->saving == 0 && g_file_test (path, G_FILE_TEST_EXISTS));
+  spin_for (1000);
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  destroy_all_windows ();
+}
+
+/* The save-time question about a file changed on disk offers Reload */
+static void
+test_conflict_reload (void)
+{
+  CollateWindow *window = new_sample_window ("conflict.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("conflict.collate.json");
+  g_autoptr(CollateProject) other = NULL;
+  GtkWindow *alert;
+
+  save_and_wait (window);
+  other = changed_copy (path, 1, "Steve Witkoff");
+  /* quicker than the watch: the save finds out */
+  add_span (project, 0, "Vladimir Putin", "Person");
+  write_behind_window (other, path);
+  save_and_wait (window);
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 1);
+  WAIT_UNTIL (collate_window_get_project (window) != project && !collate_window_is_loading (window));
+  project = collate_window_get_project (window);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
+  g_assert_true (has_span_text (project, "Steve Witkoff"));
+  g_assert_false (collate_project_get_modified (project));
+
+  destroy_all_windows ();
+}
+
+/* The sample project: clean reports, each under its own title */
+static void
+test_sample_project (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("COLLATE_SAMPLES_DIR"));
+  CollateWindow *window = collate_window_new (app);
+  CollateProject *project;
+  g_autofree char *empty = tmp_path ("no-manifest");
+
+  g_setenv ("COLLATE_SAMPLES_DIR", SOURCE_SAMPLES_DIR, TRUE);
+  collate_application_open_sample (app, GTK_WINDOW (window));
+  spin ();
+  project = collate_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (collate_project_get_n_documents (project), ==, 2);
+  g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 0)), ==,
+                   "Trump to Russia: ‘Get Moving’ on Ukraine as Witkoff Holds Talks With Putin");
+  g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 1)), ==,
+                   "Trump tells Russia to get moving as Witkoff meets Putin");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = collate_document_get_text (collate_project_get_document (project, i));
+
+      g_assert_null (strstr (text, "Leave a Reply"));
+      g_assert_null (strstr (text, "\n0\n"));
+      g_assert_null (strstr (text, "\n60\n"));
+    }
+  destroy_all_windows ();
+
+  /* Without its list of reports: a clear error, naming the list */
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0755), ==, 0);
+  g_setenv ("COLLATE_SAMPLES_DIR", empty, TRUE);
+  window = collate_window_new (app);
+  collate_application_open_sample (app, GTK_WINDOW (window));
+  spin ();
+  g_assert_null (collate_window_get_project (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "sample.ini"));
+
+  if (saved != NULL)
+    g_setenv ("COLLATE_SAMPLES_DIR", saved, TRUE);
+  else
+    g_unsetenv ("COLLATE_SAMPLES_DIR");
   destroy_all_windows ();
 }
 
@@ -1062,9 +1270,51 @@ test_save_failure_shows_reason (void)
   g_assert_true (collate_project_get_modified (project));
   g_assert_true (collate_window_get_banner_visible (window));
   g_test_message ("save error: %s", collate_window_get_banner_text (window));
-  g_assert_cmpstr (collate_window_get_banner_text (window), !=, "");
+  {
+    g_autofree char *folder = tmp_path ("no-such-folder");
+    g_autofree char *said = g_strdup_printf ("the folder “%s” does not exist", folder);
+
+    g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
+  }
 
   destroy_all_windows ();
+}
+
+/* Saving into a folder that cannot be written names the folder; the
+ * changes stay, and once the folder is writable again the save works */
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *dir = tmp_path ("locked");
+  g_autofree char *said = g_strdup_printf ("the folder “%s”", dir);
+  gboolean mounted = test_disk_mount (dir, 1024 * 1024);
+  CollateWindow *window = new_sample_window ("locked/kept.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  int code;
+
+  save_and_wait (window);
+  g_assert_false (collate_window_get_banner_visible (window));
+  code = test_disk_make_read_only (dir, mounted);
+  if (code == 0)
+    {
+      destroy_all_windows ();
+      test_disk_unmount (dir, mounted);
+      g_test_skip ("no way to make a folder read-only here");
+      return;
+    }
+  add_span (project, 0, "Vladimir Putin", "Person");
+  save_and_wait (window);
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_test_message ("save error: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "choose another folder"));
+
+  test_disk_make_writable (dir, mounted);
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  destroy_all_windows ();
+  test_disk_unmount (dir, mounted);
 }
 
 
@@ -1448,6 +1698,10 @@ main (int   argc,
   g_test_add_func ("/window/save-full-disk", test_save_full_disk);
   g_test_add_func ("/window/recovery-full-disk", test_recovery_full_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
+  g_test_add_func ("/window/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/window/file-watched", test_file_watched);
+  g_test_add_func ("/window/conflict-reload", test_conflict_reload);
+  g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
