@@ -619,10 +619,73 @@ test_export_suggestion (void)
   assert_destination_name (dialog, folder, "mine");
   g_assert_true (collate_export_dialog_set_format (dialog, "csv"));
   assert_destination_name (dialog, folder, "mine.csv");
+  /* NLI pairs are JSON Lines too: a name of their own, and back */
   g_assert_true (collate_export_dialog_set_format (dialog, "nli"));
+  assert_destination_name (dialog, folder, "mine-nli.jsonl");
+  g_assert_true (collate_export_dialog_set_format (dialog, "jsonl"));
   assert_destination_name (dialog, folder, "mine.jsonl");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
+}
+
+/* NLI is suggested a name apart from JSON Lines; the summary counts the
+ * pairs; the next export of the same project starts from the last one's
+ * format, options and destination, another project's does not */
+static void
+test_export_remembers (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GtkWindow *parent = parent_window ();
+  g_autofree char *project_path = tmp_path ("remembered.collate.json");
+  g_autofree char *other_path = tmp_path ("other.collate.json");
+  g_autofree char *out_path = tmp_path ("pairs-for-training.jsonl");
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+  g_autofree char *jsonl_name = collate_export_suggest_name (project, "jsonl", FALSE);
+  g_autofree char *nli_name = collate_export_suggest_name (project, "nli", FALSE);
+  g_autofree char *shown = NULL;
+  g_autofree char *state = NULL;
+  CollateExportDialog *dialog = collate_export_dialog_new (parent, project, project_file);
+  g_autoptr(CollateExportOptions) options = NULL;
+
+  g_assert_cmpstr (nli_name, !=, jsonl_name);
+  g_assert_true (collate_export_dialog_set_format (dialog, "nli"));
+  assert_destination_name (dialog, folder, nli_name);
+
+  collate_export_dialog_set_destination (dialog, out);
+  g_assert_true (collate_export_dialog_set_label_active (dialog, "Location", FALSE));
+  run_export (dialog);
+  g_assert_null (collate_export_dialog_get_error (dialog));
+  shown = collate_export_dialog_dup_result_text (dialog);
+  g_test_message ("%s", shown);
+  g_assert_nonnull (strstr (shown, "Exported 2 pairs from 2 links."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* kept in the user's state, not in the project */
+  state = g_build_filename (g_get_user_state_dir (), "collate", "export.ini", NULL);
+  g_assert_true (g_file_test (state, G_FILE_TEST_IS_REGULAR));
+
+  dialog = collate_export_dialog_new (parent, project, project_file);
+  g_assert_cmpstr (collate_export_dialog_get_format (dialog), ==, "nli");
+  g_assert_true (g_file_equal (collate_export_dialog_get_destination (dialog), out));
+  options = collate_export_dialog_dup_options (dialog, NULL);
+  g_assert_nonnull (options);
+  g_assert_false (g_strv_contains (collate_export_options_get_labels (options), "Location"));
+  g_assert_true (g_strv_contains (collate_export_options_get_labels (options), "Person"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = collate_export_dialog_new (parent, project, other_file);
+  g_assert_cmpstr (collate_export_dialog_get_format (dialog), !=, "nli");
+  g_clear_object (&options);
+  options = collate_export_dialog_dup_options (dialog, NULL);
+  g_assert_null (collate_export_options_get_labels (options));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   gtk_window_destroy (parent);
   spin ();
 }
@@ -1086,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/error-and-back", test_export_error_and_back);
   g_test_add_func ("/dialogs/export/options", test_export_options);
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
+  g_test_add_func ("/dialogs/export/remembers", test_export_remembers);
   g_test_add_func ("/dialogs/export/split", test_export_split);
   g_test_add_func ("/dialogs/export/cancel", test_export_cancel);
   g_test_add_func ("/dialogs/export/close-while-running", test_export_close_while_running);
