@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1201,6 +1202,268 @@ test_sample_project (void)
   destroy_all_windows ();
 }
 
+/* ── Measured on screen ── */
+
+typedef struct
+{
+  guchar *pixels;   /* B8G8R8A8 premultiplied (opaque here) */
+  int     width;
+  int     height;
+  gsize   stride;
+} Shot;
+
+static void
+shot_free (Shot *shot)
+{
+  g_free (shot->pixels);
+  g_free (shot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Shot, shot_free)
+
+/* The window as it is drawn, in pixels (saved as NAME.png in
+ * $COLLATE_TEST_SHOTS when set, to look at) */
+static Shot *
+take_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  Shot *shot = g_new0 (Shot, 1);
+  const char *dir = g_getenv ("COLLATE_TEST_SHOTS");
+
+  shot->width = gtk_widget_get_width (window);
+  shot->height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, snapshot, shot->width, shot->height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, shot->width, shot->height));
+  shot->stride = (gsize) shot->width * 4;
+  shot->pixels = g_malloc ((gsize) shot->height * shot->stride);
+  gdk_texture_download (texture, shot->pixels, shot->stride);
+  if (dir != NULL)
+    {
+      g_autofree char *file = g_strconcat (name, ".png", NULL);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      gdk_texture_save_to_png (texture, path);
+    }
+  return shot;
+}
+
+/* WCAG 2 relative luminance of an sRGB colour */
+static double
+luminance (guint32 bgr)
+{
+  double channel[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = ((bgr >> (8 * i)) & 0xff) / 255.0;
+
+      channel[i] = c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  /* stored blue, green, red */
+  return 0.0722 * channel[0] + 0.7152 * channel[1] + 0.2126 * channel[2];
+}
+
+static double
+contrast (guint32 a,
+          guint32 b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* In the part of @shot that @widget covers: the background (the commonest
+ * colour) and the text (the colour that stands out from it most: the
+ * inside of the strokes, not their smoothed edges); their contrast */
+static double
+measure_contrast (Shot      *shot,
+                  GtkWidget *window,
+                  GtkWidget *widget,
+                  guint32   *text_out)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  guint32 background = 0, text = 0;
+  guint best = 0;
+  double most = 1;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  x0 = MAX (0, (int) bounds.origin.x);
+  y0 = MAX (0, (int) bounds.origin.y);
+  x1 = MIN (shot->width, (int) (bounds.origin.x + bounds.size.width));
+  y1 = MIN (shot->height, (int) (bounds.origin.y + bounds.size.height));
+  g_assert_cmpint (x1 - x0, >, 4);
+  g_assert_cmpint (y1 - y0, >, 4);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = shot->pixels + (gsize) y * shot->stride + (gsize) x * 4;
+        guint32 colour = p[0] | (p[1] << 8) | (p[2] << 16);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (colour))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (colour), GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            background = colour;
+          }
+      }
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = shot->pixels + (gsize) y * shot->stride + (gsize) x * 4;
+        guint32 colour = p[0] | (p[1] << 8) | (p[2] << 16);
+        double c = contrast (colour, background);
+
+        if (c > most)
+          {
+            most = c;
+            text = colour;
+          }
+      }
+  if (text_out != NULL)
+    *text_out = text;
+  return most;
+}
+
+static void
+collect_by_css (GtkWidget  *root,
+                const char *css_name,
+                const char *css_class,
+                GPtrArray  *found)
+{
+  if ((css_name != NULL && g_strcmp0 (gtk_widget_get_css_name (root), css_name) == 0)
+      || (css_class != NULL && gtk_widget_has_css_class (root, css_class)))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_by_css (child, css_name, css_class, found);
+}
+
+/* A sample window of @width × 760 on screen, its first report focused */
+static CollateWindow *
+shown_sample_window (int width)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateWorkspace *workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  spin_for (300);
+  /* without a window manager the default size holds the resize border too */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) != width)
+    {
+      int border = width - gtk_widget_get_width (GTK_WIDGET (window));
+
+      gtk_window_set_default_size (GTK_WINDOW (window), width + border,
+                                   760 + border);
+      WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width);
+    }
+  g_test_message ("window: %d × %d", gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)));
+  gtk_widget_grab_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, 0)));
+  /* let the layout and the style settle (the panes follow the width) */
+  spin_for (600);
+  return window;
+}
+
+/* The focused report's title (in the accent colour), the other's, and the
+ * label buttons' names have WCAG AA contrast (4.5:1) against what is
+ * behind them, in light and in dark style, measured in the pixels drawn */
+static void
+test_contrast_measured (void)
+{
+  const char *schemes[] = { "light", "dark" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      CollateWindow *window;
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autoptr(GPtrArray) hotkeys = g_ptr_array_new ();
+      g_autoptr(GPtrArray) palettes = g_ptr_array_new ();
+      g_autoptr(Shot) shot = NULL;
+      g_autofree char *name = g_strdup_printf ("contrast-%s", schemes[s]);
+      guint32 focused_colour = 0, other_colour = 0;
+      double c;
+
+      g_settings_set_string (settings, "color-scheme", schemes[s]);
+      window = shown_sample_window (1200);
+      collect_by_css (GTK_WIDGET (window), NULL, "collate-pane-title", titles);
+      collect_by_css (GTK_WIDGET (window), NULL, "collate-hotkey", hotkeys);
+      collect_by_css (GTK_WIDGET (window), "collate-palette", NULL, palettes);
+      g_assert_cmpuint (titles->len, ==, 2);
+      shot = take_shot (GTK_WIDGET (window), name);
+
+      c = measure_contrast (shot, GTK_WIDGET (window), titles->pdata[0], &focused_colour);
+      g_test_message ("%s: focused report's title %06x, %.2f:1", schemes[s], focused_colour, c);
+      g_assert_cmpfloat (c, >=, 4.5);
+      c = measure_contrast (shot, GTK_WIDGET (window), titles->pdata[1], &other_colour);
+      g_test_message ("%s: other report's title %06x, %.2f:1", schemes[s], other_colour, c);
+      g_assert_cmpfloat (c, >=, 4.5);
+      /* the focused one stands out in the accent: bluer than the other */
+      g_assert_cmpuint (focused_colour & 0xff, >, (focused_colour >> 16) & 0xff);
+      g_assert_cmpuint (focused_colour, !=, other_colour);
+
+      for (guint i = 0; i < hotkeys->len; i++)
+        if (gtk_widget_get_mapped (hotkeys->pdata[i]))
+          {
+            guint32 colour;
+
+            c = measure_contrast (shot, GTK_WIDGET (window), hotkeys->pdata[i], &colour);
+            g_test_message ("%s: label hotkey %u %06x, %.2f:1", schemes[s], i + 1, colour, c);
+            g_assert_cmpfloat (c, >=, 4.5);
+          }
+      destroy_all_windows ();
+    }
+  g_settings_reset (settings, "color-scheme");
+}
+
+/* Every report is on screen and the panes share the width, at 1200 px and
+ * at half of a 1366 px screen; measured in the widget tree */
+static void
+test_pane_widths (void)
+{
+  const int widths[] = { 1200, 683 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CollateWindow *window = shown_sample_window (widths[w]);
+      g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+      int first = -1;
+
+      collect_by_css (GTK_WIDGET (window), "collate-pane", NULL, panes);
+      g_assert_cmpuint (panes->len, ==, 2);
+      for (guint i = 0; i < panes->len; i++)
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_get_mapped (panes->pdata[i]));
+          g_assert_true (gtk_widget_compute_bounds (panes->pdata[i], GTK_WIDGET (window), &bounds));
+          g_test_message ("%d px: pane %u at %.0f, %.0f px wide", widths[w], i,
+                          bounds.origin.x, bounds.size.width);
+          /* wholly inside the window, and wide enough to read */
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, widths[w]);
+          g_assert_cmpfloat (bounds.size.width, >=, 200);
+          if (first < 0)
+            first = (int) bounds.size.width;
+          else
+            g_assert_cmpint (ABS ((int) bounds.size.width - first), <=, 2);
+        }
+      destroy_all_windows ();
+    }
+}
+
 static void
 test_forget_missing_recent (void)
 {
@@ -1702,6 +1965,8 @@ main (int   argc,
   g_test_add_func ("/window/file-watched", test_file_watched);
   g_test_add_func ("/window/conflict-reload", test_conflict_reload);
   g_test_add_func ("/window/sample-project", test_sample_project);
+  g_test_add_func ("/window/contrast-measured", test_contrast_measured);
+  g_test_add_func ("/window/pane-widths", test_pane_widths);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
