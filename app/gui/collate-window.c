@@ -507,8 +507,8 @@ check_file_cb (gpointer user_data)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
       g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
-      /* Translators: the first %s is a file name, the second a folder */
       g_autofree char *message = g_strdup_printf (
+        /* Translators: the first %s is a file name, the second a folder */
         _("“%s” is no longer in “%s”: another program deleted, moved or renamed it. "
           "Save writes the project there again."), name, folder);
 
