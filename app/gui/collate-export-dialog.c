@@ -160,6 +160,9 @@ format_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_margin_top (box, 3);
       gtk_widget_set_margin_bottom (box, 3);
     }
+  else
+    /* in the button, level with its arrow */
+    gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, box);
 }
 
