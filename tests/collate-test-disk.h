@@ -20,7 +20,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 static gboolean test_disk_private_mounts;
@@ -105,4 +105,42 @@ test_disk_empty (const char *dir,
 
   g_unlink (filler);
   g_unsetenv ("COLLATE_TEST_WRITE_LIMIT");
+}
+
+/* Makes the folder @dir (with what it holds) impossible to write to: a
+ * read-only remount of a tmpfs of its own where the test may mount (root
+ * ignores permissions), else its permissions.  Returns the error code a
+ * write into it then gives (G_IO_ERROR_READ_ONLY or
+ * G_IO_ERROR_PERMISSION_DENIED), or 0 if neither way works here. */
+static inline int
+test_disk_make_read_only (const char *dir,
+                          gboolean    mounted)
+{
+  g_autofree char *probe = g_build_filename (dir, ".probe", NULL);
+  int fd;
+
+  if (mounted && mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0)
+    return G_IO_ERROR_READ_ONLY;
+  if (g_chmod (dir, 0555) != 0)
+    return 0;
+  /* root writes anyway: no way to test it here */
+  fd = g_open (probe, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd >= 0)
+    {
+      close (fd);
+      g_unlink (probe);
+      g_chmod (dir, 0755);
+      return 0;
+    }
+  return G_IO_ERROR_PERMISSION_DENIED;
+}
+
+/* Makes @dir writable again */
+static inline void
+test_disk_make_writable (const char *dir,
+                         gboolean    mounted)
+{
+  if (mounted)
+    g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT, NULL), ==, 0);
+  g_chmod (dir, 0755);
 }

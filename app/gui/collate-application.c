@@ -181,11 +181,37 @@ collate_application_open_project (CollateApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* @document under another title, the rest as it was */
+static CollateDocument *
+retitle_document (CollateDocument  *document,
+                  const char       *title,
+                  GError          **error)
+{
+  g_autoptr(CollateDocument) copy = NULL;
+  const char **keys;
+  guint n_keys = 0;
+
+  copy = collate_document_new (collate_document_get_id (document), title,
+                               collate_document_get_source (document),
+                               collate_document_get_text (document),
+                               (gssize) collate_document_get_byte_length (document), error);
+  if (copy == NULL)
+    return NULL;
+  keys = collate_document_get_metadata_keys (document, &n_keys);
+  for (guint i = 0; i < n_keys; i++)
+    collate_document_set_metadata_value (copy, keys[i],
+                                         collate_document_get_metadata_value (document, keys[i]));
+  g_free (keys);
+  return g_steal_pointer (&copy);
+}
+
+/* @titles: one per file (NULL ones, or a NULL array: each file's own) */
 static CollateProject *
-project_from_text_files (GFile      **files,
-                         guint        n_files,
-                         const char  *title,
-                         GError     **error)
+project_from_text_files (GFile             **files,
+                         guint               n_files,
+                         const char * const *titles,
+                         const char         *title,
+                         GError            **error)
 {
   g_autoptr(CollateSchema) schema = collate_schema_new_default ();
   g_autoptr(CollateProject) project = collate_project_new (title, schema);
@@ -208,6 +234,13 @@ project_from_text_files (GFile      **files,
       id = collate_project_next_document_id (project);
       /* text, a saved web page or a PDF, by what the file holds */
       document = collate_ingest_file (path, id, error);
+      if (document != NULL && titles != NULL && titles[i] != NULL)
+        {
+          CollateDocument *titled = retitle_document (document, titles[i], error);
+
+          g_clear_object (&document);
+          document = titled;
+        }
       if (document == NULL || !collate_project_add_document (project, document, error))
         return NULL;
     }
@@ -235,9 +268,24 @@ project_from_text_files (GFile      **files,
 }
 
 static void
+show_new_project_error (CollateApplication *self,
+                        GtkWindow          *preferred,
+                        const GError       *error)
+{
+  GtkWindow *window = preferred != NULL ? preferred
+                                        : gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!COLLATE_IS_WINDOW (window))
+    window = GTK_WINDOW (collate_window_new (self));
+  collate_window_show_error (COLLATE_WINDOW (window), _("The project could not be made"), error);
+  gtk_window_present (window);
+}
+
+static void
 new_project_in_window (CollateApplication *self,
                        GFile             **files,
                        guint               n_files,
+                       const char * const *titles,
                        const char         *title,
                        GFile              *save_to,
                        GtkWindow          *preferred)
@@ -246,14 +294,10 @@ new_project_in_window (CollateApplication *self,
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  project = project_from_text_files (files, n_files, title, &error);
+  project = project_from_text_files (files, n_files, titles, title, &error);
   if (project == NULL)
     {
-      window = preferred != NULL ? preferred : gtk_application_get_active_window (GTK_APPLICATION (self));
-      if (!COLLATE_IS_WINDOW (window))
-        window = GTK_WINDOW (collate_window_new (self));
-      collate_window_show_error (COLLATE_WINDOW (window), _("The project could not be made"), error);
-      gtk_window_present (window);
+      show_new_project_error (self, preferred, error);
       return;
     }
 
@@ -272,7 +316,7 @@ collate_application_new_from_text_files (CollateApplication *self,
   g_return_if_fail (COLLATE_IS_APPLICATION (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
-  new_project_in_window (self, files, n_files, NULL, save_to, preferred);
+  new_project_in_window (self, files, n_files, NULL, NULL, save_to, preferred);
 }
 
 /**
@@ -313,18 +357,71 @@ collate_application_new_from_document (CollateApplication *self,
   gtk_window_present (window);
 }
 
+/* The sample's reports and their titles, from sample.ini in @dir */
+static gboolean
+read_sample_manifest (GFile       *dir,
+                      GPtrArray  **files_out,
+                      GStrv       *titles_out,
+                      GError     **error)
+{
+  g_autoptr(GKeyFile) manifest = g_key_file_new ();
+  g_autoptr(GFile) file = g_file_get_child (dir, "sample.ini");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  gsize n_names = 0;
+
+  if (path == NULL || !g_key_file_load_from_file (manifest, path, G_KEY_FILE_NONE, error))
+    {
+      g_autofree char *shown = g_file_get_parse_name (file);
+
+      g_prefix_error (error, _("The list of the sample’s reports, “%s”, could not be read: "),
+                      shown);
+      return FALSE;
+    }
+  names = g_key_file_get_string_list (manifest, "Sample", "Documents", &n_names, error);
+  if (names == NULL || n_names == 0)
+    {
+      g_clear_error (error);
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                   _("“%s” names no reports (a “Documents” list in its [Sample] group)"), path);
+      return FALSE;
+    }
+  for (gsize i = 0; i < n_names; i++)
+    {
+      g_autofree char *title = g_key_file_get_locale_string (manifest, names[i], "Title",
+                                                             NULL, NULL);
+
+      g_ptr_array_add (files, g_file_get_child (dir, names[i]));
+      /* without one, the report's first line */
+      g_strv_builder_add (titles, title != NULL && title[0] != '\0' ? title : "");
+    }
+  *files_out = g_steal_pointer (&files);
+  *titles_out = g_strv_builder_end (titles);
+  return TRUE;
+}
+
 void
 collate_application_open_sample (CollateApplication *self,
                                  GtkWindow          *preferred)
 {
   g_autoptr(GFile) dir = collate_application_get_samples_dir (self);
-  GFile *files[2];
+  g_autoptr(GPtrArray) files = NULL;
+  g_auto(GStrv) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **given = NULL;
 
-  files[0] = g_file_get_child (dir, "witkoff-putin-report-1.txt");
-  files[1] = g_file_get_child (dir, "witkoff-putin-report-2.txt");
-  new_project_in_window (self, files, 2, _("Witkoff–Putin talks (sample)"), NULL, preferred);
-  g_object_unref (files[0]);
-  g_object_unref (files[1]);
+  if (!read_sample_manifest (dir, &files, &titles, &error))
+    {
+      show_new_project_error (self, preferred, error);
+      return;
+    }
+  given = g_new0 (const char *, files->len + 1);
+  for (guint i = 0; i < files->len; i++)
+    given[i] = titles[i][0] != '\0' ? titles[i] : NULL;
+  new_project_in_window (self, (GFile **) files->pdata, files->len, given,
+                         _("Witkoff–Putin talks (sample)"), NULL, preferred);
 }
 
 /* ── Quitting ── */
@@ -594,7 +691,7 @@ collate_application_open (GApplication  *application,
 
       if (hint != NULL && g_str_has_prefix (hint, "save-to:"))
         save_to = g_file_new_for_uri (hint + strlen ("save-to:"));
-      new_project_in_window (self, (GFile **) texts->pdata, texts->len, NULL, save_to, NULL);
+      new_project_in_window (self, (GFile **) texts->pdata, texts->len, NULL, NULL, save_to, NULL);
     }
 }
 

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -29,6 +30,7 @@ struct _CollateExportDialog
   gboolean              destination_chosen;  /* by the person, not suggested */
   gboolean              destination_existed; /* when the running export began */
   const char           *suffix;              /* of the output: ".jsonl", "" for a folder */
+  const char           *name_tag;            /* before it: "-nli", or "" */
 
   GCancellable         *cancellable;         /* of the running export, or NULL */
   GCancellable         *chooser_cancellable; /* of an open file chooser */
@@ -158,6 +160,9 @@ format_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_margin_top (box, 3);
       gtk_widget_set_margin_bottom (box, 3);
     }
+  else
+    /* in the button, level with its arrow */
+    gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, box);
 }
 
@@ -254,18 +259,33 @@ output_suffix (CollateExportDialog *self)
 /* A chosen destination keeps its folder and name when the format changes;
  * only the extension follows the format ("talks.jsonl" → "talks.csv", or
  * "talks" for a folder). */
+/* What comes between the name and the suffix: "-nli" for a format that
+ * shares its extension with an earlier one, so that their files differ */
+static const char *
+output_name_tag (CollateExportDialog *self)
+{
+  const CollateExportFormat *format = selected_format (self);
+
+  if (format == NULL || output_suffix (self)[0] == '\0')
+    return "";
+  return collate_export_format_name_tag (format->name);
+}
+
 static void
 follow_suffix (CollateExportDialog *self)
 {
   const char *suffix = output_suffix (self);
+  const char *tag = output_name_tag (self);
   const char *old = self->suffix ? self->suffix : "";
+  const char *old_tag = self->name_tag ? self->name_tag : "";
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GFile) parent = NULL;
   gsize len, old_len = strlen (old);
 
   self->suffix = suffix;
-  if (g_str_equal (suffix, old) || self->destination == NULL)
+  self->name_tag = tag;
+  if ((g_str_equal (suffix, old) && g_str_equal (tag, old_tag)) || self->destination == NULL)
     return;
   parent = g_file_get_parent (self->destination);
   base = g_file_get_basename (self->destination);
@@ -290,7 +310,9 @@ follow_suffix (CollateExportDialog *self)
             }
         }
     }
-  name = g_strconcat (base, suffix, NULL);
+  if (old_tag[0] != '\0' && strlen (base) > strlen (old_tag) && g_str_has_suffix (base, old_tag))
+    base[strlen (base) - strlen (old_tag)] = '\0';
+  name = g_strconcat (base, tag, suffix, NULL);
   g_clear_object (&self->destination);
   self->destination = g_file_get_child (parent, name);
 }
@@ -311,6 +333,7 @@ update_suggestion (CollateExportDialog *self)
       return;
     }
   self->suffix = output_suffix (self);
+  self->name_tag = output_name_tag (self);
   g_clear_object (&self->destination);
   if (self->project_file != NULL)
     {
@@ -638,8 +661,20 @@ report_text (CollateExportDialog *self)
                            n_spans);
   links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links),
                            n_links);
-  /* Translators: "Exported 2 documents, 14 spans and 3 links." */
-  g_string_append_printf (out, _("Exported %s, %s and %s."), documents, spans, links);
+  if (g_strcmp0 (collate_export_dialog_get_format (self), "nli") == 0)
+    {
+      guint n_pairs = collate_export_report_get_n_records (report);
+      g_autofree char *pairs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair",
+                                                             "%u pairs", n_pairs), n_pairs);
+      g_autofree char *from = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link",
+                                                            "%u links", n_links), n_links);
+
+      /* Translators: "Exported 2 pairs from 2 links." */
+      g_string_append_printf (out, _("Exported %s from %s."), pairs, from);
+    }
+  else
+    /* Translators: "Exported 2 documents, 14 spans and 3 links." */
+    g_string_append_printf (out, _("Exported %s, %s and %s."), documents, spans, links);
   g_string_append (out, "\n\n");
 
   if (n_warnings > 0)
@@ -689,6 +724,171 @@ show_outcome (CollateExportDialog *self)
   gtk_label_select_region (self->outcome_label, 0, 0);
 }
 
+/* ── Remembered choices ──
+ * The last export's format, options and chosen destination, per project
+ * file, in a key file of the user's state (not in the project: they are
+ * one person's habits, not the data). */
+
+#define MAX_REMEMBERED_PROJECTS 200
+
+static char *
+choices_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "collate", "export.ini", NULL);
+}
+
+static GKeyFile *
+load_choices (void)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *path = choices_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, &error)
+      && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    g_debug ("Ignoring %s: %s", path, error->message);
+  return g_steal_pointer (&keys);
+}
+
+static void
+set_unticked (GKeyFile    *keys,
+              const char  *group,
+              const char  *key,
+              GPtrArray   *checks)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < checks->len; i++)
+    if (!gtk_check_button_get_active (checks->pdata[i]))
+      g_strv_builder_add (builder, g_object_get_data (checks->pdata[i], "label-name"));
+  names = g_strv_builder_end (builder);
+  g_key_file_set_string_list (keys, group, key, (const char * const *) names,
+                              g_strv_length (names));
+}
+
+static void
+restore_unticked (GKeyFile    *keys,
+                  const char  *group,
+                  const char  *key,
+                  GPtrArray   *checks)
+{
+  g_auto(GStrv) names = g_key_file_get_string_list (keys, group, key, NULL, NULL);
+
+  if (names == NULL)
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (checks->pdata[i],
+                                 !g_strv_contains ((const char * const *) names,
+                                                   g_object_get_data (checks->pdata[i],
+                                                                      "label-name")));
+}
+
+static void
+remember_choices (CollateExportDialog *self)
+{
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *path = choices_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_auto(GStrv) groups = NULL;
+  const char *format = collate_export_dialog_get_format (self);
+
+  if (self->project_file == NULL || format == NULL)
+    return;
+  keys = load_choices ();
+  group = g_file_get_uri (self->project_file);
+  /* the latest last, the oldest forgotten */
+  g_key_file_remove_group (keys, group, NULL);
+  groups = g_key_file_get_groups (keys, NULL);
+  for (guint i = 0; groups[i] != NULL && g_strv_length (groups) - i >= MAX_REMEMBERED_PROJECTS; i++)
+    g_key_file_remove_group (keys, groups[i], NULL);
+
+  g_key_file_set_string (keys, group, "format", format);
+  if (self->destination_chosen && self->destination != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->destination);
+
+      g_key_file_set_string (keys, group, "destination", uri);
+    }
+  set_unticked (keys, group, "spans-off", self->span_checks);
+  set_unticked (keys, group, "links-off", self->link_checks);
+  set_unticked (keys, group, "entities-off", self->conll_checks);
+  g_key_file_set_boolean (keys, group, "split", split_active (self));
+  g_key_file_set_integer (keys, group, "train", gtk_spin_button_get_value_as_int (self->train_spin));
+  g_key_file_set_integer (keys, group, "dev", gtk_spin_button_get_value_as_int (self->dev_spin));
+  g_key_file_set_integer (keys, group, "test", gtk_spin_button_get_value_as_int (self->test_spin));
+  g_key_file_set_uint64 (keys, group, "seed", (guint64) gtk_spin_button_get_value (self->seed_spin));
+  g_key_file_set_string (keys, group, "context",
+                         gtk_drop_down_get_selected (self->context_dropdown) == 1
+                         ? "sentence" : "span");
+  g_key_file_set_boolean (keys, group, "strict", gtk_check_button_get_active (self->strict_check));
+
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_key_file_save_to_file (keys, path, &error))
+    g_debug ("Could not remember the export's choices in %s: %s", path,
+             error != NULL ? error->message : g_strerror (errno));
+}
+
+static void
+restore_choices (CollateExportDialog *self)
+{
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *destination = NULL;
+  g_autofree char *context = NULL;
+
+  if (self->project_file == NULL)
+    return;
+  keys = load_choices ();
+  group = g_file_get_uri (self->project_file);
+  if (!g_key_file_has_group (keys, group))
+    return;
+
+  format = g_key_file_get_string (keys, group, "format", NULL);
+  if (format != NULL)
+    collate_export_dialog_set_format (self, format);
+  restore_unticked (keys, group, "spans-off", self->span_checks);
+  restore_unticked (keys, group, "links-off", self->link_checks);
+  restore_unticked (keys, group, "entities-off", self->conll_checks);
+  {
+    const char *spins[] = { "train", "dev", "test", "seed" };
+    GtkSpinButton *buttons[] = { self->train_spin, self->dev_spin, self->test_spin,
+                                 self->seed_spin };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      if (g_key_file_has_key (keys, group, spins[i], NULL))
+        gtk_spin_button_set_value (buttons[i],
+                                   (double) g_key_file_get_uint64 (keys, group, spins[i], NULL));
+  }
+  gtk_check_button_set_active (self->split_check,
+                               g_key_file_get_boolean (keys, group, "split", NULL));
+  context = g_key_file_get_string (keys, group, "context", NULL);
+  gtk_drop_down_set_selected (self->context_dropdown, g_strcmp0 (context, "sentence") == 0);
+  gtk_check_button_set_active (self->strict_check,
+                               g_key_file_get_boolean (keys, group, "strict", NULL));
+
+  /* A destination whose folder is gone is not offered */
+  destination = g_key_file_get_string (keys, group, "destination", NULL);
+  if (destination != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (destination);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      if (parent != NULL && g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL)
+                            == G_FILE_TYPE_DIRECTORY)
+        {
+          g_set_object (&self->destination, file);
+          self->destination_chosen = TRUE;
+          self->suffix = output_suffix (self);
+          self->name_tag = output_name_tag (self);
+          update_destination_label (self);
+        }
+    }
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -705,7 +905,10 @@ export_done_cb (GObject      *object,
   g_clear_object (&self->report);
   g_clear_error (&self->error);
   if (report != NULL)
-    self->report = g_steal_pointer (&report);
+    {
+      self->report = g_steal_pointer (&report);
+      remember_choices (self);
+    }
   else
     self->error = g_steal_pointer (&error);
 
@@ -1227,6 +1430,7 @@ collate_export_dialog_new (GtkWindow      *parent,
   self->project_file = project_file ? g_object_ref (project_file) : NULL;
   build (self);
   update_suggestion (self);
+  restore_choices (self);
   update_sensitivity (self);
   return self;
 }

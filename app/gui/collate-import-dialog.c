@@ -30,7 +30,8 @@ struct _CollateImportDialog
   GError                  *error;
 
   GtkStack                *stack;
-  GtkDropDown             *format_dropdown;
+  /* one radio button a format, in collate_import_list_formats() order */
+  GtkCheckButton          *format_buttons[8];
   GtkLabel                *format_hint;
   GtkLabel                *inputs_label;
   GtkWidget               *folder_button;
@@ -87,7 +88,10 @@ format_at (guint position)
 static const char *
 selected_format (CollateImportDialog *self)
 {
-  return format_at (gtk_drop_down_get_selected (self->format_dropdown));
+  for (guint i = 0; i < G_N_ELEMENTS (self->format_buttons) && self->format_buttons[i]; i++)
+    if (gtk_check_button_get_active (self->format_buttons[i]))
+      return format_at (i);
+  return NULL;
 }
 
 /* What to choose for each format */
@@ -106,61 +110,44 @@ format_hint (const char *format)
   return "";
 }
 
-static void
-format_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+/* The formats as radio buttons, each with its description below its name:
+ * a list that is all there, which no popup clips on a small screen */
+static GtkWidget *
+format_buttons_new (CollateImportDialog *self)
 {
-  gboolean with_description = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *const *names = collate_import_list_formats ();
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (box), title);
-  if (with_description)
+  for (guint i = 0; names[i] != NULL && i < G_N_ELEMENTS (self->format_buttons); i++)
     {
-      GtkWidget *description = gtk_label_new (NULL);
+      const CollateExportFormat *format = collate_export_lookup_format (names[i]);
+      GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (format != NULL ? _(format->title) : names[i]);
+      GtkWidget *button = gtk_check_button_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (description), 0);
-      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (description), 36);
-      gtk_label_set_max_width_chars (GTK_LABEL (description), 48);
-      gtk_widget_add_css_class (description, "dim-label");
-      gtk_widget_add_css_class (description, "caption");
-      gtk_box_append (GTK_BOX (box), description);
-      gtk_widget_set_margin_top (box, 3);
-      gtk_widget_set_margin_bottom (box, 3);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_box_append (GTK_BOX (text), title);
+      if (format != NULL)
+        {
+          GtkWidget *description = gtk_label_new (_(format->description));
+
+          gtk_label_set_xalign (GTK_LABEL (description), 0);
+          gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+          gtk_label_set_width_chars (GTK_LABEL (description), 40);
+          gtk_label_set_max_width_chars (GTK_LABEL (description), 60);
+          gtk_widget_add_css_class (description, "dim-label");
+          gtk_widget_add_css_class (description, "caption");
+          gtk_box_append (GTK_BOX (text), description);
+        }
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
+      if (i > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), self->format_buttons[0]);
+      else
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+      self->format_buttons[i] = GTK_CHECK_BUTTON (button);
+      gtk_box_append (GTK_BOX (box), button);
     }
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-format_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *description = gtk_widget_get_next_sibling (title);
-  const char *name = format_at (gtk_list_item_get_position (item));
-  const CollateExportFormat *format = name ? collate_export_lookup_format (name) : NULL;
-
-  if (name == NULL)
-    return;
-  gtk_label_set_label (GTK_LABEL (title), format ? _(format->title) : name);
-  if (description != NULL)
-    gtk_label_set_label (GTK_LABEL (description), format ? _(format->description) : "");
-}
-
-static GtkListItemFactory *
-format_factory_new (gboolean with_description)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (format_setup_cb),
-                    GINT_TO_POINTER (with_description));
-  g_signal_connect (factory, "bind", G_CALLBACK (format_bind_cb), NULL);
-  return factory;
+  return box;
 }
 
 /* ── State ── */
@@ -213,10 +200,12 @@ update (CollateImportDialog *self)
 }
 
 static void
-format_changed_cb (CollateImportDialog *self)
+format_changed_cb (CollateImportDialog *self,
+                   GtkCheckButton      *button)
 {
-  /* the dropdown notifies while it is torn down with the dialog */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* the buttons notify while they are torn down with the dialog; of the
+   * two a change toggles, the one turned on says it */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || !gtk_check_button_get_active (button))
     return;
   show_error (self, NULL);
   update (self);
@@ -524,9 +513,6 @@ build_options_page (CollateImportDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *footer = footer_new ();
   GtkWidget *row, *widget;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (collate_import_list_formats ());
-  g_autoptr(GtkListItemFactory) button_factory = format_factory_new (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = format_factory_new (TRUE);
 
   gtk_widget_set_vexpand (box, TRUE);
   gtk_widget_set_margin_start (box, 18);
@@ -535,14 +521,12 @@ build_options_page (CollateImportDialog *self)
   gtk_widget_set_margin_bottom (box, 12);
 
   gtk_box_append (GTK_BOX (box), section_heading (_("Format")));
-  widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  self->format_dropdown = GTK_DROP_DOWN (widget);
-  gtk_drop_down_set_factory (self->format_dropdown, button_factory);
-  gtk_drop_down_set_list_factory (self->format_dropdown, list_factory);
-  gtk_widget_set_halign (widget, GTK_ALIGN_START);
+  widget = format_buttons_new (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Format"), -1);
-  g_signal_connect_swapped (widget, "notify::selected", G_CALLBACK (format_changed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->format_buttons) && self->format_buttons[i]; i++)
+    g_signal_connect_swapped (self->format_buttons[i], "toggled",
+                              G_CALLBACK (format_changed_cb), self);
   gtk_box_append (GTK_BOX (box), widget);
 
   gtk_box_append (GTK_BOX (box), section_heading (_("Files")));
@@ -810,10 +794,10 @@ collate_import_dialog_set_format (CollateImportDialog *self,
   g_return_val_if_fail (COLLATE_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
 
-  for (guint i = 0; names[i]; i++)
+  for (guint i = 0; names[i] && i < G_N_ELEMENTS (self->format_buttons); i++)
     if (g_str_equal (names[i], format))
       {
-        gtk_drop_down_set_selected (self->format_dropdown, i);
+        gtk_check_button_set_active (self->format_buttons[i], TRUE);
         return TRUE;
       }
   return FALSE;

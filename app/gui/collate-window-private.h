@@ -69,6 +69,12 @@ struct _CollateWindow
   GtkWidget            *workspace;
   GtkWidget            *palette;
 
+  /* The project file, watched for changes by other programs */
+  GFileMonitor         *monitor;
+  guint                 watch_id;
+  /* the banner says the file changed or went away */
+  gboolean              watch_banner;
+
   /* What the banner's button does */
   char                 *banner_action;
   GVariant             *banner_target;

@@ -196,6 +196,7 @@ collate_window_show_banner (CollateWindow *self,
       return;
     }
 
+  self->watch_banner = FALSE;
   gtk_label_set_label (self->banner_heading, heading != NULL ? heading : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_heading), heading != NULL);
   {
@@ -232,6 +233,7 @@ collate_window_hide_banner (CollateWindow *self)
 {
   g_return_if_fail (COLLATE_IS_WINDOW (self));
 
+  self->watch_banner = FALSE;
   if (self->banner_revealer != NULL)
     gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   g_clear_pointer (&self->banner_action, g_free);
@@ -461,11 +463,127 @@ collate_window_get_file (CollateWindow *self)
   return self->file;
 }
 
+/* ── Watching the file ──
+ * Another program may change or remove the project file while it is open.
+ * The monitor's events only prompt a look at the file a moment later: it
+ * changed if its etag is not the one Collate last read or wrote, so the
+ * window's own saves (which update the etag) go unremarked. */
+
+#define WATCH_DELAY_MS 300
+
+static void
+show_watch_banner (CollateWindow *self,
+                   const char    *heading,
+                   const char    *message,
+                   const char    *button_label,
+                   const char    *action_name)
+{
+  collate_window_show_banner (self, heading, message, button_label, action_name, NULL);
+  self->watch_banner = TRUE;
+}
+
+static gboolean
+check_file_cb (gpointer user_data)
+{
+  CollateWindow *self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *etag;
+
+  /* A save or load under way says what the file is once it ends */
+  if (self->saving > 0 || self->loading > 0)
+    return G_SOURCE_CONTINUE;
+  self->watch_id = 0;
+  /* Not read or written by this window yet: nothing to compare */
+  if (self->file == NULL || self->etag == NULL || self->project == NULL)
+    return G_SOURCE_REMOVE;
+
+  name = g_file_get_basename (self->file);
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &error);
+  etag = info != NULL ? g_file_info_get_etag (info) : NULL;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
+      g_autofree char *message = g_strdup_printf (
+        /* Translators: the first %s is a file name, the second a folder */
+        _("“%s” is no longer in “%s”: another program deleted, moved or renamed it. "
+          "Save writes the project there again."), name, folder);
+
+      show_watch_banner (self, _("The project file was deleted or moved"), message,
+                         _("_Save"), "win.save");
+    }
+  else if (etag != NULL && g_strcmp0 (etag, self->etag) != 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (collate_project_get_modified (self->project))
+        message = g_strdup_printf (_("Another program changed “%s”. Reload shows its version "
+                                     "and discards the changes you have not saved."), name);
+      else
+        message = g_strdup_printf (_("Another program changed “%s”. Reload shows its version."),
+                                   name);
+      show_watch_banner (self, _("The project file changed on disk"), message,
+                         _("_Reload"), "win.reload");
+    }
+  else if (etag != NULL && self->watch_banner)
+    /* back as Collate last saw it */
+    collate_window_hide_banner (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_monitor_cb (CollateWindow     *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED
+      || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT
+      || event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    return;
+  /* once the writes have settled */
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  self->watch_id = g_timeout_add (WATCH_DELAY_MS, check_file_cb, self);
+}
+
+static void
+watch_file (CollateWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->watch_banner)
+    collate_window_hide_banner (self);
+  if (self->file == NULL)
+    return;
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Saving still notices a change (the etag), only later */
+      g_debug ("Not watching %s: %s", g_file_peek_path (self->file), error->message);
+      return;
+    }
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_monitor_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 set_file (CollateWindow *self,
           GFile         *file,
           const char    *etag)
 {
+  gboolean moved = self->file != file
+                   && (self->file == NULL || file == NULL || !g_file_equal (self->file, file));
+
   if (self->file != file)
     {
       g_set_object (&self->file, file);
@@ -476,6 +594,8 @@ set_file (CollateWindow *self,
       g_free (self->etag);
       self->etag = g_strdup (etag);
     }
+  if (moved)
+    watch_file (self);
 }
 
 void
@@ -694,6 +814,91 @@ collate_window_recover (CollateWindow    *self,
   return TRUE;
 }
 
+/* ── Reloading ── */
+
+static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  CollateWindow *self = data->self;
+  g_autoptr(CollateProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  self->loading--;
+  project = collate_project_load_file_finish (result, &etag, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->title_label == NULL)
+    return;
+  if (project == NULL)
+    {
+      collate_window_show_error (self, _("The project could not be reloaded"), error);
+      return;
+    }
+  /* What the file holds now replaces the changes, and their recovery copy */
+  release_recovery (self, TRUE);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->recovery_dirty = FALSE;
+  collate_window_set_project (self, project, data->file, etag);
+}
+
+/* Reads the project file again into this window, dropping unsaved changes */
+static void
+reload_now (CollateWindow *self)
+{
+  LoadData *data;
+
+  if (self->file == NULL || self->project == NULL)
+    return;
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (self->file);
+  data->started = g_get_monotonic_time ();
+  self->loading++;
+  collate_project_load_file_async (self->file, self->cancellable, reload_done_cb, data);
+}
+
+static void
+reload_alert_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  int response = collate_alert_choose_finish (result, NULL);
+
+  self->pending_alert = NULL;
+  if (response == 1)
+    reload_now (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  static const char *buttons[] = { N_("_Cancel"), N_("_Reload"), NULL };
+  const char *translated[] = { _(buttons[0]), _(buttons[1]), NULL };
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  if (self->file == NULL || self->project == NULL)
+    return;
+  if (!collate_project_get_modified (self->project))
+    {
+      reload_now (self);
+      return;
+    }
+  name = g_file_get_basename (self->file);
+  /* Translators: %s is the project file's name */
+  heading = g_strdup_printf (_("Reload “%s”?"), name);
+  self->pending_alert = collate_alert_choose_async (GTK_WINDOW (self), heading,
+                                                    _("The changes you have not saved are lost."),
+                                                    translated, 0, 0, 1, NULL,
+                                                    reload_alert_cb, g_object_ref (self));
+}
+
 /* ── Saving ── */
 
 static void save_to_file (CollateWindow *self,
@@ -808,11 +1013,17 @@ overwrite_alert_cb (GObject      *object,
   self->pending_alert = NULL;
   switch (response)
     {
-    case 2: /* Overwrite */
+    case 3: /* Overwrite */
       save_to_file (self, g_steal_pointer (&task), file, NULL);
       break;
-    case 1: /* Save As */
+    case 2: /* Save As */
       choose_file_and_save (self, g_steal_pointer (&task));
+      break;
+    case 1: /* Reload: the other program's version replaces the changes */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "%s", _("Saving was cancelled"));
+      cancel_pending_saves (self);
+      reload_now (self);
       break;
     default:
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -848,17 +1059,20 @@ save_done_cb (GObject      *object,
         }
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
-          static const char *buttons[] = { N_("_Cancel"), N_("Save _As…"), N_("_Overwrite"), NULL };
-          const char *translated[] = { _(buttons[0]), _(buttons[1]), _(buttons[2]), NULL };
+          static const char *buttons[] = { N_("_Cancel"), N_("_Reload"), N_("Save _As…"),
+                                           N_("_Overwrite"), NULL };
+          const char *translated[] = { _(buttons[0]), _(buttons[1]), _(buttons[2]),
+                                       _(buttons[3]), NULL };
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *detail = g_strdup_printf (
-            _("Another program changed “%s” after Collate read it. "
-              "If you overwrite it, those changes are lost."), name);
+            _("Another program changed “%s” after Collate read it. Reload shows its "
+              "version and discards your unsaved changes; Overwrite keeps yours and "
+              "loses its changes."), name);
 
           gtk_window_present (GTK_WINDOW (self));
           self->pending_alert = collate_alert_choose_async (GTK_WINDOW (self),
                                                             _("The file changed on disk"),
-                                                            detail, translated, 0, 1, 2, NULL,
+                                                            detail, translated, 0, 2, 3, NULL,
                                                             overwrite_alert_cb,
                                                             g_steal_pointer (&task));
           return;
@@ -1306,6 +1520,13 @@ collate_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->app);
   g_clear_pointer (&self->banner_action, g_free);
   g_clear_pointer (&self->banner_target, g_variant_unref);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
 
   G_OBJECT_CLASS (collate_window_parent_class)->dispose (object);
 }
@@ -1385,6 +1606,7 @@ collate_window_class_init (CollateWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, collate_window_hide_banner);
 
   collate_window_class_add_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
 }
 
 static void

@@ -992,11 +992,14 @@ test_sanitize_filename (void)
     g_autofree char *brat = collate_export_suggest_name (project, "brat", FALSE);
     g_autofree char *split = collate_export_suggest_name (project, "csv", TRUE);
     g_autofree char *none = collate_export_suggest_name (untitled, "w3c", FALSE);
+    g_autofree char *nli = collate_export_suggest_name (project, "nli", FALSE);
 
     g_assert_cmpstr (jsonl, ==, "Witkoff-Putin-talks.jsonl");
     g_assert_cmpstr (brat, ==, "Witkoff-Putin-talks-brat");
     g_assert_cmpstr (split, ==, "Witkoff-Putin-talks-csv");
     g_assert_cmpstr (none, ==, "dataset.jsonld");
+    /* not the name JSON Lines suggests */
+    g_assert_cmpstr (nli, ==, "Witkoff-Putin-talks-nli.jsonl");
   }
 
   /* the export's own file names */

@@ -280,6 +280,89 @@ test_read_only (void)
   g_rmdir (dir);
 }
 
+/* A folder that cannot be written to, or that is not there: the message
+ * names the folder and says what to do; nothing changes in it */
+static void
+test_folder_not_writable (void)
+{
+  g_autofree char *base = make_tmpdir ();
+  g_autofree char *dir = g_build_filename (base, "locked", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.collate.json", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.collate.json", NULL);
+  g_autofree char *missing_dir = g_build_filename (base, "not-there", NULL);
+  g_autofree char *missing_path = g_build_filename (missing_dir, "x.collate.json", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing_path);
+  g_autoptr(CollateProject) project = make_project (100);
+  g_autoptr(CollateExportOptions) brat = collate_export_options_new ("brat");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_bytes = NULL;
+  g_autofree char *quoted = g_strdup_printf ("the folder “%s”", dir);
+  gboolean mounted = test_disk_mount (dir, 1024 * 1024);
+  int code;
+
+  /* a folder that is not there */
+  g_assert_false (collate_project_save_file (project, missing_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  {
+    g_autofree char *said = g_strdup_printf ("the folder “%s” does not exist", missing_dir);
+
+    g_assert_nonnull (strstr (error->message, said));
+  }
+  g_clear_error (&error);
+
+  g_assert_true (collate_project_save_file (project, old_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  old_bytes = read_text (old_path);
+  code = test_disk_make_read_only (dir, mounted);
+  if (code == 0)
+    {
+      test_disk_unmount (dir, mounted);
+      g_test_skip ("no way to make a folder read-only here");
+      return;
+    }
+
+  /* over a file in it, to a new name in it, and a new export folder in it */
+  g_assert_false (collate_project_save_file (project, old_file, NULL, NULL, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, code);
+  g_assert_nonnull (strstr (error->message, quoted));
+  g_assert_true (g_str_has_suffix (error->message, "old.collate.json” was left as it was"));
+  g_clear_error (&error);
+  g_assert_false (collate_project_save_file (project, new_file, NULL, NULL, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, code);
+  g_assert_nonnull (strstr (error->message, quoted));
+  g_assert_true (g_str_has_suffix (error->message, "new.collate.json” was not created"));
+  g_clear_error (&error);
+  {
+    g_autofree char *brat_path = g_build_filename (dir, "export-brat", NULL);
+    g_autoptr(GFile) brat_dir = g_file_new_for_path (brat_path);
+
+    g_assert_false (collate_export_to_file (project, brat, brat_dir, NULL, NULL, NULL, NULL,
+                                            &error));
+    g_test_message ("%s", error->message);
+    g_assert_error (error, G_IO_ERROR, code);
+    g_assert_nonnull (strstr (error->message, quoted));
+    g_clear_error (&error);
+  }
+
+  test_disk_make_writable (dir, mounted);
+  {
+    g_autofree char *text = read_text (old_path);
+    g_autofree char *listing = list_dir (dir);
+
+    g_assert_cmpstr (text, ==, old_bytes);
+    g_assert_cmpstr (listing, ==, "old.collate.json");
+  }
+  g_unlink (old_path);
+  test_disk_unmount (dir, mounted);
+  g_rmdir (dir);
+  g_rmdir (base);
+}
+
 /* On a full disk nothing changes at the destination, no temporary stays,
  * and the message says so: projects and exports, old and new destinations */
 static void
@@ -518,6 +601,7 @@ main (int    argc,
   g_test_add_func ("/file-writer/symbolic-link", test_symbolic_link);
   g_test_add_func ("/file-writer/read-only", test_read_only);
   g_test_add_func ("/file-writer/full-disk", test_full_disk);
+  g_test_add_func ("/file-writer/folder-not-writable", test_folder_not_writable);
   g_test_add_func ("/file-writer/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/file-writer/name-not-utf8", test_name_not_utf8);
   g_test_add_func ("/file-writer/long-unknown-member", test_long_unknown_member);

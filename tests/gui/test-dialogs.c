@@ -619,10 +619,73 @@ test_export_suggestion (void)
   assert_destination_name (dialog, folder, "mine");
   g_assert_true (collate_export_dialog_set_format (dialog, "csv"));
   assert_destination_name (dialog, folder, "mine.csv");
+  /* NLI pairs are JSON Lines too: a name of their own, and back */
   g_assert_true (collate_export_dialog_set_format (dialog, "nli"));
+  assert_destination_name (dialog, folder, "mine-nli.jsonl");
+  g_assert_true (collate_export_dialog_set_format (dialog, "jsonl"));
   assert_destination_name (dialog, folder, "mine.jsonl");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
+}
+
+/* NLI is suggested a name apart from JSON Lines; the summary counts the
+ * pairs; the next export of the same project starts from the last one's
+ * format, options and destination, another project's does not */
+static void
+test_export_remembers (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GtkWindow *parent = parent_window ();
+  g_autofree char *project_path = tmp_path ("remembered.collate.json");
+  g_autofree char *other_path = tmp_path ("other.collate.json");
+  g_autofree char *out_path = tmp_path ("pairs-for-training.jsonl");
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+  g_autofree char *jsonl_name = collate_export_suggest_name (project, "jsonl", FALSE);
+  g_autofree char *nli_name = collate_export_suggest_name (project, "nli", FALSE);
+  g_autofree char *shown = NULL;
+  g_autofree char *state = NULL;
+  CollateExportDialog *dialog = collate_export_dialog_new (parent, project, project_file);
+  g_autoptr(CollateExportOptions) options = NULL;
+
+  g_assert_cmpstr (nli_name, !=, jsonl_name);
+  g_assert_true (collate_export_dialog_set_format (dialog, "nli"));
+  assert_destination_name (dialog, folder, nli_name);
+
+  collate_export_dialog_set_destination (dialog, out);
+  g_assert_true (collate_export_dialog_set_label_active (dialog, "Location", FALSE));
+  run_export (dialog);
+  g_assert_null (collate_export_dialog_get_error (dialog));
+  shown = collate_export_dialog_dup_result_text (dialog);
+  g_test_message ("%s", shown);
+  g_assert_nonnull (strstr (shown, "Exported 2 pairs from 2 links."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* kept in the user's state, not in the project */
+  state = g_build_filename (g_get_user_state_dir (), "collate", "export.ini", NULL);
+  g_assert_true (g_file_test (state, G_FILE_TEST_IS_REGULAR));
+
+  dialog = collate_export_dialog_new (parent, project, project_file);
+  g_assert_cmpstr (collate_export_dialog_get_format (dialog), ==, "nli");
+  g_assert_true (g_file_equal (collate_export_dialog_get_destination (dialog), out));
+  options = collate_export_dialog_dup_options (dialog, NULL);
+  g_assert_nonnull (options);
+  g_assert_false (g_strv_contains (collate_export_options_get_labels (options), "Location"));
+  g_assert_true (g_strv_contains (collate_export_options_get_labels (options), "Person"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = collate_export_dialog_new (parent, project, other_file);
+  g_assert_cmpstr (collate_export_dialog_get_format (dialog), !=, "nli");
+  g_clear_object (&options);
+  options = collate_export_dialog_dup_options (dialog, NULL);
+  g_assert_null (collate_export_options_get_labels (options));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   gtk_window_destroy (parent);
   spin ();
 }
@@ -818,6 +881,120 @@ assert_same_spans (CollateProject *a,
       g_assert_cmpstr (collate_annotation_get_label (x), ==, collate_annotation_get_label (y));
       g_assert_cmpstr (collate_annotation_get_text (x), ==, collate_annotation_get_text (y));
     }
+}
+
+/* Every widget under @root that is of @type, depth first */
+static GPtrArray *
+find_widgets (GtkWidget *root,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *widget;
+
+  g_queue_push_tail (&queue, root);
+  while ((widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+        g_ptr_array_add (found, widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+  return found;
+}
+
+/* The shortcuts window fits a screen of 800 × 600 (so one of 1366 × 768),
+ * every section of it */
+static void
+test_shortcuts_window_fits (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/collate/Collate/gtk/help-overlay.ui");
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) shortcuts = NULL;
+  int width, height;
+
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  WAIT_UNTIL (gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0);
+  sections = find_widgets (window, GTK_TYPE_SHORTCUTS_SECTION);
+  g_assert_cmpuint (sections->len, >=, 2);
+  /* none lost in the split (the search page has copies: not counted) */
+  shortcuts = g_ptr_array_new ();
+  for (guint i = 0; i < sections->len; i++)
+    {
+      g_autoptr(GPtrArray) some = find_widgets (sections->pdata[i], GTK_TYPE_SHORTCUTS_SHORTCUT);
+
+      g_ptr_array_extend (shortcuts, some, NULL, NULL);
+    }
+  g_assert_cmpuint (shortcuts->len, ==, 32);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      {
+        g_autofree char *name = NULL;
+
+        g_object_get (sections->pdata[i], "section-name", &name, NULL);
+        g_object_set (window, "section-name", name, NULL);
+      }
+      spin ();
+      gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      g_test_message ("section %u: %d × %d", i, width, height);
+      g_assert_cmpint (width, <=, 800);
+      g_assert_cmpint (height, <=, 600);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* The import dialog's formats are all on show, with their descriptions,
+ * in a dialog that fits a screen of 800 × 600: no popup list to clip */
+static void
+test_import_formats_shown (void)
+{
+  GtkWindow *parent = parent_window ();
+  CollateImportDialog *dialog = collate_import_dialog_new (parent, NULL, NULL);
+  g_autoptr(GPtrArray) drop_downs = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  g_autoptr(GPtrArray) checks = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
+  const char *const *formats = collate_import_list_formats ();
+  guint n_formats = g_strv_length ((char **) formats);
+  guint n_described = 0;
+  int width, height;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (drop_downs->len, ==, 0);
+  g_assert_cmpuint (checks->len, >=, n_formats);
+  for (guint i = 0; formats[i]; i++)
+    {
+      const CollateExportFormat *format = collate_export_lookup_format (formats[i]);
+
+      for (guint j = 0; j < labels->len; j++)
+        if (g_strcmp0 (gtk_label_get_label (labels->pdata[j]), format->description) == 0
+            && gtk_widget_get_mapped (labels->pdata[j]))
+          n_described++;
+    }
+  g_assert_cmpuint (n_described, ==, n_formats);
+
+  /* picked by a click, as a person would: the second format */
+  g_assert_cmpstr (collate_import_dialog_get_format (dialog), ==, formats[0]);
+  gtk_widget_activate (checks->pdata[1]);
+  spin ();
+  g_assert_cmpstr (collate_import_dialog_get_format (dialog), ==, formats[1]);
+
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  g_test_message ("import dialog: %d × %d", width, height);
+  g_assert_cmpint (width, <=, 800);
+  g_assert_cmpint (height, <=, 600);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
 }
 
 static void
@@ -1086,9 +1263,12 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/error-and-back", test_export_error_and_back);
   g_test_add_func ("/dialogs/export/options", test_export_options);
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
+  g_test_add_func ("/dialogs/export/remembers", test_export_remembers);
   g_test_add_func ("/dialogs/export/split", test_export_split);
   g_test_add_func ("/dialogs/export/cancel", test_export_cancel);
   g_test_add_func ("/dialogs/export/close-while-running", test_export_close_while_running);
+  g_test_add_func ("/dialogs/shortcuts-window-fits", test_shortcuts_window_fits);
+  g_test_add_func ("/dialogs/import/formats-shown", test_import_formats_shown);
   g_test_add_func ("/dialogs/import/jsonl", test_import_jsonl);
   g_test_add_func ("/dialogs/import/brat", test_import_brat);
   g_test_add_func ("/dialogs/import/malformed", test_import_malformed);

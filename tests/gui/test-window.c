@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -983,7 +984,7 @@ test_file_changed_on_disk (void)
   g_assert_cmpstr (contents, ==, "{}\n");
 
   /* Overwrite */
-  collate_alert_respond (alert, 2);
+  collate_alert_respond (alert, 3);
   WAIT_UNTIL (!collate_project_get_modified (project));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -991,6 +992,476 @@ test_file_changed_on_disk (void)
   g_assert_cmpstr (contents, ==, g_bytes_get_data (bytes, NULL));
 
   destroy_all_windows ();
+}
+
+/* Writes @project to @path as another program would: a moment later, so
+ * that the file's time (its etag) changes */
+static void
+write_behind_window (CollateProject *project,
+                     const char     *path)
+{
+  g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+
+  g_usleep (G_USEC_PER_SEC / 50);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+}
+
+/* A copy of the project in @path with one more span, in document @doc */
+static CollateProject *
+changed_copy (const char *path,
+              guint       doc,
+              const char *phrase)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CollateProject *copy = collate_project_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  add_span (copy, doc, phrase, "Person");
+  return copy;
+}
+
+static gboolean
+has_span_text (CollateProject *project,
+               const char     *text)
+{
+  GListModel *spans = collate_project_get_annotations (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+
+      if (g_strcmp0 (collate_annotation_get_text (span), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs the main loop for @ms milliseconds */
+static void
+spin_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Changes made to the open file by another program show a banner when they
+ * happen (not the window's own saves); Reload reads the file again, asking
+ * first when that would drop unsaved changes; a deleted file is said too,
+ * and Save writes it back */
+static void
+test_file_watched (void)
+{
+  CollateWindow *window = new_sample_window ("watched.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("watched.collate.json");
+  g_autoptr(CollateProject) other = NULL;
+  g_autofree char *folder_said = NULL;
+  GtkWindow *alert;
+
+  save_and_wait (window);
+  /* The window's own saves are not someone else's change */
+  add_span (project, 0, "Vladimir Putin", "Person");
+  save_and_wait (window);
+  spin_for (1000);
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  /* Another program writes the file: noticed without saving, and Reload
+   * (no unsaved changes: no question) shows its version */
+  other = changed_copy (path, 1, "Steve Witkoff");
+  write_behind_window (other, path);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "Another program changed “watched.collate.json”"));
+  g_assert_cmpstr (gtk_button_get_label (window->banner_button), ==, "_Reload");
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  WAIT_UNTIL (collate_window_get_project (window) != project && !collate_window_is_loading (window));
+  project = collate_window_get_project (window);
+  g_assert_null (collate_window_get_pending_alert (window));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 2);
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  /* With unsaved changes the banner says they would be lost, and Reload
+   * asks: Cancel keeps them, Reload drops them */
+  add_span (project, 0, "Donald Trump", "Person");
+  g_clear_object (&other);
+  other = changed_copy (path, 1, "Marco Rubio");
+  write_behind_window (other, path);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "discards the changes you have not saved"));
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 0);
+  spin ();
+  g_assert_true (collate_window_get_project (window) == project);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 1);
+  WAIT_UNTIL (collate_window_get_project (window) != project && !collate_window_is_loading (window));
+  project = collate_window_get_project (window);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 3);
+  g_assert_true (has_span_text (project, "Marco Rubio"));
+  g_assert_false (has_span_text (project, "Donald Trump"));
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_null (collate_window_get_recovery (window));
+
+  /* Deleted: the banner names the folder, and Save writes the file again */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  WAIT_UNTIL (collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  folder_said = g_strdup_printf ("is no longer in “%s”", tmp_dir);
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), folder_said));
+  g_assert_cmpstr (gtk_button_get_label (window->banner_button), ==, "_Save");
+  g_signal_emit_by_name (window->banner_button, "clicked");
+  WAIT_UNTIL (window->saving == 0 && g_file_test (path, G_FILE_TEST_EXISTS));
+  spin_for (1000);
+  g_assert_false (collate_window_get_banner_visible (window));
+
+  destroy_all_windows ();
+}
+
+/* The save-time question about a file changed on disk offers Reload */
+static void
+test_conflict_reload (void)
+{
+  CollateWindow *window = new_sample_window ("conflict.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  g_autofree char *path = tmp_path ("conflict.collate.json");
+  g_autoptr(CollateProject) other = NULL;
+  GtkWindow *alert;
+
+  save_and_wait (window);
+  other = changed_copy (path, 1, "Steve Witkoff");
+  /* quicker than the watch: the save finds out */
+  add_span (project, 0, "Vladimir Putin", "Person");
+  write_behind_window (other, path);
+  save_and_wait (window);
+  alert = collate_window_get_pending_alert (window);
+  g_assert_nonnull (alert);
+  collate_alert_respond (alert, 1);
+  WAIT_UNTIL (collate_window_get_project (window) != project && !collate_window_is_loading (window));
+  project = collate_window_get_project (window);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
+  g_assert_true (has_span_text (project, "Steve Witkoff"));
+  g_assert_false (collate_project_get_modified (project));
+
+  destroy_all_windows ();
+}
+
+/* The sample project: clean reports, each under its own title */
+static void
+test_sample_project (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("COLLATE_SAMPLES_DIR"));
+  CollateWindow *window = collate_window_new (app);
+  CollateProject *project;
+  g_autofree char *empty = tmp_path ("no-manifest");
+
+  g_setenv ("COLLATE_SAMPLES_DIR", SOURCE_SAMPLES_DIR, TRUE);
+  collate_application_open_sample (app, GTK_WINDOW (window));
+  spin ();
+  project = collate_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (collate_project_get_n_documents (project), ==, 2);
+  g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 0)), ==,
+                   "Trump to Russia: ‘Get Moving’ on Ukraine as Witkoff Holds Talks With Putin");
+  g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 1)), ==,
+                   "Trump tells Russia to get moving as Witkoff meets Putin");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = collate_document_get_text (collate_project_get_document (project, i));
+
+      g_assert_null (strstr (text, "Leave a Reply"));
+      g_assert_null (strstr (text, "\n0\n"));
+      g_assert_null (strstr (text, "\n60\n"));
+    }
+  destroy_all_windows ();
+
+  /* Without its list of reports: a clear error, naming the list */
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0755), ==, 0);
+  g_setenv ("COLLATE_SAMPLES_DIR", empty, TRUE);
+  window = collate_window_new (app);
+  collate_application_open_sample (app, GTK_WINDOW (window));
+  spin ();
+  g_assert_null (collate_window_get_project (window));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_test_message ("banner: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "sample.ini"));
+
+  if (saved != NULL)
+    g_setenv ("COLLATE_SAMPLES_DIR", saved, TRUE);
+  else
+    g_unsetenv ("COLLATE_SAMPLES_DIR");
+  destroy_all_windows ();
+}
+
+/* ── Measured on screen ── */
+
+typedef struct
+{
+  guchar *pixels;   /* B8G8R8A8 premultiplied (opaque here) */
+  int     width;
+  int     height;
+  gsize   stride;
+} Shot;
+
+static void
+shot_free (Shot *shot)
+{
+  g_free (shot->pixels);
+  g_free (shot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Shot, shot_free)
+
+/* The window as it is drawn, in pixels (saved as NAME.png in
+ * $COLLATE_TEST_SHOTS when set, to look at) */
+static Shot *
+take_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  Shot *shot = g_new0 (Shot, 1);
+  const char *dir = g_getenv ("COLLATE_TEST_SHOTS");
+
+  shot->width = gtk_widget_get_width (window);
+  shot->height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, snapshot, shot->width, shot->height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, shot->width, shot->height));
+  shot->stride = (gsize) shot->width * 4;
+  shot->pixels = g_malloc ((gsize) shot->height * shot->stride);
+  gdk_texture_download (texture, shot->pixels, shot->stride);
+  if (dir != NULL)
+    {
+      g_autofree char *file = g_strconcat (name, ".png", NULL);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      gdk_texture_save_to_png (texture, path);
+    }
+  return shot;
+}
+
+/* WCAG 2 relative luminance of an sRGB colour */
+static double
+luminance (guint32 bgr)
+{
+  double channel[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = ((bgr >> (8 * i)) & 0xff) / 255.0;
+
+      channel[i] = c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  /* stored blue, green, red */
+  return 0.0722 * channel[0] + 0.7152 * channel[1] + 0.2126 * channel[2];
+}
+
+static double
+contrast (guint32 a,
+          guint32 b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* In the part of @shot that @widget covers: the background (the commonest
+ * colour) and the text (the colour that stands out from it most: the
+ * inside of the strokes, not their smoothed edges); their contrast */
+static double
+measure_contrast (Shot      *shot,
+                  GtkWidget *window,
+                  GtkWidget *widget,
+                  guint32   *text_out)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  guint32 background = 0, text = 0;
+  guint best = 0;
+  double most = 1;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  x0 = MAX (0, (int) bounds.origin.x);
+  y0 = MAX (0, (int) bounds.origin.y);
+  x1 = MIN (shot->width, (int) (bounds.origin.x + bounds.size.width));
+  y1 = MIN (shot->height, (int) (bounds.origin.y + bounds.size.height));
+  g_assert_cmpint (x1 - x0, >, 4);
+  g_assert_cmpint (y1 - y0, >, 4);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = shot->pixels + (gsize) y * shot->stride + (gsize) x * 4;
+        guint32 colour = p[0] | (p[1] << 8) | (p[2] << 16);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (colour))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (colour), GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            background = colour;
+          }
+      }
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = shot->pixels + (gsize) y * shot->stride + (gsize) x * 4;
+        guint32 colour = p[0] | (p[1] << 8) | (p[2] << 16);
+        double c = contrast (colour, background);
+
+        if (c > most)
+          {
+            most = c;
+            text = colour;
+          }
+      }
+  if (text_out != NULL)
+    *text_out = text;
+  return most;
+}
+
+static void
+collect_by_css (GtkWidget  *root,
+                const char *css_name,
+                const char *css_class,
+                GPtrArray  *found)
+{
+  if ((css_name != NULL && g_strcmp0 (gtk_widget_get_css_name (root), css_name) == 0)
+      || (css_class != NULL && gtk_widget_has_css_class (root, css_class)))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_by_css (child, css_name, css_class, found);
+}
+
+/* A sample window of @width × 760 on screen, its first report focused */
+static CollateWindow *
+shown_sample_window (int width)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateWorkspace *workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  spin_for (300);
+  /* without a window manager the default size holds the resize border too */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) != width)
+    {
+      int border = width - gtk_widget_get_width (GTK_WIDGET (window));
+
+      gtk_window_set_default_size (GTK_WINDOW (window), width + border,
+                                   760 + border);
+      WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width);
+    }
+  g_test_message ("window: %d × %d", gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)));
+  gtk_widget_grab_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, 0)));
+  /* let the layout and the style settle (the panes follow the width) */
+  spin_for (600);
+  return window;
+}
+
+/* The focused report's title (in the accent colour), the other's, and the
+ * label buttons' names have WCAG AA contrast (4.5:1) against what is
+ * behind them, in light and in dark style, measured in the pixels drawn */
+static void
+test_contrast_measured (void)
+{
+  const char *schemes[] = { "light", "dark" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      CollateWindow *window;
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autoptr(GPtrArray) hotkeys = g_ptr_array_new ();
+      g_autoptr(GPtrArray) palettes = g_ptr_array_new ();
+      g_autoptr(Shot) shot = NULL;
+      g_autofree char *name = g_strdup_printf ("contrast-%s", schemes[s]);
+      guint32 focused_colour = 0, other_colour = 0;
+      double c;
+
+      g_settings_set_string (settings, "color-scheme", schemes[s]);
+      window = shown_sample_window (1200);
+      collect_by_css (GTK_WIDGET (window), NULL, "collate-pane-title", titles);
+      collect_by_css (GTK_WIDGET (window), NULL, "collate-hotkey", hotkeys);
+      collect_by_css (GTK_WIDGET (window), "collate-palette", NULL, palettes);
+      g_assert_cmpuint (titles->len, ==, 2);
+      shot = take_shot (GTK_WIDGET (window), name);
+
+      c = measure_contrast (shot, GTK_WIDGET (window), titles->pdata[0], &focused_colour);
+      g_test_message ("%s: focused report's title %06x, %.2f:1", schemes[s], focused_colour, c);
+      g_assert_cmpfloat (c, >=, 4.5);
+      c = measure_contrast (shot, GTK_WIDGET (window), titles->pdata[1], &other_colour);
+      g_test_message ("%s: other report's title %06x, %.2f:1", schemes[s], other_colour, c);
+      g_assert_cmpfloat (c, >=, 4.5);
+      /* the focused one stands out in the accent: bluer than the other */
+      g_assert_cmpuint (focused_colour & 0xff, >, (focused_colour >> 16) & 0xff);
+      g_assert_cmpuint (focused_colour, !=, other_colour);
+
+      for (guint i = 0; i < hotkeys->len; i++)
+        if (gtk_widget_get_mapped (hotkeys->pdata[i]))
+          {
+            guint32 colour;
+
+            c = measure_contrast (shot, GTK_WIDGET (window), hotkeys->pdata[i], &colour);
+            g_test_message ("%s: label hotkey %u %06x, %.2f:1", schemes[s], i + 1, colour, c);
+            g_assert_cmpfloat (c, >=, 4.5);
+          }
+      destroy_all_windows ();
+    }
+  g_settings_reset (settings, "color-scheme");
+}
+
+/* Every report is on screen and the panes share the width, at 1200 px and
+ * at half of a 1366 px screen; measured in the widget tree */
+static void
+test_pane_widths (void)
+{
+  const int widths[] = { 1200, 683 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CollateWindow *window = shown_sample_window (widths[w]);
+      g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+      int first = -1;
+
+      collect_by_css (GTK_WIDGET (window), "collate-pane", NULL, panes);
+      g_assert_cmpuint (panes->len, ==, 2);
+      for (guint i = 0; i < panes->len; i++)
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_get_mapped (panes->pdata[i]));
+          g_assert_true (gtk_widget_compute_bounds (panes->pdata[i], GTK_WIDGET (window), &bounds));
+          g_test_message ("%d px: pane %u at %.0f, %.0f px wide", widths[w], i,
+                          bounds.origin.x, bounds.size.width);
+          /* wholly inside the window, and wide enough to read */
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, widths[w]);
+          g_assert_cmpfloat (bounds.size.width, >=, 200);
+          if (first < 0)
+            first = (int) bounds.size.width;
+          else
+            g_assert_cmpint (ABS ((int) bounds.size.width - first), <=, 2);
+        }
+      destroy_all_windows ();
+    }
 }
 
 static void
@@ -1062,9 +1533,51 @@ test_save_failure_shows_reason (void)
   g_assert_true (collate_project_get_modified (project));
   g_assert_true (collate_window_get_banner_visible (window));
   g_test_message ("save error: %s", collate_window_get_banner_text (window));
-  g_assert_cmpstr (collate_window_get_banner_text (window), !=, "");
+  {
+    g_autofree char *folder = tmp_path ("no-such-folder");
+    g_autofree char *said = g_strdup_printf ("the folder “%s” does not exist", folder);
+
+    g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
+  }
 
   destroy_all_windows ();
+}
+
+/* Saving into a folder that cannot be written names the folder; the
+ * changes stay, and once the folder is writable again the save works */
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *dir = tmp_path ("locked");
+  g_autofree char *said = g_strdup_printf ("the folder “%s”", dir);
+  gboolean mounted = test_disk_mount (dir, 1024 * 1024);
+  CollateWindow *window = new_sample_window ("locked/kept.collate.json");
+  CollateProject *project = collate_window_get_project (window);
+  int code;
+
+  save_and_wait (window);
+  g_assert_false (collate_window_get_banner_visible (window));
+  code = test_disk_make_read_only (dir, mounted);
+  if (code == 0)
+    {
+      destroy_all_windows ();
+      test_disk_unmount (dir, mounted);
+      g_test_skip ("no way to make a folder read-only here");
+      return;
+    }
+  add_span (project, 0, "Vladimir Putin", "Person");
+  save_and_wait (window);
+  g_assert_true (collate_project_get_modified (project));
+  g_assert_true (collate_window_get_banner_visible (window));
+  g_test_message ("save error: %s", collate_window_get_banner_text (window));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
+  g_assert_nonnull (strstr (collate_window_get_banner_text (window), "choose another folder"));
+
+  test_disk_make_writable (dir, mounted);
+  save_and_wait (window);
+  g_assert_false (collate_project_get_modified (project));
+  destroy_all_windows ();
+  test_disk_unmount (dir, mounted);
 }
 
 
@@ -1448,6 +1961,12 @@ main (int   argc,
   g_test_add_func ("/window/save-full-disk", test_save_full_disk);
   g_test_add_func ("/window/recovery-full-disk", test_recovery_full_disk);
   g_test_add_func ("/window/save-failure-shows-reason", test_save_failure_shows_reason);
+  g_test_add_func ("/window/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/window/file-watched", test_file_watched);
+  g_test_add_func ("/window/conflict-reload", test_conflict_reload);
+  g_test_add_func ("/window/sample-project", test_sample_project);
+  g_test_add_func ("/window/contrast-measured", test_contrast_measured);
+  g_test_add_func ("/window/pane-widths", test_pane_widths);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
   g_test_add_func ("/window/annotator-default", test_annotator_default);

@@ -120,6 +120,7 @@ collate_export_write_nli (CollateExportSnapshot  *snap,
       if (!collate_export_snapshot_step (snap, 1, error))
         return FALSE;
     }
+  collate_export_report_add_records (snap->report, part->links->len);
   collate_export_report_add (snap->report, "nli-unlinked-spans",
                              part->n_spans - g_hash_table_size (linked),
                              _("Spans in no link, not written (they make no NLI pair)"));

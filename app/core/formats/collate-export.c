@@ -525,6 +525,7 @@ struct _CollateExportReport
   guint       n_documents;
   guint       n_spans;
   guint       n_links;
+  guint       n_records;
 };
 
 G_DEFINE_FINAL_TYPE (CollateExportReport, collate_export_report, G_TYPE_OBJECT)
@@ -679,6 +680,21 @@ guint
 collate_export_report_get_n_links (CollateExportReport *self)
 {
   return self->n_links;
+}
+
+guint
+collate_export_report_get_n_records (CollateExportReport *self)
+{
+  g_return_val_if_fail (COLLATE_IS_EXPORT_REPORT (self), 0);
+  return self->n_records;
+}
+
+void
+collate_export_report_add_records (CollateExportReport *self,
+                                   guint                n_records)
+{
+  g_return_if_fail (COLLATE_IS_EXPORT_REPORT (self));
+  self->n_records += n_records;
 }
 
 void
@@ -960,7 +976,28 @@ collate_export_suggest_name (CollateProject *project,
     return g_steal_pointer (&base);
   if (entry->format.extension == NULL || split)
     return g_strconcat (base, "-", entry->format.name, NULL);
-  return g_strconcat (base, entry->format.extension, NULL);
+  return g_strconcat (base, collate_export_format_name_tag (format), entry->format.extension,
+                      NULL);
+}
+
+const char *
+collate_export_format_name_tag (const char *format)
+{
+  static char *tags[G_N_ELEMENTS (format_entries)];
+  const FormatEntry *entry = lookup_entry (format);
+  guint index;
+
+  if (entry == NULL || entry->format.extension == NULL)
+    return "";
+  index = (guint) (entry - format_entries);
+  for (guint i = 0; i < index; i++)
+    if (g_strcmp0 (format_entries[i].format.extension, entry->format.extension) == 0)
+      {
+        if (g_once_init_enter (&tags[index]))
+          g_once_init_leave (&tags[index], g_strconcat ("-", entry->format.name, NULL));
+        return tags[index];
+      }
+  return "";
 }
 
 /* ── The snapshot: what an export reads, taken from the project up front ── */

@@ -127,6 +127,10 @@ void                 collate_export_report_add_written    (CollateExportReport *
                                                            guint                n_documents,
                                                            guint                n_spans,
                                                            guint                n_links);
+/* Records of the format's own kind written (NLI: pairs) */
+guint                collate_export_report_get_n_records  (CollateExportReport *self);
+void                 collate_export_report_add_records    (CollateExportReport *self,
+                                                           guint                n_records);
 
 /* ── Exporting ── */
 
@@ -185,10 +189,14 @@ CollateProject      *collate_export_merge_projects (CollateProject *const *proje
 
 /* A default destination name for exporting @project as @format, e.g.
  * "Witkoff-talks.jsonl", or "Witkoff-talks-brat" for a folder (and for any
- * format when @split is TRUE) */
+ * format when @split is TRUE); a format whose extension an earlier format
+ * has too gets its name in it ("Witkoff-talks-nli.jsonl"), so that two
+ * formats are not written over each other */
 char                *collate_export_suggest_name      (CollateProject *project,
                                                        const char     *format,
                                                        gboolean        split);
+/* "-nli" for a format whose file extension an earlier format has too, else "" */
+const char          *collate_export_format_name_tag   (const char     *format);
 
 /* A file or folder name made from @name: no separators, no "..", no control
  * or reserved characters, at most 80 bytes; "document" if nothing is left. */

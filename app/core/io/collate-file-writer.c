@@ -72,6 +72,43 @@ set_errno_error (GError     **error,
                  doing, g_strerror (saved));
 }
 
+/* A temporary file or folder could not be made in @dir: names the folder
+ * when the folder is the problem, as it is for these errors */
+static void
+set_folder_error (GError     **error,
+                  int          saved,
+                  const char  *dir,
+                  const char  *doing)
+{
+  g_autofree char *shown = g_filename_display_name (dir);
+
+  switch (saved)
+    {
+    case EACCES:
+    case EPERM:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("the folder “%s” may not be written to (%s); choose another folder, "
+                     "or ask for write permission on it"), shown, g_strerror (saved));
+      break;
+    case EROFS:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("the folder “%s” is on a read-only disk; choose another folder"), shown);
+      break;
+    case ENOENT:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("the folder “%s” does not exist; make it, or choose another folder"),
+                   shown);
+      break;
+    case ENOTDIR:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   _("“%s” is not a folder; choose another folder"), shown);
+      break;
+    default:
+      set_errno_error (error, saved, doing);
+      break;
+    }
+}
+
 /* Says what became of the destination, at the end of *@error */
 static void
 complete_error (CollateFileWriter  *self,
@@ -284,8 +321,12 @@ static gboolean
 is_read_only (const char    *path,
               const GStatBuf *st)
 {
-  /* root may write anything: a file nobody may write is read-only all the same */
-  return (st->st_mode & 0222) == 0 || g_access (path, W_OK) != 0;
+  /* root may write anything: a file nobody may write is read-only all the same
+   * (errno then says why, for the caller) */
+  if (g_access (path, W_OK) != 0)
+    return TRUE;
+  errno = EACCES;
+  return (st->st_mode & 0222) == 0;
 }
 
 static CollateFileWriter *
@@ -331,6 +372,15 @@ writer_new (const char  *path,
         }
       if (!folder && is_read_only (self->target, &st))
         {
+          /* the whole disk, rather than the file */
+          if (errno == EROFS)
+            {
+              g_autofree char *parent = g_path_get_dirname (self->target);
+
+              set_folder_error (error, EROFS, parent, NULL);
+              complete_error (self, error, NULL);
+              return NULL;
+            }
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                        _("“%s” is read-only; it was left as it was"), self->display);
           return NULL;
@@ -380,7 +430,7 @@ writer_new (const char  *path,
         {
           saved = errno;
           g_clear_pointer (&self->temp, g_free);
-          set_errno_error (error, saved, _("could not make a temporary folder"));
+          set_folder_error (error, saved, dir, _("could not make a temporary folder"));
           complete_error (self, error, NULL);
           return NULL;
         }
@@ -392,7 +442,7 @@ writer_new (const char  *path,
     {
       saved = errno;
       g_clear_pointer (&self->temp, g_free);
-      set_errno_error (error, saved, _("could not make a temporary file"));
+      set_folder_error (error, saved, dir, _("could not make a temporary file"));
       complete_error (self, error, NULL);
       return NULL;
     }

@@ -1,0 +1,123 @@
+#!/bin/sh
+# End-to-end: the window's small things, with real input under a virtual X
+# server.  A saved project changed by another program shows a banner whose
+# Reload button (clicked) reads it again; the same after a tag, through the
+# save-time question's Reload; a deleted file is said, and the banner's Save
+# writes it back; the shortcuts window (Ctrl+?) fits an 800 × 600 screen.
+#
+#   e2e-window.sh PATH/TO/collate
+#
+# Needs Xvfb, xdotool and python3 (exit 77, "skipped", without them).  The
+# pointer positions are for the default 1200×760 window (as in e2e.sh).
+set -eu
+
+COLLATE=${1:?usage: e2e-window.sh PATH/TO/collate}
+SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../samples}
+E2E_NAME=e2e-window
+
+. "$(dirname "$0")/e2e-lib.sh"
+
+OUT="$WORK/watched.collate.json"
+shot () {
+  if [ -n "${E2E_SHOTS:-}" ] && command -v import >/dev/null 2>&1; then
+    import -window root "$E2E_SHOTS/e2e-window-$1.png" || true
+  fi
+}
+
+# Another program's edit: a new title, and the file written in place
+retitle () {
+  python3 - "$OUT" "$1" <<'PY'
+import json, sys
+path, title = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    project = json.load(f)
+project["title"] = title
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(project, f, ensure_ascii=False, indent=2)
+PY
+}
+
+# ── 1. A new project from the two reports, saved ──
+WINDOW_TITLE="Trump to Russia"
+start_collate --save-to "$OUT" "$SAMPLES/witkoff-putin-report-1.txt" \
+              "$SAMPLES/witkoff-putin-report-2.txt"
+# Something to save: double-click "Putin" (report 2), press 2 (Person)
+xdotool mousemove 707 692 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.5
+save_and_wait "$OUT"
+
+# ── 2. Changed by another program: the banner comes by itself; a click on
+# its Reload shows the other version ──
+sleep 1.1
+retitle "Changed elsewhere"
+sleep 2
+shot changed
+xdotool mousemove 1097 76 sleep 0.2 click 1
+wait_for_window "Changed elsewhere" >/dev/null || fail "Reload did not show the changed file"
+sleep 0.5
+TITLE=$(xdotool getwindowname "$(wait_for_window 'Changed elsewhere')")
+case "$TITLE" in
+  •*) fail "the reloaded project is marked unsaved: $TITLE" ;;
+esac
+
+# ── 3. Changed again while a tag is unsaved: Ctrl+S asks, and its Reload
+# (Alt+R, the button's mnemonic) drops the tag for the other version ──
+xdotool mousemove 707 692 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 3 sleep 0.5
+sleep 1.1
+retitle "Changed twice"
+xdotool key ctrl+s
+sleep 1.5
+shot conflict
+xdotool key alt+r
+wait_for_window "Changed twice" >/dev/null || fail "the save-time question's Reload did not show the changed file"
+sleep 0.5
+python3 - "$OUT" <<'PY' || fail "the file is not the other program's version"
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    project = json.load(f)
+labels = sorted(a["label"] for a in project["annotations"])
+if project["title"] != "Changed twice" or labels != ["Person"]:
+    print("e2e: title %r, spans %r" % (project["title"], labels), file=sys.stderr)
+    sys.exit(1)
+PY
+TITLE=$(xdotool getwindowname "$(wait_for_window 'Changed twice')")
+case "$TITLE" in
+  •*) fail "the reloaded project is marked unsaved: $TITLE" ;;
+esac
+
+# ── 4. Deleted: the banner says so; its Save writes the project back ──
+rm "$OUT"
+sleep 1.5
+shot deleted
+xdotool mousemove 1097 76 sleep 0.2 click 1
+i=0
+while [ ! -s "$OUT" ]; do
+  i=$((i + 1))
+  [ $i -lt 50 ] || fail "the banner's Save did not write the deleted file back"
+  sleep 0.2
+done
+
+# ── 5. The shortcuts window fits 800 × 600 ──
+MAIN=$(wait_for_window "Changed twice")
+xdotool key ctrl+question
+sleep 1.5
+shot shortcuts
+# the other window of collate's that is more than a popup
+SHORTCUTS=
+for wid in $(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null); do
+  [ "$wid" != "$MAIN" ] || continue
+  eval "$(xdotool getwindowgeometry --shell "$wid")"
+  if [ "$WIDTH" -gt 200 ] && [ "$HEIGHT" -gt 200 ]; then
+    SHORTCUTS=$wid
+    break
+  fi
+done
+[ -n "$SHORTCUTS" ] || fail "Ctrl+? showed no shortcuts window"
+[ "$WIDTH" -le 800 ] && [ "$HEIGHT" -le 600 ] ||
+  fail "the shortcuts window is ${WIDTH}×${HEIGHT}, more than 800×600"
+echo "e2e-window: the shortcuts window is ${WIDTH}×${HEIGHT}"
+xdotool key Escape
+sleep 0.5
+
+quit_collate
+check_log
+echo "e2e-window: ok"
