@@ -866,7 +866,7 @@ test_load_bytes (void)
   g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_VERSION);
   g_assert_cmpstr (error->message, ==,
                    "version: this file has format version 7, from a newer Collate; "
-                   "this Collate reads versions 1 to 3 only");
+                   "this Collate reads versions 1 to 4 only");
 }
 
 static const CollateJsonValue *
