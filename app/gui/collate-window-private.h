@@ -69,6 +69,11 @@ struct _CollateWindow
   GtkWidget            *workspace;
   GtkWidget            *palette;
 
+  /* The conflicts a merge left (collate-window-team.c) */
+  GtkWidget            *conflicts_revealer;
+  GtkWidget            *conflicts_heading;
+  GtkWidget            *conflicts_list;
+
   /* What the banner's button does */
   char                 *banner_action;
   GVariant             *banner_target;
@@ -80,6 +85,16 @@ void        collate_window_update_actions        (CollateWindow  *self);
 
 void        collate_window_fetch_url             (CollateWindow  *self,
                                                   const char     *url);
+
+/* collate-window-team.c */
+void        collate_window_class_add_team_actions (GtkWidgetClass *widget_class);
+void        collate_window_team_project_set      (CollateWindow  *self);
+void        collate_window_update_conflicts      (CollateWindow  *self);
+/* Loads several annotators' projects of the same documents, merges them
+ * (team/collate-merge.h) and shows the result on its Curation page */
+void        collate_window_curate_files          (CollateWindow  *self,
+                                                  GFile         **files,
+                                                  guint           n_files);
 
 /* collate-window.c */
 void        collate_window_show_banner           (CollateWindow  *self,

@@ -533,6 +533,7 @@ collate_window_set_project (CollateWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   collate_window_hide_banner (self);
+  collate_window_team_project_set (self);
   update_title (self);
   collate_window_update_actions (self);
   collate_workspace_focus_text (COLLATE_WORKSPACE (self->workspace));
@@ -1385,6 +1386,7 @@ collate_window_class_init (CollateWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, collate_window_hide_banner);
 
   collate_window_class_add_actions (widget_class);
+  collate_window_class_add_team_actions (widget_class);
 }
 
 static void
