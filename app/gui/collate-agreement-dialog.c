@@ -228,7 +228,7 @@ GPtrArray *
 collate_agreement_compute_finish (GAsyncResult *result,
                                   GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -258,6 +258,9 @@ figure (double value)
   /* an undefined measure (no spans, or no chance of disagreement) */
   if (isnan (value))
     return g_strdup ("—");
+  /* no "-0.000" */
+  if (fabs (value) < 0.0005)
+    value = 0;
   return g_strdup_printf ("%.3f", value);
 }
 

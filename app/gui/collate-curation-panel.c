@@ -466,7 +466,7 @@ static void
 build (CollateCurationPanel *self)
 {
   GtkListItemFactory *factory;
-  GtkWidget *scroller, *detail_scroller;
+  GtkWidget *scroller;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -502,13 +502,7 @@ build (CollateCurationPanel *self)
   gtk_label_set_wrap_mode (GTK_LABEL (self->detail), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (self->detail), TRUE);
   gtk_widget_add_css_class (self->detail, "collate-curation-detail");
-  detail_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (detail_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (detail_scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (detail_scroller), 180);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (detail_scroller), self->detail);
-  g_object_bind_property (self->detail, "visible", detail_scroller, "visible", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (self->box), detail_scroller);
+  gtk_box_append (GTK_BOX (self->box), self->detail);
 
   self->choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_box_append (GTK_BOX (self->box), self->choices);
