@@ -275,8 +275,8 @@ settle_conflicts_action (GtkWidget  *widget,
   message = g_strdup_printf (ngettext ("Mark the merge’s %u conflict as settled?",
                                        "Mark the merge’s %u conflicts as settled?", n), n);
   self->pending_alert = collate_alert_choose_async (GTK_WINDOW (self), message,
-                                                    _("The list leaves the project’s metadata when it is next saved. "
-                                                      "Undo does not bring it back."),
+                                                    _("The list is removed from the project’s metadata; saving the "
+                                                      "project keeps it so. Undo does not bring it back."),
                                                     buttons, 0, 1, -1, NULL,
                                                     settle_answered, g_object_ref (self));
 }
