@@ -37,6 +37,7 @@ G_DEFINE_FINAL_TYPE (CollateCurationPanel, collate_curation_panel, GTK_TYPE_WIDG
 enum
 {
   DISPUTE_SELECTED,
+  REFRESHED,
   MESSAGE,
   N_SIGNALS
 };
@@ -369,6 +370,7 @@ collate_curation_panel_refresh (CollateCurationPanel *self)
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
   update_status (self);
   update_detail (self);
+  g_signal_emit (self, signals[REFRESHED], 0);
 }
 
 static gboolean
@@ -549,6 +551,9 @@ collate_curation_panel_class_init (CollateCurationPanelClass *klass)
   signals[DISPUTE_SELECTED] =
     g_signal_new ("dispute-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, COLLATE_TYPE_DISPUTE);
+  signals[REFRESHED] =
+    g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

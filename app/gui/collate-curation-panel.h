@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (CollateCurationPanel, collate_curation_panel, COLLATE, CUR
  *
  * Signals:
  *   dispute-selected (CollateDispute *dispute)  the selection moved (NULL: none)
+ *   refreshed ()                                the list was made again (a change,
+ *                                               undo or redo): the selected one may
+ *                                               have been settled or reopened
  *   message (const char *text)                  a decision failed, or all are settled
  */
 CollateCurationPanel *collate_curation_panel_new          (CollateProject       *project);

@@ -1936,6 +1936,7 @@ collate_workspace_new (CollateProject *project,
   g_signal_connect (self->compare, "message", G_CALLBACK (on_compare_message), self);
   g_signal_connect (self->curation, "dispute-selected", G_CALLBACK (on_dispute_selected), self);
   g_signal_connect (self->curation, "message", G_CALLBACK (on_curation_message), self);
+  g_signal_connect_swapped (self->curation, "refreshed", G_CALLBACK (update_curation_actions), self);
   g_signal_connect_swapped (self->side_stack, "notify::visible-child", G_CALLBACK (update_curation_actions), self);
   g_signal_connect (self->sidebar, "item-activated", G_CALLBACK (on_sidebar_item_activated), self);
   g_signal_connect (self->sidebar, "message", G_CALLBACK (on_sidebar_message), self);

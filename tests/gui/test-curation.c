@@ -197,6 +197,11 @@ test_step_and_decide (Fixture       *f,
   spin ();
   g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 1);
   g_assert_cmpuint (collate_project_get_n_curations (f->project), ==, 3);
+  /* the one reopened can be decided again at once */
+  activate (f, "workspace.curate-all", NULL);
+  g_assert_cmpuint (collate_project_get_n_curations (f->project), ==, 4);
+  g_assert_true (collate_project_undo (f->project));
+  spin ();
   g_assert_true (collate_project_undo (f->project));
   g_assert_true (collate_project_undo (f->project));
   spin ();
