@@ -391,8 +391,9 @@ collate_project_curate (CollateProject *project,
     }
   else if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ALL))
     g_strv_builder_addv (chosen_builder, (const char **) dispute->annotators);
+  /* (keeping the version of an annotator who marked nothing here removes
+   * every span of it) */
   chosen = g_strv_builder_end (chosen_builder);
-  /* accepting an annotator who marked nothing here removes every span */
 
   collate_project_begin_group (project, _("Curate"));
   for (guint i = 0; i < spans->len; i++)
