@@ -26,6 +26,7 @@ struct _CollateCurationPanel
   GtkWidget          *box;
   GtkWidget          *status;
   GtkWidget          *list;
+  GtkWidget          *scroller;
   GtkWidget          *detail;       /* who said what, for the selected one */
   GtkWidget          *choices;      /* the decision buttons */
   GtkWidget          *all_button;
@@ -291,6 +292,9 @@ update_status (CollateCurationPanel *self)
                                       "%u of %u disagreements open · Alt+↓ / Alt+↑ to step", n),
                             self->n_open, n);
   gtk_label_set_text (GTK_LABEL (self->status), text);
+  /* nothing to curate: the message alone */
+  gtk_widget_set_visible (self->scroller, n > 0);
+  gtk_widget_set_visible (self->choices, n > 0);
 }
 
 static void
@@ -497,6 +501,7 @@ build (CollateCurationPanel *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (self->box), scroller);
+  self->scroller = scroller;
 
   self->detail = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->detail), 0);
