@@ -1921,6 +1921,11 @@ collate_workspace_new (CollateProject *project,
       gtk_stack_add_titled (GTK_STACK (self->side_stack), curation_page, "curation", _("Curation"));
     }
     gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->side_stack));
+    /* three pages: each tab as wide as its title, so that the side stays as
+     * narrow as before */
+    if (GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (switcher)))
+      gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (switcher)), FALSE);
+    gtk_widget_add_css_class (switcher, "collate-side-switcher");
     gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
     gtk_widget_set_margin_top (switcher, 6);
     gtk_widget_set_margin_bottom (switcher, 6);

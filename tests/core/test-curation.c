@@ -329,6 +329,37 @@ test_malformed (void)
     }
 }
 
+/* git's merge driver keeps both sides' curations */
+static void
+test_merge3 (void)
+{
+  g_autoptr(CollateProject) merged = merged_project ();
+  g_autoptr(GBytes) base_bytes = collate_project_to_bytes (merged);
+  g_autoptr(CollateProject) base = collate_project_load_bytes (base_bytes, NULL);
+  g_autoptr(CollateProject) ours = collate_project_load_bytes (base_bytes, NULL);
+  g_autoptr(CollateProject) theirs = collate_project_load_bytes (base_bytes, NULL);
+  g_autoptr(CollateDispute) paris = NULL;
+  g_autoptr(CollateDispute) claims = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CollateProject) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (base);
+  collate_project_set_author (ours, "carol");
+  collate_project_set_author (theirs, "dave");
+  paris = dispute_at (ours, 16);
+  claims = dispute_at (theirs, 23);
+  g_assert_nonnull (collate_project_curate (ours, paris, COLLATE_CURATION_CHOICE_ONE, "bob", &error));
+  g_assert_nonnull (collate_project_curate (theirs, claims, COLLATE_CURATION_CHOICE_ALL, NULL, &error));
+  g_assert_no_error (error);
+
+  result = collate_project_merge3 (base, ours, theirs, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (collate_project_get_n_curations (result), ==, 2);
+  g_assert_cmpuint (spans_with_label (result, "Location"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/curation/curate-all-none-and-errors", test_curate_all_none_and_errors);
   g_test_add_func ("/curation/file", test_file);
   g_test_add_func ("/curation/malformed", test_malformed);
+  g_test_add_func ("/curation/merge3", test_merge3);
 
   return g_test_run ();
 }

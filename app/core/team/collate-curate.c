@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "collate-curate.h"
 #include "collate-error.h"
@@ -194,12 +195,20 @@ is_disputed (CollateAnnotation *span,
              gboolean           merged,
              guint              n_annotators)
 {
-  g_auto(GStrv) who = NULL;
+  const char *listed = collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE);
+  guint n = 0;
 
-  if (merged && collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE) == NULL)
-    return FALSE;
-  who = collate_annotation_dup_annotators (span);
-  return g_strv_length (who) < n_annotators;
+  if (listed == NULL)
+    return !merged && n_annotators > (collate_annotation_get_author (span)[0] != '\0' ? 1 : 0);
+  /* the non-empty lines, without copying them (this runs for every span) */
+  for (const char *line = listed; line != NULL; )
+    {
+      const char *next = strchr (line, '\n');
+
+      n += (next ? next : line + strlen (line)) > line;
+      line = next ? next + 1 : NULL;
+    }
+  return n < n_annotators;
 }
 
 static CollateDispute *
@@ -236,30 +245,108 @@ compare_disputes (gconstpointer a,
   return 0;
 }
 
-/* The first curation (by id) whose range holds @dispute, or NULL */
-static CollateCuration *
-covering_curation (CollateProject *project,
-                   CollateDispute *dispute)
+/* The curations of one document by start, with the furthest end so far at
+ * each, so that finding one that holds a range looks at few of them */
+typedef struct
 {
-  GListModel *curations = collate_project_get_curations (project);
-  guint n = g_list_model_get_n_items (curations);
+  GPtrArray *curations;   /* CollateCuration (borrowed), by start */
+  GArray    *max_end;     /* guint: max end of curations[0..i] */
+} DocCurations;
 
-  for (guint i = 0; i < n; i++)
+static void
+doc_curations_free (DocCurations *dc)
+{
+  g_ptr_array_unref (dc->curations);
+  g_array_unref (dc->max_end);
+  g_free (dc);
+}
+
+static int
+compare_curation_start (gconstpointer a,
+                        gconstpointer b)
+{
+  CollateCuration *x = *(CollateCuration **) a;
+  CollateCuration *y = *(CollateCuration **) b;
+
+  if (collate_curation_get_start (x) != collate_curation_get_start (y))
+    return collate_curation_get_start (x) < collate_curation_get_start (y) ? -1 : 1;
+  return 0;
+}
+
+/* document id → DocCurations */
+static GHashTable *
+index_curations (CollateProject *project)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) doc_curations_free);
+  GListModel *curations = collate_project_get_curations (project);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < g_list_model_get_n_items (curations); i++)
     {
       g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
+      DocCurations *dc = g_hash_table_lookup (index, collate_curation_get_document_id (c));
 
-      if (g_str_equal (collate_curation_get_document_id (c), dispute->document_id)
-          && collate_curation_get_start (c) <= dispute->start
-          && dispute->end <= collate_curation_get_end (c))
-        return c;
+      if (dc == NULL)
+        {
+          dc = g_new0 (DocCurations, 1);
+          dc->curations = g_ptr_array_new ();
+          dc->max_end = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (index, (gpointer) collate_curation_get_document_id (c), dc);
+        }
+      /* the project holds them: borrowed */
+      g_ptr_array_add (dc->curations, c);
     }
-  return NULL;
+  g_hash_table_iter_init (&iter, index);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DocCurations *dc = value;
+      guint max = 0;
+
+      /* stable: among equal starts the first by id stays first */
+      g_ptr_array_sort (dc->curations, compare_curation_start);
+      for (guint i = 0; i < dc->curations->len; i++)
+        {
+          max = MAX (max, collate_curation_get_end (g_ptr_array_index (dc->curations, i)));
+          g_array_append_val (dc->max_end, max);
+        }
+    }
+  return index;
+}
+
+/* Does a curation's range hold @dispute? */
+static gboolean
+is_covered (GHashTable     *index,
+            CollateDispute *dispute)
+{
+  DocCurations *dc = g_hash_table_lookup (index, dispute->document_id);
+  guint lo = 0, hi;
+
+  if (dc == NULL)
+    return FALSE;
+  /* the curations starting at or before the dispute: [0, hi) */
+  hi = dc->curations->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (collate_curation_get_start (g_ptr_array_index (dc->curations, mid)) <= dispute->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i-- > 0 && g_array_index (dc->max_end, guint, i) >= dispute->end;)
+    if (collate_curation_get_end (g_ptr_array_index (dc->curations, i)) >= dispute->end)
+      return TRUE;
+  return FALSE;
 }
 
 GPtrArray *
 collate_project_find_disputes (CollateProject *project)
 {
   g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) index = NULL;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) annotators = NULL;
   GListModel *spans, *curations;
@@ -295,11 +382,12 @@ collate_project_find_disputes (CollateProject *project)
     }
 
   /* a dispute a curation covers is decided: the curation stands for it */
+  index = index_curations (project);
   for (guint i = 0; i < open->len; i++)
     {
       CollateDispute *dispute = g_ptr_array_index (open, i);
 
-      if (covering_curation (project, dispute) == NULL)
+      if (!is_covered (index, dispute))
         g_ptr_array_add (result, g_object_ref (dispute));
     }
   curations = collate_project_get_curations (project);
