@@ -30,4 +30,5 @@
 #include "collate-reliability.h"
 #include "collate-agreement.h"
 #include "collate-merge.h"
+#include "collate-curate.h"
 #include "collate-ingest.h"

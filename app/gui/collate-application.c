@@ -31,6 +31,8 @@ G_DEFINE_FINAL_TYPE (CollateApplication, collate_application, GTK_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the sample project (two reports of one meeting)"), NULL },
+  { "curate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With several annotators’ project files: merge them and show where they disagree"), NULL },
   { "save-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With text files: where Save writes the new project"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
@@ -724,6 +726,22 @@ collate_application_command_line (GApplication            *application,
           return 1;
         }
       hint = g_strconcat ("save-to:", uri, NULL);
+    }
+
+  if (g_variant_dict_contains (options, "curate"))
+    {
+      GtkWindow *window;
+
+      if (files->len < 2)
+        {
+          g_application_command_line_printerr (command_line, "%s\n",
+                                               _("--curate needs two or more annotators’ project files"));
+          return 1;
+        }
+      window = collate_application_get_window_for_project (self, NULL);
+      gtk_window_present (window);
+      collate_window_curate_files (COLLATE_WINDOW (window), (GFile **) files->pdata, files->len);
+      return 0;
     }
 
   if (g_variant_dict_contains (options, "sample"))

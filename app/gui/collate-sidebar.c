@@ -46,6 +46,9 @@ struct _CollateSidebar
   GtkWidget          *filter_label;
   GtkStringList      *filter_label_names;
   GtkWidget          *filter_document;
+  GtkWidget          *filter_author;
+  GtkStringList      *filter_author_names;  /* "All authors", then every author */
+  GHashTable         *authors;              /* author → position in filter_author_names */
   GtkWidget          *stack;
   GtkWidget          *span_list;
   GtkWidget          *link_list;
@@ -58,6 +61,7 @@ struct _CollateSidebar
   char               *want_label;
   char               *want_document;
   char               *want_text;     /* casefolded */
+  char               *want_author;
   guint               sync_source;
   guint               reveal_source;
   guint               reveal_position;
@@ -132,6 +136,15 @@ span_matches (gpointer item,
       && !contains_text (collate_annotation_get_text (span), self->want_text)
       && !contains_text (collate_annotation_get_note (span), self->want_text))
     return FALSE;
+  if (self->want_author != NULL)
+    {
+      g_auto(GStrv) who = collate_annotation_dup_annotators (span);
+
+      /* who made it (the "annotators" of a merged span), or its author */
+      if (!g_strv_contains ((const char *const *) who, self->want_author)
+          && g_strcmp0 (collate_annotation_get_author (span), self->want_author) != 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -144,6 +157,8 @@ link_matches (gpointer item,
   CollateAnnotation *from, *to;
 
   if (self->want_label != NULL && g_strcmp0 (collate_link_get_label (link), self->want_label) != 0)
+    return FALSE;
+  if (self->want_author != NULL && g_strcmp0 (collate_link_get_author (link), self->want_author) != 0)
     return FALSE;
   if (self->want_document == NULL && self->want_text == NULL)
     return TRUE;
@@ -165,7 +180,7 @@ link_matches (gpointer item,
 static void
 apply_filters (CollateSidebar *self)
 {
-  gboolean any = self->want_label || self->want_document || self->want_text;
+  gboolean any = self->want_label || self->want_document || self->want_text || self->want_author;
 
   /* without a filter the lists show the project's models directly */
   gtk_filter_list_model_set_filter (self->span_filter_model,
@@ -217,8 +232,108 @@ on_filter_widgets_changed (CollateSidebar *self)
   if (doc_pos != GTK_INVALID_LIST_POSITION && doc_pos > 0)
     doc_id = collate_document_get_id (collate_project_get_document (self->project, doc_pos - 1));
 
+  {
+    guint author_pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->filter_author));
+
+    g_clear_pointer (&self->want_author, g_free);
+    if (author_pos != GTK_INVALID_LIST_POSITION && author_pos > 0)
+      self->want_author = g_strdup (gtk_string_list_get_string (self->filter_author_names, author_pos));
+  }
   collate_sidebar_set_filter (self, label, doc_id,
                               gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
+/* ── Authors, for the author filter ────────────────────────────────── */
+
+static void
+add_author (CollateSidebar *self,
+            const char     *author)
+{
+  if (author == NULL || author[0] == '\0' || g_hash_table_contains (self->authors, author))
+    return;
+  g_hash_table_add (self->authors, g_strdup (author));
+  /* in alphabetical order, after "All authors" */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_author_names));
+    guint at = 1;
+    const char *const one[] = { author, NULL };
+
+    while (at < n && g_utf8_collate (gtk_string_list_get_string (self->filter_author_names, at), author) < 0)
+      at++;
+    gtk_string_list_splice (self->filter_author_names, at, 0, one);
+  }
+  /* one author: nothing to filter by */
+  gtk_widget_set_visible (self->filter_author, g_hash_table_size (self->authors) > 1);
+}
+
+static void
+add_authors_of (CollateSidebar    *self,
+                CollateAnnotation *span)
+{
+  g_auto(GStrv) who = collate_annotation_dup_annotators (span);
+
+  for (guint i = 0; who[i] != NULL; i++)
+    add_author (self, who[i]);
+  add_author (self, collate_annotation_get_author (span));
+}
+
+static void
+on_span_author (CollateSidebar    *self,
+                CollateAnnotation *span)
+{
+  add_authors_of (self, span);
+}
+
+static void
+on_link_author (CollateSidebar *self,
+                CollateLink    *link)
+{
+  add_author (self, collate_link_get_author (link));
+}
+
+static void
+fill_authors (CollateSidebar *self)
+{
+  GListModel *spans = collate_project_get_annotations (self->project);
+  GListModel *links = collate_project_get_links (self->project);
+
+  self->authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->filter_author_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->filter_author_names, _("All authors"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->filter_author), G_LIST_MODEL (self->filter_author_names));
+  gtk_widget_set_visible (self->filter_author, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+
+      add_authors_of (self, span);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+
+      add_author (self, collate_link_get_author (link));
+    }
+  g_signal_connect_swapped (self->project, "annotation-added", G_CALLBACK (on_span_author), self);
+  g_signal_connect_swapped (self->project, "link-added", G_CALLBACK (on_link_author), self);
+}
+
+void
+collate_sidebar_set_author_filter (CollateSidebar *self,
+                                   const char     *author)
+{
+  guint n;
+
+  g_return_if_fail (COLLATE_IS_SIDEBAR (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_author_names));
+  for (guint i = 1; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->filter_author_names, i), author) == 0)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->filter_author), i);
+        return;
+      }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->filter_author), 0);
 }
 
 guint
@@ -1181,6 +1296,9 @@ collate_sidebar_dispose (GObject *object)
   g_clear_object (&self->link_selection);
   g_clear_object (&self->label_names);
   g_clear_object (&self->filter_label_names);
+  g_clear_object (&self->filter_author_names);
+  g_clear_pointer (&self->authors, g_hash_table_unref);
+  g_clear_pointer (&self->want_author, g_free);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (collate_sidebar_parent_class)->dispose (object);
@@ -1234,6 +1352,7 @@ collate_sidebar_class_init (CollateSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, search);
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, filter_label);
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, filter_document);
+  gtk_widget_class_bind_template_child (widget_class, CollateSidebar, filter_author);
   gtk_widget_class_bind_template_child (widget_class, CollateSidebar, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_label_dropdown_changed);
   gtk_widget_class_bind_template_callback (widget_class, commit_note);
@@ -1270,6 +1389,7 @@ collate_sidebar_new (CollateProject *project)
 
   build_counts (self);
   fill_filters (self);
+  fill_authors (self);
 
   spans = collate_project_get_annotations (project);
   links = collate_project_get_links (project);

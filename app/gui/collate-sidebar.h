@@ -28,6 +28,12 @@ void            collate_sidebar_set_filter      (CollateSidebar *self,
                                                  const char     *label,
                                                  const char     *document_id,
                                                  const char     *text);
+/* Shows only what @author made (a span's author or one of its "annotators";
+ * a link's author); NULL or unknown: every author.  The drop-down beside
+ * the label and document filters does the same; it shows once the project
+ * has two authors. */
+void            collate_sidebar_set_author_filter (CollateSidebar *self,
+                                                 const char     *author);
 guint           collate_sidebar_get_n_shown_spans (CollateSidebar *self);
 guint           collate_sidebar_get_n_shown_links (CollateSidebar *self);
 /* Spans with @label in the project, as the sidebar counts them */

@@ -35,6 +35,7 @@ collate_window_update_actions (CollateWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 

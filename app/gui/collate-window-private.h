@@ -74,6 +74,10 @@ struct _CollateWindow
   guint                 watch_id;
   /* the banner says the file changed or went away */
   gboolean              watch_banner;
+  /* The conflicts a merge left (collate-window-team.c) */
+  GtkWidget            *conflicts_revealer;
+  GtkWidget            *conflicts_heading;
+  GtkWidget            *conflicts_list;
 
   /* What the banner's button does */
   char                 *banner_action;
@@ -86,6 +90,16 @@ void        collate_window_update_actions        (CollateWindow  *self);
 
 void        collate_window_fetch_url             (CollateWindow  *self,
                                                   const char     *url);
+
+/* collate-window-team.c */
+void        collate_window_class_add_team_actions (GtkWidgetClass *widget_class);
+void        collate_window_team_project_set      (CollateWindow  *self);
+void        collate_window_update_conflicts      (CollateWindow  *self);
+/* Loads several annotators' projects of the same documents, merges them
+ * (team/collate-merge.h) and shows the result on its Curation page */
+void        collate_window_curate_files          (CollateWindow  *self,
+                                                  GFile         **files,
+                                                  guint           n_files);
 
 /* collate-window.c */
 void        collate_window_show_banner           (CollateWindow  *self,

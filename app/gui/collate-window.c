@@ -653,6 +653,7 @@ collate_window_set_project (CollateWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   collate_window_hide_banner (self);
+  collate_window_team_project_set (self);
   update_title (self);
   collate_window_update_actions (self);
   collate_workspace_focus_text (COLLATE_WORKSPACE (self->workspace));
@@ -1607,6 +1608,7 @@ collate_window_class_init (CollateWindowClass *klass)
 
   collate_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  collate_window_class_add_team_actions (widget_class);
 }
 
 static void

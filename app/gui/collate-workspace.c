@@ -8,6 +8,7 @@
 
 #include "collate-compare-bands.h"
 #include "collate-compare-panel.h"
+#include "collate-curation-panel.h"
 #include "collate-document-view.h"
 #include "collate.h"
 #include "collate-link-overlay.h"
@@ -46,6 +47,7 @@ struct _CollateWorkspace
   CollateLinkPicker  *picker;
   GtkWidget          *side_stack;   /* the sidebar and the comparison */
   CollateComparePanel *compare;
+  CollateCurationPanel *curation;
   CollateCompareBands *bands;
   GtkWidget          *sync_check;
   gboolean            syncing;      /* scrolling one pane to follow the other */
@@ -841,6 +843,92 @@ on_compare_message (CollateComparePanel *panel,
   show_message (self, text);
 }
 
+/* ── Curation ──────────────────────────────────────────────────────── */
+
+static gboolean
+curation_shown (CollateWorkspace *self)
+{
+  return self->curation != NULL
+         && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->side_stack)), "curation") == 0
+         && gtk_widget_get_visible (gtk_widget_get_parent (self->side_stack));
+}
+
+static void
+update_curation_actions (CollateWorkspace *self)
+{
+  CollateDispute *dispute = self->curation ? collate_curation_panel_get_selected (self->curation) : NULL;
+  gboolean open = curation_shown (self) && dispute != NULL && !collate_dispute_is_decided (dispute);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.curate-one", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.curate-all", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.curate-none", open);
+}
+
+/* A disagreement selected in the list: its spans selected and outlined in
+ * their pane, scrolled into view */
+static void
+on_dispute_selected (CollateCurationPanel *panel,
+                     CollateDispute       *dispute,
+                     CollateWorkspace     *self)
+{
+  CollateDocumentView *pane;
+  GPtrArray *spans;
+  g_autoptr(GArray) ranges = NULL;
+
+  update_curation_actions (self);
+  if (dispute == NULL)
+    return;
+  pane = pane_for_document (self, collate_dispute_get_document_id (dispute));
+  spans = collate_dispute_get_spans (dispute);
+  /* the first span becomes the selection (its details in the sidebar) */
+  select_internal (self, spans->len > 0 ? collate_annotation_get_id (g_ptr_array_index (spans, 0)) : NULL, FALSE);
+  clear_highlights (self);
+  if (pane == NULL)
+    return;
+  ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      guint range[2] = { collate_annotation_get_start (g_ptr_array_index (spans, i)),
+                         collate_annotation_get_end (g_ptr_array_index (spans, i)) };
+
+      g_array_append_vals (ranges, range, 2);
+    }
+  if (spans->len == 0)
+    {
+      guint range[2] = { collate_dispute_get_start (dispute), collate_dispute_get_end (dispute) };
+
+      g_array_append_vals (ranges, range, 2);
+    }
+  collate_document_view_set_highlight (pane, (const guint *) ranges->data, ranges->len / 2);
+  g_ptr_array_add (self->highlighted, pane);
+  reveal_pane (self, pane);
+  collate_document_view_scroll_to (pane, collate_dispute_get_start (dispute), collate_dispute_get_end (dispute));
+}
+
+static void
+on_curation_message (CollateCurationPanel *panel,
+                     const char           *text,
+                     CollateWorkspace     *self)
+{
+  show_message (self, text);
+}
+
+static void
+action_curate (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *choice = g_str_equal (action_name, "workspace.curate-one") ? COLLATE_CURATION_CHOICE_ONE
+                       : g_str_equal (action_name, "workspace.curate-all") ? COLLATE_CURATION_CHOICE_ALL
+                       : COLLATE_CURATION_CHOICE_NONE;
+
+  if (!collate_curation_panel_decide (self->curation, choice,
+                                      parameter ? g_variant_get_uint32 (parameter) : 0, &error))
+    show_message (self, error->message);
+}
+
 /* ── The project's changes ─────────────────────────────────────────── */
 
 static void
@@ -1090,6 +1178,7 @@ update_sidebar (CollateWorkspace *self)
   gboolean visible = self->narrow ? self->narrow_shown : self->sidebar_wanted;
 
   gtk_widget_set_visible (gtk_widget_get_parent (self->side_stack), visible);
+  update_curation_actions (self);
 }
 
 static void
@@ -1186,6 +1275,11 @@ action_step (GtkWidget  *widget,
   g_autoptr(CollateAnnotation) next = NULL;
   int position;
 
+  if (curation_shown (self))
+    {
+      collate_curation_panel_step (self->curation, forward);
+      return;
+    }
   if (n == 0)
     return;
   if (current == NULL)
@@ -1242,6 +1336,22 @@ action_show_compare (GtkWidget  *widget,
   apply_sidebar_visible (self, TRUE);
   gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "compare");
   gtk_widget_grab_focus (GTK_WIDGET (self->compare));
+}
+
+static void
+action_show_curation (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CollateWorkspace *self = COLLATE_WORKSPACE (widget);
+
+  apply_sidebar_visible (self, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "curation");
+  gtk_widget_grab_focus (GTK_WIDGET (self->curation));
+  /* the first open disagreement, if none is selected yet */
+  if (collate_curation_panel_get_selected (self->curation) == NULL)
+    collate_curation_panel_step (self->curation, TRUE);
+  update_curation_actions (self);
 }
 
 static void
@@ -1553,6 +1663,13 @@ collate_workspace_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->compare, self);
       self->compare = NULL;
     }
+  if (self->curation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->curation, self);
+      self->curation = NULL;
+    }
+  if (self->side_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->side_stack, self);
   if (self->picker != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->picker));
@@ -1626,6 +1743,10 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "workspace.show-compare", NULL, action_show_compare);
   gtk_widget_class_install_action (widget_class, "workspace.tag-all", NULL, action_tag_all);
+  gtk_widget_class_install_action (widget_class, "workspace.show-curation", NULL, action_show_curation);
+  gtk_widget_class_install_action (widget_class, "workspace.curate-one", "u", action_curate);
+  gtk_widget_class_install_action (widget_class, "workspace.curate-all", NULL, action_curate);
+  gtk_widget_class_install_action (widget_class, "workspace.curate-none", NULL, action_curate);
 
   for (guint i = 0; i < 9; i++)
     {
@@ -1655,6 +1776,16 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "workspace.show-compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workspace.tag-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "workspace.show-curation", NULL);
+  for (guint i = 0; i < COLLATE_CURATION_MAX_KEYED; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "workspace.curate-one", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_ALT_MASK,
+                                           "workspace.curate-one", "u", i);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "workspace.curate-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_ALT_MASK, "workspace.curate-none", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "collate-workspace");
 }
@@ -1757,6 +1888,7 @@ collate_workspace_new (CollateProject *project,
   /* the side: the annotations, and the comparison of two reports */
   self->sidebar = collate_sidebar_new (project);
   self->compare = collate_compare_panel_new (project);
+  self->curation = collate_curation_panel_new (project);
   self->sync_check = gtk_check_button_new_with_mnemonic (_("Scroll the reports _together"));
   gtk_widget_set_tooltip_text (self->sync_check,
                                _("Scrolling one report keeps the passage the other aligns with it beside it"));
@@ -1777,7 +1909,23 @@ collate_workspace_new (CollateProject *project,
     gtk_widget_set_vexpand (GTK_WIDGET (self->compare), TRUE);
     gtk_box_append (GTK_BOX (compare_page), GTK_WIDGET (self->compare));
     gtk_stack_add_titled (GTK_STACK (self->side_stack), compare_page, "compare", _("Compare"));
+    {
+      GtkWidget *curation_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      gtk_widget_set_margin_start (curation_page, 10);
+      gtk_widget_set_margin_end (curation_page, 10);
+      gtk_widget_set_margin_top (curation_page, 6);
+      gtk_widget_set_margin_bottom (curation_page, 10);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->curation), TRUE);
+      gtk_box_append (GTK_BOX (curation_page), GTK_WIDGET (self->curation));
+      gtk_stack_add_titled (GTK_STACK (self->side_stack), curation_page, "curation", _("Curation"));
+    }
     gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->side_stack));
+    /* three pages: each tab as wide as its title, so that the side stays as
+     * narrow as before */
+    if (GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (switcher)))
+      gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (switcher)), FALSE);
+    gtk_widget_add_css_class (switcher, "collate-side-switcher");
     gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
     gtk_widget_set_margin_top (switcher, 6);
     gtk_widget_set_margin_bottom (switcher, 6);
@@ -1791,6 +1939,10 @@ collate_workspace_new (CollateProject *project,
   g_signal_connect (self->compare, "suggestion-selected", G_CALLBACK (on_suggestion_selected), self);
   g_signal_connect (self->compare, "accepted", G_CALLBACK (on_suggestion_accepted), self);
   g_signal_connect (self->compare, "message", G_CALLBACK (on_compare_message), self);
+  g_signal_connect (self->curation, "dispute-selected", G_CALLBACK (on_dispute_selected), self);
+  g_signal_connect (self->curation, "message", G_CALLBACK (on_curation_message), self);
+  g_signal_connect_swapped (self->curation, "refreshed", G_CALLBACK (update_curation_actions), self);
+  g_signal_connect_swapped (self->side_stack, "notify::visible-child", G_CALLBACK (update_curation_actions), self);
   g_signal_connect (self->sidebar, "item-activated", G_CALLBACK (on_sidebar_item_activated), self);
   g_signal_connect (self->sidebar, "message", G_CALLBACK (on_sidebar_message), self);
 
@@ -1839,6 +1991,7 @@ collate_workspace_new (CollateProject *project,
     }
 
   update_actions (self);
+  update_curation_actions (self);
   return self;
 }
 

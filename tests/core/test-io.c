@@ -866,7 +866,7 @@ test_load_bytes (void)
   g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_VERSION);
   g_assert_cmpstr (error->message, ==,
                    "version: this file has format version 7, from a newer Collate; "
-                   "this Collate reads versions 1 to 3 only");
+                   "this Collate reads versions 1 to 4 only");
 }
 
 static const CollateJsonValue *
@@ -937,9 +937,9 @@ test_json_schema (void)
                    "https://json-schema.org/draft/2020-12/schema");
   g_assert_nonnull (member (root, "description"));
   check_descriptions (member (root, "$defs"), root, &n_checked);
-  /* 10 top-level members, 2 schema lists, 4 label, 6 document, 11 annotation, 8 link,
-   * 9 review and 4 review side fields */
-  g_assert_cmpuint (n_checked, ==, 10 + 2 + 4 + 6 + 11 + 8 + 9 + 4);
+  /* 11 top-level members, 2 schema lists, 4 label, 6 document, 11 annotation, 8 link,
+   * 9 review, 4 review side, 10 curation and 6 curation version fields */
+  g_assert_cmpuint (n_checked, ==, 11 + 2 + 4 + 6 + 11 + 8 + 9 + 4 + 10 + 6);
 }
 
 /* The JSON reader decodes what it accepts exactly */

@@ -26,8 +26,8 @@ OUT="$WORK/compare.collate.json"
 WINDOW_TITLE="Trump to Russia"
 start_collate --save-to "$OUT" "$SAMPLES/witkoff-putin-report-1.txt" "$SAMPLES/witkoff-putin-report-2.txt"
 
-# The Compare page (its tab above the sidebar); the comparison takes a moment
-xdotool mousemove 1117 74 sleep 0.2 click 1 sleep 2.5
+# The Compare page (the middle tab above the sidebar); the comparison takes a moment
+xdotool mousemove 1040 74 sleep 0.2 click 1 sleep 2.5
 
 reviews () {
   # reviews FILE: checks the saved project against its reviews and prints

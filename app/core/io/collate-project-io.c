@@ -36,9 +36,10 @@ typedef enum
   KIND_ANNOTATION,
   KIND_LINK,
   KIND_REVIEW,
+  KIND_CURATION,
 } IdKind;
 
-static const char * const kind_names[] = { "documents", "annotations", "links", "reviews" };
+static const char * const kind_names[] = { "documents", "annotations", "links", "reviews", "curations" };
 
 typedef struct
 {
@@ -191,11 +192,11 @@ get_id (Loader                  *loader,
       collate_json_set_error (error, COLLATE_ERROR_EXISTS, &path,
                               _("%s is already the id of %s[%u]; ids must be "
                                 "unique across documents, annotations and links"),
-                              shown, kind_names[code >> 30], code & 0x3fffffff);
+                              shown, kind_names[code >> 29], code & 0x1fffffff);
       return NULL;
     }
   g_hash_table_insert (loader->ids, (gpointer) id,
-                       GUINT_TO_POINTER ((((guint) kind << 30) | (guint) index) + 1));
+                       GUINT_TO_POINTER ((((guint) kind << 29) | (guint) index) + 1));
   return id;
 }
 
@@ -591,6 +592,117 @@ read_reviews (Loader                 *loader,
   return TRUE;
 }
 
+/* An array of strings (a curation's annotators), as a NULL-terminated
+ * array of borrowed strings (free the array only) */
+static const char **
+get_string_array (CollateJsonObjectReader *reader,
+                  const char              *name,
+                  GError                 **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (reader->path, name);
+  const CollateJsonValue *array = get_array (reader, name, error);
+  const char **strings;
+
+  if (array == NULL)
+    return NULL;
+  strings = g_new0 (const char *, array->length + 1);
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+
+      if (!collate_json_expect (&array->v.items[i], COLLATE_JSON_STRING, &item, error))
+        {
+          g_free (strings);
+          return NULL;
+        }
+      strings[i] = array->v.items[i].v.string;
+    }
+  return strings;
+}
+
+/* "curations" (version 4): curators' decisions where annotators disagreed,
+ * checked against the documents and the schema */
+static gboolean
+read_curations (Loader                 *loader,
+                const CollateJsonValue *array,
+                GError                **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "curations");
+
+  for (guint i = 0; i < array->length; i++)
+    {
+      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      CollateJsonPath versions_path = COLLATE_JSON_PATH_MEMBER (&item, "versions");
+      g_autoptr(CollateCuration) curation = NULL;
+      g_autofree const char **chosen = NULL;
+      g_autofree CollateCurationVersion *versions = NULL;
+      g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
+      const CollateJsonValue *versions_value;
+      CollateJsonObjectReader r;
+      const char *id, *document, *text, *choice, *author, *created;
+      guint64 start, end;
+
+      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
+          || !(id = get_id (loader, &r, KIND_CURATION, i, error))
+          || !(document = collate_json_object_reader_get_string (&r, "document", error))
+          || !collate_json_object_reader_get_uint (&r, "start", MAX_OFFSET, &start, error)
+          || !collate_json_object_reader_get_uint (&r, "end", MAX_OFFSET, &end, error)
+          || !(text = collate_json_object_reader_get_string (&r, "text", error))
+          || !(choice = collate_json_object_reader_get_string (&r, "choice", error))
+          || !(chosen = get_string_array (&r, "chosen", error))
+          || !(versions_value = get_array (&r, "versions", error))
+          || !(author = collate_json_object_reader_get_string (&r, "author", error))
+          || !(created = get_timestamp (&r, "created", error))
+          || !collate_json_object_reader_finish (&r, error))
+        return FALSE;
+
+      versions = g_new0 (CollateCurationVersion, MAX (versions_value->length, 1));
+      for (guint k = 0; k < versions_value->length; k++)
+        {
+          CollateJsonPath version_path = COLLATE_JSON_PATH_ELEMENT (&versions_path, k);
+          CollateJsonPath decision_path = COLLATE_JSON_PATH_MEMBER (&version_path, "decision");
+          CollateJsonObjectReader vr;
+          const char *decision;
+          const char **names;
+          guint64 vstart, vend;
+
+          if (!collate_json_object_reader_init (&vr, &versions_value->v.items[k], &version_path, error)
+              || !(versions[k].label = collate_json_object_reader_get_string (&vr, "label", error))
+              || !collate_json_object_reader_get_uint (&vr, "start", MAX_OFFSET, &vstart, error)
+              || !collate_json_object_reader_get_uint (&vr, "end", MAX_OFFSET, &vend, error)
+              || !(versions[k].text = collate_json_object_reader_get_string (&vr, "text", error))
+              || !(names = get_string_array (&vr, "annotators", error)))
+            return FALSE;
+          g_ptr_array_add (annotators, names);
+          if (!(decision = collate_json_object_reader_get_string (&vr, "decision", error))
+              || !collate_json_object_reader_finish (&vr, error))
+            return FALSE;
+          if (g_str_equal (decision, "accepted"))
+            versions[k].accepted = TRUE;
+          else if (!g_str_equal (decision, "rejected"))
+            {
+              g_autofree char *shown = quote_short (decision);
+
+              collate_json_set_error (error, COLLATE_ERROR_INVALID, &decision_path,
+                                      _("%s: expected \"accepted\" or \"rejected\""), shown);
+              return FALSE;
+            }
+          versions[k].start = (guint) vstart;
+          versions[k].end = (guint) vend;
+          versions[k].annotators = names;
+        }
+
+      curation = collate_curation_new (id, document, (guint) start, (guint) end, text, choice,
+                                       chosen, versions, versions_value->length, author, created);
+      if (!collate_project_insert_curation (loader->project, curation, error))
+        {
+          prefix_record_error (error, &item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_format_and_version (CollateJsonObjectReader *r,
                          guint64                 *version_out,
@@ -691,7 +803,9 @@ load_data (char        *data,
   const CollateJsonValue *root, *value;
   const CollateJsonValue *schema_value, *documents, *annotations, *links;
   const CollateJsonValue *reviews = NULL;
+  const CollateJsonValue *curations = NULL;
   CollateJsonPath reviews_path = COLLATE_JSON_PATH_MEMBER (NULL, "reviews");
+  CollateJsonPath curations_path = COLLATE_JSON_PATH_MEMBER (NULL, "curations");
   guint64 version = 1;
   CollateJsonObjectReader r;
   const char *title;
@@ -757,6 +871,10 @@ load_data (char        *data,
       || (version >= 2 && (reviews = collate_json_object_reader_lookup (&r, "reviews")) != NULL
           && reviews->type != COLLATE_JSON_ARRAY
           && !collate_json_expect (reviews, COLLATE_JSON_ARRAY, &reviews_path, error))
+      /* nor have versions before 4 curations */
+      || (version >= 4 && (curations = collate_json_object_reader_lookup (&r, "curations")) != NULL
+          && curations->type != COLLATE_JSON_ARRAY
+          && !collate_json_expect (curations, COLLATE_JSON_ARRAY, &curations_path, error))
       || !collate_json_object_reader_finish (&r, error))
     return NULL;
 
@@ -774,7 +892,8 @@ load_data (char        *data,
   if (!read_documents (&loader, documents, error)
       || !read_annotations (&loader, annotations, error)
       || !read_links (&loader, links, error)
-      || (reviews != NULL && !read_reviews (&loader, reviews, error)))
+      || (reviews != NULL && !read_reviews (&loader, reviews, error))
+      || (curations != NULL && !read_curations (&loader, curations, error)))
     return NULL;
 
   if (has_next_id)
@@ -1177,13 +1296,16 @@ lookup_document_metadata (gpointer    owner,
 }
 
 /* The oldest version that holds everything in the project, so that a
- * project is never written newer than it needs to be: 3 for document
- * metadata, 2 for reviews, else 1 */
+ * project is never written newer than it needs to be: 4 for curations, 3
+ * for document metadata, 2 for reviews, else 1 */
 static guint
 needed_version (CollateProject *self)
 {
   GListModel *documents = collate_project_get_documents (self);
   guint n = g_list_model_get_n_items (documents);
+
+  if (collate_project_get_n_curations (self) > 0)
+    return 4;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1288,6 +1410,59 @@ append_review (GString       *s,
   g_string_append (s, "\n      ]");
   append_member (s, ",\n      \"author\": ", collate_review_get_author (review));
   append_member (s, ",\n      \"created\": ", collate_review_get_created (review));
+  g_string_append (s, "\n    }");
+}
+
+static void
+append_strings (GString           *s,
+                const char *const *strings)
+{
+  g_string_append_c (s, '[');
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (s, ", ");
+      append_string (s, strings[i]);
+    }
+  g_string_append_c (s, ']');
+}
+
+static void
+append_curation (GString         *s,
+                 CollateCuration *curation)
+{
+  guint n = collate_curation_get_n_versions (curation);
+
+  append_member (s, "    {\n      \"id\": ", collate_curation_get_id (curation));
+  append_member (s, ",\n      \"document\": ", collate_curation_get_document_id (curation));
+  g_string_append (s, ",\n      \"start\": ");
+  append_uint (s, collate_curation_get_start (curation));
+  g_string_append (s, ",\n      \"end\": ");
+  append_uint (s, collate_curation_get_end (curation));
+  append_member (s, ",\n      \"text\": ", collate_curation_get_text (curation));
+  append_member (s, ",\n      \"choice\": ", collate_curation_get_choice (curation));
+  g_string_append (s, ",\n      \"chosen\": ");
+  append_strings (s, collate_curation_get_chosen (curation));
+  g_string_append (s, ",\n      \"versions\": [");
+  for (guint k = 0; k < n; k++)
+    {
+      const CollateCurationVersion *v = collate_curation_get_version (curation, k);
+
+      append_member (s, k == 0 ? "\n        {\n          \"label\": "
+                               : ",\n        {\n          \"label\": ", v->label);
+      g_string_append (s, ",\n          \"start\": ");
+      append_uint (s, v->start);
+      g_string_append (s, ",\n          \"end\": ");
+      append_uint (s, v->end);
+      append_member (s, ",\n          \"text\": ", v->text);
+      g_string_append (s, ",\n          \"annotators\": ");
+      append_strings (s, v->annotators);
+      append_member (s, ",\n          \"decision\": ", v->accepted ? "accepted" : "rejected");
+      g_string_append (s, "\n        }");
+    }
+  g_string_append (s, "\n      ]");
+  append_member (s, ",\n      \"author\": ", collate_curation_get_author (curation));
+  append_member (s, ",\n      \"created\": ", collate_curation_get_created (curation));
   g_string_append (s, "\n    }");
 }
 
@@ -1431,6 +1606,22 @@ collate_project_to_bytes (CollateProject *self)
 
           append_review (s, review);
           g_string_append (s, i + 1 < n_reviews ? ",\n" : "\n");
+        }
+      g_string_append (s, "  ]");
+    }
+
+  if (collate_project_get_n_curations (self) > 0)
+    {
+      GListModel *curations = collate_project_get_curations (self);
+      guint n_curations = g_list_model_get_n_items (curations);
+
+      g_string_append (s, ",\n  \"curations\": [\n");
+      for (guint i = 0; i < n_curations; i++)
+        {
+          g_autoptr(CollateCuration) curation = g_list_model_get_item (curations, i);
+
+          append_curation (s, curation);
+          g_string_append (s, i + 1 < n_curations ? ",\n" : "\n");
         }
       g_string_append (s, "  ]");
     }

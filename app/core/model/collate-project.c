@@ -71,6 +71,8 @@ typedef enum
   OP_REPLACE_LINK,
   OP_INSERT_REVIEW,
   OP_REMOVE_REVIEW,
+  OP_INSERT_CURATION,
+  OP_REMOVE_CURATION,
 } OpKind;
 
 typedef struct
@@ -113,6 +115,8 @@ struct _CollateProject
 
   GListStore         *reviews;         /* CollateReview*, sorted by id */
   GHashTable         *review_by_id;    /* id → CollateReview* (borrowed from the store) */
+  GListStore         *curations;       /* CollateCuration*, sorted by id */
+  GHashTable         *curation_by_id;  /* id → CollateCuration* (borrowed from the store) */
 
   guint64             next_id;
 
@@ -154,6 +158,8 @@ enum {
   LINK_CHANGED,
   REVIEW_ADDED,
   REVIEW_REMOVED,
+  CURATION_ADDED,
+  CURATION_REMOVED,
   CHANGED,
   N_SIGNALS
 };
@@ -209,6 +215,8 @@ collate_project_finalize (GObject *object)
   g_clear_object (&self->link_list);
   g_clear_object (&self->reviews);
   g_clear_pointer (&self->review_by_id, g_hash_table_unref);
+  g_clear_object (&self->curations);
+  g_clear_pointer (&self->curation_by_id, g_hash_table_unref);
 
   g_clear_pointer (&self->links_of, g_hash_table_unref);
   g_clear_pointer (&self->link_iters, g_hash_table_unref);
@@ -333,6 +341,12 @@ collate_project_class_init (CollateProjectClass *klass)
   signals[REVIEW_REMOVED] =
     g_signal_new ("review-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, COLLATE_TYPE_REVIEW);
+  signals[CURATION_ADDED] =
+    g_signal_new ("curation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COLLATE_TYPE_CURATION);
+  signals[CURATION_REMOVED] =
+    g_signal_new ("curation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COLLATE_TYPE_CURATION);
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -382,6 +396,8 @@ collate_project_init (CollateProject *self)
 
   self->reviews = g_list_store_new (COLLATE_TYPE_REVIEW);
   self->review_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->curations = g_list_store_new (COLLATE_TYPE_CURATION);
+  self->curation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -509,7 +525,8 @@ id_in_use (CollateProject *self,
   return g_hash_table_contains (self->doc_by_id, id) ||
          g_hash_table_contains (self->annotations, id) ||
          g_hash_table_contains (self->link_iters, id) ||
-         g_hash_table_contains (self->review_by_id, id);
+         g_hash_table_contains (self->review_by_id, id) ||
+         g_hash_table_contains (self->curation_by_id, id);
 }
 
 /* Keeps the counter past any id of the form <letters><digits> */
@@ -1164,6 +1181,38 @@ do_remove_review (CollateProject *self,
   g_signal_emit (self, signals[REVIEW_REMOVED], 0, hold);
 }
 
+static int
+curation_compare (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return collate_id_compare (collate_curation_get_id ((CollateCuration *) a),
+                             collate_curation_get_id ((CollateCuration *) b));
+}
+
+static void
+do_insert_curation (CollateProject  *self,
+                    CollateCuration *curation)
+{
+  g_hash_table_insert (self->curation_by_id, (char *) collate_curation_get_id (curation), curation);
+  g_list_store_insert_sorted (self->curations, curation, curation_compare, NULL);
+  g_signal_emit (self, signals[CURATION_ADDED], 0, curation);
+}
+
+static void
+do_remove_curation (CollateProject  *self,
+                    CollateCuration *curation)
+{
+  g_autoptr(CollateCuration) hold = g_object_ref (curation);
+  guint position = 0;
+
+  if (!g_list_store_find (self->curations, curation, &position))
+    g_assert_not_reached ();
+  g_hash_table_remove (self->curation_by_id, collate_curation_get_id (curation));
+  g_list_store_remove (self->curations, position);
+  g_signal_emit (self, signals[CURATION_REMOVED], 0, hold);
+}
+
 static void
 op_apply (CollateProject *self,
           const Op       *op,
@@ -1181,6 +1230,8 @@ op_apply (CollateProject *self,
         case OP_REMOVE_LINK: kind = OP_INSERT_LINK; break;
         case OP_INSERT_REVIEW: kind = OP_REMOVE_REVIEW; break;
         case OP_REMOVE_REVIEW: kind = OP_INSERT_REVIEW; break;
+        case OP_INSERT_CURATION: kind = OP_REMOVE_CURATION; break;
+        case OP_REMOVE_CURATION: kind = OP_INSERT_CURATION; break;
         case OP_REPLACE_ANNOTATION:
         case OP_REPLACE_LINK:
         default:
@@ -1219,6 +1270,12 @@ op_apply (CollateProject *self,
       break;
     case OP_REMOVE_REVIEW:
       do_remove_review (self, COLLATE_REVIEW (op->object));
+      break;
+    case OP_INSERT_CURATION:
+      do_insert_curation (self, COLLATE_CURATION (op->object));
+      break;
+    case OP_REMOVE_CURATION:
+      do_remove_curation (self, COLLATE_CURATION (op->object));
       break;
     default:
       g_assert_not_reached ();
@@ -2238,4 +2295,193 @@ collate_project_remove_review (CollateProject  *self,
   collate_project_end_group (self);
 
   return TRUE;
+}
+
+/* ── Curators' decisions on annotators' disagreements ── */
+
+GListModel *
+collate_project_get_curations (CollateProject *self)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->curations);
+}
+
+guint
+collate_project_get_n_curations (CollateProject *self)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), 0);
+  return g_hash_table_size (self->curation_by_id);
+}
+
+CollateCuration *
+collate_project_lookup_curation (CollateProject *self,
+                                 const char     *id)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+  return id ? g_hash_table_lookup (self->curation_by_id, id) : NULL;
+}
+
+/* A range of a document and its quote; @field names it in messages */
+static gboolean
+check_quoted_range (CollateProject *self,
+                    const char     *field,
+                    const char     *document_id,
+                    guint           start,
+                    guint           end,
+                    const char     *text,
+                    GError        **error)
+{
+  DocEntry *entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
+  guint length;
+
+  if (entry == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   _("document: there is no document \"%s\" in this project"),
+                   document_id ? document_id : "");
+      return FALSE;
+    }
+  length = collate_document_get_length (entry->document);
+  if (start >= end)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   _("%sstart: %u is not before end (%u)"), field, start, end);
+      return FALSE;
+    }
+  if (end > length)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   _("%send: %u is past the end of document \"%s\" (%u characters)"),
+                   field, end, document_id, length);
+      return FALSE;
+    }
+  if (text == NULL || !collate_document_slice_equals (entry->document, start, end, text))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("%stext: the quote differs from the document's text at %u–%u"),
+                   field, start, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A curation: a known document, its range and quote; a known choice with
+ * as many chosen annotators as it needs; versions inside the range, with
+ * their quotes, labels of the schema and at least one annotator each */
+static gboolean
+check_curation (CollateProject  *self,
+                CollateCuration *curation,
+                GError         **error)
+{
+  const char *document_id = collate_curation_get_document_id (curation);
+  guint start = collate_curation_get_start (curation);
+  guint end = collate_curation_get_end (curation);
+  const char *choice = collate_curation_get_choice (curation);
+  guint n_chosen = g_strv_length ((GStrv) collate_curation_get_chosen (curation));
+  guint n_versions = collate_curation_get_n_versions (curation);
+
+  if (!check_quoted_range (self, "", document_id, start, end,
+                           collate_curation_get_text (curation), error))
+    return FALSE;
+  if (!collate_curation_choice_is_valid (choice))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("choice: must be \"one\", \"all\" or \"none\""));
+      return FALSE;
+    }
+  if ((g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE) && n_chosen != 1)
+      || (g_str_equal (choice, COLLATE_CURATION_CHOICE_NONE) && n_chosen != 0))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("chosen: holds %u annotators; the choice \"%s\" needs %s"), n_chosen, choice,
+                   g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE) ? _("one") : _("none"));
+      return FALSE;
+    }
+  if (n_versions == 0)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("versions: a curation settles at least one span"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_versions; i++)
+    {
+      const CollateCurationVersion *v = collate_curation_get_version (curation, i);
+      g_autofree char *field = g_strdup_printf ("versions[%u].", i);
+
+      if (!check_quoted_range (self, field, document_id, v->start, v->end, v->text, error))
+        return FALSE;
+      if (v->start < start || v->end > end)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                       _("versions[%u]: %u–%u is outside the curation's range %u–%u"),
+                       i, v->start, v->end, start, end);
+          return FALSE;
+        }
+      if (collate_schema_lookup (self->schema, COLLATE_LABEL_KIND_SPAN, v->label) == NULL)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("versions[%u].label: \"%s\" is not a span label of the schema"), i, v->label);
+          return FALSE;
+        }
+      if (v->annotators == NULL || v->annotators[0] == NULL)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                       _("versions[%u].annotators: names nobody; a version has at least one annotator"), i);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+collate_project_insert_curation (CollateProject  *self,
+                                 CollateCuration *curation,
+                                 GError         **error)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (COLLATE_IS_CURATION (curation), FALSE);
+
+  if (!check_new_id (self, collate_curation_get_id (curation), error)
+      || !check_curation (self, curation, error))
+    return FALSE;
+
+  observe_id (self, collate_curation_get_id (curation));
+  do_insert_curation (self, curation);
+  return TRUE;
+}
+
+CollateCuration *
+collate_project_add_curation (CollateProject               *self,
+                              const char                   *document_id,
+                              guint                         start,
+                              guint                         end,
+                              const char                   *choice,
+                              const char *const            *chosen,
+                              const CollateCurationVersion *versions,
+                              guint                         n_versions,
+                              GError                      **error)
+{
+  g_autoptr(CollateCuration) curation = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *text = NULL;
+  DocEntry *entry;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+
+  entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
+  if (entry != NULL && start < end && end <= collate_document_get_length (entry->document))
+    text = collate_document_dup_slice (entry->document, start, end);
+  id = make_id (self, "c");
+  now = self->clock (self->clock_data);
+  curation = collate_curation_new (id, document_id, start, end, text, choice, chosen,
+                                   versions, n_versions, self->author, now);
+  if (!check_curation (self, curation, error))
+    return NULL;
+
+  collate_project_begin_group (self, _("Curate"));
+  record_op (self, OP_INSERT_CURATION, curation, NULL);
+  collate_project_end_group (self);
+
+  return curation;  /* the project holds a reference */
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "collate-annotation.h"
+#include "collate-curation.h"
 #include "collate-document.h"
 #include "collate-link.h"
 #include "collate-review.h"
@@ -90,6 +91,31 @@ GListModel        *collate_project_get_reviews          (CollateProject  *self);
 guint              collate_project_get_n_reviews        (CollateProject  *self);
 CollateReview     *collate_project_lookup_review        (CollateProject  *self,
                                                          const char      *id);
+
+/* ── Curators' decisions on where annotators disagree, for audit ── */
+/* CollateCuration items sorted by id */
+GListModel        *collate_project_get_curations        (CollateProject  *self);
+guint              collate_project_get_n_curations      (CollateProject  *self);
+CollateCuration   *collate_project_lookup_curation      (CollateProject  *self,
+                                                         const char      *id);
+/* Read from a file: checked (unique id, document, ranges and quotes,
+ * choice, labels), not recorded for undo */
+gboolean           collate_project_insert_curation      (CollateProject  *self,
+                                                         CollateCuration *curation,
+                                                         GError         **error);
+/* Records a curator's decision (the project's author, now) with a fresh id
+ * ("c…"); the quote of [@start, @end) is taken from the document.  One undo
+ * step, or part of the open group (team/collate-curate.h makes the whole
+ * decision: the spans it rejects removed and this record, as one step). */
+CollateCuration   *collate_project_add_curation         (CollateProject               *self,
+                                                         const char                   *document_id,
+                                                         guint                         start,
+                                                         guint                         end,
+                                                         const char                   *choice,
+                                                         const char *const            *chosen,
+                                                         const CollateCurationVersion *versions,
+                                                         guint                         n_versions,
+                                                         GError                      **error);
 
 /* ── Building from a file or an import (validated, not undoable) ── */
 gboolean           collate_project_insert_annotation    (CollateProject    *self,
@@ -203,6 +229,8 @@ void               collate_project_mark_saved           (CollateProject  *self,
  *   link-changed       (CollateLink *old, CollateLink *new)
  *   review-added       (CollateReview *review)
  *   review-removed     (CollateReview *review)
+ *   curation-added     (CollateCuration *curation)
+ *   curation-removed   (CollateCuration *curation)
  *   changed            ()   — once per change, undo or redo, after the above
  * Properties: title, author, can-undo, can-redo, modified (all notify).
  */

@@ -395,6 +395,12 @@ collate_project_merge3 (CollateProject  *base,
       json_object_set_array_member (result, "reviews", merge_array (&merge, "reviews", _("review"), "r", FALSE));
       json_object_set_int_member (result, "version", COLLATE_FORMAT_VERSION);
     }
+  /* a curator's decisions (format version 4) are kept as reviews are */
+  if (json_object_has_member (merge.root[OURS], "curations") || json_object_has_member (merge.root[THEIRS], "curations"))
+    {
+      json_object_set_array_member (result, "curations", merge_array (&merge, "curations", _("curation"), "c", FALSE));
+      json_object_set_int_member (result, "version", COLLATE_FORMAT_VERSION);
+    }
 
   merge_member (&merge, result, "metadata");
   if (!json_object_has_member (result, "metadata"))

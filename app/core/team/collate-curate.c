@@ -1,0 +1,515 @@
+/* collate-curate.c — where annotators disagree in a merged project, and a curator's decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "collate-curate.h"
+#include "collate-error.h"
+#include "collate-merge.h"
+
+struct _CollateDispute
+{
+  GObject          parent_instance;
+
+  char            *document_id;
+  guint            start;
+  guint            end;
+  GStrv            annotators;
+  GPtrArray       *spans;      /* CollateAnnotation (ref) */
+  CollateCuration *curation;
+};
+
+G_DEFINE_FINAL_TYPE (CollateDispute, collate_dispute, G_TYPE_OBJECT)
+
+static void
+collate_dispute_finalize (GObject *object)
+{
+  CollateDispute *self = (CollateDispute *) object;
+
+  g_free (self->document_id);
+  g_strfreev (self->annotators);
+  g_ptr_array_unref (self->spans);
+  g_clear_object (&self->curation);
+
+  G_OBJECT_CLASS (collate_dispute_parent_class)->finalize (object);
+}
+
+static void
+collate_dispute_class_init (CollateDisputeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = collate_dispute_finalize;
+}
+
+static void
+collate_dispute_init (CollateDispute *self)
+{
+  self->spans = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+const char *
+collate_dispute_get_document_id (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), NULL);
+  return self->document_id;
+}
+
+guint
+collate_dispute_get_start (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), 0);
+  return self->start;
+}
+
+guint
+collate_dispute_get_end (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), 0);
+  return self->end;
+}
+
+const char *const *
+collate_dispute_get_annotators (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), NULL);
+  return (const char *const *) self->annotators;
+}
+
+GPtrArray *
+collate_dispute_get_spans (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), NULL);
+  return self->spans;
+}
+
+CollateCuration *
+collate_dispute_get_curation (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), NULL);
+  return self->curation;
+}
+
+gboolean
+collate_dispute_is_decided (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), FALSE);
+  return self->curation != NULL;
+}
+
+/* ── Who made what ── */
+
+GStrv
+collate_annotation_dup_annotators (CollateAnnotation *span)
+{
+  const char *listed = collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (listed != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (listed, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          g_strv_builder_add (builder, lines[i]);
+    }
+  else if (collate_annotation_get_author (span)[0] != '\0')
+    g_strv_builder_add (builder, collate_annotation_get_author (span));
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+is_merged (CollateProject *project)
+{
+  GListModel *spans = collate_project_get_annotations (project);
+  guint n = g_list_model_get_n_items (spans);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+
+      if (collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+GStrv
+collate_project_dup_annotators (CollateProject *project)
+{
+  GListModel *spans;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean merged;
+  guint n;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+
+  spans = collate_project_get_annotations (project);
+  n = g_list_model_get_n_items (spans);
+  merged = is_merged (project);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+      g_auto(GStrv) who = NULL;
+
+      if (merged && collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE) == NULL)
+        continue;
+      who = collate_annotation_dup_annotators (span);
+      for (guint k = 0; who[k] != NULL; k++)
+        if (!g_hash_table_contains (seen, who[k]))
+          g_hash_table_add (seen, g_strdup (who[k]));
+    }
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (names, key);
+  }
+  g_ptr_array_sort (names, compare_strings);
+  {
+    GStrv result = g_new0 (char *, names->len + 1);
+
+    for (guint i = 0; i < names->len; i++)
+      result[i] = g_strdup (g_ptr_array_index (names, i));
+    return result;
+  }
+}
+
+/* ── Finding disputes ── */
+
+/* Made by fewer than all @n_annotators (and counted at all) */
+static gboolean
+is_disputed (CollateAnnotation *span,
+             gboolean           merged,
+             guint              n_annotators)
+{
+  const char *listed = collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE);
+  guint n = 0;
+
+  if (listed == NULL)
+    return !merged && n_annotators > (collate_annotation_get_author (span)[0] != '\0' ? 1 : 0);
+  /* the non-empty lines, without copying them (this runs for every span) */
+  for (const char *line = listed; line != NULL; )
+    {
+      const char *next = strchr (line, '\n');
+
+      n += (next ? next : line + strlen (line)) > line;
+      line = next ? next + 1 : NULL;
+    }
+  return n < n_annotators;
+}
+
+static CollateDispute *
+dispute_new (const char *document_id,
+             guint       start,
+             guint       end,
+             GStrv       annotators)
+{
+  CollateDispute *self = g_object_new (COLLATE_TYPE_DISPUTE, NULL);
+
+  self->document_id = g_strdup (document_id);
+  self->start = start;
+  self->end = end;
+  self->annotators = g_strdupv (annotators);
+  return self;
+}
+
+static int
+compare_disputes (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      project)
+{
+  CollateDispute *x = *(CollateDispute **) a;
+  CollateDispute *y = *(CollateDispute **) b;
+  int dx = collate_project_get_document_index (project, x->document_id);
+  int dy = collate_project_get_document_index (project, y->document_id);
+
+  if (dx != dy)
+    return dx < dy ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return 0;
+}
+
+/* The curations of one document by start, with the furthest end so far at
+ * each, so that finding one that holds a range looks at few of them */
+typedef struct
+{
+  GPtrArray *curations;   /* CollateCuration (borrowed), by start */
+  GArray    *max_end;     /* guint: max end of curations[0..i] */
+} DocCurations;
+
+static void
+doc_curations_free (DocCurations *dc)
+{
+  g_ptr_array_unref (dc->curations);
+  g_array_unref (dc->max_end);
+  g_free (dc);
+}
+
+static int
+compare_curation_start (gconstpointer a,
+                        gconstpointer b)
+{
+  CollateCuration *x = *(CollateCuration **) a;
+  CollateCuration *y = *(CollateCuration **) b;
+
+  if (collate_curation_get_start (x) != collate_curation_get_start (y))
+    return collate_curation_get_start (x) < collate_curation_get_start (y) ? -1 : 1;
+  return 0;
+}
+
+/* document id → DocCurations */
+static GHashTable *
+index_curations (CollateProject *project)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) doc_curations_free);
+  GListModel *curations = collate_project_get_curations (project);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < g_list_model_get_n_items (curations); i++)
+    {
+      g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
+      DocCurations *dc = g_hash_table_lookup (index, collate_curation_get_document_id (c));
+
+      if (dc == NULL)
+        {
+          dc = g_new0 (DocCurations, 1);
+          dc->curations = g_ptr_array_new ();
+          dc->max_end = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (index, (gpointer) collate_curation_get_document_id (c), dc);
+        }
+      /* the project holds them: borrowed */
+      g_ptr_array_add (dc->curations, c);
+    }
+  g_hash_table_iter_init (&iter, index);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DocCurations *dc = value;
+      guint max = 0;
+
+      /* stable: among equal starts the first by id stays first */
+      g_ptr_array_sort (dc->curations, compare_curation_start);
+      for (guint i = 0; i < dc->curations->len; i++)
+        {
+          max = MAX (max, collate_curation_get_end (g_ptr_array_index (dc->curations, i)));
+          g_array_append_val (dc->max_end, max);
+        }
+    }
+  return index;
+}
+
+/* Does a curation's range hold @dispute? */
+static gboolean
+is_covered (GHashTable     *index,
+            CollateDispute *dispute)
+{
+  DocCurations *dc = g_hash_table_lookup (index, dispute->document_id);
+  guint lo = 0, hi;
+
+  if (dc == NULL)
+    return FALSE;
+  /* the curations starting at or before the dispute: [0, hi) */
+  hi = dc->curations->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (collate_curation_get_start (g_ptr_array_index (dc->curations, mid)) <= dispute->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i-- > 0 && g_array_index (dc->max_end, guint, i) >= dispute->end;)
+    if (collate_curation_get_end (g_ptr_array_index (dc->curations, i)) >= dispute->end)
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+collate_project_find_disputes (CollateProject *project)
+{
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) index = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) annotators = NULL;
+  GListModel *spans, *curations;
+  CollateDispute *current = NULL;
+  gboolean merged;
+  guint n, n_annotators;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+
+  annotators = collate_project_dup_annotators (project);
+  n_annotators = g_strv_length (annotators);
+  merged = is_merged (project);
+  spans = collate_project_get_annotations (project);
+  n = n_annotators < 2 ? 0 : g_list_model_get_n_items (spans);
+
+  /* spans come by document, then start: a sweep joins those that overlap */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
+      const char *document_id = collate_annotation_get_document_id (span);
+
+      if (!is_disputed (span, merged, n_annotators))
+        continue;
+      if (current == NULL || !g_str_equal (current->document_id, document_id)
+          || collate_annotation_get_start (span) >= current->end)
+        {
+          current = dispute_new (document_id, collate_annotation_get_start (span),
+                                 collate_annotation_get_end (span), annotators);
+          g_ptr_array_add (open, current);
+        }
+      current->end = MAX (current->end, collate_annotation_get_end (span));
+      g_ptr_array_add (current->spans, g_object_ref (span));
+    }
+
+  /* a dispute a curation covers is decided: the curation stands for it */
+  index = index_curations (project);
+  for (guint i = 0; i < open->len; i++)
+    {
+      CollateDispute *dispute = g_ptr_array_index (open, i);
+
+      if (!is_covered (index, dispute))
+        g_ptr_array_add (result, g_object_ref (dispute));
+    }
+  curations = collate_project_get_curations (project);
+  for (guint i = 0; i < g_list_model_get_n_items (curations); i++)
+    {
+      g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
+      CollateDispute *decided = dispute_new (collate_curation_get_document_id (c),
+                                             collate_curation_get_start (c),
+                                             collate_curation_get_end (c), annotators);
+
+      decided->curation = g_object_ref (c);
+      g_ptr_array_add (result, decided);
+    }
+  g_ptr_array_sort_with_data (result, compare_disputes, project);
+  return result;
+}
+
+/* ── Deciding ── */
+
+CollateCuration *
+collate_project_curate (CollateProject *project,
+                        CollateDispute *dispute,
+                        const char     *choice,
+                        const char     *annotator,
+                        GError        **error)
+{
+  g_autofree CollateCurationVersion *versions = NULL;
+  g_autoptr(GPtrArray) who = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) chosen_builder = g_strv_builder_new ();
+  g_auto(GStrv) chosen = NULL;
+  CollateCuration *curation;
+  GPtrArray *spans;
+  guint removed = 0;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (dispute), NULL);
+
+  if (dispute->curation != NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("This disagreement is already settled (undo the decision to settle it again)"));
+      return NULL;
+    }
+  if (!collate_curation_choice_is_valid (choice))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("“%s” is not a choice: choose one annotator’s version, all or none"), choice ? choice : "");
+      return NULL;
+    }
+
+  spans = dispute->spans;
+  versions = g_new0 (CollateCurationVersion, MAX (spans->len, 1));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+      CollateAnnotation *now = collate_project_lookup_annotation (project, collate_annotation_get_id (span));
+      GStrv names;
+
+      if (now == NULL || collate_annotation_get_start (now) != collate_annotation_get_start (span)
+          || collate_annotation_get_end (now) != collate_annotation_get_end (span)
+          || g_strcmp0 (collate_annotation_get_label (now), collate_annotation_get_label (span)) != 0)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("The spans of this disagreement changed since it was listed; look at it again"));
+          return NULL;
+        }
+      names = collate_annotation_dup_annotators (span);
+      g_ptr_array_add (who, names);
+      versions[i].label = collate_annotation_get_label (span);
+      versions[i].start = collate_annotation_get_start (span);
+      versions[i].end = collate_annotation_get_end (span);
+      versions[i].text = collate_annotation_get_text (span);
+      versions[i].annotators = (const char *const *) names;
+      if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE))
+        versions[i].accepted = annotator != NULL && g_strv_contains ((const char *const *) names, annotator);
+      else
+        versions[i].accepted = g_str_equal (choice, COLLATE_CURATION_CHOICE_ALL);
+    }
+
+  if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE))
+    {
+      if (annotator == NULL || !g_strv_contains ((const char *const *) dispute->annotators, annotator))
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("“%s” is not one of this project’s annotators"), annotator ? annotator : "");
+          return NULL;
+        }
+      g_strv_builder_add (chosen_builder, annotator);
+    }
+  else if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ALL))
+    g_strv_builder_addv (chosen_builder, (const char **) dispute->annotators);
+  /* (keeping the version of an annotator who marked nothing here removes
+   * every span of it) */
+  chosen = g_strv_builder_end (chosen_builder);
+
+  collate_project_begin_group (project, _("Curate"));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CollateAnnotation *span = g_ptr_array_index (spans, i);
+
+      if (versions[i].accepted
+          || collate_project_lookup_annotation (project, collate_annotation_get_id (span)) == NULL)
+        continue;
+      if (!collate_project_remove_annotation (project, collate_annotation_get_id (span), error))
+        {
+          collate_project_end_group (project);
+          if (removed > 0)
+            collate_project_undo (project);
+          return NULL;
+        }
+      removed++;
+    }
+  curation = collate_project_add_curation (project, dispute->document_id, dispute->start, dispute->end,
+                                           choice, (const char *const *) chosen,
+                                           versions, spans->len, error);
+  collate_project_end_group (project);
+  if (curation == NULL)
+    {
+      /* nothing half done: the removals go too */
+      if (removed > 0)
+        collate_project_undo (project);
+      return NULL;
+    }
+  return curation;
+}

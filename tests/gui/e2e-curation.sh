@@ -1,0 +1,92 @@
+#!/bin/sh
+# End-to-end: curating two annotators' versions of the sample reports in the
+# real window, driven with xdotool as a person would.
+#
+#  - `collate --curate ann bob` merges them in memory and shows the
+#    Curation page with the first disagreement selected;
+#  - Alt+1 keeps ann's version of the headline claim; Alt+↓ steps over
+#    "Saint Petersburg" to "Donald Trump", Alt+N keeps neither; a click on
+#    "Saint Petersburg" in the list and Alt+2 keep bob's label; Alt+A keeps
+#    every version of "Thursday", Ctrl+Z takes that back and Alt+1 keeps
+#    ann's instead;
+#  - Save As writes the curated project: format version 4, the spans each
+#    decision kept and none it rejected, and a curation per passage naming
+#    what was chosen and rejected and who curated.
+#
+#   e2e-curation.sh PATH/TO/collate
+set -eu
+
+COLLATE=${1:?usage: e2e-curation.sh PATH/TO/collate}
+DATA=$(cd "$(dirname "$0")/data" && pwd)
+E2E_NAME=e2e-curation
+
+. "$(dirname "$0")/e2e-lib.sh"
+
+OUT="$WORK/curated.collate.json"
+WINDOW_TITLE="(curation)"
+start_collate --curate "$DATA/curate-ann.collate.json" "$DATA/curate-bob.collate.json"
+WID=$(wait_for_window "$WINDOW_TITLE") || fail "no curation window"
+xdotool windowsize "$WID" 1200 760 windowmove "$WID" 0 0
+sleep 1
+[ -n "${E2E_SHOTS:-}" ] && import -window root "$E2E_SHOTS/e2e-curation-start.png"
+
+# The headline claim: ann's version (Alt+1)
+xdotool key alt+1 sleep 0.8
+# Over "Saint Petersburg" to "Donald Trump", and neither (Alt+N)
+xdotool key alt+Down sleep 0.6 key alt+n sleep 0.8
+# Back to "Saint Petersburg" with a click in the list: bob's label (Alt+2)
+xdotool mousemove 1000 222 sleep 0.2 click 1 sleep 0.6 key alt+2 sleep 0.8
+# "Thursday": every version (Alt+A), taken back, then ann's (Alt+1)
+xdotool key alt+a sleep 0.8 key ctrl+z sleep 0.8 key alt+1 sleep 0.8
+[ -n "${E2E_SHOTS:-}" ] && import -window root "$E2E_SHOTS/e2e-curation-done.png"
+
+# Save As: the file chooser takes a whole path in its name field
+xdotool key ctrl+shift+s sleep 1.5
+xdotool key ctrl+a type --delay 20 "$OUT"
+xdotool sleep 0.3 key Return
+i=0
+while [ ! -s "$OUT" ]; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "Save As wrote nothing to $OUT"
+  sleep 0.2
+done
+sleep 0.5
+
+python3 - "$OUT" <<'PY' || fail "the curated project is wrong"
+import json, os, pwd, sys
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    p = json.load(f)
+assert p["version"] == 4, p["version"]
+docs = {d["id"]: d["text"] for d in p["documents"]}
+spans = p["annotations"]
+for a in spans:
+    assert docs[a["document"]][a["start"]:a["end"]] == a["text"], a
+have = sorted((a["text"], a["label"]) for a in spans)
+want = sorted([("Witkoff", "Person"), ("Putin", "Person"),
+               ("Trump to Russia: ‘Get Moving’ on Ukraine", "Claim"),
+               ("Saint Petersburg", "Organization"), ("Thursday", "Time")])
+assert have == want, have
+
+gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0]
+curator = gecos if gecos and gecos != "Unknown" else pwd.getpwuid(os.getuid()).pw_name
+got = {}
+for c in p["curations"]:
+    assert docs[c["document"]][c["start"]:c["end"]] == c["text"], c
+    assert c["author"] == curator, (c["author"], curator)
+    for v in c["versions"]:
+        assert docs[c["document"]][v["start"]:v["end"]] == v["text"], v
+    got[c["text"]] = (c["choice"], c["chosen"],
+                      sorted((v["label"], v["annotators"][0], v["decision"]) for v in c["versions"]))
+assert got == {
+    "Trump to Russia: ‘Get Moving’ on Ukraine": ("one", ["ann"], [("Claim", "ann", "accepted"), ("Claim", "bob", "rejected")]),
+    "Saint Petersburg": ("one", ["bob"], [("Location", "ann", "rejected"), ("Organization", "bob", "accepted")]),
+    "Donald Trump": ("none", [], [("Person", "bob", "rejected")]),
+    "Thursday": ("one", ["ann"], [("Time", "ann", "accepted")]),
+}, got
+print("e2e-curation: %d spans, %d curations" % (len(spans), len(p["curations"])))
+PY
+
+quit_collate
+check_log
+echo "e2e-curation: ok"
