@@ -294,6 +294,51 @@ test_pdf (void)
   g_assert_nonnull (collate_document_get_metadata_value (document, "retrieved"));
 }
 
+/* A hyphen at a line end: hyphenation goes, a compound's hyphen stays */
+static void
+test_pdf_hyphens (void)
+{
+  const char *page1[] = {
+    "Talks on the Russia-",
+    "Ukraine war: the nego-",
+    "tiations resumed, a well-",
+    "known envoy said. The self-",
+    "imposed deadline of the state-of-",
+    "the-art plan for 2023-",
+    "2024 and the COVID-",
+    "19 rules made pro-",
+    "gress. An anti-",
+    "corruption office and the co-",
+    "operation of the courts are",
+    "planned; the negotia-",
+    "tions go on in Genève, under-",
+    "standing the anti-corruption",
+    "and co-operation laws with some under-",
+    NULL,
+  };
+  const char *page2[] = {
+    "standing of the Russia-",
+    NULL,
+  };
+  const char *page3[] = {
+    "Ukraine border.",
+    NULL,
+  };
+  const char * const *pages[] = { page1, page2, page3 };
+  g_autoptr(GBytes) pdf = make_pdf (pages, 3, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = collate_ingest_pdf (pdf, "d1", "hyphens.pdf", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==,
+                   "Talks on the Russia-Ukraine war: the negotiations resumed, a well-known envoy "
+                   "said. The self-imposed deadline of the state-of-the-art plan for 2023-2024 and "
+                   "the COVID-19 rules made progress. An anti-corruption office and the co-operation "
+                   "of the courts are planned; the negotiations go on in Genève, understanding the "
+                   "anti-corruption and co-operation laws with some understanding of the "
+                   "Russia-Ukraine border.\n");
+}
+
 static void
 test_pdf_image_only (void)
 {
@@ -701,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/ingest/html/malformed", test_html_malformed);
   g_test_add_func ("/ingest/html/headline", test_html_headline);
   g_test_add_func ("/ingest/pdf/text", test_pdf);
+  g_test_add_func ("/ingest/pdf/hyphens", test_pdf_hyphens);
   g_test_add_func ("/ingest/pdf/image-only", test_pdf_image_only);
   g_test_add_func ("/ingest/pdf/encrypted", test_pdf_encrypted);
   g_test_add_func ("/ingest/file", test_file);
