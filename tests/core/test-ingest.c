@@ -734,6 +734,167 @@ test_url_refused (void)
   g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
 }
 
+/* ── The proxy settings, and secure connections ── */
+
+typedef struct
+{
+  GPtrArray *requests;   /* "METHOD URI" as the proxy received them */
+} Proxy;
+
+/* A proxy on 127.0.0.1 that answers every request itself (as a caching
+ * proxy would), and notes what it was asked for */
+static void
+proxy_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  g_autofree char *uri = g_uri_to_string (soup_server_message_get_uri (msg));
+
+  g_ptr_array_add (proxy->requests, g_strdup_printf ("%s %s", soup_server_message_get_method (msg), uri));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                    article_page, strlen (article_page));
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Fetches @url while the servers of this thread answer */
+static CollateDocument *
+fetch_here (const char  *url,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  collate_ingest_url_async (url, "d1", 0, NULL, NULL, NULL, result_cb, &result);
+  while (result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return collate_ingest_url_finish (result, error);
+}
+
+/* In a process of its own (GIO's default proxy resolver reads the settings
+ * once): with http_proxy and HTTP_PROXY naming the proxy and no desktop
+ * settings, a page on a host that does not exist is fetched through it */
+static void
+test_url_proxy (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateDocument) document = NULL;
+      g_autofree char *proxy_url = NULL;
+      Proxy proxy = { g_ptr_array_new_with_free_func (g_free) };
+      GSList *uris;
+
+      soup_server_add_handler (server, NULL, proxy_cb, &proxy, NULL);
+      soup_server_listen (server, address, 0, &error);
+      g_assert_no_error (error);
+      uris = soup_server_get_uris (server);
+      proxy_url = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
+      g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+      g_setenv ("http_proxy", proxy_url, TRUE);
+      g_setenv ("HTTP_PROXY", proxy_url, TRUE);
+      g_unsetenv ("no_proxy");
+      g_unsetenv ("NO_PROXY");
+      g_unsetenv ("XDG_CURRENT_DESKTOP");
+      g_unsetenv ("GNOME_DESKTOP_SESSION_ID");
+      g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+      g_test_message ("proxy resolver: %s", G_OBJECT_TYPE_NAME (g_proxy_resolver_get_default ()));
+
+      /* .invalid never resolves (RFC 6761): only the proxy can answer */
+      document = fetch_here ("http://news.invalid/world/envoy", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (collate_document_get_title (document), ==, "Envoy meets president in St. Petersburg");
+      g_assert_cmpstr (collate_document_get_source (document), ==, "http://news.invalid/world/envoy");
+      g_assert_cmpuint (proxy.requests->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (proxy.requests, 0), ==, "GET http://news.invalid/world/envoy");
+      g_ptr_array_unref (proxy.requests);
+      soup_server_disconnect (server);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A server whose certificate is not trusted (self-signed, made here with
+ * openssl): refused with a message that says so, nothing read */
+static void
+test_url_untrusted_certificate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("collate-tls-XXXXXX", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  GSList *uris;
+  int status = 0;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed: no certificate to test with");
+      return;
+    }
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("GLib has no TLS backend (glib-networking is not installed)");
+      return;
+    }
+  {
+    const char *argv[] = { openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                           "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, proxy_cb, &(Proxy) { g_ptr_array_new_with_free_func (g_free) }, NULL);
+  soup_server_listen (server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d/article", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  document = fetch_here (url, &error);
+  g_assert_null (document);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED);
+  expected = g_strdup_printf ("%s: the server 127.0.0.1 sent a certificate that cannot be trusted", url);
+  if (!g_str_has_prefix (error->message, expected))
+    g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+
+  soup_server_disconnect (server);
+  g_unlink (cert);
+  g_unlink (key);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +915,8 @@ main (int   argc,
   g_test_add ("/ingest/url/pdf", Fixture, NULL, fixture_set_up, test_url_pdf, fixture_tear_down);
   g_test_add ("/ingest/url/errors", Fixture, NULL, fixture_set_up, test_url_errors, fixture_tear_down);
   g_test_add_func ("/ingest/url/refused", test_url_refused);
+  g_test_add_func ("/ingest/url/proxy", test_url_proxy);
+  g_test_add_func ("/ingest/url/untrusted-certificate", test_url_untrusted_certificate);
 
   return g_test_run ();
 }
