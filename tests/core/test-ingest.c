@@ -182,6 +182,130 @@ test_html_malformed (void)
   g_assert_cmpstr (error->message, ==, "page.html: not a web page: it does not start with an HTML tag");
 }
 
+/* HTML5: the article's own <header> stays, the site's goes; <main>,
+ * <section>, <figure> (a picture's caption goes, a pull quote stays),
+ * hidden, aria-hidden and display: none content, <template>, <noscript>,
+ * <details>, <br> inside a paragraph, inline HTML5 elements (mark, time),
+ * and JSON-LD NewsArticle metadata in an @graph */
+static const char html5_page[] =
+  "<!DOCTYPE html>\n"
+  "<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+  "<title>Ceasefire talks | Daily Example</title>\n"
+  "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@graph\": ["
+  "{\"@type\": \"WebSite\", \"name\": \"Daily Example\"},"
+  "{\"@type\": \"NewsArticle\", \"headline\": \"Ceasefire talks resume in Geneva\","
+  " \"datePublished\": \"2025-05-02T09:30:00+02:00\","
+  " \"author\": {\"@type\": \"Person\", \"name\": \"Rita Reporter\"},"
+  " \"publisher\": {\"@type\": \"Organization\", \"name\": \"Daily Example\"}}]}</script>\n"
+  "</head><body>\n"
+  "<header class=\"site\"><a href=\"/\">SITEHEADER</a><nav><a href=\"/world\">World</a></nav></header>\n"
+  "<main>\n"
+  "<article>\n"
+  "<header><h1>Ceasefire talks resume in Geneva</h1>\n"
+  "<p class=\"standfirst\">Delegations met for the first time in a month.</p></header>\n"
+  "<p>Negotiators from both sides met on Friday<br>\n  in the Palais des Nations.</p>\n"
+  "<figure><img src=\"a.jpg\" alt=\"Delegates\"><figcaption>FIGCAPTION Photo: Agency</figcaption></figure>\n"
+  "<p>The talks, mediated by <mark>Switzerland</mark>, lasted <time datetime=\"PT6H\">six hours</time>.</p>\n"
+  "<figure><blockquote><p>We are closer than ever.</p></blockquote>"
+  "<figcaption>&mdash; the chief mediator</figcaption></figure>\n"
+  "<section><h2>What comes next</h2>\n"
+  "<p>A second round is planned <span hidden>HIDDENTEXT</span>for June.</p>\n"
+  "<div aria-hidden=\"true\">ARIAHIDDEN</div><p style=\"color: red; DISPLAY : none\">STYLEHIDDEN</p>\n"
+  "<template><p>TEMPLATETEXT</p></template><noscript><p>NOSCRIPTTEXT</p></noscript>\n"
+  "<details><summary>Background</summary><p>The war began in 2022.</p></details>\n"
+  "<p>Old sites break lines twice:<br><br>like this.</p>\n"
+  "</section>\n"
+  "<aside><p>ASIDETEXT</p></aside>\n"
+  "<footer><p>ARTICLEFOOTER Tags: diplomacy</p></footer>\n"
+  "</article>\n"
+  "<section class=\"related\"><h2>More stories</h2><article><h3>RELATEDSTORY</h3></article></section>\n"
+  "</main>\n"
+  "<footer>SITEFOOTER</footer>\n"
+  "<svg><text>SVGTEXT</text></svg><math><mi>MATHTEXT</mi></math>\n"
+  "</body></html>\n";
+
+static void
+test_html5 (void)
+{
+  g_autoptr(GBytes) page = g_bytes_new_static (html5_page, strlen (html5_page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = collate_ingest_html (page, "d1", "talks.html", NULL, NULL,
+                                                             NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==,
+                   "Ceasefire talks resume in Geneva\n\n"
+                   "Delegations met for the first time in a month.\n\n"
+                   "Negotiators from both sides met on Friday\nin the Palais des Nations.\n\n"
+                   "The talks, mediated by Switzerland, lasted six hours.\n\n"
+                   "We are closer than ever.\n\n"
+                   "\xe2\x80\x94 the chief mediator\n\n"
+                   "What comes next\n\n"
+                   "A second round is planned for June.\n\n"
+                   "Background\n\n"
+                   "The war began in 2022.\n\n"
+                   "Old sites break lines twice:\n\n"
+                   "like this.\n");
+  g_assert_cmpstr (collate_document_get_title (document), ==, "Ceasefire talks resume in Geneva");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "author"), ==, "Rita Reporter");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Daily Example");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "published"), ==, "2025-05-02T09:30:00+02:00");
+}
+
+/* Without <article>, the page's <main> is the article, even where another
+ * element has longer paragraphs of its own */
+static void
+test_html_main (void)
+{
+  static const char html[] =
+    "<!DOCTYPE html><html><head><title>Harbour news</title></head><body>"
+    "<div class=\"teasers\"><p>TEASER: a long teaser paragraph that has more words in it than any "
+    "of the paragraphs of the article below, and would win on paragraph text alone.</p></div>"
+    "<div role=\"main\"><h1>Harbour reopens</h1><div><p>Ships came back.</p></div>"
+    "<div><p>Cranes are working.</p></div><ul><li>Berths: 12</li></ul></div>"
+    "</body></html>";
+  g_autoptr(GBytes) page = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = collate_ingest_html (page, "d1", "harbour.html", NULL, NULL,
+                                                             NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==,
+                   "Harbour reopens\n\nShips came back.\n\nCranes are working.\n\nBerths: 12\n");
+}
+
+/* libxml2's HTML 4 parser meets HTML5 and tag soup: not a word on the
+ * terminal, and no text lost */
+static void
+test_html_parser_quiet (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char html[] =
+        "<!DOCTYPE html><html><body><main><article><hgroup><h1>Quiet</h1></hgroup>"
+        "<p>One <mark>marked</mark> <time>today</time> <data value=\"1\">datum</data> "
+        "<custom-element>custom</custom-element> <wbr>word <bdi>bdi</bdi> <output>out</output>"
+        "<p>Two <b><i>crossed</b></i> <unknowntag attr=x>unknown</unknowntag> &notanentity; "
+        "<picture><source srcset=\"a.webp\"><img src=\"a.jpg\"></picture>end"
+        "<dialog>DIALOG</dialog><search>SEARCHFORM</search>"
+        "</article></main></body></html>";
+      g_autoptr(GBytes) page = g_bytes_new_static (html, strlen (html));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateDocument) document = collate_ingest_html (page, "d1", "quiet.html", NULL, NULL,
+                                                                 NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (collate_document_get_text (document), ==,
+                       "Quiet\n\nOne marked today datum custom word bdi out\n\n"
+                       "Two crossed unknown &notanentity; end\n");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout_unmatched ("*HTML parser error*");
+}
+
 /* ── PDFs, drawn with cairo ── */
 
 #define LINE_HEIGHT 16.0
@@ -906,6 +1030,9 @@ main (int   argc,
   g_test_add_func ("/ingest/html/without-article", test_html_without_article);
   g_test_add_func ("/ingest/html/malformed", test_html_malformed);
   g_test_add_func ("/ingest/html/headline", test_html_headline);
+  g_test_add_func ("/ingest/html/html5", test_html5);
+  g_test_add_func ("/ingest/html/main", test_html_main);
+  g_test_add_func ("/ingest/html/parser-quiet", test_html_parser_quiet);
   g_test_add_func ("/ingest/pdf/text", test_pdf);
   g_test_add_func ("/ingest/pdf/hyphens", test_pdf_hyphens);
   g_test_add_func ("/ingest/pdf/image-only", test_pdf_image_only);
