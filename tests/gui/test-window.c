@@ -432,6 +432,37 @@ test_add_to_project (void)
   g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Example News");
   WAIT_UNTIL (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))) == 4);
 
+  /* a text file dropped on the window: added too */
+  {
+    g_autofree char *text_path = tmp_path ("dropped.txt");
+    g_autoptr(GFile) text_file = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkDropTarget *target = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_assert_true (g_file_set_contents (text_path, "Dropped report.\nThe ship left.\n", -1, NULL));
+    text_file = g_file_new_for_path (text_path);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile *[]) { text_file }, 1));
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    WAIT_UNTIL (collate_project_get_n_documents (project) == 5);
+    g_assert_true (collate_window_get_project (window) == project);
+    g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 4)), ==,
+                     "Dropped report.");
+    g_unlink (text_path);
+  }
+
   soup_server_disconnect (server);
   g_unlink (page_path);
   g_unlink (binary_path);
