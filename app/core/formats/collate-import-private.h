@@ -110,11 +110,9 @@ const char             *collate_import_string_member (const CollateJsonValue *ob
 /* An id as doccano and Label Studio write them, a string or an integer;
  * NULL for anything else */
 char                   *collate_import_id_text       (const CollateJsonValue *value);
-/* A document's "metadata" as the exporters write it: an object of
- * strings within COLLATE_MAX_METADATA_ENTRIES, keys of 1 to
- * COLLATE_MAX_LABEL_SIZE bytes without control characters, values of at
- * most COLLATE_MAX_METADATA_VALUE_SIZE bytes.  @value NULL or null gives
- * *@out NULL; else a table of strings borrowed from @value. */
+/* A document's "metadata" as the exporters write it, checked as the
+ * project loader checks it (collate_metadata_check_json()).  @value NULL
+ * or null gives *@out NULL; else a table of strings borrowed from @value. */
 gboolean                collate_import_read_metadata (const CollateJsonValue *value,
                                                       const CollateJsonPath  *path,
                                                       GHashTable            **out,

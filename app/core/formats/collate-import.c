@@ -10,6 +10,7 @@
 #include "collate-error.h"
 #include "collate-project.h"
 #include "collate-project-io.h"
+#include "collate-metadata-check.h"
 #include "collate-text.h"
 #include "collate-export-private.h"
 #include "collate-import-private.h"
@@ -279,61 +280,18 @@ collate_import_read_metadata (const CollateJsonValue *value,
                               GHashTable            **out,
                               GError                **error)
 {
-  g_autoptr(GHashTable) table = NULL;
+  GHashTable *table;
 
   *out = NULL;
   if (value == NULL || value->type == COLLATE_JSON_NULL)
     return TRUE;
-  if (!collate_json_expect (value, COLLATE_JSON_OBJECT, path, error))
+  if (!collate_metadata_check_json (value, path, error))
     return FALSE;
-  if (value->length > COLLATE_MAX_METADATA_ENTRIES)
-    {
-      collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                              _("has %u entries; a document's metadata holds at most %d"),
-                              value->length, COLLATE_MAX_METADATA_ENTRIES);
-      return FALSE;
-    }
   table = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < value->length; i++)
-    {
-      const CollateJsonMember *member = &value->v.members[i];
-      CollateJsonPath child = COLLATE_JSON_PATH_MEMBER (path, member->name);
-      gsize key_length = strlen (member->name);
-
-      if (key_length == 0 || key_length > COLLATE_MAX_LABEL_SIZE)
-        {
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                                  key_length == 0 ? _("has an empty key; metadata keys are names")
-                                                  : _("has a key longer than %d bytes"),
-                                  COLLATE_MAX_LABEL_SIZE);
-          return FALSE;
-        }
-      for (const char *p = member->name; *p; p++)
-        if ((guchar) *p < 0x20 || *p == 0x7f)
-          {
-            collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                                    _("has a key with a control character"));
-            return FALSE;
-          }
-      if (member->value.type != COLLATE_JSON_STRING)
-        {
-          g_autofree char *found = collate_json_describe (&member->value);
-
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, &child,
-                                  _("expected a string, found %s (a document's metadata maps "
-                                    "names to text)"), found);
-          return FALSE;
-        }
-      if (member->value.length > COLLATE_MAX_METADATA_VALUE_SIZE)
-        {
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, &child,
-                                  _("is %u bytes long; a metadata value holds at most %d"),
-                                  member->value.length, COLLATE_MAX_METADATA_VALUE_SIZE);
-          return FALSE;
-        }
-      g_hash_table_insert (table, (gpointer) member->name, (gpointer) member->value.v.string);
-    }
-  *out = g_steal_pointer (&table);
+    g_hash_table_insert (table, (gpointer) value->v.members[i].name,
+                         (gpointer) value->v.members[i].value.v.string);
+  *out = table;
   return TRUE;
 }
 
