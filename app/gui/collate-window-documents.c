@@ -42,12 +42,16 @@ rebuild_workspace (gpointer data)
   self->palette = collate_label_palette_new (workspace);
   gtk_box_append (self->palette_box, self->palette);
 
-  /* the report just added is among those shown */
+  /* the report just added is among those shown, and has the focus */
   n = collate_project_get_n_documents (self->project);
   if (self->shown_documents < n && n > 0)
-    collate_workspace_show_document (workspace, n - 1);
+    {
+      collate_workspace_show_document (workspace, n - 1);
+      gtk_widget_grab_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, n - 1)));
+    }
+  else
+    collate_workspace_focus_text (workspace);
   self->shown_documents = n;
-  collate_workspace_focus_text (workspace);
   collate_window_update_actions (self);
   return G_SOURCE_REMOVE;
 }
