@@ -57,7 +57,8 @@ PY
 add_file () {
   # add_file PATH: Add Documents…, the path typed into the chooser
   xdotool key ctrl+shift+o
-  sleep 1.5
+  wait_for_window "Add Documents to the Project" >/dev/null || fail "Ctrl+Shift+O showed no file chooser"
+  sleep 0.8
   xdotool key ctrl+l
   sleep 0.5
   xdotool type --delay 15 "$1"
