@@ -43,6 +43,16 @@ G_BEGIN_DECLS
 /* An id an importer keeps as it is (a longer one is given a fresh id) */
 #define COLLATE_MAX_IMPORTED_ID_SIZE 200
 
+/* A document's metadata as the loader and the importers read it (a
+ * project's documents[].metadata, a jsonl line's meta.metadata, a Label
+ * Studio task's data.metadata; collate_metadata_check_json()): at most this
+ * many entries, each key at most COLLATE_MAX_LABEL_SIZE bytes and each
+ * value at most COLLATE_MAX_METADATA_VALUE_SIZE.  What the ingest writes
+ * stays far inside (a PDF's "pages" of 1 MiB would list some 140 000
+ * pages). */
+#define COLLATE_MAX_METADATA_ENTRIES    1000
+#define COLLATE_MAX_METADATA_VALUE_SIZE (1024 * 1024)
+
 /* Offsets, in code points */
 #define COLLATE_MAX_OFFSET           ((guint64) G_MAXUINT32)
 

@@ -608,6 +608,8 @@ collate_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-from-text", { "<Control>n", NULL } },
     { "win.new-from-clipboard", { "<Control><Shift>v", NULL } },
+    { "win.add-documents", { "<Control><Shift>o", NULL } },
+    { "win.add-from-clipboard", { "<Control><Alt>v", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

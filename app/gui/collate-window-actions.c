@@ -38,6 +38,7 @@ collate_window_update_actions (CollateWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  collate_window_update_document_actions (self);
 
   gtk_widget_set_visible (self->undo_button, has_project);
   gtk_widget_set_visible (self->redo_button, has_project);
@@ -316,7 +317,14 @@ fetched_cb (GObject      *source,
         collate_window_show_error (self, _("The page could not be fetched"), error);
       return;
     }
-  if (self->app != NULL)
+  if (self->fetch_adds && self->project != NULL)
+    {
+      g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+
+      g_ptr_array_add (documents, document);
+      collate_window_add_documents (self, documents);
+    }
+  else if (self->app != NULL)
     collate_application_new_from_document (self->app, document, GTK_WINDOW (self));
 }
 
@@ -338,6 +346,7 @@ collate_window_fetch_url (CollateWindow *self,
     g_cancellable_cancel (self->fetch_cancellable);
   g_clear_object (&self->fetch_cancellable);
   self->fetch_cancellable = g_cancellable_new ();
+  self->fetch_adds = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-fetch", TRUE);
   collate_window_show_banner (self, _("Fetching the page…"), url,
                               _("_Cancel"), "win.cancel-fetch", NULL);
@@ -585,6 +594,7 @@ collate_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-from-clipboard", NULL,
                                    new_from_clipboard_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-fetch", NULL, cancel_fetch_action);
+  collate_window_class_add_document_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

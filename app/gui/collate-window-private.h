@@ -33,6 +33,12 @@ struct _CollateWindow
   GCancellable         *cancellable;
   /* a page being fetched (New Document from Clipboard, a dropped URL) */
   GCancellable         *fetch_cancellable;
+  /* …to be added to the project shown rather than made one of its own */
+  gboolean              fetch_adds;
+  /* rebuilding the panes after documents were added or undone, and how
+   * many the panes show */
+  guint                 documents_idle;
+  guint                 shown_documents;
 
   /* the alert shown now (GTK 4.8), for tests */
   GtkWindow            *pending_alert;
@@ -100,6 +106,17 @@ void        collate_window_update_conflicts      (CollateWindow  *self);
 void        collate_window_curate_files          (CollateWindow  *self,
                                                   GFile         **files,
                                                   guint           n_files);
+/* collate-window-documents.c */
+void        collate_window_class_add_document_actions (GtkWidgetClass *widget_class);
+void        collate_window_update_document_actions (CollateWindow *self);
+void        collate_window_watch_documents       (CollateWindow  *self);
+void        collate_window_add_documents         (CollateWindow  *self,
+                                                  GPtrArray      *documents);
+void        collate_window_add_files             (CollateWindow  *self,
+                                                  GFile         **files,
+                                                  guint           n_files);
+void        collate_window_fetch_url_to_add      (CollateWindow  *self,
+                                                  const char     *url);
 
 /* collate-window.c */
 void        collate_window_show_banner           (CollateWindow  *self,

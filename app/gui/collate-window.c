@@ -613,6 +613,7 @@ collate_window_set_project (CollateWindow  *self,
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (collate_project_get_documents (self->project), self);
       g_clear_object (&self->project);
     }
   if (self->workspace != NULL)
@@ -650,6 +651,7 @@ collate_window_set_project (CollateWindow  *self,
 
   self->palette = collate_label_palette_new (COLLATE_WORKSPACE (self->workspace));
   gtk_box_append (self->palette_box, self->palette);
+  collate_window_watch_documents (self);
 
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   collate_window_hide_banner (self);
@@ -1410,14 +1412,18 @@ drop_cb (GtkDropTarget *target,
   g_autoptr(GSList) files = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
-  /* A link dropped from a browser: the page is fetched */
+  /* A link dropped from a browser: the page is fetched (and added to the
+   * project shown, if there is one) */
   if (self->app != NULL && G_VALUE_HOLDS_STRING (value))
     {
       g_autofree char *url = g_strstrip (g_value_dup_string (value));
 
       if (!collate_ingest_is_url (url) || strpbrk (url, " \t\r\n") != NULL)
         return FALSE;
-      collate_window_fetch_url (self, url);
+      if (self->project != NULL)
+        collate_window_fetch_url_to_add (self, url);
+      else
+        collate_window_fetch_url (self, url);
       return TRUE;
     }
   if (self->app == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
@@ -1435,14 +1441,20 @@ drop_cb (GtkDropTarget *target,
         {
           g_autofree char *uri = g_file_get_uri (l->data);
 
-          collate_window_fetch_url (self, uri);
+          if (self->project != NULL)
+            collate_window_fetch_url_to_add (self, uri);
+          else
+            collate_window_fetch_url (self, uri);
         }
       else if (name != NULL && g_str_has_suffix (name, ".json"))
         collate_application_open_project (self->app, l->data, GTK_WINDOW (self));
       else
         g_ptr_array_add (texts, l->data);
     }
-  if (texts->len > 0)
+  /* onto a project: added to it (one undoable step); else a new one */
+  if (texts->len > 0 && self->project != NULL)
+    collate_window_add_files (self, (GFile **) texts->pdata, texts->len);
+  else if (texts->len > 0)
     collate_application_new_from_text_files (self->app, (GFile **) texts->pdata, texts->len,
                                              NULL, GTK_WINDOW (self));
   return TRUE;
@@ -1501,6 +1513,7 @@ collate_window_dispose (GObject *object)
   if (self->fetch_cancellable != NULL)
     g_cancellable_cancel (self->fetch_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->documents_idle, g_source_remove);
   cancel_pending_saves (self);
   /* Not discarded: a window destroyed without closing keeps its copy */
   release_recovery (self, FALSE);

@@ -2002,6 +2002,16 @@ collate_workspace_get_project (CollateWorkspace *self)
   return self->project;
 }
 
+void
+collate_workspace_show_document (CollateWorkspace *self,
+                                 guint             index)
+{
+  g_return_if_fail (COLLATE_IS_WORKSPACE (self));
+
+  if (index < self->panes->len)
+    show_pane (self, index);
+}
+
 guint
 collate_workspace_get_n_panes (CollateWorkspace *self)
 {

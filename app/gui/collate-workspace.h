@@ -59,6 +59,10 @@ CollateAnnotation *collate_workspace_tag_selection  (CollateWorkspace *self,
 /* Number of document panes, and the text view of pane @index (for tests
  * and for the window to place focus). */
 guint             collate_workspace_get_n_panes     (CollateWorkspace *self);
+/* Shows the pane of the document at @index (in place of another when not
+ * all fit) */
+void              collate_workspace_show_document   (CollateWorkspace *self,
+                                                     guint             index);
 GtkTextView      *collate_workspace_get_text_view   (CollateWorkspace *self,
                                                      guint             index);
 

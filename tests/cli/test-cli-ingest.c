@@ -294,6 +294,42 @@ test_new_page_pdf_url (void)
   run_cli (&validate, "validate", out, NULL);
   g_assert_cmpint (validate.status, ==, 0);
 
+  /* exported and imported again, the documents keep their metadata */
+  {
+    static const char * const formats[] = { "jsonl", "label-studio" };
+
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *format = g_strconcat ("--format=", formats[f], NULL);
+        g_autofree char *exported = g_strdup_printf ("%s/export-%s", dir, formats[f]);
+        g_autofree char *back = g_strdup_printf ("%s/back-%s.collate.json", dir, formats[f]);
+        g_autoptr(JsonParser) again = json_parser_new ();
+        g_auto(Run) export_run = { 0 };
+        g_auto(Run) import_run = { 0 };
+        JsonArray *back_documents;
+
+        run_cli (&export_run, "export", format, "-o", exported, out, NULL);
+        g_assert_cmpint (export_run.status, ==, 0);
+        run_cli (&import_run, "import", format, "-o", back, exported, NULL);
+        g_assert_cmpint (import_run.status, ==, 0);
+        json_parser_load_from_file (again, back, &error);
+        g_assert_no_error (error);
+        back_documents = json_object_get_array_member (json_node_get_object (json_parser_get_root (again)),
+                                                       "documents");
+        g_assert_cmpuint (json_array_get_length (back_documents), ==, 3);
+        for (guint i = 0; i < 3; i++)
+          {
+            JsonNode *want = json_object_get_member (json_array_get_object_element (documents, i), "metadata");
+            JsonNode *got = json_object_get_member (json_array_get_object_element (back_documents, i),
+                                                    "metadata");
+            g_autofree char *want_text = json_to_string (want, FALSE);
+            g_autofree char *got_text = got != NULL ? json_to_string (got, FALSE) : g_strdup ("(none)");
+
+            g_assert_cmpstr (got_text, ==, want_text);
+          }
+      }
+  }
+
   remove_tree (dir);
 }
 

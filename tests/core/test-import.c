@@ -390,6 +390,195 @@ test_round_trip_longest_label (void)
   g_assert_nonnull (strstr (error->message, "201 bytes long; label names have at most 200 bytes"));
 }
 
+/* ── Document metadata ── */
+
+static char *
+describe_metadata (CollateProject *project)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < collate_project_get_n_documents (project); i++)
+    {
+      CollateDocument *doc = collate_project_get_document (project, i);
+      g_autofree const char **keys = NULL;
+      guint n_keys;
+
+      keys = collate_document_get_metadata_keys (doc, &n_keys);
+      g_string_append_printf (s, "%s (%u):", collate_document_get_title (doc), n_keys);
+      for (guint k = 0; k < n_keys; k++)
+        g_string_append_printf (s, " %s=[%s]", keys[k], collate_document_get_metadata_value (doc, keys[k]));
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The exports that hold a document's metadata (jsonl's meta.metadata,
+ * Label Studio's data.metadata) bring it back when imported; brat, which
+ * has no place for it, imports without it */
+static void
+test_round_trip_metadata (void)
+{
+  static const char *const formats[] = { "jsonl", "label-studio", "brat" };
+  g_autoptr(CollateProject) original = collate_project_new ("metadata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_value = g_string_new (NULL);
+  g_autofree char *want = NULL;
+
+  while (long_value->len < 64 * 1024)
+    g_string_append (long_value, "0,1234,");
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autofree char *id = g_strdup_printf ("d%u", d + 1);
+      g_autofree char *title = g_strdup_printf ("Report %u", d + 1);
+      g_autoptr(CollateDocument) doc = collate_document_new (id, title, "page.html",
+                                                             "Talks resumed on Monday.", -1, &error);
+
+      g_assert_no_error (error);
+      if (d == 0)
+        {
+          collate_document_set_metadata_value (doc, "url", "https://news.example/a?b=1&c=“2”");
+          collate_document_set_metadata_value (doc, "author", "Jane \"JD\" Doe\nand Ö. Ünal");
+          collate_document_set_metadata_value (doc, "published", "2024-03-01T08:00:00Z");
+          collate_document_set_metadata_value (doc, "page_sha256", "0f1e2d");
+          collate_document_set_metadata_value (doc, "empty", "");
+        }
+      else if (d == 1)
+        collate_document_set_metadata_value (doc, "pages", long_value->str);
+      /* the third has none */
+      g_assert_true (collate_project_add_document (original, doc, &error));
+    }
+  want = describe_metadata (original);
+  g_assert_nonnull (strstr (want, "Report 1 (5): author=[Jane \"JD\" Doe\nand Ö. Ünal] empty=[] "));
+  g_assert_nonnull (strstr (want, "Report 3 (0):"));
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(CollateExportOptions) options = collate_export_options_new (formats[f]);
+      g_autofree char *tmp = g_dir_make_tmp ("collate-metadata-XXXXXX", &error);
+      g_autofree char *out = g_build_filename (tmp, "export", NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (out);
+      g_autoptr(CollateProject) imported = NULL;
+      g_autofree char *got = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (collate_export_to_file (original, options, dest, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      imported = import_one (formats[f], out, NULL);
+      got = describe_metadata (imported);
+      if (g_str_equal (formats[f], "brat"))
+        {
+          g_assert_nonnull (strstr (got, "(0):"));
+          g_assert_null (strstr (got, "(5):"));
+        }
+      else
+        g_assert_cmpstr (got, ==, want);
+
+      /* and the imported project saves it and loads it back */
+      {
+        g_autoptr(GBytes) bytes = collate_project_to_bytes (imported);
+        g_autoptr(CollateProject) again = collate_project_load_bytes (bytes, &error);
+        g_autofree char *reloaded = NULL;
+
+        g_assert_no_error (error);
+        reloaded = describe_metadata (again);
+        g_assert_cmpstr (reloaded, ==, got);
+      }
+      collate_export_remove_tree (tmp);
+    }
+}
+
+/* Metadata past the limits gets an error that names the place and the
+ * limit; at the limits it is read */
+static void
+test_metadata_limits (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("collate-metadata-XXXXXX", NULL);
+  g_autofree char *jsonl = g_build_filename (tmp, "m.jsonl", NULL);
+  g_autofree char *ls = g_build_filename (tmp, "m.json", NULL);
+  const char *jsonl_paths[] = { jsonl, NULL };
+  const char *ls_paths[] = { ls, NULL };
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autoptr(GString) long_key = g_string_new (NULL);
+  struct { const char *metadata; const char *needle; } cases[] = {
+    { NULL, "meta.metadata.pages: is 1048577 bytes long; a metadata value holds at most 1048576" },
+    { NULL, "meta.metadata: has 1001 entries; a document's metadata holds at most 1000" },
+    { NULL, "meta.metadata: has a key longer than 200 bytes" },
+    { "{\"\": \"x\"}", "meta.metadata: has an empty key" },
+    { "{\"a\\tb\": \"x\"}", "meta.metadata: has a key with a control character" },
+    { "{\"a\": null}", "meta.metadata.a: expected a string, found null" },
+    { "{\"a\": {\"b\": \"c\"}}", "meta.metadata.a: expected a string, found an object" },
+    { "[\"a\"]", "meta.metadata: expected an object, found an array" },
+  };
+
+  g_string_append (big, "{\"pages\": \"");
+  for (guint i = 0; i < COLLATE_MAX_METADATA_VALUE_SIZE + 1; i++)
+    g_string_append_c (big, '7');
+  g_string_append (big, "\"}");
+  g_string_append_c (many, '{');
+  for (guint i = 0; i < COLLATE_MAX_METADATA_ENTRIES + 1; i++)
+    g_string_append_printf (many, "%s\"k%u\": \"v\"", i ? ", " : "", i);
+  g_string_append_c (many, '}');
+  g_string_append (long_key, "{\"");
+  for (guint i = 0; i < COLLATE_MAX_LABEL_SIZE + 1; i++)
+    g_string_append_c (long_key, 'k');
+  g_string_append (long_key, "\": \"v\"}");
+  cases[0].metadata = big->str;
+  cases[1].metadata = many->str;
+  cases[2].metadata = long_key->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("{\"text\": \"A report.\", \"meta\": {\"metadata\": %s}}\n",
+                                               cases[i].metadata);
+      g_autofree char *task = g_strdup_printf ("[{\"data\": {\"text\": \"A report.\", \"metadata\": %s}}]",
+                                               cases[i].metadata);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateProject) p = NULL;
+
+      g_assert_true (g_file_set_contents (jsonl, line, -1, NULL));
+      p = import_paths ("jsonl", jsonl_paths, NULL, &error);
+      g_assert_null (p);
+      g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "m.jsonl:1: "));
+      g_assert_nonnull (strstr (error->message, cases[i].needle));
+      g_clear_error (&error);
+
+      g_assert_true (g_file_set_contents (ls, task, -1, NULL));
+      p = import_paths ("label-studio", ls_paths, NULL, &error);
+      g_assert_null (p);
+      g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "m.json: [0].data.metadata"));
+    }
+
+  /* exactly at the limits: read */
+  {
+    g_autoptr(GString) line = g_string_new ("{\"text\": \"A report.\", \"meta\": {\"metadata\": {");
+    g_autoptr(CollateProject) p = NULL;
+    CollateDocument *doc;
+
+    for (guint i = 0; i < COLLATE_MAX_METADATA_ENTRIES - 1; i++)
+      g_string_append_printf (line, "\"k%04u\": \"v\", ", i);
+    g_string_append (line, "\"");
+    for (guint i = 0; i < COLLATE_MAX_LABEL_SIZE; i++)
+      g_string_append_c (line, 'z');
+    g_string_append (line, "\": \"");
+    for (guint i = 0; i < COLLATE_MAX_METADATA_VALUE_SIZE; i++)
+      g_string_append_c (line, '7');
+    g_string_append (line, "\"}}}\n");
+    g_assert_true (g_file_set_contents (jsonl, line->str, -1, NULL));
+    p = import_one ("jsonl", jsonl, NULL);
+    doc = collate_project_get_document (p, 0);
+    g_assert_cmpuint (collate_document_get_n_metadata (doc), ==, COLLATE_MAX_METADATA_ENTRIES);
+    g_assert_cmpstr (collate_document_get_metadata_value (doc, "k0998"), ==, "v");
+  }
+  g_remove (jsonl);
+  g_remove (ls);
+  g_rmdir (tmp);
+}
+
 /* ── Other tools' files ── */
 
 static void
@@ -765,6 +954,12 @@ static const Detail details[] = {
   { "jsonl", "link-null.jsonl", "link-null.jsonl:1: links[0]: expected an object, found null" },
   { "jsonl", "relation-null.jsonl", "relation-null.jsonl:1: relations[0]: expected an object, found null" },
   { "jsonl", "span-start-null.jsonl", "spans[0].start: expected an integer, found null" },
+  { "jsonl", "metadata-not-string.jsonl",
+    "metadata-not-string.jsonl:1: meta.metadata.pages: expected a string, found an array" },
+  { "jsonl", "metadata-not-object.jsonl",
+    "metadata-not-object.jsonl:1: meta.metadata: expected an object, found a string" },
+  { "label-studio", "metadata-not-string.json",
+    "[0].data.metadata.published: expected a string, found 2024" },
 };
 
 static void
@@ -1057,6 +1252,8 @@ main (int argc, char **argv)
   g_test_add_func ("/import/round-trip/label-studio-notes", test_round_trip_label_studio_notes);
   g_test_add_func ("/import/round-trip/random", test_random_round_trips);
   g_test_add_func ("/import/round-trip/longest-label", test_round_trip_longest_label);
+  g_test_add_func ("/import/round-trip/metadata", test_round_trip_metadata);
+  g_test_add_func ("/import/metadata-limits", test_metadata_limits);
   g_test_add_func ("/import/prodigy", test_prodigy);
   g_test_add_func ("/import/doccano", test_doccano);
   g_test_add_func ("/import/label-studio-code-points", test_label_studio_code_points);

@@ -182,6 +182,130 @@ test_html_malformed (void)
   g_assert_cmpstr (error->message, ==, "page.html: not a web page: it does not start with an HTML tag");
 }
 
+/* HTML5: the article's own <header> stays, the site's goes; <main>,
+ * <section>, <figure> (a picture's caption goes, a pull quote stays),
+ * hidden, aria-hidden and display: none content, <template>, <noscript>,
+ * <details>, <br> inside a paragraph, inline HTML5 elements (mark, time),
+ * and JSON-LD NewsArticle metadata in an @graph */
+static const char html5_page[] =
+  "<!DOCTYPE html>\n"
+  "<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+  "<title>Ceasefire talks | Daily Example</title>\n"
+  "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@graph\": ["
+  "{\"@type\": \"WebSite\", \"name\": \"Daily Example\"},"
+  "{\"@type\": \"NewsArticle\", \"headline\": \"Ceasefire talks resume in Geneva\","
+  " \"datePublished\": \"2025-05-02T09:30:00+02:00\","
+  " \"author\": {\"@type\": \"Person\", \"name\": \"Rita Reporter\"},"
+  " \"publisher\": {\"@type\": \"Organization\", \"name\": \"Daily Example\"}}]}</script>\n"
+  "</head><body>\n"
+  "<header class=\"site\"><a href=\"/\">SITEHEADER</a><nav><a href=\"/world\">World</a></nav></header>\n"
+  "<main>\n"
+  "<article>\n"
+  "<header><h1>Ceasefire talks resume in Geneva</h1>\n"
+  "<p class=\"standfirst\">Delegations met for the first time in a month.</p></header>\n"
+  "<p>Negotiators from both sides met on Friday<br>\n  in the Palais des Nations.</p>\n"
+  "<figure><img src=\"a.jpg\" alt=\"Delegates\"><figcaption>FIGCAPTION Photo: Agency</figcaption></figure>\n"
+  "<p>The talks, mediated by <mark>Switzerland</mark>, lasted <time datetime=\"PT6H\">six hours</time>.</p>\n"
+  "<figure><blockquote><p>We are closer than ever.</p></blockquote>"
+  "<figcaption>&mdash; the chief mediator</figcaption></figure>\n"
+  "<section><h2>What comes next</h2>\n"
+  "<p>A second round is planned <span hidden>HIDDENTEXT</span>for June.</p>\n"
+  "<div aria-hidden=\"true\">ARIAHIDDEN</div><p style=\"color: red; DISPLAY : none\">STYLEHIDDEN</p>\n"
+  "<template><p>TEMPLATETEXT</p></template><noscript><p>NOSCRIPTTEXT</p></noscript>\n"
+  "<details><summary>Background</summary><p>The war began in 2022.</p></details>\n"
+  "<p>Old sites break lines twice:<br><br>like this.</p>\n"
+  "</section>\n"
+  "<aside><p>ASIDETEXT</p></aside>\n"
+  "<footer><p>ARTICLEFOOTER Tags: diplomacy</p></footer>\n"
+  "</article>\n"
+  "<section class=\"related\"><h2>More stories</h2><article><h3>RELATEDSTORY</h3></article></section>\n"
+  "</main>\n"
+  "<footer>SITEFOOTER</footer>\n"
+  "<svg><text>SVGTEXT</text></svg><math><mi>MATHTEXT</mi></math>\n"
+  "</body></html>\n";
+
+static void
+test_html5 (void)
+{
+  g_autoptr(GBytes) page = g_bytes_new_static (html5_page, strlen (html5_page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = collate_ingest_html (page, "d1", "talks.html", NULL, NULL,
+                                                             NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==,
+                   "Ceasefire talks resume in Geneva\n\n"
+                   "Delegations met for the first time in a month.\n\n"
+                   "Negotiators from both sides met on Friday\nin the Palais des Nations.\n\n"
+                   "The talks, mediated by Switzerland, lasted six hours.\n\n"
+                   "We are closer than ever.\n\n"
+                   "\xe2\x80\x94 the chief mediator\n\n"
+                   "What comes next\n\n"
+                   "A second round is planned for June.\n\n"
+                   "Background\n\n"
+                   "The war began in 2022.\n\n"
+                   "Old sites break lines twice:\n\n"
+                   "like this.\n");
+  g_assert_cmpstr (collate_document_get_title (document), ==, "Ceasefire talks resume in Geneva");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "author"), ==, "Rita Reporter");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Daily Example");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "published"), ==, "2025-05-02T09:30:00+02:00");
+}
+
+/* Without <article>, the page's <main> is the article, even where another
+ * element has longer paragraphs of its own */
+static void
+test_html_main (void)
+{
+  static const char html[] =
+    "<!DOCTYPE html><html><head><title>Harbour news</title></head><body>"
+    "<div class=\"teasers\"><p>TEASER: a long teaser paragraph that has more words in it than any "
+    "of the paragraphs of the article below, and would win on paragraph text alone.</p></div>"
+    "<div role=\"main\"><h1>Harbour reopens</h1><div><p>Ships came back.</p></div>"
+    "<div><p>Cranes are working.</p></div><ul><li>Berths: 12</li></ul></div>"
+    "</body></html>";
+  g_autoptr(GBytes) page = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = collate_ingest_html (page, "d1", "harbour.html", NULL, NULL,
+                                                             NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==,
+                   "Harbour reopens\n\nShips came back.\n\nCranes are working.\n\nBerths: 12\n");
+}
+
+/* libxml2's HTML 4 parser meets HTML5 and tag soup: not a word on the
+ * terminal, and no text lost */
+static void
+test_html_parser_quiet (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char html[] =
+        "<!DOCTYPE html><html><body><main><article><hgroup><h1>Quiet</h1></hgroup>"
+        "<p>One <mark>marked</mark> <time>today</time> <data value=\"1\">datum</data> "
+        "<custom-element>custom</custom-element> <wbr>word <bdi>bdi</bdi> <output>out</output>"
+        "<p>Two <b><i>crossed</b></i> <unknowntag attr=x>unknown</unknowntag> &notanentity; "
+        "<picture><source srcset=\"a.webp\"><img src=\"a.jpg\"></picture>end"
+        "<dialog>DIALOG</dialog><search>SEARCHFORM</search>"
+        "</article></main></body></html>";
+      g_autoptr(GBytes) page = g_bytes_new_static (html, strlen (html));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateDocument) document = collate_ingest_html (page, "d1", "quiet.html", NULL, NULL,
+                                                                 NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (collate_document_get_text (document), ==,
+                       "Quiet\n\nOne marked today datum custom word bdi out\n\n"
+                       "Two crossed unknown &notanentity; end\n");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout_unmatched ("*HTML parser error*");
+}
+
 /* ── PDFs, drawn with cairo ── */
 
 #define LINE_HEIGHT 16.0
@@ -292,6 +416,51 @@ test_pdf (void)
   g_assert_cmpstr (collate_document_get_metadata_value (document, "page_sha256"), ==, digest);
   g_assert_cmpstr (collate_document_get_metadata_value (document, "media_type"), ==, "application/pdf");
   g_assert_nonnull (collate_document_get_metadata_value (document, "retrieved"));
+}
+
+/* A hyphen at a line end: hyphenation goes, a compound's hyphen stays */
+static void
+test_pdf_hyphens (void)
+{
+  const char *page1[] = {
+    "Talks on the Russia-",
+    "Ukraine war: the nego-",
+    "tiations resumed, a well-",
+    "known envoy said. The self-",
+    "imposed deadline of the state-of-",
+    "the-art plan for 2023-",
+    "2024 and the COVID-",
+    "19 rules made pro-",
+    "gress. An anti-",
+    "corruption office and the co-",
+    "operation of the courts are",
+    "planned; the negotia-",
+    "tions go on in Genève, under-",
+    "standing the anti-corruption",
+    "and co-operation laws with some under-",
+    NULL,
+  };
+  const char *page2[] = {
+    "standing of the Russia-",
+    NULL,
+  };
+  const char *page3[] = {
+    "Ukraine border.",
+    NULL,
+  };
+  const char * const *pages[] = { page1, page2, page3 };
+  g_autoptr(GBytes) pdf = make_pdf (pages, 3, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = collate_ingest_pdf (pdf, "d1", "hyphens.pdf", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_document_get_text (document), ==,
+                   "Talks on the Russia-Ukraine war: the negotiations resumed, a well-known envoy "
+                   "said. The self-imposed deadline of the state-of-the-art plan for 2023-2024 and "
+                   "the COVID-19 rules made progress. An anti-corruption office and the co-operation "
+                   "of the courts are planned; the negotiations go on in Genève, understanding the "
+                   "anti-corruption and co-operation laws with some understanding of the "
+                   "Russia-Ukraine border.\n");
 }
 
 static void
@@ -689,6 +858,167 @@ test_url_refused (void)
   g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
 }
 
+/* ── The proxy settings, and secure connections ── */
+
+typedef struct
+{
+  GPtrArray *requests;   /* "METHOD URI" as the proxy received them */
+} Proxy;
+
+/* A proxy on 127.0.0.1 that answers every request itself (as a caching
+ * proxy would), and notes what it was asked for */
+static void
+proxy_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  g_autofree char *uri = g_uri_to_string (soup_server_message_get_uri (msg));
+
+  g_ptr_array_add (proxy->requests, g_strdup_printf ("%s %s", soup_server_message_get_method (msg), uri));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                    article_page, strlen (article_page));
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Fetches @url while the servers of this thread answer */
+static CollateDocument *
+fetch_here (const char  *url,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  collate_ingest_url_async (url, "d1", 0, NULL, NULL, NULL, result_cb, &result);
+  while (result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return collate_ingest_url_finish (result, error);
+}
+
+/* In a process of its own (GIO's default proxy resolver reads the settings
+ * once): with http_proxy and HTTP_PROXY naming the proxy and no desktop
+ * settings, a page on a host that does not exist is fetched through it */
+static void
+test_url_proxy (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateDocument) document = NULL;
+      g_autofree char *proxy_url = NULL;
+      Proxy proxy = { g_ptr_array_new_with_free_func (g_free) };
+      GSList *uris;
+
+      soup_server_add_handler (server, NULL, proxy_cb, &proxy, NULL);
+      soup_server_listen (server, address, 0, &error);
+      g_assert_no_error (error);
+      uris = soup_server_get_uris (server);
+      proxy_url = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
+      g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+      g_setenv ("http_proxy", proxy_url, TRUE);
+      g_setenv ("HTTP_PROXY", proxy_url, TRUE);
+      g_unsetenv ("no_proxy");
+      g_unsetenv ("NO_PROXY");
+      g_unsetenv ("XDG_CURRENT_DESKTOP");
+      g_unsetenv ("GNOME_DESKTOP_SESSION_ID");
+      g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+      g_test_message ("proxy resolver: %s", G_OBJECT_TYPE_NAME (g_proxy_resolver_get_default ()));
+
+      /* .invalid never resolves (RFC 6761): only the proxy can answer */
+      document = fetch_here ("http://news.invalid/world/envoy", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (collate_document_get_title (document), ==, "Envoy meets president in St. Petersburg");
+      g_assert_cmpstr (collate_document_get_source (document), ==, "http://news.invalid/world/envoy");
+      g_assert_cmpuint (proxy.requests->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (proxy.requests, 0), ==, "GET http://news.invalid/world/envoy");
+      g_ptr_array_unref (proxy.requests);
+      soup_server_disconnect (server);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A server whose certificate is not trusted (self-signed, made here with
+ * openssl): refused with a message that says so, nothing read */
+static void
+test_url_untrusted_certificate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("collate-tls-XXXXXX", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollateDocument) document = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  GSList *uris;
+  int status = 0;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed: no certificate to test with");
+      return;
+    }
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("GLib has no TLS backend (glib-networking is not installed)");
+      return;
+    }
+  {
+    const char *argv[] = { openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                           "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, proxy_cb, &(Proxy) { g_ptr_array_new_with_free_func (g_free) }, NULL);
+  soup_server_listen (server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d/article", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  document = fetch_here (url, &error);
+  g_assert_null (document);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED);
+  expected = g_strdup_printf ("%s: the server 127.0.0.1 sent a certificate that cannot be trusted", url);
+  if (!g_str_has_prefix (error->message, expected))
+    g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+
+  soup_server_disconnect (server);
+  g_unlink (cert);
+  g_unlink (key);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,7 +1030,11 @@ main (int   argc,
   g_test_add_func ("/ingest/html/without-article", test_html_without_article);
   g_test_add_func ("/ingest/html/malformed", test_html_malformed);
   g_test_add_func ("/ingest/html/headline", test_html_headline);
+  g_test_add_func ("/ingest/html/html5", test_html5);
+  g_test_add_func ("/ingest/html/main", test_html_main);
+  g_test_add_func ("/ingest/html/parser-quiet", test_html_parser_quiet);
   g_test_add_func ("/ingest/pdf/text", test_pdf);
+  g_test_add_func ("/ingest/pdf/hyphens", test_pdf_hyphens);
   g_test_add_func ("/ingest/pdf/image-only", test_pdf_image_only);
   g_test_add_func ("/ingest/pdf/encrypted", test_pdf_encrypted);
   g_test_add_func ("/ingest/file", test_file);
@@ -708,6 +1042,8 @@ main (int   argc,
   g_test_add ("/ingest/url/pdf", Fixture, NULL, fixture_set_up, test_url_pdf, fixture_tear_down);
   g_test_add ("/ingest/url/errors", Fixture, NULL, fixture_set_up, test_url_errors, fixture_tear_down);
   g_test_add_func ("/ingest/url/refused", test_url_refused);
+  g_test_add_func ("/ingest/url/proxy", test_url_proxy);
+  g_test_add_func ("/ingest/url/untrusted-certificate", test_url_untrusted_certificate);
 
   return g_test_run ();
 }

@@ -415,6 +415,52 @@ test_document_metadata (void)
   g_assert_true (g_str_has_prefix (error->message, "documents[0].metadata: "));
 }
 
+/* Document metadata past the limits the importers keep is refused on
+ * loading too, with its place; at the limits it loads */
+static void
+test_document_metadata_limits (void)
+{
+  g_autoptr(CollateProject) project = build_sample_project ();
+  g_autoptr(CollateDocument) first = g_list_model_get_item (collate_project_get_documents (project), 0);
+  g_autofree char *value = g_strnfill (COLLATE_MAX_METADATA_VALUE_SIZE, '7');
+  g_autofree char *longer = g_strnfill (COLLATE_MAX_METADATA_VALUE_SIZE + 1, '7');
+  g_autofree char *long_key = g_strnfill (COLLATE_MAX_LABEL_SIZE + 1, 'k');
+  g_autoptr(GError) error = NULL;
+
+  collate_document_set_metadata_value (first, "pages", value);
+  {
+    g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+    g_autoptr(CollateProject) loaded = reload (bytes);
+    g_autoptr(CollateDocument) loaded_first = g_list_model_get_item (collate_project_get_documents (loaded), 0);
+
+    g_assert_cmpuint (strlen (collate_document_get_metadata_value (loaded_first, "pages")), ==,
+                      COLLATE_MAX_METADATA_VALUE_SIZE);
+  }
+
+  collate_document_set_metadata_value (first, "pages", longer);
+  {
+    g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+    g_autoptr(CollateProject) refused = collate_project_load_bytes (bytes, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "documents[0].metadata.pages: is 1048577 bytes long; "
+                                         "a metadata value holds at most 1048576");
+    g_clear_error (&error);
+  }
+
+  collate_document_set_metadata_value (first, "pages", NULL);
+  collate_document_set_metadata_value (first, long_key, "x");
+  {
+    g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+    g_autoptr(CollateProject) refused = collate_project_load_bytes (bytes, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "documents[0].metadata: has a key longer than 200 bytes");
+  }
+}
+
 /* A project built through the API survives a round trip exactly */
 static void
 test_round_trip (void)
@@ -1113,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/io/hand-written", test_hand_written);
   g_test_add_func ("/io/round-trip", test_round_trip);
   g_test_add_func ("/io/document-metadata", test_document_metadata);
+  g_test_add_func ("/io/document-metadata-limits", test_document_metadata_limits);
   g_test_add_func ("/io/order", test_order);
   g_test_add_func ("/io/next-id", test_next_id);
   g_test_add_func ("/io/save-and-etag", test_save_and_etag);

@@ -292,6 +292,86 @@ test_random_edits (void)
   g_rand_free (rand);
 }
 
+/* A document appended to an open project is one step: undone, it goes
+ * (after what was done in it), redone, it comes back; the project saves it */
+static void
+test_append_document (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  g_autoptr(CollateDocument) d3 = collate_document_new ("d3", "Three", "three.html",
+                                                        "A third report, from the web.", -1, NULL);
+  g_autoptr(CollateDocument) taken = collate_document_new ("d1", "Taken", "", "x", -1, NULL);
+  g_autoptr(CollateDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh = NULL;
+  CollateAnnotation *a;
+  GListModel *documents = collate_project_get_documents (project);
+
+  collate_document_set_metadata_value (d3, "url", "https://news.example/third");
+  g_assert_true (collate_project_append_document (project, d3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  g_assert_true (collate_project_lookup_document (project, "d3") == d3);
+  g_assert_true (collate_project_can_undo (project));
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Add Document");
+  g_assert_true (collate_project_get_modified (project));
+
+  /* a taken id is refused, and nothing is recorded */
+  g_assert_false (collate_project_append_document (project, taken, &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+  g_clear_error (&error);
+  fresh = collate_project_next_document_id (project);
+  g_assert_cmpstr (fresh, ==, "d4");
+  copy = collate_document_copy_with_id (taken, fresh);
+  g_assert_cmpstr (collate_document_get_title (copy), ==, "Taken");
+  g_assert_cmpstr (collate_document_get_sha256 (copy), ==, collate_document_get_sha256 (taken));
+  g_assert_cmpuint (collate_document_get_length (copy), ==, 1);
+
+  /* spans in the new document, then undo all of it */
+  a = collate_project_add_span (project, "d3", 2, 7, "Claim", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_cmpuint (collate_project_get_n_spans_in_document (project, "d3"), ==, 1);
+  g_assert_true (collate_project_undo (project));
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
+  g_assert_true (collate_project_undo (project));
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_documents (project), ==, 2);
+  g_assert_null (collate_project_lookup_document (project, "d3"));
+  g_assert_false (collate_project_get_modified (project));
+  g_assert_false (collate_project_can_undo (project));
+
+  /* redo: the document, then its span */
+  g_assert_true (collate_project_redo (project));
+  g_assert_cmpuint (collate_project_get_n_documents (project), ==, 3);
+  g_assert_cmpint (collate_project_get_document_index (project, "d3"), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
+  g_assert_true (collate_project_redo (project));
+  g_assert_cmpuint (collate_project_get_n_spans_in_document (project, "d3"), ==, 1);
+
+  /* spans in the documents before it still take their places before its */
+  a = collate_project_add_span (project, "d2", 0, 5, "Claim", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CollateAnnotation) first = g_list_model_get_item (collate_project_get_annotations (project), 0);
+
+    g_assert_true (first == a);
+  }
+
+  /* saved and loaded back, with its metadata */
+  {
+    g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+    g_autoptr(CollateProject) again = collate_project_load_bytes (bytes, &error);
+    CollateDocument *loaded;
+
+    g_assert_no_error (error);
+    loaded = collate_project_lookup_document (again, "d3");
+    g_assert_nonnull (loaded);
+    g_assert_cmpstr (collate_document_get_metadata_value (loaded, "url"), ==, "https://news.example/third");
+    g_assert_cmpuint (collate_project_get_n_spans_in_document (again, "d3"), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/undo/basic", test_undo_redo_basic);
   g_test_add_func ("/undo/modified-state", test_modified_state);
   g_test_add_func ("/undo/group", test_group);
+  g_test_add_func ("/undo/append-document", test_append_document);
   g_test_add_func ("/undo/random-edits", test_random_edits);
 
   return g_test_run ();

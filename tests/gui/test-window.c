@@ -357,6 +357,119 @@ test_new_from_pasted_url (void)
   destroy_all_windows ();
 }
 
+/* Add Document from Clipboard, Add Documents… and a URL pasted into an
+ * open project add to it, one undoable step each, and the panes follow */
+static void
+test_add_to_project (void)
+{
+  CollateWindow *window = new_sample_window (NULL);
+  CollateProject *project = collate_window_get_project (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *page_path = tmp_path ("added.html");
+  g_autofree char *binary_path = tmp_path ("added.bin");
+  GSList *uris;
+  CollateDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpuint (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))), ==, 2);
+
+  /* text from the clipboard: a third document, and a third pane */
+  gdk_clipboard_set_text (clipboard, "Talks end\nThe talks ended after four hours.\n");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-clipboard", NULL);
+  WAIT_UNTIL (collate_project_get_n_documents (project) == 3);
+  WAIT_UNTIL (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))) == 3);
+  g_assert_true (collate_window_get_project (window) == project);
+  document = collate_project_get_document (project, 2);
+  g_assert_cmpstr (collate_document_get_id (document), ==, "d3");
+  g_assert_cmpstr (collate_document_get_title (document), ==, "Talks end");
+  g_assert_cmpstr (collate_document_get_source (document), ==, "clipboard");
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Add Document");
+
+  /* undone in one step: the pane goes too */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (collate_project_get_n_documents (project), ==, 2);
+  WAIT_UNTIL (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))) == 2);
+
+  /* files: the page is added, the binary file named in the error */
+  g_assert_true (g_file_set_contents (page_path,
+                                      "<html><body><article><h1>Port reopens</h1>"
+                                      "<p>The port reopened on Tuesday.</p></article></body></html>",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (binary_path, "\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12, NULL));
+  {
+    GFile *files[2] = { g_file_new_for_path (binary_path), g_file_new_for_path (page_path) };
+
+    collate_window_add_files (window, files, 2);
+    g_object_unref (files[0]);
+    g_object_unref (files[1]);
+  }
+  WAIT_UNTIL (collate_project_get_n_documents (project) == 3);
+  WAIT_UNTIL (collate_window_get_banner_visible (window) &&
+              strstr (collate_window_get_banner_text (window), "added.bin") != NULL);
+  g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 2)), ==, "Port reopens");
+  /* the id of the document undone is not given again */
+  g_assert_cmpstr (collate_document_get_id (collate_project_get_document (project, 2)), ==, "d4");
+
+  /* a URL: fetched, then added */
+  soup_server_add_handler (server, NULL, page_cb, NULL, NULL);
+  soup_server_listen (server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/talks", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  gdk_clipboard_set_text (clipboard, url);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-clipboard", NULL);
+  WAIT_UNTIL (collate_project_get_n_documents (project) == 4);
+  g_assert_true (collate_window_get_project (window) == project);
+  document = collate_project_get_document (project, 3);
+  g_assert_cmpstr (collate_document_get_source (document), ==, url);
+  g_assert_cmpstr (collate_document_get_id (document), ==, "d5");
+  g_assert_cmpstr (collate_document_get_metadata_value (document, "publisher"), ==, "Example News");
+  WAIT_UNTIL (collate_workspace_get_n_panes (COLLATE_WORKSPACE (collate_window_get_workspace (window))) == 4);
+
+  /* a text file dropped on the window: added too */
+  {
+    g_autofree char *text_path = tmp_path ("dropped.txt");
+    g_autoptr(GFile) text_file = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkDropTarget *target = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_assert_true (g_file_set_contents (text_path, "Dropped report.\nThe ship left.\n", -1, NULL));
+    text_file = g_file_new_for_path (text_path);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile *[]) { text_file }, 1));
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    WAIT_UNTIL (collate_project_get_n_documents (project) == 5);
+    g_assert_true (collate_window_get_project (window) == project);
+    g_assert_cmpstr (collate_document_get_title (collate_project_get_document (project, 4)), ==,
+                     "Dropped report.");
+    g_unlink (text_path);
+  }
+
+  soup_server_disconnect (server);
+  g_unlink (page_path);
+  g_unlink (binary_path);
+  destroy_all_windows ();
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -1945,6 +2058,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/new-from-clipboard", test_new_from_clipboard);
   g_test_add_func ("/window/new-from-pasted-url", test_new_from_pasted_url);
+  g_test_add_func ("/window/add-to-project", test_add_to_project);
   g_test_add_func ("/window/tag-and-undo", test_tag_and_undo);
   g_test_add_func ("/window/undo-selects", test_undo_selects);
   g_test_add_func ("/window/undo-in-text-field", test_undo_in_text_field);

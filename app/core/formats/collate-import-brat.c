@@ -246,7 +246,8 @@ import_pair (BratState  *state,
       return FALSE;
     }
 
-  doc = collate_importer_add_document (importer, NULL, NULL, txt_name, text, text_len, txt_name, error);
+  doc = collate_importer_add_document (importer, NULL, NULL, txt_name, text, text_len, NULL, txt_name,
+                                       error);
   if (doc == NULL)
     return FALSE;
 

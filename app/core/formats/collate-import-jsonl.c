@@ -16,8 +16,9 @@
 
 /*
  * One JSON object per line (blank lines are skipped), each a document:
- *   "text" (required), "meta": {"id", "title", "source", "sha256"} or the
- *   same names at the top level;
+ *   "text" (required), "meta": {"id", "title", "source", "sha256",
+ *   "metadata"} or the same names at the top level ("metadata": the
+ *   document's, an object of strings, as the export writes it);
  *   "spans": [{"start", "end", "label", "text"?, "id"?, "note"?,
  *              "attributes"?, "author"?, "created"?, "modified"?}]  (Prodigy, spaCy, Collate)
  *   "label" or "labels": [[start, end, "LABEL"], …]                   (doccano)
@@ -734,6 +735,7 @@ read_line (JsonlState             *state,
                                    : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *doccano_key = "label";
   g_autofree char *id_owned = NULL;
+  g_autoptr(GHashTable) metadata = NULL;
 
   if (root->type != COLLATE_JSON_OBJECT)
     return fail (state, error, COLLATE_ERROR_FORMAT, NULL,
@@ -763,10 +765,18 @@ read_line (JsonlState             *state,
   title = collate_import_string_member (meta, "title");
   source = collate_import_string_member (meta, "source");
   sha = collate_import_string_member (meta, "sha256");
+  {
+    CollateJsonPath p = COLLATE_JSON_PATH_MEMBER (meta == root ? NULL : &meta_path, "metadata");
+    GError *local_error = NULL;
+
+    if (!collate_import_read_metadata (collate_import_member (meta, "metadata"), &p, &metadata,
+                                       &local_error))
+      return located (state, error, local_error);
+  }
 
   where = where_of (state, NULL);
   doc = collate_importer_add_document (state->importer, id, title, source,
-                                       text_v->v.string, text_v->length, where, error);
+                                       text_v->v.string, text_v->length, metadata, where, error);
   if (doc == NULL)
     return FALSE;
   if (sha != NULL && g_ascii_strcasecmp (sha, collate_document_get_sha256 (doc)) != 0)

@@ -15,7 +15,8 @@
  * The input is Label Studio's JSON export (a list of tasks), a single task
  * object, or a folder holding tasks.json (as Collate's export writes it).
  * Each task becomes a document: data.text (or the only string in "data"),
- * data.title, data.document_id, data.source.  Its first annotation that was
+ * data.title, data.document_id, data.source, data.metadata (the
+ * document's metadata, an object of strings, as the export writes it).  Its first annotation that was
  * not cancelled gives the spans ("labels" results: value.start/end in
  * Unicode code points, as Label Studio counts them, value.text checked
  * against the text, value.labels, meta.text as the note) and links
@@ -137,6 +138,7 @@ read_task (LsState                *state,
   const CollateJsonValue *data, *text_v = NULL, *anns, *ann = NULL, *result;
   g_autoptr(GHashTable) region_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *where = NULL;
+  g_autoptr(GHashTable) metadata = NULL;
   CollateDocument *doc;
   guint ann_index = 0;
   GError *local_error = NULL;
@@ -169,6 +171,13 @@ read_task (LsState                *state,
     }
 
   {
+    CollateJsonPath mp = COLLATE_JSON_PATH_MEMBER (&data_path, "metadata");
+
+    if (!collate_import_read_metadata (collate_import_member (data, "metadata"), &mp, &metadata,
+                                       &local_error))
+      return located (state, error, local_error);
+  }
+  {
     g_autofree char *p = collate_json_path_to_string (task_path);
     where = g_strdup_printf ("%s: %s", state->file, p);
   }
@@ -176,7 +185,7 @@ read_task (LsState                *state,
                                        collate_import_string_member (data, "document_id"),
                                        collate_import_string_member (data, "title"),
                                        collate_import_string_member (data, "source"),
-                                       text_v->v.string, text_v->length, where, error);
+                                       text_v->v.string, text_v->length, metadata, where, error);
   if (doc == NULL)
     return FALSE;
 

@@ -58,13 +58,16 @@ char       *collate_importer_read_text    (CollateImporter *importer,
 const char *collate_importer_claim_id     (CollateImporter *importer,
                                            const char      *wanted,
                                            const char      *prefix);
-/* A new document; @title NULL guesses one from the text */
+/* A new document; @title NULL guesses one from the text; @metadata
+ * (nullable, string → string, as collate_import_read_metadata() gives it)
+ * is set on it before it joins the project */
 CollateDocument *collate_importer_add_document (CollateImporter *importer,
                                            const char      *wanted_id,
                                            const char      *title,
                                            const char      *source,
                                            const char      *text,
                                            gsize            length,
+                                           GHashTable      *metadata,
                                            const char      *where,
                                            GError         **error);
 /* Checks [start, end) against the document (and @quote if not NULL),
@@ -107,6 +110,13 @@ const char             *collate_import_string_member (const CollateJsonValue *ob
 /* An id as doccano and Label Studio write them, a string or an integer;
  * NULL for anything else */
 char                   *collate_import_id_text       (const CollateJsonValue *value);
+/* A document's "metadata" as the exporters write it, checked as the
+ * project loader checks it (collate_metadata_check_json()).  @value NULL
+ * or null gives *@out NULL; else a table of strings borrowed from @value. */
+gboolean                collate_import_read_metadata (const CollateJsonValue *value,
+                                                      const CollateJsonPath  *path,
+                                                      GHashTable            **out,
+                                                      GError                **error);
 /* An offset: an integer from 0 to G_MAXUINT32; @value NULL is "missing" */
 gboolean                collate_import_get_offset    (const CollateJsonValue *value,
                                                       const CollateJsonPath  *path,

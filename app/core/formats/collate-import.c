@@ -10,6 +10,7 @@
 #include "collate-error.h"
 #include "collate-project.h"
 #include "collate-project-io.h"
+#include "collate-metadata-check.h"
 #include "collate-text.h"
 #include "collate-export-private.h"
 #include "collate-import-private.h"
@@ -273,6 +274,27 @@ collate_import_get_offset (const CollateJsonValue *value,
   return TRUE;
 }
 
+gboolean
+collate_import_read_metadata (const CollateJsonValue *value,
+                              const CollateJsonPath  *path,
+                              GHashTable            **out,
+                              GError                **error)
+{
+  GHashTable *table;
+
+  *out = NULL;
+  if (value == NULL || value->type == COLLATE_JSON_NULL)
+    return TRUE;
+  if (!collate_metadata_check_json (value, path, error))
+    return FALSE;
+  table = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < value->length; i++)
+    g_hash_table_insert (table, (gpointer) value->v.members[i].name,
+                         (gpointer) value->v.members[i].value.v.string);
+  *out = table;
+  return TRUE;
+}
+
 /* An optional "where: " before a message (callers that pass NULL add it
  * themselves, only when there is an error) */
 #define W(where) ((where) ? (where) : ""), ((where) ? ": " : "")
@@ -317,6 +339,7 @@ collate_importer_add_document (CollateImporter  *importer,
                                const char       *source,
                                const char       *text,
                                gsize             length,
+                               GHashTable       *metadata,
                                const char       *where,
                                GError          **error)
 {
@@ -329,6 +352,15 @@ collate_importer_add_document (CollateImporter  *importer,
     title = guessed = collate_text_guess_title (text, 80);
   id = collate_importer_claim_id (importer, wanted_id, "d");
   doc = collate_document_new (id, title, source ? source : "", text, length, &local_error);
+  if (doc != NULL && metadata != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, metadata);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        collate_document_set_metadata_value (doc, key, value);
+    }
   if (doc == NULL || !collate_project_add_document (importer->project, doc, &local_error))
     {
       g_set_error (error, COLLATE_ERROR,

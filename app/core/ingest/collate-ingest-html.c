@@ -8,15 +8,27 @@
  *  1. Provenance from the head: <link rel="canonical">, Open Graph and
  *     article: meta tags, <meta name="author">, and JSON-LD (schema.org
  *     NewsArticle and kin) read with the core's checked JSON reader.
- *  2. Boilerplate goes: script, style, nav, header, footer, aside, form,
- *     buttons, iframes, ARIA navigation/banner/contentinfo/complementary
- *     regions, hidden elements, and elements whose class or id names a
- *     share bar, comments, adverts, related links, newsletters and so on.
+ *  2. Boilerplate goes: script, style, noscript, template, nav, footer,
+ *     aside, form, buttons, iframes, a <header> outside the article (HTML5:
+ *     one inside <article>, <main> or <section> is the article's own, with
+ *     its headline and standfirst, and stays), a <figure> unless it holds a
+ *     quote (a picture's caption is not the article's prose), ARIA
+ *     navigation/banner/contentinfo/complementary regions, hidden elements
+ *     (hidden, aria-hidden="true", an inline display: none or
+ *     visibility: hidden), and elements whose class or id names a share
+ *     bar, comments, adverts, related links, newsletters and so on.
  *  3. The article is the <article> (or itemprop="articleBody") holding the
- *     most paragraph text, else the element whose own <p> children hold the
- *     most (as readability-style extractors do).
+ *     most paragraph text, else the page's <main> (or role="main"), else the
+ *     element whose own <p> children hold the most (as readability-style
+ *     extractors do).
  *  4. Its text, block by block: every paragraph, heading, list item and
- *     quote is one paragraph, white space collapsed, joined by blank lines.
+ *     quote is one paragraph, white space collapsed, joined by blank lines;
+ *     a <br> is a line break inside its paragraph, two in a row end it.
+ *
+ * libxml2 2.9's parser knows HTML 4's elements: HTML5's (article, main,
+ * section, header, figure, mark, time…) it reports as unknown and keeps, as
+ * elements with their text; HTML_PARSE_NOERROR and HTML_PARSE_NOWARNING
+ * keep those reports off the terminal.
  */
 #include "config.h"
 
@@ -329,9 +341,9 @@ find_h1 (xmlNode *node)
 /* ── Boilerplate ── */
 
 static const char * const dropped_elements[] = {
-  "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+  "script", "style", "noscript", "template", "nav", "footer", "aside",
   "form", "button", "input", "select", "textarea", "iframe", "object", "embed",
-  "svg", "canvas", "video", "audio", "figure", "menu", "dialog", "head",
+  "svg", "canvas", "video", "audio", "menu", "dialog", "head", "math", "search",
 };
 
 static const char * const dropped_roles[] = {
@@ -382,6 +394,55 @@ holds_article (xmlNode *node)
   return FALSE;
 }
 
+/* Whether @node sits in an <article>, <main> or <section> (HTML5: a
+ * <header> there is that section's, not the site's banner) */
+static gboolean
+in_sectioning_content (xmlNode *node)
+{
+  for (xmlNode *up = node->parent; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+    {
+      g_autofree char *role = NULL;
+      g_autofree char *itemprop = NULL;
+
+      if (is_element (up, "article") || is_element (up, "main") || is_element (up, "section"))
+        return TRUE;
+      role = get_attr (up, "role");
+      itemprop = get_attr (up, "itemprop");
+      if ((role != NULL && g_ascii_strcasecmp (role, "main") == 0)
+          || (itemprop != NULL && strcmp (itemprop, "articleBody") == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @node holds a <blockquote> (a pull quote in a <figure>) */
+static gboolean
+holds_quote (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && (is_element (child, "blockquote") || holds_quote (child)))
+      return TRUE;
+  return FALSE;
+}
+
+/* An inline style that hides the element: display: none, visibility: hidden */
+static gboolean
+style_hides (const char *style)
+{
+  g_autofree char *squeezed = NULL;
+  char *w;
+
+  if (style == NULL)
+    return FALSE;
+  squeezed = g_ascii_strdown (style, -1);
+  w = squeezed;
+  for (const char *r = squeezed; *r != '\0'; r++)
+    if (!g_ascii_isspace (*r))
+      *w++ = *r;
+  *w = '\0';
+  return strstr (squeezed, "display:none") != NULL || strstr (squeezed, "visibility:hidden") != NULL;
+}
+
 static gboolean
 is_boilerplate (xmlNode *node)
 {
@@ -389,10 +450,18 @@ is_boilerplate (xmlNode *node)
   g_autofree char *klass = NULL;
   g_autofree char *id = NULL;
   g_autofree char *hidden = NULL;
+  g_autofree char *style = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (dropped_elements); i++)
     if (is_element (node, dropped_elements[i]))
       return TRUE;
+  if (is_element (node, "header") && !in_sectioning_content (node))
+    return TRUE;
+  if (is_element (node, "figure") && !holds_quote (node))
+    return TRUE;
+  style = get_attr (node, "style");
+  if (style_hides (style))
+    return TRUE;
   /* the article itself is never dropped for its class ("article ad-free") */
   if (is_element (node, "article") || is_element (node, "main") || is_element (node, "body"))
     return FALSE;
@@ -486,6 +555,26 @@ score (xmlNode     *node,
     }
 }
 
+/* The page's <main>, or its element of role="main" */
+static xmlNode *
+find_main (xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      g_autofree char *role = NULL;
+      xmlNode *found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      role = get_attr (node, "role");
+      if (is_element (node, "main") || (role != NULL && g_ascii_strcasecmp (role, "main") == 0))
+        return node;
+      if ((found = find_main (node->children)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static xmlNode *
 find_article (xmlNode *root)
 {
@@ -498,6 +587,8 @@ find_article (xmlNode *root)
 
   score (root, &article, &article_length, paragraph_text);
   if (article != NULL)
+    return article;
+  if ((article = find_main (root)) != NULL && text_length (article) > 0)
     return article;
 
   g_hash_table_iter_init (&iter, paragraph_text);
@@ -515,7 +606,8 @@ find_article (xmlNode *root)
 static const char * const block_elements[] = {
   "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
   "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
-  "figcaption", "address", "hr", "body", "center",
+  "figcaption", "address", "hr", "body", "center", "header", "hgroup", "figure",
+  "details", "summary",
 };
 
 static gboolean
@@ -538,6 +630,8 @@ typedef struct
 static void
 flush (Collector *c)
 {
+  while (c->current->len > 0 && c->current->str[c->current->len - 1] == '\n')
+    g_string_truncate (c->current, c->current->len - 1);
   if (c->current->len > 0)
     g_ptr_array_add (c->paragraphs, g_strdup (c->current->str));
   g_string_truncate (c->current, 0);
@@ -563,7 +657,7 @@ collect (Collector *c,
                                                      || g_utf8_get_char (p) == 0xA0);
 
               if (space)
-                c->space = c->current->len > 0;
+                c->space = c->current->len > 0 && c->current->str[c->current->len - 1] != '\n';
               else
                 {
                   if (c->space)
@@ -579,7 +673,12 @@ collect (Collector *c,
         continue;
       if (is_element (node, "br"))
         {
-          flush (c);
+          /* a line break in the paragraph; a second in a row ends it */
+          if (c->current->len > 0 && c->current->str[c->current->len - 1] == '\n')
+            flush (c);
+          else if (c->current->len > 0)
+            g_string_append_c (c->current, '\n');
+          c->space = FALSE;
           continue;
         }
       if (is_block (node))

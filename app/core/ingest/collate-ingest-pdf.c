@@ -7,14 +7,21 @@
  *
  *  - a paragraph ends where the gap to the next line is more than half a
  *    line high (or the next line is above: a new column);
- *  - a line ending in a hyphen after a letter, followed by one starting in
- *    lower case, is joined without the hyphen ("pro-\ngress" → "progress");
- *    a soft hyphen at a line end always goes;
+ *  - a line ending in a hyphen after a letter or digit is joined to the
+ *    next without a space.  The hyphen stays when the next line starts
+ *    with a capital or a digit ("Russia-\nUkraine", "COVID-\n19"), or when
+ *    the word is a compound: its hyphenated form occurs elsewhere in the
+ *    document and its joined form does not ("well-\nknown" beside a
+ *    "well-known"), it has a hyphen of its own ("state-of-\nthe-art"), or
+ *    it starts with "self-" or "well-".  Otherwise the hyphen goes
+ *    ("nego-\ntiations" → "negotiations", the more so when "negotiations"
+ *    occurs elsewhere).  A soft hyphen at a line end always goes;
  *  - a line among the first or last two of a page that recurs there on
  *    most pages, digits aside ("Daily Report — page 3"), is a running header
  *    or footer and goes, and so does a lone page number;
  *  - a paragraph cut by a page break (no final punctuation, the next page
- *    going on in lower case) is joined again.
+ *    going on in lower case, or the page ending in a word's hyphen) is
+ *    joined again.
  *
  * The metadata's "pages" holds the character offset at which each page's
  * text starts, so that a span can be traced to its page.
@@ -191,13 +198,140 @@ ends_sentence (const GString *text)
   return c == '\n' || g_utf8_strchr (".!?:;\"\xe2\x80\x9d\xe2\x80\x99')]\xc2\xbb", -1, c) != NULL;
 }
 
-/* Appends @line to the paragraph being built, repairing a hyphenation */
+/* ── Words, for telling a hyphenation from a compound ── */
+
+/* Whether @c continues a word ("well-known" is one word) */
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* Counts the words of @line, casefolded, in @words; a hyphen between word
+ * characters stays inside the word */
+static void
+count_words (GHashTable *words,
+             const char *line)
+{
+  const char *p = line;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0')
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (is_word_char (c))
+            p = g_utf8_next_char (p);
+          else if (c == '-' && is_word_char (g_utf8_get_char (p + 1)))
+            p++;
+          else
+            break;
+        }
+      {
+        char *word = g_utf8_casefold (start, p - start);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (words, word));
+
+        g_hash_table_replace (words, word, GUINT_TO_POINTER (n + 1));
+      }
+    }
+}
+
+/* The word that ends at @end in @text (after any hyphens inside it) */
+static const char *
+word_start_before (const char *text,
+                   const char *end)
+{
+  const char *p = end;
+
+  while (p > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (!is_word_char (c) && c != '-')
+        break;
+      p = prev;
+    }
+  while (*p == '-' && p < end)
+    p++;
+  return p;
+}
+
+static guint
+word_count (GHashTable *words,
+            const char *word,
+            gssize      length)
+{
+  g_autofree char *folded = g_utf8_casefold (word, length);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (words, folded));
+}
+
+/* Whether the hyphen at the end of @text, before @line, belongs to the
+ * word (a compound) rather than to the line break */
+static gboolean
+keeps_hyphen (GHashTable    *words,
+              const GString *text,
+              const char    *line)
+{
+  const char *hyphen = text->str + text->len - 1;
+  const char *left = word_start_before (text->str, hyphen);
+  const char *right_end = line;
+  g_autofree char *joined = NULL;
+  g_autofree char *hyphenated = NULL;
+  guint n_joined, n_hyphenated;
+
+  if (!g_unichar_islower (g_utf8_get_char (line)))
+    return TRUE;   /* a capital, a digit: "Russia-Ukraine", "COVID-19" */
+  while (*right_end != '\0' && (is_word_char (g_utf8_get_char (right_end)) ||
+                                 (*right_end == '-' && is_word_char (g_utf8_get_char (right_end + 1)))))
+    right_end = *right_end == '-' ? right_end + 1 : g_utf8_next_char (right_end);
+
+  joined = g_strdup_printf ("%.*s%.*s", (int) (hyphen - left), left, (int) (right_end - line), line);
+  hyphenated = g_strdup_printf ("%.*s-%.*s", (int) (hyphen - left), left, (int) (right_end - line), line);
+  n_joined = word_count (words, joined, -1);
+  n_hyphenated = word_count (words, hyphenated, -1);
+  if (n_hyphenated > 0 && n_joined == 0)
+    return TRUE;
+  if (n_joined > 0)
+    return FALSE;
+  /* "state-of-\nthe-art", "up-to-\ndate" */
+  if (memchr (left, '-', hyphen - left) != NULL || memchr (line, '-', right_end - line) != NULL)
+    return TRUE;
+  {
+    g_autofree char *prefix = g_utf8_casefold (left, hyphen - left);
+
+    return g_str_equal (prefix, "self") || g_str_equal (prefix, "well");
+  }
+}
+
+/* Whether @text ends in a hyphen after a word character ("Russia-") */
+static gboolean
+ends_in_word_hyphen (const GString *text)
+{
+  const char *before;
+
+  if (text->len < 2 || text->str[text->len - 1] != '-')
+    return FALSE;
+  before = g_utf8_find_prev_char (text->str, text->str + text->len - 1);
+  return before != NULL && is_word_char (g_utf8_get_char (before));
+}
+
+/* Appends @line to the paragraph being built, repairing a hyphenation
+ * (@words: every word of the document, for keeps_hyphen()) */
 static void
 join_line (GString    *text,
-           const char *line)
+           const char *line,
+           GHashTable *words)
 {
-  gunichar first = g_utf8_get_char (line);
-
   if (text->len == 0 || text->str[text->len - 1] == '\n')
     {
       g_string_append (text, line);
@@ -209,16 +343,12 @@ join_line (GString    *text,
       g_string_append (text, line);
       return;
     }
-  if (text->len >= 2 && text->str[text->len - 1] == '-' && g_unichar_islower (first))
+  if (ends_in_word_hyphen (text) && is_word_char (g_utf8_get_char (line)))
     {
-      const char *before = g_utf8_find_prev_char (text->str, text->str + text->len - 1);
-
-      if (before != NULL && g_unichar_isalpha (g_utf8_get_char (before)))
-        {
-          g_string_truncate (text, text->len - 1);
-          g_string_append (text, line);
-          return;
-        }
+      if (!keeps_hyphen (words, text, line))
+        g_string_truncate (text, text->len - 1);
+      g_string_append (text, line);
+      return;
     }
   g_string_append_c (text, ' ');
   g_string_append (text, line);
@@ -252,6 +382,7 @@ collate_ingest_pdf (GBytes      *pdf,
   g_autoptr(GArray) page_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) offsets = g_string_new (NULL);
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CollateDocument) document = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *title = NULL;
@@ -285,6 +416,14 @@ collate_ingest_pdf (GBytes      *pdf,
                                            : g_array_new (FALSE, TRUE, sizeof (Line)));
     }
   drop_running_lines (pages);
+  for (guint k = 0; k < pages->len; k++)
+    {
+      GArray *lines = g_ptr_array_index (pages, k);
+
+      for (guint i = 0; i < lines->len; i++)
+        if (!g_array_index (lines, Line, i).dropped)
+          count_words (words, g_array_index (lines, Line, i).text);
+    }
 
   for (guint k = 0; k < pages->len; k++)
     {
@@ -302,7 +441,9 @@ collate_ingest_pdf (GBytes      *pdf,
           if (first_line)
             {
               /* a paragraph cut by the page break goes on */
-              if (text->len > 0 && (ends_sentence (text) || !g_unichar_islower (g_utf8_get_char (line->text))))
+              if (text->len > 0 && (ends_sentence (text) ||
+                                    (!g_unichar_islower (g_utf8_get_char (line->text)) &&
+                                     !ends_in_word_hyphen (text))))
                 g_string_append (text, "\n\n");
             }
           else if (previous != NULL)
@@ -314,7 +455,7 @@ collate_ingest_pdf (GBytes      *pdf,
                 g_string_append (text, "\n\n");
             }
           /* join_line() always ends with the whole line */
-          join_line (text, line->text);
+          join_line (text, line->text, words);
           if (first_line)
             start = text->len - strlen (line->text);
           first_line = FALSE;

@@ -87,6 +87,15 @@ set_fetch_error (GError     **error,
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
                  _("%s: no answer from %s within %d seconds"), url, host, TIMEOUT_SECONDS);
+  else if (g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                 _("%s: the server %s sent a certificate that cannot be trusted (self-signed, "
+                   "expired, or for another name), so the page is not fetched; open it in a "
+                   "browser and save it as a web page, then open that file"), url, host);
+  else if (g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
+    g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
+                 _("%s: secure connections (https) are not available: GLib's TLS support, "
+                   "the glib-networking package, is not installed"), url);
   else if (cause->domain == G_TLS_ERROR)
     g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_FAILED,
                  _("%s: the secure connection to %s failed: %s"), url, host, cause->message);

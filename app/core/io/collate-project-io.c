@@ -23,6 +23,7 @@
 #include "collate-json-reader.h"
 #include "collate-file-writer.h"
 #include "collate-project-io.h"
+#include "collate-metadata-check.h"
 #include "collate-text.h"
 
 /* Largest integers accepted for offsets and for next_id */
@@ -348,7 +349,8 @@ read_documents (Loader                 *loader,
           /* versions 1 and 2 have no document metadata: unknown there */
           || (loader->version >= 3
               && (metadata_value = collate_json_object_reader_lookup (&r, "metadata")) != NULL
-              && !read_string_map (metadata_value, &metadata_path, &metadata, error))
+              && (!collate_metadata_check_json (metadata_value, &metadata_path, error)
+                  || !read_string_map (metadata_value, &metadata_path, &metadata, error)))
           || !(sha256 = collate_json_object_reader_get_string (&r, "sha256", error))
           || !(text = collate_json_object_reader_get (&r, "text", COLLATE_JSON_STRING, error))
           || !collate_json_object_reader_finish (&r, error))

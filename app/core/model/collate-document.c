@@ -210,6 +210,43 @@ collate_document_new (const char  *id,
   return g_steal_pointer (&self);
 }
 
+/**
+ * collate_document_copy_with_id:
+ *
+ * Returns: (transfer full): a document with @self's text, title, source
+ *   and metadata, and the id @id
+ */
+CollateDocument *
+collate_document_copy_with_id (CollateDocument *self,
+                               const char      *id)
+{
+  CollateDocument *copy;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  copy = g_object_new (COLLATE_TYPE_DOCUMENT, NULL);
+  copy->id = g_strdup (id);
+  copy->title = g_strdup (self->title);
+  copy->source = g_strdup (self->source);
+  copy->text = g_strndup (self->text, self->byte_length);
+  copy->byte_length = self->byte_length;
+  copy->length = self->length;
+  memcpy (copy->sha256, self->sha256, sizeof copy->sha256);
+  copy->n_marks = self->n_marks;
+  copy->marks = g_memdup2 (self->marks, self->n_marks * sizeof (gsize));
+  if (self->metadata != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->metadata);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        collate_document_set_metadata_value (copy, key, value);
+    }
+  return copy;
+}
+
 const char *
 collate_document_get_id (CollateDocument *self)
 {

@@ -22,6 +22,10 @@ CollateDocument *collate_document_new            (const char       *id,
                                                   const char       *text,
                                                   gssize            length,
                                                   GError          **error);
+/* The same document (text, title, source, metadata) under another id, for
+ * adding it to a project where its id is taken */
+CollateDocument *collate_document_copy_with_id   (CollateDocument  *self,
+                                                  const char       *id);
 const char      *collate_document_get_id         (CollateDocument  *self);
 const char      *collate_document_get_title      (CollateDocument  *self);
 const char      *collate_document_get_source     (CollateDocument  *self);

@@ -73,6 +73,8 @@ typedef enum
   OP_REMOVE_REVIEW,
   OP_INSERT_CURATION,
   OP_REMOVE_CURATION,
+  OP_INSERT_DOCUMENT,   /* appended last; its removal takes the last one */
+  OP_REMOVE_DOCUMENT,
 } OpKind;
 
 typedef struct
@@ -669,18 +671,13 @@ span_counts_find (CollateProject *self,
 
 /* ── documents ── */
 
-gboolean
-collate_project_add_document (CollateProject   *self,
-                              CollateDocument  *document,
-                              GError          **error)
+static gboolean
+check_new_document (CollateProject   *self,
+                    CollateDocument  *document,
+                    GError          **error)
 {
-  DocEntry *entry;
-  const char *id;
+  const char *id = collate_document_get_id (document);
 
-  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (COLLATE_IS_DOCUMENT (document), FALSE);
-
-  id = collate_document_get_id (document);
   if (*id == '\0')
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
@@ -693,8 +690,16 @@ collate_project_add_document (CollateProject   *self,
                    _("id: \"%s\" is already used in this project; ids must be unique"), id);
       return FALSE;
     }
+  return TRUE;
+}
 
-  entry = g_new0 (DocEntry, 1);
+static void
+do_insert_document (CollateProject  *self,
+                    CollateDocument *document)
+{
+  DocEntry *entry = g_new0 (DocEntry, 1);
+  const char *id = collate_document_get_id (document);
+
   entry->document = g_object_ref (document);
   entry->spans = collate_span_index_new ();
   entry->index = self->doc_entries->len;
@@ -703,7 +708,69 @@ collate_project_add_document (CollateProject   *self,
   g_hash_table_insert (self->doc_by_id, (char *) id, entry);
   g_list_store_append (self->documents, document);
   observe_id (self, id);
+}
 
+/* Removes the last document, @document, which has no spans left (undo
+ * took them first) */
+static void
+do_remove_last_document (CollateProject  *self,
+                         CollateDocument *document)
+{
+  DocEntry *entry;
+
+  g_assert (self->doc_entries->len > 0);
+  entry = g_ptr_array_index (self->doc_entries, self->doc_entries->len - 1);
+  g_assert (entry->document == document);
+  g_assert (collate_span_index_get_size (entry->spans) == 0);
+
+  g_hash_table_remove (self->doc_by_id, collate_document_get_id (document));
+  /* a Fenwick tree's nodes cover only the documents before them: the last
+   * one goes with its node */
+  g_array_set_size (self->span_counts, self->span_counts->len - 1);
+  g_ptr_array_remove_index (self->doc_entries, self->doc_entries->len - 1);
+  g_list_store_remove (self->documents, self->doc_entries->len);
+}
+
+gboolean
+collate_project_add_document (CollateProject   *self,
+                              CollateDocument  *document,
+                              GError          **error)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (document), FALSE);
+
+  if (!check_new_document (self, document, error))
+    return FALSE;
+
+  do_insert_document (self, document);
+  return TRUE;
+}
+
+static void record_op (CollateProject *self,
+                       OpKind          kind,
+                       gpointer        object,
+                       gpointer        replacement);
+
+/**
+ * collate_project_append_document:
+ *
+ * Adds @document after the others as one undoable step ("Add Document");
+ * undoing it removes the document again, with whatever was since done in
+ * it undone first.  Checks as collate_project_add_document() does.
+ */
+gboolean
+collate_project_append_document (CollateProject   *self,
+                                 CollateDocument  *document,
+                                 GError          **error)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT (document), FALSE);
+
+  if (!check_new_document (self, document, error))
+    return FALSE;
+  collate_project_begin_group (self, _("Add Document"));
+  record_op (self, OP_INSERT_DOCUMENT, document, NULL);
+  collate_project_end_group (self);
   return TRUE;
 }
 
@@ -1232,6 +1299,8 @@ op_apply (CollateProject *self,
         case OP_REMOVE_REVIEW: kind = OP_INSERT_REVIEW; break;
         case OP_INSERT_CURATION: kind = OP_REMOVE_CURATION; break;
         case OP_REMOVE_CURATION: kind = OP_INSERT_CURATION; break;
+        case OP_INSERT_DOCUMENT: kind = OP_REMOVE_DOCUMENT; break;
+        case OP_REMOVE_DOCUMENT: kind = OP_INSERT_DOCUMENT; break;
         case OP_REPLACE_ANNOTATION:
         case OP_REPLACE_LINK:
         default:
@@ -1276,6 +1345,12 @@ op_apply (CollateProject *self,
       break;
     case OP_REMOVE_CURATION:
       do_remove_curation (self, COLLATE_CURATION (op->object));
+      break;
+    case OP_INSERT_DOCUMENT:
+      do_insert_document (self, COLLATE_DOCUMENT (op->object));
+      break;
+    case OP_REMOVE_DOCUMENT:
+      do_remove_last_document (self, COLLATE_DOCUMENT (op->object));
       break;
     default:
       g_assert_not_reached ();

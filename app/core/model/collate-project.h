@@ -37,8 +37,13 @@ void               collate_project_set_clock            (CollateProject  *self,
 /* Free-form project metadata (string → string), saved with the project */
 GHashTable        *collate_project_get_metadata         (CollateProject  *self);
 
-/* ── Documents (added while building a project; not undoable) ── */
+/* ── Documents (added while building a project, not undoable; or
+ * appended to an open one as an undoable step) ── */
 gboolean           collate_project_add_document         (CollateProject  *self,
+                                                         CollateDocument *document,
+                                                         GError         **error);
+/* The same as one undoable step ("Add Document"), appended last */
+gboolean           collate_project_append_document      (CollateProject  *self,
                                                          CollateDocument *document,
                                                          GError         **error);
 /* A fresh document id ("d1", "d2", …) */
