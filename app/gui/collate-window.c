@@ -530,6 +530,7 @@ collate_window_set_project (CollateWindow  *self,
 
   self->palette = collate_label_palette_new (COLLATE_WORKSPACE (self->workspace));
   gtk_box_append (self->palette_box, self->palette);
+  collate_window_labels_project_set (self);
 
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   collate_window_hide_banner (self);
@@ -1385,6 +1386,7 @@ collate_window_class_init (CollateWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, collate_window_hide_banner);
 
   collate_window_class_add_actions (widget_class);
+  collate_window_class_add_label_actions (widget_class);
 }
 
 static void
@@ -1392,6 +1394,7 @@ collate_window_init (CollateWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  collate_window_labels_init (self);
 }
 
 CollateWindow *
