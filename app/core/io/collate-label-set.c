@@ -77,9 +77,10 @@ collate_label_set_load_bytes (GBytes  *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (length > COLLATE_MAX_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size (length);
+
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("the file is %" G_GSIZE_FORMAT " bytes long, too large for a label set"),
-                   length);
+                   _("the file is %s, too large for a label set"), size);
       return NULL;
     }
   json = collate_json_document_parse (data ? data : "", length, COLLATE_MAX_DEPTH, error);
@@ -121,12 +122,13 @@ collate_label_set_load_bytes (GBytes  *bytes,
     return NULL;
   if (version != COLLATE_LABEL_SET_FORMAT_VERSION)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GUINT64_FORMAT, version);
+
       collate_json_set_error (error, version > COLLATE_LABEL_SET_FORMAT_VERSION
                                      ? COLLATE_ERROR_VERSION : COLLATE_ERROR_INVALID,
                               &version_path,
-                              _("label set version %" G_GUINT64_FORMAT " is not one "
-                                "this Collate reads (version %d)"),
-                              version, COLLATE_LABEL_SET_FORMAT_VERSION);
+                              _("label set version %s is not one this Collate reads (version %d)"),
+                              found, COLLATE_LABEL_SET_FORMAT_VERSION);
       return NULL;
     }
   if (!collate_json_object_reader_get_optional_string (&r, "title", &title, error))
@@ -168,9 +170,10 @@ collate_label_set_load_file (GFile         *file,
     }
   if (info != NULL && (guint64) g_file_info_get_size (info) > COLLATE_MAX_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GINT64_FORMAT " bytes long, too large for a label set"),
-                   name, g_file_info_get_size (info));
+                   _("%s: the file is %s, too large for a label set"), name, size);
       return NULL;
     }
   if (info != NULL)
