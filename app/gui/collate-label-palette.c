@@ -16,6 +16,9 @@
 #include "collate-label-palette.h"
 
 #define SPACING 2
+/* What the rest of the header bar needs beside the palette: undo and redo,
+ * the title at a readable width, the menu and the window's buttons */
+#define HEADER_RESERVED 640
 
 struct _CollateLabelPalette
 {
@@ -53,6 +56,39 @@ on_button_clicked (GtkButton           *button,
 
 /* ── Layout ── */
 
+/* The width the palette may claim as its minimum: what the window's width
+ * leaves beside the rest of the header.  (A header bar gives the title its
+ * natural width before the palette gets more than its minimum.) */
+static int
+claim_budget (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  int width = 0, height = 0;
+
+  if (root == NULL || !GTK_IS_WINDOW (root))
+    return 0;
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (width <= 0 || gtk_window_is_maximized (GTK_WINDOW (root)))
+    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
+  return MAX (0, width - HEADER_RESERVED);
+}
+
+static void
+on_window_resized (GtkWidget *widget)
+{
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+collate_label_palette_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (collate_label_palette_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::default-width",
+                           G_CALLBACK (on_window_resized), widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::maximized",
+                           G_CALLBACK (on_window_resized), widget, G_CONNECT_SWAPPED);
+}
+
 static void
 collate_label_palette_measure (GtkWidget      *widget,
                                GtkOrientation  orientation,
@@ -68,7 +104,9 @@ collate_label_palette_measure (GtkWidget      *widget,
   gtk_widget_measure (self->more_button, orientation, -1, &more_min, &more_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int row = 0;
+      int budget = claim_budget (widget);
+      int row = 0, claimed = 0;
+      gboolean all = TRUE;
 
       for (guint i = 0; i < self->buttons->len; i++)
         {
@@ -76,9 +114,19 @@ collate_label_palette_measure (GtkWidget      *widget,
 
           gtk_widget_measure (g_ptr_array_index (self->buttons, i), orientation, -1, NULL, &nat, NULL, NULL);
           row += nat + (i > 0 ? SPACING : 0);
+          if (all && row + (i + 1 < self->buttons->len ? SPACING + more_nat : 0) <= budget)
+            claimed = row;
+          else
+            all = FALSE;
         }
-      /* at least the fold's button; at most the whole row */
-      *minimum = self->buttons->len > 0 ? more_nat : 0;
+      /* at least the fold's button (and the labels the window has room
+       * for beside it); at most the whole row */
+      if (self->buttons->len == 0)
+        *minimum = 0;
+      else if (all)
+        *minimum = row;
+      else
+        *minimum = claimed + (claimed > 0 ? SPACING : 0) + more_nat;
       *natural = MAX (*minimum, row);
     }
   else
@@ -328,6 +376,7 @@ collate_label_palette_class_init (CollateLabelPaletteClass *klass)
   object_class->dispose = collate_label_palette_dispose;
   widget_class->measure = collate_label_palette_measure;
   widget_class->size_allocate = collate_label_palette_size_allocate;
+  widget_class->root = collate_label_palette_root;
   gtk_widget_class_set_css_name (widget_class, "collate-palette");
 }
 
