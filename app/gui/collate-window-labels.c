@@ -266,6 +266,7 @@ apply_set_from (CollateWindow *self,
       const char *buttons[] = { _("_Cancel"), _("_Keep Them"), NULL };
       GtkWindow *editor = g_object_get_data (G_OBJECT (self), EDITOR_KEY);
       ApplyData *data;
+      g_autofree char *detail = NULL;
 
       if (!g_error_matches (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND))
         {
@@ -273,13 +274,19 @@ apply_set_from (CollateWindow *self,
                                       NULL, NULL, NULL);
           return;
         }
-      /* nothing is dropped silently: keep those labels, or leave it */
+      /* nothing is dropped silently: keep those labels, or leave it.  (The
+       * core's message starts in lower case, to follow a file's name.) */
+      {
+        g_autofree char *first = g_utf8_strup (error->message, g_utf8_next_char (error->message) - error->message);
+
+        detail = g_strconcat (first, g_utf8_next_char (error->message), NULL);
+      }
       data = g_new0 (ApplyData, 1);
       data->window = g_object_ref (self);
       data->set = g_steal_pointer (&set);
       self->pending_alert = collate_alert_choose_async (editor != NULL ? editor : GTK_WINDOW (self),
                                                         _("Keep the labels the set lacks?"),
-                                                        error->message, buttons, 0, 1, -1, NULL,
+                                                        detail, buttons, 0, 1, -1, NULL,
                                                         keep_answered, data);
     }
 }

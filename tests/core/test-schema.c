@@ -563,6 +563,11 @@ test_apply_label_set (void)
     g_autofree char *now = schema_names (project);
 
     g_assert_cmpstr (now, ==, "PER:1,ORG:2,LOC:3,MISC:4,Person,Location|Same entity,Corroborates");
+    /* Person's blue is PER's in the set: it takes another */
+    g_assert_cmpstr (collate_label_get_color (collate_schema_lookup (collate_project_get_schema (project),
+                                                                     COLLATE_LABEL_KIND_SPAN, "Person")),
+                     !=, "#307ce8");
+    check_colours (collate_project_get_schema (project), 2);
   }
   g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 3);
   g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Apply Label Set");

@@ -330,6 +330,17 @@ collate_project_missing_labels (CollateProject   *self,
   return g_strv_builder_end (missing);
 }
 
+static gboolean
+color_taken (CollateSchema *schema,
+             const char    *color)
+{
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint i = 0; i < collate_schema_get_n_labels (schema, kind); i++)
+      if (g_ascii_strcasecmp (collate_label_get_color (collate_schema_get_label (schema, kind, i)), color) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 /* "Person" (3 spans), "Place" (1 span) */
 static char *
 describe_missing (CollateProject    *self,
@@ -405,10 +416,16 @@ collate_project_apply_label_set (CollateProject    *self,
           CollateLabel *old = collate_schema_lookup (current, kind, missing[i]);
           const char *hotkey = collate_label_get_hotkey (old);
           g_autoptr(CollateLabel) kept = NULL;
+          g_autofree char *color = NULL;
 
           if (kind == COLLATE_LABEL_KIND_SPAN && collate_schema_lookup_hotkey (schema, hotkey) != NULL)
             hotkey = NULL;
-          kept = collate_label_new (missing[i], collate_label_get_color (old), hotkey,
+          /* a colour of the set's stays the set's */
+          if (color_taken (schema, collate_label_get_color (old)))
+            color = collate_schema_pick_color (schema, kind);
+          else
+            color = g_strdup (collate_label_get_color (old));
+          kept = collate_label_new (missing[i], color, hotkey,
                                     collate_label_get_description (old), NULL);
           if (!collate_schema_add (schema, kind, kept, error))
             return FALSE;

@@ -56,7 +56,8 @@ char     **collate_project_missing_labels     (CollateProject    *self,
  * When spans or links use labels that @set lacks, fails with
  * COLLATE_ERROR_NOT_FOUND naming each and how often it is used, unless
  * @keep_missing: then those labels stay, after the set's own.  A hotkey
- * of a kept label that the set gives to another label is dropped. */
+ * of a kept label that the set gives to another label is dropped, and a
+ * colour the set gives to another label is replaced by one of its own. */
 gboolean   collate_project_apply_label_set    (CollateProject    *self,
                                                CollateSchema     *set,
                                                gboolean           keep_missing,
