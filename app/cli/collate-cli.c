@@ -19,6 +19,7 @@
 #include "collate-cli-report.h"
 #include "collate-cli-agree.h"
 #include "collate-cli-merge.h"
+#include "collate-cli-labels.h"
 
 #define PROGRAM_NAME "collate-cli"
 
@@ -52,6 +53,7 @@ static const CliCommand commands[] = {
   { "report",   N_("Write a project as one HTML page to read or print"), collate_cli_report },
   { "agree",    N_("Measure how far annotators agree"),                 collate_cli_agree },
   { "merge",    N_("Make one project of several annotators' versions"), collate_cli_merge },
+  { "labels",   N_("List, apply or save a project's label set"),        collate_cli_labels },
   { "merge-driver", N_("Merge two versions of a project (git's merge driver)"), collate_cli_merge_driver },
 };
 

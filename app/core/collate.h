@@ -13,6 +13,8 @@
 #include "collate-label.h"
 #include "collate-link.h"
 #include "collate-project.h"
+#include "collate-project-labels.h"
+#include "collate-label-set.h"
 #include "collate-project-io.h"
 #include "collate-schema.h"
 #include "collate-text.h"

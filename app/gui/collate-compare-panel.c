@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-compare-panel.h"
+#include "collate-label-drop-down.h"
 
 /* How long after the last change the reports are compared again */
 #define REFRESH_DELAY_MS 1200
@@ -529,6 +530,8 @@ build (CollateComparePanel *self)
   gtk_widget_set_tooltip_text (self->span_label_dropdown,
                                _("The label of the spans an accepted suggestion makes (spans already there are reused)"));
   self->link_label_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (link_labels)), NULL);
+  collate_label_drop_down_setup (GTK_DROP_DOWN (self->span_label_dropdown), self->project);
+  collate_label_drop_down_setup (GTK_DROP_DOWN (self->link_label_dropdown), self->project);
   gtk_box_append (GTK_BOX (self->box), labelled (_("_Spans"), self->span_label_dropdown));
   gtk_box_append (GTK_BOX (self->box), labelled (_("_Link"), self->link_label_dropdown));
 

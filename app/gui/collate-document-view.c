@@ -349,7 +349,7 @@ set_tag_colour (CollateDocumentView *self,
   if (label != NULL)
     {
       collate_label_get_rgb (label, &r, &g, &b);
-      rgba = (GdkRGBA) { r, g, b, self->dark ? 0.42 : 0.30 };
+      rgba = (GdkRGBA) { r, g, b, self->dark ? COLLATE_HIGHLIGHT_ALPHA_DARK : COLLATE_HIGHLIGHT_ALPHA_LIGHT };
     }
   g_object_set (lt->tag, "background-rgba", &rgba, NULL);
 }

@@ -1,9 +1,11 @@
 /* collate-label-palette.c — the label buttons of the header bar
  *
- * When the header bar has room, the labels stand in a row; when it has
- * not, they fold into a "Labels" button whose popover lists the same
- * buttons, so that the palette never runs under the window's title or its
- * buttons.
+ * The labels stand in a row as far as the header bar gives room; past
+ * that, the rest fold into a "More" button whose popover is a searchable
+ * picker of every label (type to filter, Enter to tag), so that the
+ * palette never runs under the window's title or its buttons, however many
+ * labels the project has.  The picker opens from the keyboard too (Ctrl+T,
+ * the window's "label-picker" action), which reaches labels past the ninth.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,56 +15,68 @@
 
 #include "collate-label-palette.h"
 
+#define SPACING 2
+/* What the rest of the header bar needs beside the palette: undo and redo,
+ * the title at a readable width, the menu and the window's buttons */
+#define HEADER_RESERVED 640
+
 struct _CollateLabelPalette
 {
   GtkWidget         parent_instance;
 
   CollateWorkspace *workspace;   /* weak */
-  GtkWidget        *box;         /* the row */
-  GtkWidget        *menu_button; /* the fold */
-  GtkWidget        *list;        /* the fold's popover: the same buttons, one a line */
-  gboolean          measured_wide;
-  guint             remeasure_source;
+  GPtrArray        *buttons;     /* the row's label buttons (children) */
+  GtkWidget        *more_button; /* the fold: a GtkMenuButton (child) */
+  GtkWidget        *popover;     /* the picker */
+  GtkWidget        *search;
+  GtkWidget        *list;
+  GtkWidget        *empty;       /* "No label matches" */
+  GtkWidget        *return_focus; /* weak: where the focus was when the picker opened */
+  guint             n_shown;
 };
 
 G_DEFINE_FINAL_TYPE (CollateLabelPalette, collate_label_palette, GTK_TYPE_WIDGET)
 
-/* Windows narrower than this may fold the labels into a button */
-#define FOLD_BELOW 1100
+static void
+tag_with (CollateLabelPalette *self,
+          const char          *name)
+{
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (self->workspace != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->workspace), "workspace.tag", "s", name);
+}
 
 static void
 on_button_clicked (GtkButton           *button,
                    CollateLabelPalette *self)
 {
-  const char *name = g_object_get_data (G_OBJECT (button), "collate-label");
-
-  if (self->workspace != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->workspace), "workspace.tag", "s", name);
-  if (self->menu_button != NULL)
-    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  tag_with (self, g_object_get_data (G_OBJECT (button), "collate-label"));
 }
 
-/* The window's width as it is being made: its default size follows every
- * resize, and is known before the window is laid out at it */
-static gboolean
-window_is_wide (GtkWidget *widget)
+/* ── Layout ── */
+
+/* The width the palette may claim as its minimum: what the window's width
+ * leaves beside the rest of the header.  (A header bar gives the title its
+ * natural width before the palette gets more than its minimum.) */
+static int
+claim_budget (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   int width = 0, height = 0;
 
   if (root == NULL || !GTK_IS_WINDOW (root))
-    return TRUE;
+    return 0;
   gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (width <= 0)
-    width = gtk_widget_get_width (GTK_WIDGET (root));
-  return width <= 0 || width >= FOLD_BELOW;
+  if (width <= 0 || gtk_window_is_maximized (GTK_WINDOW (root)))
+    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
+  return MAX (0, width - HEADER_RESERVED);
 }
 
 static void
-on_window_resized (CollateLabelPalette *self)
+on_window_resized (GtkWidget *widget)
 {
-  if (window_is_wide (GTK_WIDGET (self)) != self->measured_wide)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_resize (widget);
 }
 
 static void
@@ -70,6 +84,8 @@ collate_label_palette_root (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (collate_label_palette_parent_class)->root (widget);
   g_signal_connect_object (gtk_widget_get_root (widget), "notify::default-width",
+                           G_CALLBACK (on_window_resized), widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::maximized",
                            G_CALLBACK (on_window_resized), widget, G_CONNECT_SWAPPED);
 }
 
@@ -83,33 +99,49 @@ collate_label_palette_measure (GtkWidget      *widget,
                                int            *natural_baseline)
 {
   CollateLabelPalette *self = COLLATE_LABEL_PALETTE (widget);
-  int box_min, box_nat, button_min, button_nat;
+  int more_min, more_nat;
 
-  gboolean wide = window_is_wide (widget);
-
-  gtk_widget_measure (self->box, orientation, -1, &box_min, &box_nat, NULL, NULL);
-  gtk_widget_measure (self->menu_button, orientation, -1, &button_min, &button_nat, NULL, NULL);
-  /* in a wide window the row holds its place (the title gives way, as
-   * it can shorten itself); in a narrow one the labels fold into the
-   * button, so that the title keeps its room */
-  self->measured_wide = wide;
+  gtk_widget_measure (self->more_button, orientation, -1, &more_min, &more_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = wide ? box_nat : button_nat;
+    {
+      int budget = claim_budget (widget);
+      int row = 0, claimed = 0;
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < self->buttons->len; i++)
+        {
+          int nat;
+
+          gtk_widget_measure (g_ptr_array_index (self->buttons, i), orientation, -1, NULL, &nat, NULL, NULL);
+          row += nat + (i > 0 ? SPACING : 0);
+          if (all && row + (i + 1 < self->buttons->len ? SPACING + more_nat : 0) <= budget)
+            claimed = row;
+          else
+            all = FALSE;
+        }
+      /* at least the fold's button (and the labels the window has room
+       * for beside it); at most the whole row */
+      if (self->buttons->len == 0)
+        *minimum = 0;
+      else if (all)
+        *minimum = row;
+      else
+        *minimum = claimed + (claimed > 0 ? SPACING : 0) + more_nat;
+      *natural = MAX (*minimum, row);
+    }
   else
     {
-      *minimum = MAX (box_min, button_min);
-      *natural = MAX (box_nat, button_nat);
+      *minimum = more_min;
+      *natural = more_nat;
+      for (guint i = 0; i < self->buttons->len; i++)
+        {
+          int min, nat;
+
+          gtk_widget_measure (g_ptr_array_index (self->buttons, i), orientation, -1, &min, &nat, NULL, NULL);
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
     }
-}
-
-static gboolean
-remeasure (gpointer data)
-{
-  CollateLabelPalette *self = data;
-
-  self->remeasure_source = 0;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -119,38 +151,201 @@ collate_label_palette_size_allocate (GtkWidget *widget,
                                      int        baseline)
 {
   CollateLabelPalette *self = COLLATE_LABEL_PALETTE (widget);
-  int box_nat;
-  gboolean fits;
+  g_autofree int *widths = g_new0 (int, self->buttons->len + 1);
+  int row = 0, more, x = 0, room;
+  guint shown;
 
-  /* the window crossed FOLD_BELOW since the last measure: measure again
-   * (a window's new size alone does not) */
-  {
-    gboolean wide = window_is_wide (widget);
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      gtk_widget_measure (g_ptr_array_index (self->buttons, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &widths[i], NULL, NULL);
+      row += widths[i] + (i > 0 ? SPACING : 0);
+    }
+  gtk_widget_measure (self->more_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &more, NULL, NULL);
 
-    if (wide != self->measured_wide && self->remeasure_source == 0)
-      self->remeasure_source = g_idle_add (remeasure, self);
-  }
-
-  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &box_nat, NULL, NULL);
-  fits = self->measured_wide && width >= box_nat;
-  gtk_widget_set_child_visible (self->box, fits);
-  gtk_widget_set_child_visible (self->menu_button, !fits);
-  if (fits)
-    gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (row <= width)
+    shown = self->buttons->len;
   else
     {
-      int button_nat;
-
-      gtk_widget_measure (self->menu_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_nat, NULL, NULL);
-      gtk_widget_allocate (self->menu_button, MIN (width, button_nat), height, baseline, NULL);
+      /* as many as leave room for the fold's button */
+      room = width - more - SPACING;
+      for (shown = 0; shown < self->buttons->len; shown++)
+        {
+          if (x + widths[shown] > room)
+            break;
+          x += widths[shown] + SPACING;
+        }
+      x = 0;
     }
+  self->n_shown = shown;
+
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+
+      gtk_widget_set_child_visible (button, i < shown);
+      if (i < shown)
+        {
+          gtk_widget_size_allocate (button, &(GtkAllocation) { x, 0, widths[i], height }, baseline);
+          x += widths[i] + SPACING;
+        }
+    }
+  gtk_widget_set_child_visible (self->more_button, shown < self->buttons->len);
+  if (shown < self->buttons->len)
+    gtk_widget_size_allocate (self->more_button,
+                              &(GtkAllocation) { MIN (x, MAX (0, width - more)), 0, MIN (more, width), height },
+                              baseline);
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 gboolean
 collate_label_palette_is_folded (CollateLabelPalette *self)
 {
   g_return_val_if_fail (COLLATE_IS_LABEL_PALETTE (self), FALSE);
-  return gtk_widget_get_child_visible (self->menu_button);
+  return self->n_shown < self->buttons->len;
+}
+
+guint
+collate_label_palette_get_n_shown (CollateLabelPalette *self)
+{
+  g_return_val_if_fail (COLLATE_IS_LABEL_PALETTE (self), 0);
+  return self->n_shown;
+}
+
+/* ── The picker ── */
+
+static gboolean
+row_matches (GtkListBoxRow *row,
+             gpointer       data)
+{
+  CollateLabelPalette *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  const char *name = g_object_get_data (G_OBJECT (row), "collate-label");
+  const char *hotkey = g_object_get_data (G_OBJECT (row), "collate-hotkey");
+  g_autofree char *needle = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  haystack = g_utf8_casefold (name, -1);
+  return strstr (haystack, needle) != NULL || g_strcmp0 (hotkey, text) == 0;
+}
+
+static GtkListBoxRow *
+first_visible_row (CollateLabelPalette *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row)
+        && row_matches (GTK_LIST_BOX_ROW (row), self))
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static void
+on_search_changed (CollateLabelPalette *self)
+{
+  GtkListBoxRow *first;
+
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
+  first = first_visible_row (self);
+  gtk_list_box_select_row (GTK_LIST_BOX (self->list), first);
+  gtk_widget_set_visible (self->empty, first == NULL);
+}
+
+static void
+on_search_activate (CollateLabelPalette *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+
+  if (row == NULL)
+    row = first_visible_row (self);
+  if (row != NULL)
+    tag_with (self, g_object_get_data (G_OBJECT (row), "collate-label"));
+}
+
+static void
+on_row_activated (GtkListBox          *list,
+                  GtkListBoxRow       *row,
+                  CollateLabelPalette *self)
+{
+  tag_with (self, g_object_get_data (G_OBJECT (row), "collate-label"));
+}
+
+/* Down and Up move through the matches while the typing stays in the entry */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               CollateLabelPalette   *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+  GtkWidget *next;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_Up)
+    return FALSE;
+  if (row == NULL)
+    {
+      row = first_visible_row (self);
+      if (row != NULL)
+        gtk_list_box_select_row (GTK_LIST_BOX (self->list), row);
+      return TRUE;
+    }
+  next = GTK_WIDGET (row);
+  do
+    next = keyval == GDK_KEY_Down ? gtk_widget_get_next_sibling (next) : gtk_widget_get_prev_sibling (next);
+  while (next != NULL && !(GTK_IS_LIST_BOX_ROW (next) && row_matches (GTK_LIST_BOX_ROW (next), self)));
+  if (next != NULL)
+    {
+      gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (next));
+      gtk_widget_grab_focus (self->search);
+    }
+  return TRUE;
+}
+
+static void
+on_popover_closed (CollateLabelPalette *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  /* back to the text, not to the button */
+  if (self->return_focus != NULL)
+    gtk_widget_grab_focus (self->return_focus);
+  g_clear_weak_pointer (&self->return_focus);
+}
+
+void
+collate_label_palette_show_picker (CollateLabelPalette *self)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (COLLATE_IS_LABEL_PALETTE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_clear_weak_pointer (&self->return_focus);
+  if (root != NULL && gtk_root_get_focus (root) != NULL
+      && !gtk_widget_is_ancestor (gtk_root_get_focus (root), self->popover))
+    g_set_weak_pointer (&self->return_focus, gtk_root_get_focus (root));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->more_button));
+}
+
+static void
+on_more_toggled (CollateLabelPalette *self)
+{
+  if (!gtk_widget_get_visible (self->popover))
+    return;
+  if (self->return_focus == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && !gtk_widget_is_ancestor (focus, self->popover))
+        g_set_weak_pointer (&self->return_focus, focus);
+    }
+  on_search_changed (self);
+  gtk_widget_grab_focus (self->search);
 }
 
 static void
@@ -159,9 +354,15 @@ collate_label_palette_dispose (GObject *object)
   CollateLabelPalette *self = COLLATE_LABEL_PALETTE (object);
 
   g_clear_weak_pointer (&self->workspace);
-  g_clear_handle_id (&self->remeasure_source, g_source_remove);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_pointer (&self->menu_button, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->return_focus);
+  if (self->buttons != NULL)
+    {
+      for (guint i = 0; i < self->buttons->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->buttons, i));
+      g_clear_pointer (&self->buttons, g_ptr_array_unref);
+    }
+  g_clear_pointer (&self->more_button, gtk_widget_unparent);
+  self->popover = NULL;
 
   G_OBJECT_CLASS (collate_label_palette_parent_class)->dispose (object);
 }
@@ -182,39 +383,60 @@ collate_label_palette_class_init (CollateLabelPaletteClass *klass)
 static void
 collate_label_palette_init (CollateLabelPalette *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_widget_add_css_class (self->box, "collate-palette");
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->buttons = g_ptr_array_new ();
+  gtk_widget_add_css_class (GTK_WIDGET (self), "collate-palette");
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
-  self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (self->list, "collate-palette");
-  gtk_popover_set_child (GTK_POPOVER (popover), self->list);
-  self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->menu_button), _("Labels"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
-  gtk_widget_set_tooltip_text (self->menu_button, _("Tag the selection (the keys 1 to 9 do it too)"));
-  gtk_widget_set_focus_on_click (self->menu_button, FALSE);
-  gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
-  gtk_widget_set_child_visible (self->menu_button, FALSE);
+  self->search = gtk_search_entry_new ();
+  g_object_set (self->search, "placeholder-text", _("Find a label"), NULL);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+  gtk_widget_add_controller (self->search, keys);
+  gtk_box_append (GTK_BOX (box), self->search);
+
+  self->list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->list, "collate-picker");
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), row_matches, self, NULL);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->empty = gtk_label_new (_("No label matches"));
+  gtk_widget_add_css_class (self->empty, "dim-label");
+  gtk_widget_set_visible (self->empty, FALSE);
+  gtk_box_append (GTK_BOX (box), self->empty);
+
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (on_popover_closed), self);
+  g_signal_connect_swapped (self->popover, "notify::visible", G_CALLBACK (on_more_toggled), self);
+
+  self->more_button = gtk_menu_button_new ();
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->more_button), self->popover);
+  gtk_widget_set_focus_on_click (self->more_button, FALSE);
+  gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->more_button, FALSE);
 }
 
-/* A label's button: its colour, its name, its key */
+/* A label's swatch, name and key in a box */
 static GtkWidget *
-make_label_button (CollateLabelPalette *self,
-                   CollateLabel        *label,
-                   const char          *key_text)
+make_label_content (CollateLabel *label,
+                    const char   *key_text)
 {
-  const char *name = collate_label_get_name (label);
-  const char *description = collate_label_get_description (label);
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *swatch = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (name);
+  GtkWidget *text = gtk_label_new (collate_label_get_name (label));
   g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">⬤</span>",
                                                      collate_label_get_color (label));
-  g_autofree char *tooltip = NULL;
 
   gtk_label_set_markup (GTK_LABEL (swatch), markup);
   gtk_widget_add_css_class (swatch, "collate-swatch");
@@ -229,22 +451,58 @@ make_label_button (CollateLabelPalette *self,
       gtk_widget_add_css_class (key, "collate-hotkey");
       gtk_box_append (GTK_BOX (row), key);
     }
-  gtk_button_set_child (GTK_BUTTON (button), row);
+  return row;
+}
+
+static char *
+make_tooltip (CollateLabel *label,
+              const char   *key_text)
+{
+  const char *name = collate_label_get_name (label);
+  const char *description = collate_label_get_description (label);
+
+  if (key_text != NULL && description != NULL && *description != '\0')
+    return g_strdup_printf (_("Tag the selection as %s (key %s): %s"), name, key_text, description);
+  else if (key_text != NULL)
+    return g_strdup_printf (_("Tag the selection as %s (key %s)"), name, key_text);
+  else if (description != NULL && *description != '\0')
+    return g_strdup_printf (_("Tag the selection as %s: %s"), name, description);
+  return g_strdup_printf (_("Tag the selection as %s"), name);
+}
+
+/* A label's button: its colour, its name, its key */
+static GtkWidget *
+make_label_button (CollateLabelPalette *self,
+                   CollateLabel        *label,
+                   const char          *key_text)
+{
+  GtkWidget *button = gtk_button_new ();
+  g_autofree char *tooltip = make_tooltip (label, key_text);
+
+  gtk_button_set_child (GTK_BUTTON (button), make_label_content (label, key_text));
   gtk_widget_add_css_class (button, "flat");
   /* the text selection must survive a click here */
   gtk_widget_set_focus_on_click (button, FALSE);
-
-  if (key_text != NULL && description != NULL && *description != '\0')
-    tooltip = g_strdup_printf (_("Tag the selection as %s (key %s): %s"), name, key_text, description);
-  else if (key_text != NULL)
-    tooltip = g_strdup_printf (_("Tag the selection as %s (key %s)"), name, key_text);
-  else
-    tooltip = g_strdup_printf (_("Tag the selection as %s"), name);
   gtk_widget_set_tooltip_text (button, tooltip);
-
-  g_object_set_data_full (G_OBJECT (button), "collate-label", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (button), "collate-label",
+                          g_strdup (collate_label_get_name (label)), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
   return button;
+}
+
+static GtkWidget *
+make_picker_row (CollateLabel *label,
+                 const char   *key_text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *tooltip = make_tooltip (label, key_text);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), make_label_content (label, key_text));
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_object_set_data_full (G_OBJECT (row), "collate-label",
+                          g_strdup (collate_label_get_name (label)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "collate-hotkey", g_strdup (key_text), g_free);
+  return row;
 }
 
 GtkWidget *
@@ -266,15 +524,27 @@ collate_label_palette_new (CollateWorkspace *workspace)
       CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
       const char *hotkey = collate_label_get_hotkey (label);
       g_autofree char *key_text = NULL;
+      GtkWidget *button;
 
       if (hotkey != NULL && *hotkey != '\0')
         key_text = g_strdup (hotkey);
       else if (i < 9 && collate_schema_lookup_hotkey (schema, (char[]) { '1' + i, 0 }) == NULL)
         key_text = g_strdup_printf ("%u", i + 1);
 
-      gtk_box_append (GTK_BOX (self->box), make_label_button (self, label, key_text));
-      gtk_box_append (GTK_BOX (self->list), make_label_button (self, label, key_text));
+      button = make_label_button (self, label, key_text);
+      gtk_widget_insert_before (button, GTK_WIDGET (self), self->more_button);
+      g_ptr_array_add (self->buttons, button);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), make_picker_row (label, key_text));
     }
+
+  {
+    g_autofree char *more = g_strdup_printf (_("All %u Labels"), n);
+    g_autofree char *tooltip = g_strdup_printf (_("Find a label and tag the selection with it (%s)"),
+                                                "Ctrl+T");
+
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), more);
+    gtk_widget_set_tooltip_text (self->more_button, tooltip);
+  }
 
   return GTK_WIDGET (self);
 }

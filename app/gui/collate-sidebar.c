@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "collate-label-drop-down.h"
 #include "collate-sidebar.h"
 
 #define INCREMENTAL_ABOVE 20000
@@ -1390,6 +1391,9 @@ collate_sidebar_new (CollateProject *project)
   build_counts (self);
   fill_filters (self);
   fill_authors (self);
+  /* every label drop-down shows the labels' colours */
+  collate_label_drop_down_setup (GTK_DROP_DOWN (self->label_dropdown), project);
+  collate_label_drop_down_setup (GTK_DROP_DOWN (self->filter_label), project);
 
   spans = collate_project_get_annotations (project);
   links = collate_project_get_links (project);

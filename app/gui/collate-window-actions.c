@@ -39,6 +39,7 @@ collate_window_update_actions (CollateWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   collate_window_update_document_actions (self);
+  collate_window_update_label_actions (self);
 
   gtk_widget_set_visible (self->undo_button, has_project);
   gtk_widget_set_visible (self->redo_button, has_project);

@@ -117,6 +117,11 @@ void        collate_window_add_files             (CollateWindow  *self,
                                                   guint           n_files);
 void        collate_window_fetch_url_to_add      (CollateWindow  *self,
                                                   const char     *url);
+/* collate-window-labels.c */
+void        collate_window_class_add_label_actions (GtkWidgetClass *widget_class);
+void        collate_window_update_label_actions  (CollateWindow  *self);
+void        collate_window_labels_init           (CollateWindow  *self);
+void        collate_window_labels_project_set    (CollateWindow  *self);
 
 /* collate-window.c */
 void        collate_window_show_banner           (CollateWindow  *self,

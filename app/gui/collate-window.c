@@ -652,6 +652,7 @@ collate_window_set_project (CollateWindow  *self,
   self->palette = collate_label_palette_new (COLLATE_WORKSPACE (self->workspace));
   gtk_box_append (self->palette_box, self->palette);
   collate_window_watch_documents (self);
+  collate_window_labels_project_set (self);
 
   gtk_stack_set_visible_child_name (self->stack, "workspace");
   collate_window_hide_banner (self);
@@ -1622,6 +1623,7 @@ collate_window_class_init (CollateWindowClass *klass)
   collate_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   collate_window_class_add_team_actions (widget_class);
+  collate_window_class_add_label_actions (widget_class);
 }
 
 static void
@@ -1629,6 +1631,7 @@ collate_window_init (CollateWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  collate_window_labels_init (self);
 }
 
 CollateWindow *

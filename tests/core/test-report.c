@@ -144,8 +144,8 @@ test_sample (void)
   g_assert_nonnull (strstr (html, "<time datetime=\"2026-12-05T20:00:00Z\">"));
 
   /* the colours of the schema */
-  g_assert_nonnull (strstr (html, ".l0{--c:#f5c211;--on:#000;"));
-  g_assert_nonnull (strstr (html, ".k0{--c:#e01b24;"));
+  g_assert_nonnull (strstr (html, ".l0{--c:#9c7a11;--on:#000;"));
+  g_assert_nonnull (strstr (html, ".k0{--c:#e93b4a;"));
 }
 
 static CollateProject *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "collate-error.h"
@@ -231,4 +232,25 @@ collate_label_get_rgb (CollateLabel *self,
     *green = ((v >> 8) & 0xff) / 255.0;
   if (blue)
     *blue = (v & 0xff) / 255.0;
+}
+
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+double
+collate_color_luminance (double red,
+                         double green,
+                         double blue)
+{
+  return 0.2126 * linear (red) + 0.7152 * linear (green) + 0.0722 * linear (blue);
+}
+
+double
+collate_color_contrast (double luminance1,
+                        double luminance2)
+{
+  return (MAX (luminance1, luminance2) + 0.05) / (MIN (luminance1, luminance2) + 0.05);
 }

@@ -29,6 +29,19 @@ void          collate_label_get_rgb         (CollateLabel  *self,
                                              double        *green,
                                              double        *blue);
 
+/* How the document view draws a span: its label's colour at this opacity
+ * over the text's background, in the light and the dark style */
+#define COLLATE_HIGHLIGHT_ALPHA_LIGHT 0.30
+#define COLLATE_HIGHLIGHT_ALPHA_DARK  0.42
+
+/* WCAG 2 relative luminance of a colour of 0..1 components, and the
+ * contrast ratio (1 to 21) of two luminances */
+double        collate_color_luminance       (double         red,
+                                             double         green,
+                                             double         blue);
+double        collate_color_contrast        (double         luminance1,
+                                             double         luminance2);
+
 /* TRUE if @color is exactly "#rrggbb" (hex digits, either case) */
 gboolean      collate_color_is_valid        (const char    *color);
 

@@ -9,6 +9,7 @@
 
 #include "collate-error.h"
 #include "collate-project.h"
+#include "collate-project-private.h"
 #include "collate-span-index.h"
 #include "collate-text.h"
 
@@ -75,13 +76,15 @@ typedef enum
   OP_REMOVE_CURATION,
   OP_INSERT_DOCUMENT,   /* appended last; its removal takes the last one */
   OP_REMOVE_DOCUMENT,
+  OP_ASSIGN_SCHEMA,
 } OpKind;
 
 typedef struct
 {
   OpKind   kind;
-  GObject *object;       /* the annotation or link inserted, removed or replaced */
-  GObject *replacement;  /* for OP_REPLACE_* */
+  GObject *object;       /* the annotation or link inserted, removed or replaced
+                          * (OP_ASSIGN_SCHEMA: a copy of the schema before) */
+  GObject *replacement;  /* for OP_REPLACE_* (OP_ASSIGN_SCHEMA: the schema after) */
 } Op;
 
 typedef struct
@@ -1352,6 +1355,9 @@ op_apply (CollateProject *self,
     case OP_REMOVE_DOCUMENT:
       do_remove_last_document (self, COLLATE_DOCUMENT (op->object));
       break;
+    case OP_ASSIGN_SCHEMA:
+      collate_schema_assign (self->schema, COLLATE_SCHEMA (forward ? op->replacement : op->object));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -1410,6 +1416,55 @@ record_op (CollateProject *self,
 
   g_array_append_val (self->pending->ops, op);
   op_apply (self, &op, TRUE);
+}
+
+/* ── for collate-project-labels.c ── */
+
+static GHashTable *copy_attributes (CollateAnnotation *annotation);
+
+void
+collate_project_record_schema (CollateProject *self,
+                               CollateSchema  *after)
+{
+  g_autoptr(CollateSchema) before = collate_schema_copy (self->schema);
+  g_autoptr(CollateSchema) target = collate_schema_copy (after);
+
+  record_op (self, OP_ASSIGN_SCHEMA, before, target);
+}
+
+void
+collate_project_record_relabel (CollateProject *self,
+                                gpointer        item,
+                                const char     *label)
+{
+  if (COLLATE_IS_ANNOTATION (item))
+    {
+      CollateAnnotation *old = item;
+      g_autoptr(GHashTable) attributes = copy_attributes (old);
+      g_autoptr(CollateAnnotation) replacement =
+        collate_annotation_new (collate_annotation_get_id (old),
+                                collate_annotation_get_document_id (old),
+                                collate_annotation_get_start (old),
+                                collate_annotation_get_end (old), label,
+                                collate_annotation_get_text (old),
+                                collate_annotation_get_note (old), attributes,
+                                collate_annotation_get_author (old),
+                                collate_annotation_get_created (old),
+                                collate_annotation_get_modified (old));
+
+      record_op (self, OP_REPLACE_ANNOTATION, old, replacement);
+    }
+  else
+    {
+      CollateLink *old = item;
+      g_autoptr(CollateLink) replacement =
+        collate_link_new (collate_link_get_id (old), label,
+                          collate_link_get_from (old), collate_link_get_to (old),
+                          collate_link_get_note (old), collate_link_get_author (old),
+                          collate_link_get_created (old), collate_link_get_modified (old));
+
+      record_op (self, OP_REPLACE_LINK, old, replacement);
+    }
 }
 
 /* ── validation shared by the loader and the changes ── */

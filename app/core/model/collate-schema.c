@@ -20,13 +20,23 @@ struct _CollateSchema
 
 G_DEFINE_FINAL_TYPE (CollateSchema, collate_schema, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Colours that stay readable as translucent highlights on light and dark
- * backgrounds, and as connector strokes; tried in order by
- * collate_schema_ensure() before it invents new ones. */
+ * backgrounds, as connector strokes and as dots: each has a relative
+ * luminance of about 0.21, so that a dot keeps 3:1 contrast against both
+ * Adwaita's light and dark backgrounds (tests/core/test-schema.c checks
+ * it).  The first nine are the defaults; collate_schema_ensure() tries them
+ * in order before it makes new ones of the same luminance. */
 static const char * const palette[] = {
-  "#f5c211", "#62a0ea", "#c061cb", "#57e389", "#ffa348", "#f66151",
-  "#5bc8af", "#dc8add", "#99c1f1", "#cdab8f", "#8ff0a4", "#f9f06b",
-  "#e01b24", "#2ec27e", "#3584e4", "#9141ac", "#e66100", "#986a44",
+  "#9c7a11", "#307ce8", "#c041ea", "#109251", "#d05b17", "#108d91",
+  "#e93b4a", "#658a0f", "#e620b1", "#8069ee", "#109210", "#1587bf",
+  "#e83f30", "#83830f", "#9a5eed", "#108f70", "#e8337e", "#3b9010",
 };
 
 static void
@@ -48,6 +58,10 @@ static void
 collate_schema_class_init (CollateSchemaClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = collate_schema_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -88,23 +102,23 @@ collate_schema_new_default (void)
   CollateSchema *self = collate_schema_new ();
 
   /* Names are data (they are written to files), descriptions are for people. */
-  add_default (self, COLLATE_LABEL_KIND_SPAN, "Claim", "#f5c211", "1",
+  add_default (self, COLLATE_LABEL_KIND_SPAN, "Claim", "#9c7a11", "1",
                _("A statement presented as fact that could be checked"));
-  add_default (self, COLLATE_LABEL_KIND_SPAN, "Person", "#62a0ea", "2",
+  add_default (self, COLLATE_LABEL_KIND_SPAN, "Person", "#307ce8", "2",
                _("A named person"));
-  add_default (self, COLLATE_LABEL_KIND_SPAN, "Organization", "#c061cb", "3",
+  add_default (self, COLLATE_LABEL_KIND_SPAN, "Organization", "#c041ea", "3",
                _("A company, government body, party or other organisation"));
-  add_default (self, COLLATE_LABEL_KIND_SPAN, "Location", "#57e389", "4",
+  add_default (self, COLLATE_LABEL_KIND_SPAN, "Location", "#109251", "4",
                _("A place: country, city, building, region"));
-  add_default (self, COLLATE_LABEL_KIND_SPAN, "Time", "#ffa348", "5",
+  add_default (self, COLLATE_LABEL_KIND_SPAN, "Time", "#d05b17", "5",
                _("A date, time, duration or period"));
-  add_default (self, COLLATE_LABEL_KIND_SPAN, "Quantity", "#f66151", "6",
+  add_default (self, COLLATE_LABEL_KIND_SPAN, "Quantity", "#108d91", "6",
                _("A number with its unit: amounts, counts, percentages"));
-  add_default (self, COLLATE_LABEL_KIND_LINK, "Contradicts", "#e01b24", NULL,
+  add_default (self, COLLATE_LABEL_KIND_LINK, "Contradicts", "#e93b4a", NULL,
                _("The two spans cannot both be true"));
-  add_default (self, COLLATE_LABEL_KIND_LINK, "Corroborates", "#2ec27e", NULL,
+  add_default (self, COLLATE_LABEL_KIND_LINK, "Corroborates", "#658a0f", NULL,
                _("One span supports the other"));
-  add_default (self, COLLATE_LABEL_KIND_LINK, "Same entity", "#3584e4", NULL,
+  add_default (self, COLLATE_LABEL_KIND_LINK, "Same entity", "#e620b1", NULL,
                _("Both spans name the same person, place or thing"));
 
   return self;
@@ -271,40 +285,88 @@ color_in_use (CollateSchema    *self,
   return FALSE;
 }
 
-static char *
-pick_color (CollateSchema    *self,
-            CollateLabelKind  kind)
+/* @h in sextants (0..6) */
+static void
+hsl_to_rgb (double  h,
+            double  s,
+            double  l,
+            double *r,
+            double *g,
+            double *b)
 {
-  guint n = collate_schema_get_n_labels (self, kind);
+  double c = (1 - fabs (2 * l - 1)) * s;
+  double x = c * (1 - fabs (fmod (h, 2) - 1));
+  double m = l - c / 2;
+
+  *r = *g = *b = 0;
+  switch ((int) h)
+    {
+    case 0: *r = c; *g = x; break;
+    case 1: *r = x; *g = c; break;
+    case 2: *g = c; *b = x; break;
+    case 3: *g = x; *b = c; break;
+    case 4: *r = x; *b = c; break;
+    default: *r = c; *b = x; break;
+    }
+  *r += m;
+  *g += m;
+  *b += m;
+}
+
+char *
+collate_schema_pick_color (CollateSchema    *self,
+                           CollateLabelKind  kind)
+{
+  guint n = collate_schema_get_n_labels (self, COLLATE_LABEL_KIND_SPAN)
+            + collate_schema_get_n_labels (self, COLLATE_LABEL_KIND_LINK);
   guint i;
   double h, r, g, b;
 
   for (i = 0; i < G_N_ELEMENTS (palette); i++)
-    if (!color_in_use (self, kind, palette[i]))
+    if (!color_in_use (self, COLLATE_LABEL_KIND_SPAN, palette[i])
+        && !color_in_use (self, COLLATE_LABEL_KIND_LINK, palette[i]))
       return g_strdup (palette[i]);
 
-  /* Past the palette: walk the hue circle by the golden angle, at a
-   * lightness and saturation that read on light and dark backgrounds. */
-  h = fmod (n * 137.508, 360.0) / 60.0;
+  /* Past the palette: walk the hue circle by the golden angle, at the
+   * palette's luminance, to the first colour unlike those in use */
   {
-    double s = 0.65, l = 0.6;
-    double c = (1 - fabs (2 * l - 1)) * s;
-    double x = c * (1 - fabs (fmod (h, 2) - 1));
-    double m = l - c / 2;
+    double best = -1, best_rgb[3] = { 0.5, 0.5, 0.5 };
 
-    r = g = b = 0;
-    switch ((int) h)
+    for (guint k = 0; k < 64 && best < 0.12; k++)
       {
-      case 0: r = c; g = x; break;
-      case 1: r = x; g = c; break;
-      case 2: g = c; b = x; break;
-      case 3: g = x; b = c; break;
-      case 4: r = x; b = c; break;
-      default: r = c; b = x; break;
+        double s = 0.8, lo = 0.0, hi = 1.0, nearest = G_MAXDOUBLE;
+
+        h = fmod ((n + k) * 137.508, 360.0) / 60.0;
+        for (guint step = 0; step < 30; step++)
+          {
+            double l = (lo + hi) / 2;
+
+            hsl_to_rgb (h, s, l, &r, &g, &b);
+            if (collate_color_luminance (r, g, b) < 0.21)
+              lo = l;
+            else
+              hi = l;
+          }
+        hsl_to_rgb (h, s, lo, &r, &g, &b);
+        for (guint kind2 = 0; kind2 < 2; kind2++)
+          for (i = 0; i < collate_schema_get_n_labels (self, kind2); i++)
+            {
+              double r2, g2, b2;
+
+              collate_label_get_rgb (collate_schema_get_label (self, kind2, i), &r2, &g2, &b2);
+              nearest = MIN (nearest, sqrt ((r - r2) * (r - r2) + (g - g2) * (g - g2) + (b - b2) * (b - b2)));
+            }
+        if (nearest > best)
+          {
+            best = nearest;
+            best_rgb[0] = r;
+            best_rgb[1] = g;
+            best_rgb[2] = b;
+          }
       }
-    r += m;
-    g += m;
-    b += m;
+    r = best_rgb[0];
+    g = best_rgb[1];
+    b = best_rgb[2];
   }
 
   return g_strdup_printf ("#%02x%02x%02x",
@@ -332,10 +394,94 @@ collate_schema_ensure (CollateSchema    *self,
   if (found != NULL)
     return found;
 
-  color = pick_color (self, kind);
+  color = collate_schema_pick_color (self, kind);
   label = collate_label_new (name, color, NULL, NULL, NULL);
   if (label == NULL || !collate_schema_add (self, kind, label, NULL))
     return NULL;
 
   return label;
+}
+
+CollateSchema *
+collate_schema_copy (CollateSchema *self)
+{
+  CollateSchema *copy;
+
+  g_return_val_if_fail (COLLATE_IS_SCHEMA (self), NULL);
+
+  copy = collate_schema_new ();
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint i = 0; i < collate_schema_get_n_labels (self, kind); i++)
+      {
+        CollateLabel *label = collate_schema_get_label (self, kind, i);
+
+        g_list_store_append (copy->labels[kind], label);
+        g_hash_table_insert (copy->by_name[kind], (char *) collate_label_get_name (label), label);
+      }
+
+  return copy;
+}
+
+void
+collate_schema_assign (CollateSchema *self,
+                       CollateSchema *other)
+{
+  g_return_if_fail (COLLATE_IS_SCHEMA (self));
+  g_return_if_fail (COLLATE_IS_SCHEMA (other));
+
+  if (self == other)
+    return;
+
+  for (guint kind = 0; kind < 2; kind++)
+    {
+      guint n = collate_schema_get_n_labels (other, kind);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (other->labels[kind]), i));
+
+      g_hash_table_remove_all (self->by_name[kind]);
+      for (guint i = 0; i < n; i++)
+        {
+          CollateLabel *label = g_ptr_array_index (items, i);
+
+          g_hash_table_insert (self->by_name[kind], (char *) collate_label_get_name (label), label);
+        }
+      g_list_store_splice (self->labels[kind], 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->labels[kind])),
+                           items->pdata, n);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+label_equal (CollateLabel *a,
+             CollateLabel *b)
+{
+  return g_str_equal (collate_label_get_name (a), collate_label_get_name (b))
+         && g_str_equal (collate_label_get_color (a), collate_label_get_color (b))
+         && g_strcmp0 (collate_label_get_hotkey (a), collate_label_get_hotkey (b)) == 0
+         && g_strcmp0 (collate_label_get_description (a), collate_label_get_description (b)) == 0;
+}
+
+gboolean
+collate_schema_equal (CollateSchema *a,
+                      CollateSchema *b)
+{
+  g_return_val_if_fail (COLLATE_IS_SCHEMA (a), FALSE);
+  g_return_val_if_fail (COLLATE_IS_SCHEMA (b), FALSE);
+
+  for (guint kind = 0; kind < 2; kind++)
+    {
+      guint n = collate_schema_get_n_labels (a, kind);
+
+      if (n != collate_schema_get_n_labels (b, kind))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        if (!label_equal (collate_schema_get_label (a, kind, i), collate_schema_get_label (b, kind, i)))
+          return FALSE;
+    }
+
+  return TRUE;
 }

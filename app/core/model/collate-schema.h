@@ -47,4 +47,22 @@ CollateLabel  *collate_schema_ensure              (CollateSchema    *self,
                                                    CollateLabelKind  kind,
                                                    const char       *name);
 
+/* A new schema holding the same labels (labels are values: shared) */
+CollateSchema *collate_schema_copy                (CollateSchema    *self);
+/* Makes @self hold exactly the labels of @other, in its order, and emits
+ * "changed" () once.  Projects do it through their undo history
+ * (collate-project-labels.h); use it directly only on a schema of your own. */
+void           collate_schema_assign              (CollateSchema    *self,
+                                                   CollateSchema    *other);
+/* TRUE if both hold the same labels (names, colours, hotkeys,
+ * descriptions) in the same order */
+gboolean       collate_schema_equal               (CollateSchema    *a,
+                                                   CollateSchema    *b);
+/* A colour distinct from those of the schema's labels of @kind (newly
+ * allocated "#rrggbb") */
+char          *collate_schema_pick_color          (CollateSchema    *self,
+                                                   CollateLabelKind  kind);
+
+/* Signal "changed" (): emitted by collate_schema_assign() */
+
 G_END_DECLS

@@ -62,10 +62,10 @@ def write(pairs, title, out):
         "format": "collate-project", "version": 1,
         "title": title, "next_id": next_id, "metadata": {},
         "schema": {
-            "span_labels": [{"name": "Claim", "color": "#f5c211", "hotkey": "1"}],
-            "link_labels": [{"name": "Contradicts", "color": "#e01b24"},
-                            {"name": "Corroborates", "color": "#2ec27e"},
-                            {"name": "Same entity", "color": "#3584e4"}]},
+            "span_labels": [{"name": "Claim", "color": "#9c7a11", "hotkey": "1"}],
+            "link_labels": [{"name": "Contradicts", "color": "#e93b4a"},
+                            {"name": "Corroborates", "color": "#658a0f"},
+                            {"name": "Same entity", "color": "#e620b1"}]},
         "documents": documents, "annotations": annotations, "links": links}
     with open(out, "w", encoding="utf-8") as f:
         json.dump(project, f, ensure_ascii=False, indent=2)

@@ -1,0 +1,110 @@
+#!/bin/sh
+# End-to-end: the label set is the researcher's own.  Starts the real
+# collate on its own Xvfb with the sample reports and works it with xdotool
+# as a person would:
+#
+#  1. opens the label editor from the main menu (Labels…), renames Person
+#     to "Human" (Enter), adds a label "Event" with the key 7 (Add Label,
+#     typing, Tab), closes the editor (Escape);
+#  2. tags "Russia" with the new label's key 7 and "Donald Trump" with 2
+#     (the renamed label); tags "Kremlin" through the picker: Ctrl+T, typing
+#     "eve", Enter;
+#  3. undoes, one Ctrl+Z at a time, the tags, the key, the new label's
+#     name, the new label and the rename.
+#
+# After each step Ctrl+S saves and the saved JSON is checked: the schema's
+# labels and keys, and every span's label.
+#
+#   e2e-labels.sh PATH/TO/collate
+#
+# The pointer positions are for the default 1200×760 window at the default
+# text size (11 pt) with Debian 12's default fonts.
+set -eu
+
+COLLATE=${1:?usage: e2e-labels.sh PATH/TO/collate}
+SAMPLES=${COLLATE_SAMPLES_DIR:-$(dirname "$0")/../samples}
+E2E_NAME=e2e-labels
+
+. "$(dirname "$0")/e2e-lib.sh"
+
+summary () {
+  # summary FILE: "span labels | link labels | spans (label:text, file order)"
+  python3 - "$1" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    p = json.load(f)
+docs = {d["id"]: d["text"] for d in p["documents"]}
+names = {l["name"] for l in p["schema"]["span_labels"]}
+for a in p["annotations"]:
+    assert docs[a["document"]][a["start"]:a["end"]] == a["text"], a
+    assert a["label"] in names, a
+spans = ",".join(l["name"] + (":" + l["hotkey"] if "hotkey" in l else "")
+                 for l in p["schema"]["span_labels"])
+links = ",".join(l["name"] for l in p["schema"]["link_labels"])
+tags = ",".join("%s:%s" % (a["label"], a["text"]) for a in p["annotations"])
+print("%s | %s | %s" % (spans, links, tags))
+PY
+}
+
+expect () {
+  got=$(summary "$1")
+  [ "$got" = "$2" ] || fail "$(printf 'saved project differs\n--- expected:\n%s\n--- saved:\n%s' "$2" "$got")"
+}
+
+DEFAULT_LINKS="Contradicts,Corroborates,Same entity"
+OUT="$WORK/labels.collate.json"
+WINDOW_TITLE="Trump to Russia"
+start_collate --save-to "$OUT" "$SAMPLES/witkoff-putin-report-1.txt" "$SAMPLES/witkoff-putin-report-2.txt"
+
+# ── 1. The label editor ──
+xdotool mousemove 1044 27 sleep 0.2 click 1 sleep 0.8
+xdotool mousemove 912 342 sleep 0.2 click 1
+wait_for_window "^Labels$" >/dev/null || fail "Labels… opened no label editor"
+sleep 1
+# Person's name: select it all, type the new one, Enter
+xdotool mousemove 160 131 sleep 0.2 click 1 sleep 0.2 key ctrl+a sleep 0.1 type --delay 40 "Human"
+xdotool key Return sleep 0.8
+# Add Label puts the focus in the new label's name, selected
+xdotool mousemove 58 492 sleep 0.2 click 1 sleep 0.8
+xdotool type --delay 40 "Event"
+xdotool key Tab sleep 0.6
+xdotool type --delay 40 "7"
+xdotool key Tab sleep 0.6
+xdotool key Escape sleep 0.8
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,Event:7 | $DEFAULT_LINKS | "
+
+# ── 2. Tagging with the new and the renamed label ──
+# Click before "Russia" in "the Russia-Ukraine war", Shift+Ctrl+→, 7 (Event)
+xdotool mousemove 80 444 sleep 0.2 click 1 sleep 0.3 key shift+ctrl+Right sleep 0.3 key 7 sleep 0.6
+# A drag over "Donald Trump", 2 (Human)
+drag 24 474 110 474
+xdotool key 2 sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,Event:7 | $DEFAULT_LINKS | Event:Russia,Human:Donald Trump"
+
+# The picker: a double click on "Kremlin", Ctrl+T, "eve", Enter
+xdotool mousemove 300 474 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4
+xdotool key ctrl+t sleep 0.8 type --delay 60 "eve"
+sleep 0.4
+xdotool key Return sleep 0.8
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,Event:7 | $DEFAULT_LINKS | Event:Russia,Human:Donald Trump,Event:Kremlin"
+
+# ── 3. Undo, one step at a time ──
+xdotool key ctrl+z sleep 0.4 key ctrl+z sleep 0.4 key ctrl+z sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,Event:7 | $DEFAULT_LINKS | "
+# the key, the new label's name, the new label, the rename
+xdotool key ctrl+z sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,Event | $DEFAULT_LINKS | "
+xdotool key ctrl+z sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,New label | $DEFAULT_LINKS | "
+xdotool key ctrl+z sleep 0.6 key ctrl+z sleep 0.8
+save_and_wait "$OUT"
+expect "$OUT" "Claim:1,Person:2,Organization:3,Location:4,Time:5,Quantity:6 | $DEFAULT_LINKS | "
+
+quit_collate
+echo "e2e-labels: ok"
