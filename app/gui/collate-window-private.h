@@ -74,6 +74,8 @@ struct _CollateWindow
   guint                 watch_id;
   /* the banner says the file changed or went away */
   gboolean              watch_banner;
+  /* where another program renamed or moved the file to, when known */
+  GFile                *moved_to;
 
   /* What the banner's button does */
   char                 *banner_action;

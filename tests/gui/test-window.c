@@ -1124,6 +1124,33 @@ test_file_watched (void)
   spin_for (1000);
   g_assert_false (collate_window_get_banner_visible (window));
 
+  /* Renamed: the banner names the new place, and the window can take it */
+  {
+    g_autofree char *renamed = tmp_path ("renamed.collate.json");
+    g_autofree char *said = g_strdup_printf ("to “%s”", renamed);
+    g_autoptr(GFile) renamed_file = g_file_new_for_path (renamed);
+    g_autoptr(CollateProject) saved = NULL;
+
+    g_assert_cmpint (g_rename (path, renamed), ==, 0);
+    WAIT_UNTIL (collate_window_get_banner_visible (window));
+    g_test_message ("banner: %s", collate_window_get_banner_text (window));
+    g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
+    g_signal_emit_by_name (window->banner_button, "clicked");
+    spin_for (500);
+    g_assert_true (g_file_equal (collate_window_get_file (window), renamed_file));
+    g_assert_false (collate_window_get_banner_visible (window));
+    /* saving goes there, with no question */
+    add_span (project, 0, "Saint Petersburg", "Location");
+    save_and_wait (window);
+    g_assert_null (collate_window_get_pending_alert (window));
+    g_assert_false (collate_project_get_modified (project));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    saved = collate_project_load_file (renamed_file, NULL, NULL, NULL);
+    g_assert_nonnull (saved);
+    g_assert_cmpuint (collate_project_get_n_annotations (saved), ==,
+                      collate_project_get_n_annotations (project));
+  }
+
   destroy_all_windows ();
 }
 
