@@ -10,7 +10,8 @@ release notes, the settings schema (compiled here as the system's trigger
 would: meson's post-install step, which compiles it in a real install, is
 skipped under DESTDIR), the translations of po/LINGUAS, the manual pages,
 the sample reports with their list (sample.ini) and the JSON Schema.  Then
-it runs the installed collate-cli: --version, `new` on the installed samples and `stats`.
+it runs the installed collate-cli: --version, `new` on the installed
+samples and `stats`.
 """
 import os
 import re
