@@ -84,6 +84,8 @@ struct _CollateWindow
   GtkWidget            *conflicts_revealer;
   GtkWidget            *conflicts_heading;
   GtkWidget            *conflicts_list;
+  /* where another program renamed or moved the file to, when known */
+  GFile                *moved_to;
 
   /* What the banner's button does */
   char                 *banner_action;

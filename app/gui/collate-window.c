@@ -503,7 +503,19 @@ check_file_cb (gpointer user_data)
   info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
                             NULL, &error);
   etag = info != NULL ? g_file_info_get_etag (info) : NULL;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      && self->moved_to != NULL && g_file_query_exists (self->moved_to, NULL))
+    {
+      g_autofree char *where = g_file_get_parse_name (self->moved_to);
+      g_autofree char *message = g_strdup_printf (
+        /* Translators: the first %s is a file name, the second where it is now */
+        _("Another program renamed or moved “%s” to “%s”. Use the new name to save "
+          "there from now on."), name, where);
+
+      show_watch_banner (self, _("The project file was renamed or moved"), message,
+                         _("_Use the New Name"), "win.follow-file");
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
       g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
@@ -544,6 +556,9 @@ file_monitor_cb (CollateWindow     *self,
       || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT
       || event == G_FILE_MONITOR_EVENT_UNMOUNTED)
     return;
+  if ((event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_MOVED_OUT)
+      && other_file != NULL)
+    g_set_object (&self->moved_to, other_file);
   /* once the writes have settled */
   g_clear_handle_id (&self->watch_id, g_source_remove);
   self->watch_id = g_timeout_add (WATCH_DELAY_MS, check_file_cb, self);
@@ -563,6 +578,7 @@ watch_file (CollateWindow *self)
     }
   if (self->watch_banner)
     collate_window_hide_banner (self);
+  g_clear_object (&self->moved_to);
   if (self->file == NULL)
     return;
   self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
@@ -901,6 +917,38 @@ reload_action (GtkWidget  *widget,
                                                     _("The changes you have not saved are lost."),
                                                     translated, 0, 0, 1, NULL,
                                                     reload_alert_cb, g_object_ref (self));
+}
+
+/* The project file was renamed or moved by another program: the window
+ * takes the new name, as if it had been opened there */
+static void
+follow_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(GFile) file = self->moved_to != NULL ? g_object_ref (self->moved_to) : NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL || self->project == NULL)
+    return;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL)
+    {
+      /* gone again: say so */
+      g_clear_handle_id (&self->watch_id, g_source_remove);
+      self->watch_id = g_timeout_add (0, check_file_cb, self);
+      return;
+    }
+  /* the etag it has there: a change made on the way shows as one */
+  set_file (self, file, self->etag);
+  if (self->recovery != NULL)
+    collate_recovery_set_origin (self->recovery, file);
+  collate_window_add_recent (self->settings, file);
+  update_title (self);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  self->watch_id = g_timeout_add (0, check_file_cb, self);
 }
 
 /* ── Saving ── */
@@ -1542,6 +1590,7 @@ collate_window_dispose (GObject *object)
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
+  g_clear_object (&self->moved_to);
 
   G_OBJECT_CLASS (collate_window_parent_class)->dispose (object);
 }
@@ -1624,6 +1673,7 @@ collate_window_class_init (CollateWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   collate_window_class_add_team_actions (widget_class);
   collate_window_class_add_label_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.follow-file", NULL, follow_file_action);
 }
 
 static void

@@ -9,8 +9,9 @@ the desktop file, the icons, the AppStream metainfo with its screenshots and
 release notes, the settings schema (compiled here as the system's trigger
 would: meson's post-install step, which compiles it in a real install, is
 skipped under DESTDIR), the translations of po/LINGUAS, the manual pages,
-the sample reports and the JSON Schema.  Then it runs the installed
-collate-cli: --version, `new` on the installed samples and `stats`.
+the sample reports with their list (sample.ini) and the JSON Schema.  Then
+it runs the installed collate-cli: --version, `new` on the installed
+samples and `stats`.
 """
 import os
 import re
@@ -60,6 +61,7 @@ def main(meson, build, source, prefix, bindir, datadir, mandir, localedir):
         "the manual page of collate-cli": (mandir, "man1", "collate-cli.1"),
         "the first sample report": (datadir, "collate", "samples", "witkoff-putin-report-1.txt"),
         "the second sample report": (datadir, "collate", "samples", "witkoff-putin-report-2.txt"),
+        "the sample's list of reports and titles": (datadir, "collate", "samples", "sample.ini"),
         "the JSON Schema of the project file": (datadir, "collate", "collate-project.schema.json"),
     }
     for language in languages:

@@ -96,7 +96,20 @@ while [ ! -s "$OUT" ]; do
   sleep 0.2
 done
 
-# ── 5. The shortcuts window fits 800 × 600 ──
+# ── 5. Renamed: the banner's Use the New Name, then Ctrl+S saves there ──
+MOVED="$WORK/renamed.collate.json"
+sleep 1
+mv "$OUT" "$MOVED"
+sleep 1.5
+shot renamed
+xdotool mousemove 1060 76 sleep 0.2 click 1
+sleep 0.5
+xdotool mousemove 707 692 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 4 sleep 0.5
+save_and_wait "$MOVED"
+[ ! -e "$OUT" ] || fail "Ctrl+S wrote the old name again after Use the New Name"
+grep -q '"label" *: *"Location"' "$MOVED" || fail "the save under the new name lacks the new span"
+
+# ── 6. The shortcuts window fits 800 × 600 ──
 MAIN=$(wait_for_window "Changed twice")
 xdotool key ctrl+question
 sleep 1.5

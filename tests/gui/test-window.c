@@ -1237,6 +1237,33 @@ test_file_watched (void)
   spin_for (1000);
   g_assert_false (collate_window_get_banner_visible (window));
 
+  /* Renamed: the banner names the new place, and the window can take it */
+  {
+    g_autofree char *renamed = tmp_path ("renamed.collate.json");
+    g_autofree char *said = g_strdup_printf ("to “%s”", renamed);
+    g_autoptr(GFile) renamed_file = g_file_new_for_path (renamed);
+    g_autoptr(CollateProject) saved = NULL;
+
+    g_assert_cmpint (g_rename (path, renamed), ==, 0);
+    WAIT_UNTIL (collate_window_get_banner_visible (window));
+    g_test_message ("banner: %s", collate_window_get_banner_text (window));
+    g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
+    g_signal_emit_by_name (window->banner_button, "clicked");
+    spin_for (500);
+    g_assert_true (g_file_equal (collate_window_get_file (window), renamed_file));
+    g_assert_false (collate_window_get_banner_visible (window));
+    /* saving goes there, with no question */
+    add_span (project, 0, "Saint Petersburg", "Location");
+    save_and_wait (window);
+    g_assert_null (collate_window_get_pending_alert (window));
+    g_assert_false (collate_project_get_modified (project));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    saved = collate_project_load_file (renamed_file, NULL, NULL, NULL);
+    g_assert_nonnull (saved);
+    g_assert_cmpuint (collate_project_get_n_annotations (saved), ==,
+                      collate_project_get_n_annotations (project));
+  }
+
   destroy_all_windows ();
 }
 
@@ -1462,12 +1489,23 @@ collect_by_css (GtkWidget  *root,
     collect_by_css (child, css_name, css_class, found);
 }
 
-/* A sample window of @width × 760 on screen, its first report focused */
+/* A window of the sample reports (and a third, German one when @three),
+ * @width × 760 on screen, its first report focused */
 static CollateWindow *
-shown_sample_window (int width)
+shown_window_of (int      width,
+                 gboolean three)
 {
-  CollateWindow *window = new_sample_window (NULL);
-  CollateWorkspace *workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
+  GFile *files[3] = { sample_file (1), sample_file (2),
+                      g_file_new_build_filename (g_getenv ("G_TEST_SRCDIR"), "data",
+                                                 "report-de.txt", NULL) };
+  CollateWindow *window = collate_window_new (app);
+  CollateWorkspace *workspace;
+
+  collate_application_new_from_text_files (app, files, three ? 3 : 2, NULL, GTK_WINDOW (window));
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  g_assert_nonnull (collate_window_get_project (window));
+  workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -1510,7 +1548,7 @@ test_contrast_measured (void)
       double c;
 
       g_settings_set_string (settings, "color-scheme", schemes[s]);
-      window = shown_sample_window (1200);
+      window = shown_window_of (1200, FALSE);
       collect_by_css (GTK_WIDGET (window), NULL, "collate-pane-title", titles);
       collect_by_css (GTK_WIDGET (window), NULL, "collate-hotkey", hotkeys);
       collect_by_css (GTK_WIDGET (window), "collate-palette", NULL, palettes);
@@ -1541,40 +1579,72 @@ test_contrast_measured (void)
   g_settings_reset (settings, "color-scheme");
 }
 
-/* Every report is on screen and the panes share the width, at 1200 px and
- * at half of a 1366 px screen; measured in the widget tree */
+/* Every report shown is wholly on screen and the panes share the width, at
+ * 1200 px and at half of a 1366 px screen; with three reports, those that do
+ * not fit are left out, and the chooser above the panes says so — never
+ * scrolled out of view.  Measured in the widget tree. */
 static void
 test_pane_widths (void)
 {
   const int widths[] = { 1200, 683 };
 
-  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    {
-      CollateWindow *window = shown_sample_window (widths[w]);
-      g_autoptr(GPtrArray) panes = g_ptr_array_new ();
-      int first = -1;
+  for (guint n = 2; n <= 3; n++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        CollateWindow *window = shown_window_of (widths[w], n == 3);
+        g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+        g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+        g_autofree char *said = g_strdup_printf ("of %u reports shown", n);
+        guint shown = 0, choosers = 0;
+        int first = -1;
 
-      collect_by_css (GTK_WIDGET (window), "collate-pane", NULL, panes);
-      g_assert_cmpuint (panes->len, ==, 2);
-      for (guint i = 0; i < panes->len; i++)
-        {
-          graphene_rect_t bounds;
+        collect_by_css (GTK_WIDGET (window), "collate-pane", NULL, panes);
+        collect_by_css (GTK_WIDGET (window), "menubutton", NULL, buttons);
+        for (guint i = buttons->len; i > 0; i--)
+          if (!GTK_IS_MENU_BUTTON (buttons->pdata[i - 1]))
+            g_ptr_array_remove_index (buttons, i - 1);
+        g_assert_cmpuint (panes->len, ==, n);
+        for (guint i = 0; i < panes->len; i++)
+          {
+            graphene_rect_t bounds;
 
-          g_assert_true (gtk_widget_get_mapped (panes->pdata[i]));
-          g_assert_true (gtk_widget_compute_bounds (panes->pdata[i], GTK_WIDGET (window), &bounds));
-          g_test_message ("%d px: pane %u at %.0f, %.0f px wide", widths[w], i,
-                          bounds.origin.x, bounds.size.width);
-          /* wholly inside the window, and wide enough to read */
-          g_assert_cmpfloat (bounds.origin.x, >=, 0);
-          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, widths[w]);
-          g_assert_cmpfloat (bounds.size.width, >=, 200);
-          if (first < 0)
-            first = (int) bounds.size.width;
-          else
-            g_assert_cmpint (ABS ((int) bounds.size.width - first), <=, 2);
-        }
-      destroy_all_windows ();
-    }
+            if (!gtk_widget_get_mapped (panes->pdata[i]))
+              continue;
+            shown++;
+            g_assert_true (gtk_widget_compute_bounds (panes->pdata[i], GTK_WIDGET (window),
+                                                      &bounds));
+            g_test_message ("%u reports, %d px: pane %u at %.0f, %.0f px wide", n, widths[w],
+                            i, bounds.origin.x, bounds.size.width);
+            /* wholly inside the window, and wide enough to read */
+            g_assert_cmpfloat (bounds.origin.x, >=, 0);
+            g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, widths[w]);
+            g_assert_cmpfloat (bounds.size.width, >=, 200);
+            if (first < 0)
+              first = (int) bounds.size.width;
+            else
+              g_assert_cmpint (ABS ((int) bounds.size.width - first), <=, 2);
+          }
+        for (guint i = 0; i < buttons->len; i++)
+          {
+            const char *label = gtk_menu_button_get_label (buttons->pdata[i]);
+
+            if (gtk_widget_get_mapped (buttons->pdata[i]) && label != NULL && strstr (label, said))
+              {
+                g_test_message ("%u reports, %d px: the chooser says “%s”", n, widths[w], label);
+                choosers++;
+              }
+          }
+        g_assert_cmpuint (shown, >=, 1);
+        /* all side by side, or the chooser says how many are */
+        if (shown < n)
+          g_assert_cmpuint (choosers, ==, 1);
+        else
+          g_assert_cmpuint (choosers, ==, 0);
+        /* two reports always fit in 683 px */
+        if (n == 2)
+          g_assert_cmpuint (shown, ==, 2);
+        destroy_all_windows ();
+      }
 }
 
 static void
