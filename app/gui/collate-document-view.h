@@ -139,6 +139,11 @@ void                 collate_document_view_show_relabel_popover (CollateDocument
                                                              guint                end);
 /* Returns TRUE if a popover was showing */
 gboolean             collate_document_view_hide_popovers    (CollateDocumentView *self);
+/* Whether each span's label is written in a small tag above it (the
+ * default), so that it reads without colour */
+void                 collate_document_view_set_show_tags    (CollateDocumentView *self,
+                                                             gboolean             show);
+gboolean             collate_document_view_get_show_tags    (CollateDocumentView *self);
 /* Re-reads the colours (after a light/dark style change) */
 void                 collate_document_view_update_style     (CollateDocumentView *self,
                                                              gboolean             dark);

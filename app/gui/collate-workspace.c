@@ -1131,6 +1131,14 @@ apply_font_size (CollateWorkspace *self,
 }
 
 static void
+apply_show_tags (CollateWorkspace *self,
+                 gboolean          show)
+{
+  for (guint i = 0; i < self->panes->len; i++)
+    collate_document_view_set_show_tags (g_ptr_array_index (self->panes, i), show);
+}
+
+static void
 set_font_size (CollateWorkspace *self,
                int               points)
 {
@@ -1267,6 +1275,8 @@ on_settings_changed (GSettings        *settings,
     apply_font_size (self, g_settings_get_int (settings, "font-size"));
   else if (g_str_equal (key, "sidebar-visible"))
     apply_sidebar_visible (self, g_settings_get_boolean (settings, "sidebar-visible"));
+  else if (g_str_equal (key, "show-label-tags"))
+    apply_show_tags (self, g_settings_get_boolean (settings, "show-label-tags"));
 }
 
 static gboolean
@@ -1835,6 +1845,8 @@ collate_workspace_new (CollateProject *project,
         g_settings_bind (self->settings, "sync-scroll", self->sync_check, "active", G_SETTINGS_BIND_DEFAULT);
       if (settings_has_key (self->settings, "sidebar-visible"))
         apply_sidebar_visible (self, g_settings_get_boolean (self->settings, "sidebar-visible"));
+      if (settings_has_key (self->settings, "show-label-tags"))
+        apply_show_tags (self, g_settings_get_boolean (self->settings, "show-label-tags"));
       g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
     }
 
