@@ -1103,6 +1103,54 @@ collate_document_view_locate (CollateDocumentView *self,
   return where;
 }
 
+static void
+keep_first_segment (GdkRectangle *seg,
+                    gpointer      data)
+{
+  GdkRectangle *first = data;
+
+  if (first->width == 0)
+    *first = *seg;
+}
+
+int
+collate_document_view_locate_span (CollateDocumentView *self,
+                                   guint                start,
+                                   guint                end,
+                                   GtkWidget           *target,
+                                   graphene_rect_t     *first_line,
+                                   double              *gap)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GdkRectangle visible, first = { 0, 0, 0, 0 };
+  graphene_point_t p;
+  int wx, wy;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), 1);
+
+  *gap = gtk_text_view_get_pixels_below_lines (view);
+  gtk_text_view_get_visible_rect (view, &visible);
+  /* the first display line only: a few hundred characters at the most */
+  foreach_segment (view, start, MIN (end, start + 400), keep_first_segment, &first);
+  if (first.width == 0)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+      gtk_text_view_get_iter_location (view, &iter, &first);
+      first.width = MAX (1, ABS (first.width));
+    }
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &wx, &wy);
+  if (!gtk_widget_compute_point (self->text_view, target, &GRAPHENE_POINT_INIT (wx, wy), &p))
+    p = GRAPHENE_POINT_INIT (0, 0);
+  graphene_rect_init (first_line, p.x, p.y, first.width, first.height);
+  if (first.y + first.height + *gap / 2 <= visible.y)
+    return -1;
+  if (first.y >= visible.y + visible.height)
+    return 1;
+  return 0;
+}
+
 void
 collate_document_view_get_text_bounds (CollateDocumentView *self,
                                        GtkWidget           *target,

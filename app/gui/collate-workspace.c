@@ -621,6 +621,16 @@ on_picker_picked (CollateLinkPicker *picker,
 }
 
 static void
+on_link_activated (CollateLinkOverlay *overlay,
+                   const char         *id,
+                   CollateWorkspace   *self)
+{
+  select_internal (self, id, FALSE);
+  if (self->active_pane != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (collate_document_view_get_text_view (self->active_pane)));
+}
+
+static void
 on_sidebar_item_activated (CollateSidebar   *sidebar,
                            const char       *id,
                            CollateWorkspace *self)
@@ -1728,6 +1738,7 @@ collate_workspace_new (CollateProject *project,
   gtk_widget_set_hexpand (self->hscroller, TRUE);
 
   self->links = collate_link_overlay_new (project);
+  g_signal_connect (self->links, "link-activated", G_CALLBACK (on_link_activated), self);
   self->bands = collate_compare_bands_new ();
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->hscroller);
