@@ -57,6 +57,7 @@ struct _CollateWorkspace
   CollateDocumentView *active_pane;
   GPtrArray          *highlighted;  /* panes with a highlight */
   char               *selected_id;
+  char               *last_link_label; /* without settings (the tests) */
   int                 font_size;
   int                 sidebar_width; /* as dragged; 0: a share of the width */
   int                 set_position;  /* the paned's position as last set here */
@@ -519,9 +520,40 @@ tag_with_label (CollateWorkspace *self,
     show_message (self, error->message);
 }
 
+/* The link label used last (made or chosen): a Ctrl+click links with it */
+static const char *
+last_link_label (CollateWorkspace *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateLabel *label = NULL;
+
+  if (self->settings != NULL && settings_has_key (self->settings, "last-link-label"))
+    {
+      g_autofree char *name = g_settings_get_string (self->settings, "last-link-label");
+
+      label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, name);
+    }
+  if (label == NULL && self->last_link_label != NULL)
+    label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, self->last_link_label);
+  if (label == NULL && collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK) > 0)
+    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
+  return label != NULL ? collate_label_get_name (label) : NULL;
+}
+
+static void
+remember_link_label (CollateWorkspace *self,
+                     const char       *name)
+{
+  g_free (self->last_link_label);
+  self->last_link_label = g_strdup (name);
+  if (self->settings != NULL && settings_has_key (self->settings, "last-link-label"))
+    g_settings_set_string (self->settings, "last-link-label", name);
+}
+
 static void
 link_to (CollateWorkspace  *self,
-         CollateAnnotation *target)
+         CollateAnnotation *target,
+         const char        *label_name)
 {
   CollateSchema *schema = collate_project_get_schema (self->project);
   CollateAnnotation *from = selected_annotation (self);
@@ -546,7 +578,10 @@ link_to (CollateWorkspace  *self,
       return;
     }
 
-  label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
+  label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK,
+                                 label_name != NULL ? label_name : last_link_label (self));
+  if (label == NULL)
+    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
   link = collate_project_add_link (self->project, collate_label_get_name (label),
                                    collate_annotation_get_id (from),
                                    collate_annotation_get_id (target), &error);
@@ -555,7 +590,17 @@ link_to (CollateWorkspace  *self,
       show_message (self, error->message);
       return;
     }
+  remember_link_label (self, collate_label_get_name (label));
   select_internal (self, collate_link_get_id (link), FALSE);
+  {
+    guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK);
+    g_autofree char *text = NULL;
+
+    /* Translators: %s is a link label; %u the number of link labels */
+    text = g_strdup_printf (_("Linked as “%s”: keys 1 to %u change the label"),
+                            collate_label_get_name (label), MIN (n, 9));
+    show_message (self, text);
+  }
 }
 
 static void
@@ -568,7 +613,7 @@ on_span_clicked (CollateDocumentView *pane,
   /* a click selects; the label keys, the palette and the secondary
    * click's menu relabel, so no popover covers the next lines */
   if (link)
-    link_to (self, span);
+    link_to (self, span, NULL);
   else
     select_internal (self, collate_annotation_get_id (span), FALSE);
 }
@@ -617,7 +662,7 @@ on_picker_picked (CollateLinkPicker *picker,
                   CollateAnnotation *target,
                   CollateWorkspace  *self)
 {
-  link_to (self, target);
+  link_to (self, target, collate_link_picker_get_label (picker));
 }
 
 static void
@@ -908,7 +953,12 @@ on_link_changed (CollateProject   *project,
                  CollateWorkspace *self)
 {
   if (g_strcmp0 (self->selected_id, collate_link_get_id (new_link)) == 0)
-    collate_sidebar_show_item (self->sidebar, self->selected_id);
+    {
+      collate_sidebar_show_item (self->sidebar, self->selected_id);
+      /* a label chosen for the selected link is the one to link with next */
+      if (g_strcmp0 (collate_link_get_label (old_link), collate_link_get_label (new_link)) != 0)
+        remember_link_label (self, collate_link_get_label (new_link));
+    }
 }
 
 /* ── Actions ───────────────────────────────────────────────────────── */
@@ -1089,6 +1139,7 @@ action_link_picker (GtkWidget  *widget,
                                                        MAX (1, (int) (x_right - x_left)), 20 });
       }
   }
+  collate_link_picker_set_label (self->picker, last_link_label (self));
   collate_link_picker_popup_for (self->picker, from);
 }
 
@@ -1599,6 +1650,7 @@ collate_workspace_finalize (GObject *object)
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->last_link_label, g_free);
 
   G_OBJECT_CLASS (collate_workspace_parent_class)->finalize (object);
 }
