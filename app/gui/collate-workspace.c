@@ -488,7 +488,16 @@ collate_workspace_tag_selection (CollateWorkspace *self,
   span = collate_project_add_span (self->project, collate_document_get_id (document),
                                    start, end, label, error);
   if (span == NULL)
-    return NULL;
+    {
+      /* the core's message names the other span's id: not for the window */
+      if (error != NULL && g_error_matches (*error, COLLATE_ERROR, COLLATE_ERROR_EXISTS))
+        {
+          g_clear_error (error);
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
+                       _("This text is already tagged “%s”"), label);
+        }
+      return NULL;
+    }
 
   /* the caret stays where the selection ended */
   buffer = gtk_text_view_get_buffer (collate_document_view_get_text_view (pane));
@@ -587,7 +596,15 @@ link_to (CollateWorkspace  *self,
                                    collate_annotation_get_id (target), &error);
   if (link == NULL)
     {
-      show_message (self, error->message);
+      if (g_error_matches (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS))
+        {
+          g_autofree char *text = g_strdup_printf (_("These two spans are already linked as “%s”"),
+                                                   collate_label_get_name (label));
+
+          show_message (self, text);
+        }
+      else
+        show_message (self, error->message);
       return;
     }
   remember_link_label (self, collate_label_get_name (label));
@@ -1237,8 +1254,7 @@ action_select (GtkWidget  *widget,
     return;
   if (!collate_workspace_select (self, id))
     {
-      g_autofree char *text = g_strdup_printf (_("Nothing in this project has the id “%s”"), id);
-      show_message (self, text);
+      show_message (self, _("That span or link is no longer in this project"));
     }
 }
 
