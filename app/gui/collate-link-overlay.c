@@ -550,7 +550,7 @@ draw_link (CollateLinkOverlay *self,
       else
         {
           /* over the title bars of the reports between, below their names */
-          double top = MIN (sa->bounds.origin.y, sb->bounds.origin.y) - 3 - (self->n_over++ % 3) * 2;
+          double top = MIN (sa->bounds.origin.y, sb->bounds.origin.y) - 2 - (self->n_over++ % 3) * 2.5;
           double dir = a_right ? 1 : -1;
           double gx_a = ax + dir * 12, gx_b = bx - dir * 12;
 
