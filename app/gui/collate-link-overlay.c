@@ -372,6 +372,17 @@ edge_point (PaneState    *state,
     *y = lane_y (geo);
 }
 
+/* The height an end's lane (or the edge it is clamped to) has */
+static double
+by_of (PaneState    *state,
+       const EndGeo *geo)
+{
+  double x, y;
+
+  edge_point (state, geo, TRUE, &x, &y);
+  return y;
+}
+
 /* From the span (@to_span: ending at it) along its lane to the edge */
 static void
 span_to_edge (cairo_t      *cr,
@@ -499,6 +510,7 @@ draw_link (CollateLinkOverlay *self,
   gboolean hovered = g_strcmp0 (self->hovered, id) == 0;
   EndGeo *a = &drawn->ends[0], *b = &drawn->ends[1];
   PaneState *sa = &states[a->pane], *sb = &states[b->pane];
+  PaneState inside;   /* a pane narrowed, for a loop in its own margin */
   gboolean a_right, b_right;
   double r = 0.5, g = 0.5, bl = 0.5, alpha, width, arrow;
 
@@ -519,14 +531,21 @@ draw_link (CollateLinkOverlay *self,
       gboolean left = n_states > 1 && sa->column > 0 && sa->column == (int) self->n_columns - 1;
       double ax, ay, bx, by, bulge;
 
+      inside = *sa;
+
       a_right = b_right = !left;
-      edge_point (sa, a, a_right, &ax, &ay);
-      edge_point (sb, b, b_right, &bx, &by);
-      bulge = (10 + MIN (12, ABS (by - ay) / 16));
+      bulge = (10 + MIN (12, ABS (by_of (sa, b) - by_of (sa, a)) / 16));
       if (self->n_columns == 1 || (!left && sa->column == (int) self->n_columns - 1))
-        bulge = -bulge;   /* no gutter on that side: inside the margin */
+        {
+          /* no gutter on that side: in the margin, clear of the scroll bar */
+          inside.bounds.size.width -= 16;
+          sa = sb = &inside;
+          bulge = -bulge;
+        }
       else if (left)
         bulge = -bulge;
+      edge_point (sa, a, a_right, &ax, &ay);
+      edge_point (sb, b, b_right, &bx, &by);
       span_to_edge (cr, sa, a, a_right, TRUE);
       cairo_curve_to (cr, ax + bulge, ay, bx + bulge, by, bx, by);
       span_to_edge (cr, sb, b, b_right, FALSE);
