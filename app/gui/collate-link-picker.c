@@ -489,6 +489,7 @@ collate_link_picker_new (CollateProject *project)
     gtk_widget_add_css_class (caption, "dim-label");
     self->labels_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
     gtk_widget_add_css_class (self->labels_box, "linked");
+    gtk_widget_add_css_class (self->labels_box, "collate-link-labels");
     gtk_box_append (GTK_BOX (row), caption);
     gtk_box_append (GTK_BOX (row), self->labels_box);
     gtk_box_append (GTK_BOX (box), row);
