@@ -438,9 +438,9 @@ draw_end_mark (cairo_t      *cr,
       if (!arrow)
         return;
       /* an end out of sight: the arrow points up or down at the edge */
-      cairo_move_to (cr, x - size * 0.6, y - geo->where * -size);
+      cairo_move_to (cr, x - size * 0.6, y - geo->where * size);
       cairo_line_to (cr, x, y);
-      cairo_line_to (cr, x + size * 0.6, y - geo->where * -size);
+      cairo_line_to (cr, x + size * 0.6, y - geo->where * size);
       cairo_close_path (cr);
       cairo_fill (cr);
       return;
