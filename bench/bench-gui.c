@@ -9,7 +9,7 @@
  *     itself and the time until the next frame has been drawn.
  * Run it under Xvfb (GDK_BACKEND=x11 GTK_A11Y=none GSK_RENDERER=cairo).
  *
- *   bench-gui [--spans N] [--links N] [--megabytes N] [--rounds N] [--no-sidebar]
+ *   bench-gui [--spans N] [--links N] [--megabytes N] [--rounds N] [--no-sidebar] [--no-tags]
  *             [--save FILE] [PROJECT.collate.json]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -248,6 +248,7 @@ main (int   argc,
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 1);
   int n_spans = 100000, n_links = 10000, megabytes = 5, rounds = 30;
   gboolean no_sidebar = FALSE;
+  gboolean no_tags = FALSE;
   g_autofree char *save_path = NULL;
   GOptionEntry entries[] = {
     { "spans", 0, 0, G_OPTION_ARG_INT, &n_spans, "Spans to generate (100000)", "N" },
@@ -255,6 +256,7 @@ main (int   argc,
     { "megabytes", 0, 0, G_OPTION_ARG_INT, &megabytes, "Size of each document (5)", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Runs of each operation (30)", "N" },
     { "no-sidebar", 0, 0, G_OPTION_ARG_NONE, &no_sidebar, "Hide the sidebar (F9) before measuring", NULL },
+    { "no-tags", 0, 0, G_OPTION_ARG_NONE, &no_tags, "Turn the label tags above the spans off", NULL },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Also save the generated project there", "FILE" },
     { NULL }
   };
@@ -354,6 +356,10 @@ main (int   argc,
   printf ("All span tags applied: %.0f ms after creation (%u frames drawn meanwhile)\n",
           ms_since (start), frames);
 
+  for (guint i = 0; no_tags && i < collate_workspace_get_n_panes (workspace); i++)
+    collate_document_view_set_show_tags (COLLATE_DOCUMENT_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (collate_workspace_get_text_view (workspace, i)),
+                                                                                         COLLATE_TYPE_DOCUMENT_VIEW)),
+                                         FALSE);
   if (no_sidebar)
     gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.toggle-sidebar", NULL);
 

@@ -8,10 +8,14 @@
 
 #include "collate-document-view.h"
 
-/* Spans are drawn twice: a translucent background from one GtkTextTag per
- * label (applied to merged ranges), and, for the visible part only, a thin
- * underline per span in its label's colour, stacked when spans overlap so
- * that nested and overlapping spans stay distinguishable. */
+/* Spans are drawn three times: a translucent background from one
+ * GtkTextTag per label (applied to merged ranges), and, for the visible part
+ * only, a thin underline per span in its label's colour, stacked when spans
+ * overlap and closed by a bracket at either end, so that nested and
+ * overlapping spans stay distinguishable; and a small tag with the label's
+ * name in the space above the span's first line, so that the label can be
+ * read without telling colours apart.  The tags use the space between lines
+ * only: they never move or cover the text. */
 
 #define UNDERLINE_HEIGHT   2
 #define UNDERLINE_STEP     3
@@ -21,6 +25,7 @@
 #define SYNC_LOAD_LIMIT    20000   /* spans applied at once below this */
 #define LOAD_CHUNK_CHARS   120000  /* characters per batch above it */
 #define PANE_MIN_WIDTH     180
+#define MAX_TAGS_DRAWN     1500   /* label tags on one screen, at the most */
 
 typedef struct
 {
@@ -62,6 +67,8 @@ struct _CollateDocumentView
   GtkCssProvider  *font_css;
   gboolean         dark;
   int              font_points;
+  gboolean         show_tags;
+  GHashTable      *tag_layouts;  /* "name\nlength" → PangoLayout of a label tag */
 
   guint            load_offset;
   guint            load_source;
@@ -160,6 +167,12 @@ foreach_segment (GtkTextView *view,
       seg.width = (r1.y == r0.y) ? r1.x - r0.x : r0.width;
       if (r1.y == r0.y && gtk_text_iter_compare (&line_end, &stop) < 0)
         seg.width += r1.width;   /* include the last character of the line */
+      if (r1.y == r0.y && seg.width < 0)
+        {
+          /* right-to-left text: the start stands right of the end */
+          seg.x = r1.x + (gtk_text_iter_compare (&line_end, &stop) < 0 ? 0 : r1.width);
+          seg.width = r0.x + r0.width - seg.x;
+        }
       if (seg.width > 0)
         func (&seg, data);
 
@@ -178,16 +191,85 @@ typedef struct
   int          level;
 } UnderlineData;
 
-static void
-draw_underline (GdkRectangle *seg,
-                gpointer      data)
+typedef struct
 {
-  UnderlineData *u = data;
+  GtkSnapshot  *snapshot;
+  GdkRGBA       color;
+  int           level;
+  guint         start;      /* the span's, to close it with brackets */
+  guint         end;
+  GtkTextView  *view;
+  gboolean      have_first;
+  GdkRectangle  first;      /* the first segment drawn */
+} SpanDrawData;
 
-  gtk_snapshot_append_color (u->snapshot, &u->color,
-                             &GRAPHENE_RECT_INIT (seg->x,
-                                                  seg->y + seg->height + 1 + u->level * UNDERLINE_STEP,
-                                                  seg->width, UNDERLINE_HEIGHT));
+static void
+draw_span_segment (GdkRectangle *seg,
+                   gpointer      data)
+{
+  SpanDrawData *d = data;
+  int y = seg->y + seg->height + 1 + d->level * UNDERLINE_STEP;
+
+  gtk_snapshot_append_color (d->snapshot, &d->color,
+                             &GRAPHENE_RECT_INIT (seg->x, y, seg->width, UNDERLINE_HEIGHT));
+  if (!d->have_first)
+    {
+      d->first = *seg;
+      d->have_first = TRUE;
+    }
+}
+
+static gboolean
+is_rtl_char (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_ARABIC:
+    case G_UNICODE_SCRIPT_HEBREW:
+    case G_UNICODE_SCRIPT_SYRIAC:
+    case G_UNICODE_SCRIPT_THAANA:
+    case G_UNICODE_SCRIPT_NKO:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The brackets that close a span's underline: a tick up to the text at
+ * its first and last character, so that where one span ends and the next
+ * begins shows without colour */
+static void
+draw_span_brackets (SpanDrawData *d,
+                    guint         vis_start,
+                    guint         vis_end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (d->view);
+  int bottom_gap = 1 + d->level * UNDERLINE_STEP;
+
+  for (int i = 0; i < 2; i++)
+    {
+      guint offset = i == 0 ? d->start : d->end - 1;
+      GtkTextIter iter;
+      GdkRectangle r;
+      gboolean rtl;
+      int x;
+
+      if (offset < vis_start || offset >= vis_end)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_view_get_iter_location (d->view, &iter, &r);
+      rtl = r.width < 0;
+      if (rtl)
+        {
+          r.x += r.width;
+          r.width = -r.width;
+        }
+      /* the start's left edge (right in right-to-left text), the end's right */
+      x = ((i == 0) != (rtl || is_rtl_char (gtk_text_iter_get_char (&iter)))) ? r.x : r.x + r.width - 1;
+      gtk_snapshot_append_color (d->snapshot, &d->color,
+                                 &GRAPHENE_RECT_INIT (x, r.y + r.height - 2, 1,
+                                                      bottom_gap + UNDERLINE_HEIGHT + 2));
+    }
 }
 
 /* A suggested difference: a dotted line over the text, where no span's
@@ -219,6 +301,166 @@ draw_outline (GdkRectangle *seg,
   gtk_snapshot_append_border (u->snapshot, &outline, widths, colors);
 }
 
+/* ── Label tags ─────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  GdkRectangle  seg;        /* the span's first visible segment */
+  const char   *name;
+  GdkRGBA       color;
+  int           level;
+  gboolean      selected;
+} TagPlace;
+
+static int
+compare_tag_places (gconstpointer a,
+                    gconstpointer b)
+{
+  const TagPlace *x = a, *y = b;
+
+  if (x->seg.y != y->seg.y)
+    return (x->seg.y > y->seg.y) - (x->seg.y < y->seg.y);
+  if (x->seg.x != y->seg.x)
+    return (x->seg.x > y->seg.x) - (x->seg.x < y->seg.x);
+  return x->level - y->level;
+}
+
+/* The tags' text: a small sans face that fits the space between lines */
+static PangoLayout *
+tag_layout (CollateDocumentView *self,
+            const char          *name,
+            glong                chars)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%ld", name, chars);
+  PangoLayout *layout = g_hash_table_lookup (self->tag_layouts, key);
+
+  if (layout == NULL)
+    {
+      g_autofree char *text = g_utf8_substring (name, 0, chars);
+      PangoFontDescription *font = pango_font_description_from_string ("sans");
+      int gap = gtk_text_view_get_pixels_below_lines (GTK_TEXT_VIEW (self->text_view));
+      double px = MAX (7.0, MIN (gap * 0.66, self->font_points * 96.0 / 72.0 * 0.62));
+
+      pango_font_description_set_absolute_size (font, px * PANGO_SCALE);
+      layout = gtk_widget_create_pango_layout (self->text_view, text);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      g_hash_table_insert (self->tag_layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+static void
+forget_tag_layouts (CollateDocumentView *self)
+{
+  g_hash_table_remove_all (self->tag_layouts);
+}
+
+static void
+draw_tag (CollateDocumentView *self,
+          GtkSnapshot         *snapshot,
+          PangoLayout         *layout,
+          const TagPlace      *place,
+          int                  x,
+          const GdkRGBA       *fg)
+{
+  PangoRectangle ink, logical;
+  GskRoundedRect box;
+  GdkRGBA text;
+  int gap = gtk_text_view_get_pixels_below_lines (GTK_TEXT_VIEW (self->text_view));
+  int height, width, top;
+  double luminance;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  /* as tall as the letters need, never into the line above's underline */
+  height = MIN (logical.height, gap - 3);
+  width = logical.width + 4;
+  top = place->seg.y - 1 - height;
+
+  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, top, width, height), 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &box);
+  gtk_snapshot_append_color (snapshot, &place->color, &box.bounds);
+  gtk_snapshot_pop (snapshot);
+  if (place->selected)
+    {
+      float widths[4] = { 1, 1, 1, 1 };
+      GdkRGBA colors[4] = { *fg, *fg, *fg, *fg };
+
+      gtk_snapshot_append_border (snapshot, &box, widths, colors);
+    }
+
+  luminance = 0.2126 * place->color.red + 0.7152 * place->color.green + 0.0722 * place->color.blue;
+  text = luminance > 0.45 ? (GdkRGBA) { 0.08, 0.08, 0.08, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+  gtk_snapshot_save (snapshot);
+  /* the letters' middle in the box's middle */
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (x + 2, top + (height - logical.height) / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &text);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Lays the tags of one screen out line by line, left to right: each at its
+ * span's start, pushed right past the tag before it; shortened to three
+ * letters, then one, where the full name would run into the next span's
+ * tag */
+static void
+draw_tags (CollateDocumentView *self,
+           GtkSnapshot         *snapshot,
+           GArray              *places,
+           int                  right_edge)
+{
+  GdkRGBA fg;
+  int last_y = G_MININT, last_right = G_MININT;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (self->text_view), &fg);
+  g_array_sort (places, compare_tag_places);
+  for (guint i = 0; i < places->len; i++)
+    {
+      TagPlace *place = &g_array_index (places, TagPlace, i);
+      glong length = g_utf8_strlen (place->name, -1);
+      glong tries[3] = { length, MIN (length, 3), 1 };
+      PangoLayout *layout = NULL;
+      int limit = right_edge, x;
+
+      if (place->seg.y != last_y)
+        {
+          last_y = place->seg.y;
+          last_right = G_MININT;
+        }
+      x = MAX (place->seg.x, last_right + 2);
+      if (place->selected && self->handles_shown)
+        x = MAX (x, place->seg.x + 5);   /* beside the start handle's knob */
+      for (guint j = i + 1; j < places->len; j++)
+        {
+          TagPlace *next = &g_array_index (places, TagPlace, j);
+
+          if (next->seg.y != place->seg.y)
+            break;
+          if (next->seg.x > place->seg.x + 1)
+            {
+              limit = next->seg.x - 2;
+              break;
+            }
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+        {
+          PangoRectangle logical;
+
+          layout = tag_layout (self, place->name, tries[t]);
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          if (x + logical.width + 4 <= MAX (limit, place->seg.x + place->seg.width))
+            break;
+        }
+      draw_tag (self, snapshot, layout, place, x, &fg);
+      {
+        PangoRectangle logical;
+
+        pango_layout_get_pixel_extents (layout, NULL, &logical);
+        last_right = x + logical.width + 4;
+      }
+    }
+}
+
 static void
 collate_span_text_view_snapshot_layer (GtkTextView      *view,
                                        GtkTextViewLayer  layer,
@@ -227,16 +469,21 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
   CollateSpanTextView *self = COLLATE_SPAN_TEXT_VIEW (view);
   CollateDocumentView *pane = self->pane;
   g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GArray) places = NULL;
   guint ends[MAX_UNDERLINES] = { 0 };
   guint vis_start, vis_end;
+  GdkRectangle visible;
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || pane == NULL || pane->project == NULL)
     return;
 
   get_visible_offsets (view, &vis_start, &vis_end);
+  gtk_text_view_get_visible_rect (view, &visible);
   spans = collate_project_get_spans_in_range (pane->project,
                                               collate_document_get_id (pane->document),
                                               vis_start, vis_end);
+  if (pane->show_tags)
+    places = g_array_new (FALSE, FALSE, sizeof (TagPlace));
   for (guint i = 0; spans != NULL && i < spans->len && i < 2000; i++)
     {
       CollateAnnotation *span = g_ptr_array_index (spans, i);
@@ -245,24 +492,38 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
                                                    collate_annotation_get_label (span));
       guint start = collate_annotation_get_start (span);
       guint end = collate_annotation_get_end (span);
-      UnderlineData u = { snapshot, { 0.5, 0.5, 0.5, 1.0 }, MAX_UNDERLINES - 1 };
+      SpanDrawData d = { snapshot, { 0.5, 0.5, 0.5, 1.0 }, MAX_UNDERLINES - 1, start, end, view };
       double r, g, b;
 
       for (int l = 0; l < MAX_UNDERLINES; l++)
         if (ends[l] <= start)
           {
-            u.level = l;
+            d.level = l;
             break;
           }
-      ends[u.level] = MAX (ends[u.level], end);
+      ends[d.level] = MAX (ends[d.level], end);
 
       if (label != NULL)
         {
           collate_label_get_rgb (label, &r, &g, &b);
-          u.color = (GdkRGBA) { r, g, b, 1.0 };
+          d.color = (GdkRGBA) { r, g, b, 1.0 };
         }
       foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end),
-                       draw_underline, &u);
+                       draw_span_segment, &d);
+      if (!d.have_first)
+        continue;
+      draw_span_brackets (&d, vis_start, vis_end);
+      if (places != NULL && places->len < MAX_TAGS_DRAWN &&
+          d.first.y + d.first.height >= visible.y && d.first.y <= visible.y + visible.height)
+        {
+          TagPlace place = { d.first, collate_annotation_get_label (span), d.color, d.level, FALSE };
+
+          for (guint h = 0; h + 1 < pane->highlight->len; h += 2)
+            if (g_array_index (pane->highlight, guint, h) == start &&
+                g_array_index (pane->highlight, guint, h + 1) == end)
+              place.selected = TRUE;
+          g_array_append_val (places, place);
+        }
     }
 
   for (guint i = 0; pane->highlight != NULL && i + 1 < pane->highlight->len; i += 2)
@@ -292,6 +553,10 @@ collate_span_text_view_snapshot_layer (GtkTextView      *view,
       u.color.alpha = 0.75;
       foreach_segment (view, MAX (start, vis_start), MIN (end, vis_end), draw_dots, &u);
     }
+
+  /* over the outline of the selection, under its handles */
+  if (places != NULL && places->len > 0)
+    draw_tags (pane, snapshot, places, visible.x + visible.width);
 
   if (pane->handles_shown)
     {
@@ -838,6 +1103,54 @@ collate_document_view_locate (CollateDocumentView *self,
   return where;
 }
 
+static void
+keep_first_segment (GdkRectangle *seg,
+                    gpointer      data)
+{
+  GdkRectangle *first = data;
+
+  if (first->width == 0)
+    *first = *seg;
+}
+
+int
+collate_document_view_locate_span (CollateDocumentView *self,
+                                   guint                start,
+                                   guint                end,
+                                   GtkWidget           *target,
+                                   graphene_rect_t     *first_line,
+                                   double              *gap)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GdkRectangle visible, first = { 0, 0, 0, 0 };
+  graphene_point_t p;
+  int wx, wy;
+
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), 1);
+
+  *gap = gtk_text_view_get_pixels_below_lines (view);
+  gtk_text_view_get_visible_rect (view, &visible);
+  /* the first display line only: a few hundred characters at the most */
+  foreach_segment (view, start, MIN (end, start + 400), keep_first_segment, &first);
+  if (first.width == 0)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+      gtk_text_view_get_iter_location (view, &iter, &first);
+      first.width = MAX (1, ABS (first.width));
+    }
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &wx, &wy);
+  if (!gtk_widget_compute_point (self->text_view, target, &GRAPHENE_POINT_INIT (wx, wy), &p))
+    p = GRAPHENE_POINT_INIT (0, 0);
+  graphene_rect_init (first_line, p.x, p.y, first.width, first.height);
+  if (first.y + first.height + *gap / 2 <= visible.y)
+    return -1;
+  if (first.y >= visible.y + visible.height)
+    return 1;
+  return 0;
+}
+
 void
 collate_document_view_get_text_bounds (CollateDocumentView *self,
                                        GtkWidget           *target,
@@ -867,7 +1180,28 @@ collate_document_view_set_font_size (CollateDocumentView *self,
     gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), below);
     gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), below);
   }
+  forget_tag_layouts (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+collate_document_view_set_show_tags (CollateDocumentView *self,
+                                     gboolean             show)
+{
+  g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
+
+  show = !!show;
+  if (show == self->show_tags)
+    return;
+  self->show_tags = show;
+  gtk_widget_queue_draw (self->text_view);
+}
+
+gboolean
+collate_document_view_get_show_tags (CollateDocumentView *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->show_tags;
 }
 
 static gboolean
@@ -892,6 +1226,7 @@ collate_document_view_update_style (CollateDocumentView *self,
   g_return_if_fail (COLLATE_IS_DOCUMENT_VIEW (self));
 
   self->dark = dark;
+  forget_tag_layouts (self);
   /* the CSS picks accents that keep their contrast in either style; not
    * while GTK is computing styles (this runs from css-changed) */
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_dark_class, g_object_ref (self), g_object_unref);
@@ -1734,6 +2069,7 @@ collate_document_view_finalize (GObject *object)
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
   g_clear_pointer (&self->highlight, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->tag_layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (collate_document_view_parent_class)->finalize (object);
 }
@@ -1790,6 +2126,8 @@ collate_document_view_init (CollateDocumentView *self)
   self->highlight = g_array_new (FALSE, FALSE, sizeof (guint));
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dragging = -1;
+  self->show_tags = TRUE;
+  self->tag_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->font_css = gtk_css_provider_new ();
   gtk_widget_set_size_request (GTK_WIDGET (self), PANE_MIN_WIDTH, -1);
   gtk_widget_init_template (GTK_WIDGET (self));

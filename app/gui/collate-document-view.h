@@ -114,6 +114,16 @@ int                  collate_document_view_locate           (CollateDocumentView
                                                              double              *x_left,
                                                              double              *x_right,
                                                              double              *y);
+/* The span [start, end)'s first display line (the part of the line it
+ * covers) in @target's coordinates, and the space below a line (@gap).
+ * Returns -1 if that line lies above the visible part, 1 below, 0 if it
+ * shows. */
+int                  collate_document_view_locate_span      (CollateDocumentView *self,
+                                                             guint                start,
+                                                             guint                end,
+                                                             GtkWidget           *target,
+                                                             graphene_rect_t     *first_line,
+                                                             double              *gap);
 /* The text area's edges in @target's coordinates */
 void                 collate_document_view_get_text_bounds  (CollateDocumentView *self,
                                                              GtkWidget           *target,
@@ -139,6 +149,11 @@ void                 collate_document_view_show_relabel_popover (CollateDocument
                                                              guint                end);
 /* Returns TRUE if a popover was showing */
 gboolean             collate_document_view_hide_popovers    (CollateDocumentView *self);
+/* Whether each span's label is written in a small tag above it (the
+ * default), so that it reads without colour */
+void                 collate_document_view_set_show_tags    (CollateDocumentView *self,
+                                                             gboolean             show);
+gboolean             collate_document_view_get_show_tags    (CollateDocumentView *self);
 /* Re-reads the colours (after a light/dark style change) */
 void                 collate_document_view_update_style     (CollateDocumentView *self,
                                                              gboolean             dark);

@@ -18,6 +18,7 @@ struct _CollatePreferences
   GtkLabel       *annotator_hint;
   GtkSpinButton  *font_size_spin;
   GtkSwitch      *snap_switch;
+  GtkSwitch      *tags_switch;
   GtkDropDown    *style_dropdown;
 };
 
@@ -102,6 +103,7 @@ collate_preferences_class_init (CollatePreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CollatePreferences, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, CollatePreferences, style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CollatePreferences, snap_switch);
+  gtk_widget_class_bind_template_child (widget_class, CollatePreferences, tags_switch);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -137,6 +139,8 @@ collate_preferences_new (GSettings *settings,
   g_settings_bind (settings, "font-size", self->font_size_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "snap-to-words", self->snap_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "show-label-tags", self->tags_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "color-scheme", self->style_dropdown, "selected",
                                 G_SETTINGS_BIND_DEFAULT, style_get_mapping, style_set_mapping,

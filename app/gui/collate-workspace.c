@@ -59,6 +59,7 @@ struct _CollateWorkspace
   CollateDocumentView *active_pane;
   GPtrArray          *highlighted;  /* panes with a highlight */
   char               *selected_id;
+  char               *last_link_label; /* without settings (the tests) */
   int                 font_size;
   int                 sidebar_width; /* as dragged; 0: a share of the width */
   int                 set_position;  /* the paned's position as last set here */
@@ -489,7 +490,16 @@ collate_workspace_tag_selection (CollateWorkspace *self,
   span = collate_project_add_span (self->project, collate_document_get_id (document),
                                    start, end, label, error);
   if (span == NULL)
-    return NULL;
+    {
+      /* the core's message names the other span's id: not for the window */
+      if (error != NULL && g_error_matches (*error, COLLATE_ERROR, COLLATE_ERROR_EXISTS))
+        {
+          g_clear_error (error);
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
+                       _("This text is already tagged “%s”"), label);
+        }
+      return NULL;
+    }
 
   /* the caret stays where the selection ended */
   buffer = gtk_text_view_get_buffer (collate_document_view_get_text_view (pane));
@@ -521,9 +531,40 @@ tag_with_label (CollateWorkspace *self,
     show_message (self, error->message);
 }
 
+/* The link label used last (made or chosen): a Ctrl+click links with it */
+static const char *
+last_link_label (CollateWorkspace *self)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateLabel *label = NULL;
+
+  if (self->settings != NULL && settings_has_key (self->settings, "last-link-label"))
+    {
+      g_autofree char *name = g_settings_get_string (self->settings, "last-link-label");
+
+      label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, name);
+    }
+  if (label == NULL && self->last_link_label != NULL)
+    label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, self->last_link_label);
+  if (label == NULL && collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK) > 0)
+    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
+  return label != NULL ? collate_label_get_name (label) : NULL;
+}
+
+static void
+remember_link_label (CollateWorkspace *self,
+                     const char       *name)
+{
+  g_free (self->last_link_label);
+  self->last_link_label = g_strdup (name);
+  if (self->settings != NULL && settings_has_key (self->settings, "last-link-label"))
+    g_settings_set_string (self->settings, "last-link-label", name);
+}
+
 static void
 link_to (CollateWorkspace  *self,
-         CollateAnnotation *target)
+         CollateAnnotation *target,
+         const char        *label_name)
 {
   CollateSchema *schema = collate_project_get_schema (self->project);
   CollateAnnotation *from = selected_annotation (self);
@@ -548,16 +589,37 @@ link_to (CollateWorkspace  *self,
       return;
     }
 
-  label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
+  label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK,
+                                 label_name != NULL ? label_name : last_link_label (self));
+  if (label == NULL)
+    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, 0);
   link = collate_project_add_link (self->project, collate_label_get_name (label),
                                    collate_annotation_get_id (from),
                                    collate_annotation_get_id (target), &error);
   if (link == NULL)
     {
-      show_message (self, error->message);
+      if (g_error_matches (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS))
+        {
+          g_autofree char *text = g_strdup_printf (_("These two spans are already linked as “%s”"),
+                                                   collate_label_get_name (label));
+
+          show_message (self, text);
+        }
+      else
+        show_message (self, error->message);
       return;
     }
+  remember_link_label (self, collate_label_get_name (label));
   select_internal (self, collate_link_get_id (link), FALSE);
+  {
+    guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK);
+    g_autofree char *text = NULL;
+
+    /* Translators: %s is a link label; %u the number of link labels */
+    text = g_strdup_printf (_("Linked as “%s”: keys 1 to %u change the label"),
+                            collate_label_get_name (label), MIN (n, 9));
+    show_message (self, text);
+  }
 }
 
 static void
@@ -570,7 +632,7 @@ on_span_clicked (CollateDocumentView *pane,
   /* a click selects; the label keys, the palette and the secondary
    * click's menu relabel, so no popover covers the next lines */
   if (link)
-    link_to (self, span);
+    link_to (self, span, NULL);
   else
     select_internal (self, collate_annotation_get_id (span), FALSE);
 }
@@ -619,7 +681,17 @@ on_picker_picked (CollateLinkPicker *picker,
                   CollateAnnotation *target,
                   CollateWorkspace  *self)
 {
-  link_to (self, target);
+  link_to (self, target, collate_link_picker_get_label (picker));
+}
+
+static void
+on_link_activated (CollateLinkOverlay *overlay,
+                   const char         *id,
+                   CollateWorkspace   *self)
+{
+  select_internal (self, id, FALSE);
+  if (self->active_pane != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (collate_document_view_get_text_view (self->active_pane)));
 }
 
 static void
@@ -986,7 +1058,12 @@ on_link_changed (CollateProject   *project,
                  CollateWorkspace *self)
 {
   if (g_strcmp0 (self->selected_id, collate_link_get_id (new_link)) == 0)
-    collate_sidebar_show_item (self->sidebar, self->selected_id);
+    {
+      collate_sidebar_show_item (self->sidebar, self->selected_id);
+      /* a label chosen for the selected link is the one to link with next */
+      if (g_strcmp0 (collate_link_get_label (old_link), collate_link_get_label (new_link)) != 0)
+        remember_link_label (self, collate_link_get_label (new_link));
+    }
 }
 
 /* ── Actions ───────────────────────────────────────────────────────── */
@@ -1167,6 +1244,7 @@ action_link_picker (GtkWidget  *widget,
                                                        MAX (1, (int) (x_right - x_left)), 20 });
       }
   }
+  collate_link_picker_set_label (self->picker, last_link_label (self));
   collate_link_picker_popup_for (self->picker, from);
 }
 
@@ -1220,6 +1298,14 @@ apply_font_size (CollateWorkspace *self,
 }
 
 static void
+apply_show_tags (CollateWorkspace *self,
+                 gboolean          show)
+{
+  for (guint i = 0; i < self->panes->len; i++)
+    collate_document_view_set_show_tags (g_ptr_array_index (self->panes, i), show);
+}
+
+static void
 set_font_size (CollateWorkspace *self,
                int               points)
 {
@@ -1257,8 +1343,7 @@ action_select (GtkWidget  *widget,
     return;
   if (!collate_workspace_select (self, id))
     {
-      g_autofree char *text = g_strdup_printf (_("Nothing in this project has the id “%s”"), id);
-      show_message (self, text);
+      show_message (self, _("That span or link is no longer in this project"));
     }
 }
 
@@ -1377,6 +1462,8 @@ on_settings_changed (GSettings        *settings,
     apply_font_size (self, g_settings_get_int (settings, "font-size"));
   else if (g_str_equal (key, "sidebar-visible"))
     apply_sidebar_visible (self, g_settings_get_boolean (settings, "sidebar-visible"));
+  else if (g_str_equal (key, "show-label-tags"))
+    apply_show_tags (self, g_settings_get_boolean (settings, "show-label-tags"));
 }
 
 static gboolean
@@ -1696,6 +1783,7 @@ collate_workspace_finalize (GObject *object)
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->last_link_label, g_free);
 
   G_OBJECT_CLASS (collate_workspace_parent_class)->finalize (object);
 }
@@ -1849,6 +1937,7 @@ collate_workspace_new (CollateProject *project,
   gtk_widget_set_hexpand (self->hscroller, TRUE);
 
   self->links = collate_link_overlay_new (project);
+  g_signal_connect (self->links, "link-activated", G_CALLBACK (on_link_activated), self);
   self->bands = collate_compare_bands_new ();
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->hscroller);
@@ -1987,6 +2076,8 @@ collate_workspace_new (CollateProject *project,
         g_settings_bind (self->settings, "sync-scroll", self->sync_check, "active", G_SETTINGS_BIND_DEFAULT);
       if (settings_has_key (self->settings, "sidebar-visible"))
         apply_sidebar_visible (self, g_settings_get_boolean (self->settings, "sidebar-visible"));
+      if (settings_has_key (self->settings, "show-label-tags"))
+        apply_show_tags (self, g_settings_get_boolean (self->settings, "show-label-tags"));
       g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
     }
 
