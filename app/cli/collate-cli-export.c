@@ -87,7 +87,8 @@ formats_help (gboolean imports)
       for (guint i = 0; formats[i]; i++)
         g_string_append_printf (s, "  %-14s %s\n", formats[i]->name, _(formats[i]->description));
     }
-  g_string_append (s, _("\nThe README's “Datasets” section gives each format's definition and offsets."));
+  g_string_append_printf (s, _("\nEach format's definition and offsets: datasets.md in %s, "
+                               "and the manual page collate-cli(1)."), COLLATE_DOCDIR);
   return g_string_free (s, FALSE);
 }
 
