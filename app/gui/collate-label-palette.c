@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "collate-accessible.h"
 #include "collate-label-palette.h"
 
 struct _CollateLabelPalette
@@ -195,6 +196,7 @@ collate_label_palette_init (CollateLabelPalette *self)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->menu_button), _("Labels"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
   gtk_widget_set_tooltip_text (self->menu_button, _("Tag the selection (the keys 1 to 9 do it too)"));
+  collate_accessible_set_label (self->menu_button, "%s", _("Labels"));
   gtk_widget_set_focus_on_click (self->menu_button, FALSE);
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   gtk_widget_set_child_visible (self->menu_button, FALSE);
@@ -241,6 +243,11 @@ make_label_button (CollateLabelPalette *self,
   else
     tooltip = g_strdup_printf (_("Tag the selection as %s"), name);
   gtk_widget_set_tooltip_text (button, tooltip);
+  if (key_text != NULL)
+    /* Translators: a label button as a screen reader reads it, "Claim, key 1" */
+    collate_accessible_set_label (button, _("%s, key %s"), name, key_text);
+  else
+    collate_accessible_set_label (button, "%s", name);
 
   g_object_set_data_full (G_OBJECT (button), "collate-label", g_strdup (name), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
