@@ -2,11 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The page is the one `collate-cli report` writes (collate-report.h).  It is
- * made here, because making it reads the project, which belongs to this
- * thread; writing it (through the safe writer, which fsyncs) runs in a
- * worker thread.  Once written, the banner says where it went and offers to
- * open it in the browser.
+ * The page is the one `collate-cli report` writes (collate-report.h), made
+ * and written (through the safe writer, which fsyncs) in a worker thread
+ * from a copy of the project taken when the file is chosen.  Once written,
+ * the banner says where it went and offers to open it in the browser.
  */
 #include "config.h"
 
@@ -82,36 +81,28 @@ collate_window_set_banner_done (CollateWindow *self,
                                                           : "dialog-warning-symbolic");
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+typedef struct
 {
-  GBytes *bytes = task_data;
-  GFile *file = g_object_get_data (G_OBJECT (task), "collate-report-file");
-  g_autoptr(GError) error = NULL;
-
-  if (collate_file_write_bytes (file, bytes, NULL, NULL, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
+  CollateWindow *window;
+  GFile         *file;
+} Written;
 
 static void
 written_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  CollateWindow *self = COLLATE_WINDOW (object);
-  GFile *file = g_object_get_data (G_OBJECT (result), "collate-report-file");
+  Written *w = user_data;
+  g_autoptr(CollateWindow) self = w->window;
+  g_autoptr(GFile) file = w->file;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *shown = g_file_get_parse_name (file);
 
+  g_free (w);
   if (self->app != NULL)
     g_application_release (G_APPLICATION (self->app));
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!collate_report_write_finish (result, &error))
     {
       if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
         collate_window_show_error (self, _("The report could not be written"), error);
@@ -132,9 +123,8 @@ report_chosen_cb (GObject      *object,
   g_autoptr(CollateWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *generated = NULL;
+  Written *written;
 
   file = collate_file_dialog_save_finish (result, &error);
   if (file == NULL)
@@ -156,22 +146,15 @@ report_chosen_cb (GObject      *object,
       return;
     }
 
+  /* What the page shows is taken now; it is made and written in a worker
+   * thread, while the application is held */
   generated = collate_timestamp_now ();
-  bytes = collate_report_to_bytes (self->project, generated, &error);
-  if (bytes == NULL)
-    {
-      collate_window_show_error (self, _("The report could not be written"), error);
-      return;
-    }
-
+  written = g_new0 (Written, 1);
+  written->window = g_object_ref (self);
+  written->file = g_object_ref (file);
   if (self->app != NULL)
     g_application_hold (G_APPLICATION (self->app));
-  task = g_task_new (self, NULL, written_cb, NULL);
-  g_task_set_source_tag (task, report_chosen_cb);
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "collate-report-file", g_object_ref (file),
-                          g_object_unref);
-  g_task_run_in_thread (task, write_thread);
+  collate_report_write_async (self->project, file, generated, NULL, written_cb, written);
 }
 
 static void
