@@ -627,6 +627,65 @@ test_export_suggestion (void)
   spin ();
 }
 
+/* label-studio offers one task per pair of documents, and only it */
+static void
+test_export_pairs (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GtkWindow *parent = parent_window ();
+  CollateExportDialog *dialog = collate_export_dialog_new (parent, project, NULL);
+  g_autofree char *folder = tmp_path ("pairs");
+  g_autoptr(GFile) destination = g_file_new_for_path (folder);
+  g_autoptr(CollateExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks = NULL;
+  g_autofree char *tasks_path = g_build_filename (folder, "tasks.json", NULL);
+  GtkWidget *widget;
+  GtkCheckButton *pairs = NULL;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, GTK_WIDGET (dialog));
+  while ((widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_CHECK_BUTTON (widget) &&
+          gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+          strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "pair of documents"))
+        pairs = GTK_CHECK_BUTTON (widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+  g_assert_nonnull (pairs);
+
+  g_assert_true (collate_export_dialog_set_format (dialog, "jsonl"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pairs)));
+  g_assert_true (collate_export_dialog_set_format (dialog, "label-studio"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pairs)));
+  options = collate_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_false (collate_export_options_get_pairs (options));
+  g_clear_object (&options);
+
+  gtk_check_button_set_active (pairs, TRUE);
+  options = collate_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_export_options_get_pairs (options));
+
+  collate_export_dialog_set_destination (dialog, destination);
+  run_export (dialog);
+  g_assert_null (collate_export_dialog_get_error (dialog));
+  g_assert_true (g_file_get_contents (tasks_path, &tasks, NULL, NULL));
+  /* the sample's two reports: one task with both texts and the link across */
+  g_assert_nonnull (strstr (tasks, "\"text_a\""));
+  g_assert_nonnull (strstr (tasks, "\"text_b\""));
+  g_assert_nonnull (strstr (tasks, "\"type\":\"relation\""));
+  g_assert_null (strstr (tasks, "\"id\":2,"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
+}
+
 /* A split writes a folder of parts; percentages not adding up are refused */
 static void
 test_export_split (void)
@@ -1087,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/options", test_export_options);
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
   g_test_add_func ("/dialogs/export/split", test_export_split);
+  g_test_add_func ("/dialogs/export/pairs", test_export_pairs);
   g_test_add_func ("/dialogs/export/cancel", test_export_cancel);
   g_test_add_func ("/dialogs/export/close-while-running", test_export_close_while_running);
   g_test_add_func ("/dialogs/import/jsonl", test_import_jsonl);
