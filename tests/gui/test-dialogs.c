@@ -18,6 +18,7 @@
 #include "collate.h"
 #include "collate-export-dialog.h"
 #include "collate-import-dialog.h"
+#include "collate-window-private.h"
 
 static char *tmp_dir;
 
@@ -686,6 +687,31 @@ test_export_pairs (void)
   spin ();
 }
 
+/* Export a Report…: the name the file chooser offers */
+static void
+test_report_name (void)
+{
+  static const struct { const char *file; const char *title; const char *name; } cases[] = {
+    { "/w/talks.collate.json", "Talks", "talks.html" },
+    { "/w/talks.json", NULL, "talks.html" },
+    { "/w/notes.txt", NULL, "notes.txt.html" },
+    { NULL, "Witkoff in St. Petersburg: two reports", "Witkoff in St. Petersburg two reports.html" },
+    { NULL, "a/b\\c:*?\"<>|\n", "abc.html" },
+    { NULL, "..", "report.html" },
+    { NULL, "", "report.html" },
+    { NULL, NULL, "report.html" },
+    { "/w/.collate.json", "Hidden", "Hidden.html" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = cases[i].file ? g_file_new_for_path (cases[i].file) : NULL;
+      g_autofree char *name = collate_window_suggest_report_name (file, cases[i].title);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 /* A split writes a folder of parts; percentages not adding up are refused */
 static void
 test_export_split (void)
@@ -1147,6 +1173,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
   g_test_add_func ("/dialogs/export/split", test_export_split);
   g_test_add_func ("/dialogs/export/pairs", test_export_pairs);
+  g_test_add_func ("/dialogs/report/name", test_report_name);
   g_test_add_func ("/dialogs/export/cancel", test_export_cancel);
   g_test_add_func ("/dialogs/export/close-while-running", test_export_close_while_running);
   g_test_add_func ("/dialogs/import/jsonl", test_import_jsonl);
