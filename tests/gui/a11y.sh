@@ -13,9 +13,11 @@
 #     real keys move the caret: Ctrl+Home onto the first span, Ctrl+End off
 #     every span, then a new span tagged with the keyboard (Shift+Ctrl+Left,
 #     1) read out at once and found in the saved project;
-#  3. the dialogs: Export Dataset (Ctrl+E) is a named window whose
-#     controls all have names; Export a Report (Ctrl+Shift+E), GTK's own
-#     file chooser, a named window.
+#  3. the dialogs: Export Dataset (Ctrl+E), Preferences (Ctrl+,) and Import
+#     Dataset (F10, I) are named windows whose controls all have names;
+#     Export a Report (Ctrl+Shift+E, GTK's own file chooser) and Keyboard
+#     Shortcuts (Ctrl+?, GTK's shortcuts window) named windows (their
+#     insides are GTK's).
 #
 #   a11y.sh PATH/TO/collate
 #
@@ -91,6 +93,16 @@ a11y dialog "Export Dataset"
 xdotool key Escape sleep 0.5
 xdotool key ctrl+shift+e
 a11y window "Export a Report"
+xdotool key Escape sleep 0.5
+xdotool key ctrl+comma
+a11y dialog "Preferences"
+xdotool key Escape sleep 0.5
+# the main menu (F10), then its item _Import a Dataset…
+xdotool key F10 sleep 0.8 key i
+a11y dialog "Import Dataset"
+xdotool key Escape sleep 0.5
+xdotool key ctrl+question
+a11y window "Keyboard Shortcuts"
 xdotool key Escape sleep 0.5
 
 quit_collate
