@@ -19,6 +19,7 @@
 #include "collate-export-dialog.h"
 #include "collate-import-dialog.h"
 #include "collate-window-private.h"
+#include "collate-accessible.h"
 
 static char *tmp_dir;
 
@@ -712,6 +713,52 @@ test_report_name (void)
     }
 }
 
+/* What a screen reader reads for the span at the caret */
+static void
+test_accessible_spans (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GListModel *spans = collate_project_get_annotations (project);
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *meeting1 = NULL, *meeting2 = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *noted = NULL;
+  g_autofree char *none = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) a = g_list_model_get_item (spans, i);
+
+      if (g_str_equal (collate_annotation_get_text (a), "four-and-a-half-hour meeting"))
+        meeting1 = a;
+      else if (g_str_equal (collate_annotation_get_text (a), "over four hours"))
+        meeting2 = a;
+    }
+  g_assert_nonnull (meeting1);
+  g_assert_nonnull (meeting2);
+
+  from = collate_accessible_describe_spans_at (project, "d1", collate_annotation_get_start (meeting1) + 3);
+  g_assert_cmpstr (from, ==, "Quantity: “four-and-a-half-hour meeting”; Contradicts “over four hours”");
+  to = collate_accessible_describe_spans_at (project, "d2", collate_annotation_get_end (meeting2) - 1);
+  g_assert_cmpstr (to, ==, "Quantity: “over four hours”; linked from “four-and-a-half-hour meeting” (Contradicts)");
+  none = collate_accessible_describe_spans_at (project, "d2", 0);
+  g_assert_null (none);
+
+  {
+    /* a new note replaces the (immutable) span */
+    g_autofree char *id = g_strdup (collate_annotation_get_id (meeting2));
+    guint start = collate_annotation_get_start (meeting2);
+
+    g_assert_true (collate_project_set_annotation_note (project, id, "rounded\ndown", &error));
+    g_assert_no_error (error);
+    noted = collate_accessible_describe_spans_at (project, "d2", start);
+  }
+  g_assert_nonnull (strstr (noted, "; note: rounded"));
+  /* a line break in a note is shown, not obeyed */
+  g_assert_null (strchr (noted, '\n'));
+}
+
 /* A split writes a folder of parts; percentages not adding up are refused */
 static void
 test_export_split (void)
@@ -1174,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/split", test_export_split);
   g_test_add_func ("/dialogs/export/pairs", test_export_pairs);
   g_test_add_func ("/dialogs/report/name", test_report_name);
+  g_test_add_func ("/dialogs/accessible/spans", test_accessible_spans);
   g_test_add_func ("/dialogs/export/cancel", test_export_cancel);
   g_test_add_func ("/dialogs/export/close-while-running", test_export_close_while_running);
   g_test_add_func ("/dialogs/import/jsonl", test_import_jsonl);
