@@ -19,7 +19,8 @@
 #    texts, anchored on the span's quote, and every link whose spans are in
 #    the two documents as a relation from the region of its "from" quote to
 #    that of its "to" quote, with its label, and no other relation; the same
-#    tasks with each relation's ends swapped must fail.
+#    tasks with each relation's ends swapped must fail; the same check on the
+#    expected-output fixture tests/datasets/expected/label-studio-pairs.
 #
 # Usage: peer-check.py COLLATE_CLI PROJECT PEER_CHECK_DIR
 # The npm work folder of the checkers is $PEERS_WORK (scripts/install-deps
@@ -125,7 +126,7 @@ def to_utf16(text, offset):
 
 
 try:
-    print(f"1..{8 + len(documents)}")
+    print(f"1..{9 + len(documents)}")
     ls = os.path.join(tmp, "label-studio")
     w3c = os.path.join(tmp, "w3c.jsonld")
     rc, out = run([collate_cli, "export", "--quiet", "--format", "label-studio", "-o", ls, project_path])
@@ -222,6 +223,18 @@ try:
     result(rc == 1 and turned > 0 and caught == turned,
            f"the same pairs with every relation turned around are caught ({turned} turned, {caught} missed)",
            out if rc != 1 or caught != turned else "")
+
+    # The expected-output fixture of the core suite, checked the same way
+    fixture = os.path.join(here, "expected", "label-studio-pairs")
+    with open(os.path.join(here, "datasets.collate.json"), encoding="utf-8") as f:
+        fixture_project = json.load(f)
+    fixture_expected = os.path.join(tmp, "fixture-expected.json")
+    with open(fixture_expected, "w", encoding="utf-8") as f:
+        json.dump(pairs_expected(fixture_project), f, ensure_ascii=False)
+    rc, out = run([node, os.path.join(here, "ls-pairs-check.mjs"), peer_dir,
+                   os.path.join(fixture, "tasks.json"), os.path.join(fixture, "config.xml"), fixture_expected])
+    result(rc == 0, "tests/datasets/expected/label-studio-pairs (datasets.collate.json) loads in Label "
+           "Studio's frontend with every region and relation where the project has them", out)
 
     for d in documents:
         text_path = os.path.join(tmp, f"{d['id']}.txt")
