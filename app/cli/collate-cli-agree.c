@@ -424,8 +424,8 @@ print_text (CollateAgreement *agreement)
 
       g_print ("  %u  %s\n", a + 1, name);
     }
-  g_print (_("Documents: %u (%" G_GUINT64_FORMAT " characters, %u tokens)\n"),
-           n_docs, characters, collate_coding_get_n_items (all));
+  g_print (_("Documents: %u (%llu characters, %u tokens)\n"),
+           n_docs, (unsigned long long) characters, collate_coding_get_n_items (all));
 
   /* Spans */
   g_print ("\n%s\n", _("Spans: annotator B against annotator A (exact: same range and label; "

@@ -87,7 +87,8 @@ formats_help (gboolean imports)
       for (guint i = 0; formats[i]; i++)
         g_string_append_printf (s, "  %-14s %s\n", formats[i]->name, _(formats[i]->description));
     }
-  g_string_append (s, _("\nThe README's “Datasets” section gives each format's definition and offsets."));
+  g_string_append_printf (s, _("\nEach format's definition and offsets: datasets.md in %s, "
+                               "and the manual page collate-cli(1)."), COLLATE_DOCDIR);
   return g_string_free (s, FALSE);
 }
 
@@ -106,6 +107,7 @@ collate_cli_export (int    argc,
   g_auto(GStrv) projects = NULL;
   gboolean strict = FALSE;
   gboolean no_links = FALSE;
+  gboolean pairs = FALSE;
   gboolean quiet = FALSE;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
@@ -127,6 +129,9 @@ collate_cli_export (int    argc,
       N_("nli: the quote (span, default) or its enclosing sentence (sentence)"), "span|sentence" },
     { "conll-labels", 0, 0, G_OPTION_ARG_STRING, &conll_labels,
       N_("conll: the span labels that become entity tags (default: all)"), "L1,L2" },
+    { "pairs", 0, 0, G_OPTION_ARG_NONE, &pairs,
+      N_("label-studio: one task per pair of documents, side by side, so that links "
+         "between them are relations"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace the output file if it exists (never one of the projects read)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
@@ -197,7 +202,10 @@ collate_cli_export (int    argc,
   if (conll_labels != NULL && !g_str_equal (fmt->name, "conll"))
     return usage_error (context, "export", _("--conll-labels is for the conll format only"));
   collate_export_options_set_strict (options, strict);
+  if (pairs && !g_str_equal (fmt->name, "label-studio"))
+    return usage_error (context, "export", _("--pairs is for the label-studio format only"));
   collate_export_options_set_links (options, !no_links);
+  collate_export_options_set_pairs (options, pairs);
 
   if (output == NULL && (fmt->extension == NULL || collate_export_options_has_split (options)))
     return usage_error (context, "export",

@@ -105,8 +105,9 @@ kinds_help (void)
 
   for (guint k = 0; k < COLLATE_SUGGESTION_N_KINDS; k++)
     g_string_append_printf (s, "  %s\n", collate_suggestion_kind_to_string (k));
-  g_string_append (s, _("\nThe README's “collate-cli suggest” section describes each kind, "
-                        "--accept-all and the scorer's protocol."));
+  g_string_append_printf (s, _("\nEach kind, --accept-all and the scorer's protocol are described "
+                               "in cli.md and compare.md in %s, and in the manual page "
+                               "collate-cli(1)."), COLLATE_DOCDIR);
   return g_string_free (s, FALSE);
 }
 
@@ -145,7 +146,7 @@ collate_cli_suggest (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("With --accept-all, save to OUT instead of PROJECT"), N_("OUT") },
     { "scorer", 0, 0, G_OPTION_ARG_STRING, &scorer,
-      N_("Ask the program CMD about every aligned pair (JSON lines; see the README)"), N_("CMD") },
+      N_("Ask the program CMD about every aligned pair (JSON lines; see “The scorer protocol” in cli.md)"), N_("CMD") },
     { "scorer-timeout", 0, 0, G_OPTION_ARG_STRING, &timeout,
       N_("Seconds the scorer may take in all (default 60)"), N_("SECONDS") },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,

@@ -442,3 +442,55 @@ collate_file_dialog_save_finish (GAsyncResult  *result,
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ── Opening a file in its default application ── */
+
+static void
+launch_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  done = gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (object), result, &error);
+#else
+  done = g_app_info_launch_default_for_uri_finish (result, &error);
+#endif
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+collate_launch_file_async (GtkWindow           *parent,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, parent, cancellable, launch_done, task);
+#else
+  GdkDisplay *display = parent != NULL ? gtk_widget_get_display (GTK_WIDGET (parent))
+                                       : gdk_display_get_default ();
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (display);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), cancellable,
+                                           launch_done, task);
+#endif
+}
+
+gboolean
+collate_launch_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -79,4 +79,14 @@ int         collate_alert_choose_finish              (GAsyncResult        *resul
 void        collate_alert_respond                    (GtkWindow           *alert,
                                                       int                  button);
 
+/* Opens @file with the application the desktop chooses for its type (a web
+ * page in the browser), like GTK 4.10's GtkFileLauncher. */
+void        collate_launch_file_async                (GtkWindow           *parent,
+                                                      GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean    collate_launch_file_finish               (GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "collate-accessible.h"
 #include "collate-document-view.h"
 
 /* Spans are drawn three times: a translucent background from one
@@ -1332,6 +1333,10 @@ build_label_popover (CollateDocumentView *self)
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_widget_set_tooltip_text (button, collate_label_get_description (label));
+      if (key_text[0] != '\0')
+        collate_accessible_set_label (button, _("%s, key %s"), collate_label_get_name (label), key_text);
+      else
+        collate_accessible_set_label (button, "%s", collate_label_get_name (label));
       g_object_set_data_full (G_OBJECT (button), "collate-label",
                               g_strdup (collate_label_get_name (label)), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_label_button_clicked), self);
@@ -2082,6 +2087,7 @@ collate_document_view_class_init (CollateDocumentViewClass *klass)
 
   object_class->dispose = collate_document_view_dispose;
   object_class->finalize = collate_document_view_finalize;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   widget_class->measure = collate_document_view_measure;
   widget_class->size_allocate = collate_document_view_size_allocate;
   widget_class->root = collate_document_view_root;
@@ -2181,6 +2187,10 @@ collate_document_view_new (CollateProject  *project,
   gtk_text_buffer_place_cursor (self->buffer, &start);
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected", NULL);
 
+  /* for screen readers: the text named by its title, the span at the caret
+   * as its description, the pane as a group named after the report */
+  collate_accessible_track_text_view (GTK_TEXT_VIEW (self->text_view), project, document);
+  collate_accessible_set_label (GTK_WIDGET (self), _("Report “%s”"), collate_document_get_title (document));
   g_signal_connect (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
   g_signal_connect (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   add_context_menu (self);

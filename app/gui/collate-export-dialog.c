@@ -54,6 +54,7 @@ struct _CollateExportDialog
   GtkWidget            *conll_box;
   GPtrArray            *conll_checks;
   GtkCheckButton       *strict_check;
+  GtkWidget            *pairs_check;         /* label-studio: one task per pair */
   GtkLabel             *destination_label;
   GtkLabel             *destination_kind_label;
   GtkLabel             *problem_label;
@@ -495,6 +496,10 @@ collate_export_dialog_dup_options (CollateExportDialog *self,
         }
     }
 
+  if (g_str_equal (format->name, "label-studio"))
+    collate_export_options_set_pairs (options,
+                                      gtk_check_button_get_active (GTK_CHECK_BUTTON (self->pairs_check)));
+
   collate_export_options_set_strict (options, gtk_check_button_get_active (self->strict_check));
   return g_steal_pointer (&options);
 }
@@ -519,6 +524,7 @@ update_sensitivity (CollateExportDialog *self)
   gtk_widget_set_sensitive (self->split_box, split_active (self));
   gtk_widget_set_visible (self->nli_box, format != NULL && g_str_equal (format->name, "nli"));
   gtk_widget_set_visible (self->conll_box, format != NULL && g_str_equal (format->name, "conll"));
+  gtk_widget_set_visible (self->pairs_check, format != NULL && g_str_equal (format->name, "label-studio"));
   if (format != NULL)
     gtk_label_set_label (self->format_description, _(format->description));
 }
@@ -1127,6 +1133,13 @@ build_options_page (CollateExportDialog *self)
   gtk_box_append (GTK_BOX (self->conll_box),
                   label_checks_new (self, COLLATE_LABEL_KIND_SPAN, self->conll_checks));
   gtk_box_append (GTK_BOX (box), self->conll_box);
+
+  self->pairs_check = gtk_check_button_new_with_mnemonic (_("One task per _pair of documents (keeps the links "
+                                                            "between them)"));
+  gtk_widget_set_tooltip_text (self->pairs_check, _("The two texts side by side in each task, so that a link "
+                                                    "from one to the other is a relation"));
+  g_signal_connect_swapped (self->pairs_check, "toggled", G_CALLBACK (options_changed_cb), self);
+  gtk_box_append (GTK_BOX (box), self->pairs_check);
 
   widget = gtk_check_button_new_with_mnemonic (_("_Fail if the format cannot hold everything"));
   self->strict_check = GTK_CHECK_BUTTON (widget);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "collate-accessible.h"
 #include "collate-label-palette.h"
 
 #define SPACING 2
@@ -484,6 +485,11 @@ make_label_button (CollateLabelPalette *self,
   /* the text selection must survive a click here */
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_tooltip_text (button, tooltip);
+  if (key_text != NULL)
+    /* Translators: a label button as a screen reader reads it, "Claim, key 1" */
+    collate_accessible_set_label (button, _("%s, key %s"), collate_label_get_name (label), key_text);
+  else
+    collate_accessible_set_label (button, "%s", collate_label_get_name (label));
   g_object_set_data_full (G_OBJECT (button), "collate-label",
                           g_strdup (collate_label_get_name (label)), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-label-drop-down.h"
+#include "collate-accessible.h"
 #include "collate-sidebar.h"
 
 #define INCREMENTAL_ABOVE 20000
@@ -372,6 +373,10 @@ update_count_label (CollateSidebar *self,
     return;
   text = self->count_source != 0 ? g_strdup ("…") : g_strdup_printf ("%u", count);
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* the button (swatch, name, count) is read out as "Claim, 2 spans" */
+  collate_accessible_set_label (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON),
+                                g_dngettext (GETTEXT_PACKAGE, "%s, %u span", "%s, %u spans", count),
+                                name, count);
 }
 
 static void
@@ -921,6 +926,9 @@ bind_span_row (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (swatch), markup);
   gtk_label_set_text (GTK_LABEL (quote), collate_annotation_get_text (span));
   gtk_label_set_text (GTK_LABEL (meta), meta_text);
+  /* the row as a screen reader reads it: its quote, then label and document */
+  collate_accessible_set_label (gtk_widget_get_parent (row), "%s, %s",
+                                collate_annotation_get_text (span), meta_text);
 }
 
 static void
@@ -946,6 +954,7 @@ bind_link_row (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (swatch), markup);
   gtk_label_set_text (GTK_LABEL (quote), text);
   gtk_label_set_text (GTK_LABEL (meta), collate_link_get_label (link));
+  collate_accessible_set_label (gtk_widget_get_parent (row), "%s, %s", text, collate_link_get_label (link));
 }
 
 static void
@@ -1328,6 +1337,7 @@ collate_sidebar_class_init (CollateSidebarClass *klass)
 
   object_class->dispose = collate_sidebar_dispose;
   object_class->finalize = collate_sidebar_finalize;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1422,6 +1432,11 @@ collate_sidebar_new (CollateProject *project)
                                &self->span_hint);
   self->link_list = with_hint (make_list (self, self->link_selection, G_CALLBACK (bind_link_row)),
                                &self->link_hint);
+  collate_accessible_set_label (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (self->span_list)),
+                                                   "collate-list"), "%s", _("Spans"));
+  collate_accessible_set_label (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (self->link_list)),
+                                                   "collate-list"), "%s", _("Links"));
+  collate_accessible_set_label (GTK_WIDGET (self), "%s", _("Sidebar"));
 
   gtk_stack_add_titled (GTK_STACK (self->stack), self->span_list, "spans", _("Spans"));
   gtk_stack_add_titled (GTK_STACK (self->stack), self->link_list, "links", _("Links"));

@@ -36,6 +36,7 @@ collate_window_update_actions (CollateWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   collate_window_update_document_actions (self);
@@ -599,6 +600,7 @@ collate_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  collate_window_class_add_report_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", recover_action);

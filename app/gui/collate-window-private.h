@@ -96,6 +96,14 @@ struct _CollateWindow
 void        collate_window_class_add_actions     (GtkWidgetClass *widget_class);
 void        collate_window_update_actions        (CollateWindow  *self);
 
+/* collate-window-report.c */
+void        collate_window_class_add_report_actions (GtkWidgetClass *widget_class);
+char       *collate_window_suggest_report_name   (GFile          *project_file,
+                                                  const char     *title);
+/* Styles the banner as news of something done (a tick, not a warning) */
+void        collate_window_set_banner_done       (CollateWindow  *self,
+                                                  gboolean        done);
+
 void        collate_window_fetch_url             (CollateWindow  *self,
                                                   const char     *url);
 

@@ -197,6 +197,8 @@ collate_window_show_banner (CollateWindow *self,
     }
 
   self->watch_banner = FALSE;
+  /* A problem, unless collate_window_show_done_banner() says otherwise */
+  collate_window_set_banner_done (self, FALSE);
   gtk_label_set_label (self->banner_heading, heading != NULL ? heading : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_heading), heading != NULL);
   {

@@ -153,6 +153,53 @@ test_expected_output (gconstpointer data)
   collate_export_remove_tree (tmp);
 }
 
+/* label-studio --pairs: one task per pair of documents, with the links
+ * between them as relations */
+static void
+test_label_studio_pairs (void)
+{
+  g_autoptr(CollateProject) project = load_datasets_project ();
+  g_autoptr(CollateExportOptions) options = collate_export_options_new ("label-studio");
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "label-studio-pairs", NULL);
+  g_autoptr(CollateExportReport) report = NULL;
+  const char *expected = g_test_get_filename (G_TEST_DIST, "datasets", "expected",
+                                              "label-studio-pairs", NULL);
+
+  collate_export_options_set_pairs (options, TRUE);
+  g_assert_true (collate_export_options_get_pairs (options));
+  report = export_to (project, options, out);
+  assert_same_tree (expected, out);
+  /* no link is dropped: those between documents are relations now */
+  g_assert_cmpuint (collate_export_report_lookup (report, "label-studio-cross-document-links"), ==, 0);
+
+  /* without --pairs, the same project loses its links between documents */
+  {
+    g_autoptr(CollateExportOptions) single = collate_export_options_new ("label-studio");
+    g_autofree char *out1 = g_build_filename (tmp, "single", NULL);
+    g_autoptr(CollateExportReport) r1 = export_to (project, single, out1);
+
+    g_assert_cmpuint (collate_export_report_lookup (r1, "label-studio-cross-document-links"), ==, 3);
+  }
+
+  /* one document has no partner: an error that says what to do */
+  {
+    g_autoptr(CollateProject) one = collate_project_new ("One", NULL);
+    g_autoptr(CollateDocument) document = collate_document_new ("d1", "One", "one.txt", "Some text.",
+                                                                -1, NULL);
+    g_autofree char *out2 = g_build_filename (tmp, "one", NULL);
+    g_autoptr(GFile) dest = g_file_new_for_path (out2);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (collate_project_add_document (one, document, NULL));
+    g_assert_false (collate_export_to_file (one, options, dest, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "without --pairs"));
+    g_assert_false (g_file_test (out2, G_FILE_TEST_EXISTS));
+  }
+  collate_export_remove_tree (tmp);
+}
+
 /* ── Reading the output with the formats' own tools ── */
 
 /* Label Studio's output read by Python (config.xml as XML, offsets as
@@ -1460,6 +1507,7 @@ test_cli (void)
       { { "export", "-f", "csv", "--seed", "7", project }, 2, "--split" },
       { { "export", "-f", "csv", "--context", "sentence", project }, 2, "nli" },
       { { "export", "-f", "jsonl", "--conll-labels", "Claim", project }, 2, "conll" },
+      { { "export", "-f", "jsonl", "--pairs", project }, 2, "--pairs is for the label-studio format" },
       { { "export", "-f", "csv", "/nonexistent.collate.json" }, 1, "nonexistent" },
       { { "export", "-f", "csv", "--labels", "Nobody", project }, 1, "Nobody" },
       { { "export", "-f", "conll", "--strict", project }, 1, "--strict" },
@@ -1575,6 +1623,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/export/reference-tool/label-studio-python", &python_label_studio,
                         test_reference_tool);
   g_test_add_func ("/export/reference-tool/conll-nltk", test_reference_nltk_conll);
+  g_test_add_func ("/export/expected/label-studio-pairs", test_label_studio_pairs);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/document-metadata", test_document_metadata);
   g_test_add_func ("/export/options", test_options_properties);

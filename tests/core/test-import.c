@@ -904,6 +904,9 @@ typedef struct
 } Detail;
 
 static const Detail details[] = {
+  /* a compared pair (export --pairs) is refused, saying what to do */
+  { "label-studio", "pairs-task.json", "[0].data: this task is a pair of documents" },
+  { "label-studio", "pairs-task.json", "without --pairs" },
   { "jsonl", "not-json.jsonl", "not-json.jsonl:2" },
   /* a record's position is a column of its line, which the file names */
   { "jsonl", "not-json.jsonl", "not-json.jsonl:2: spans[0]: not valid JSON at column 27:" },

@@ -350,6 +350,75 @@ test_write (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} AsyncResult;
+
+static void
+write_async_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  g_assert_null (object);
+  if (!collate_report_write_finish (result, &r->error))
+    g_assert_nonnull (r->error);
+  r->done = TRUE;
+}
+
+/* collate_report_write_async(): the page of the project as it was when
+ * called, though the project changes while the worker makes it */
+static void
+test_write_async (void)
+{
+  g_autoptr(CollateProject) project = load_fixture ("sample.collate.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("collate-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *written = NULL;
+  gsize length;
+  AsyncResult r = { FALSE, NULL };
+  CollateAnnotation *added;
+
+  /* with reviews and links, as the snapshot must copy them */
+  {
+    const CollateReviewSide sides[2] = {
+      { "d1", 677, 699, "third official meeting" },
+      { "d2", 1247, 1258, "third visit" },
+    };
+
+    collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5, "why",
+                                "Contradicts", sides, &error);
+    g_assert_no_error (error);
+  }
+  before = collate_report_to_bytes (project, "2026-12-05T20:00:00Z", &error);
+  g_assert_no_error (error);
+
+  collate_report_write_async (project, file, "2026-12-05T20:00:00Z", NULL, write_async_done, &r);
+  /* a change at once: the page does not show it */
+  added = collate_project_add_span (project, "d1", 20, 26, "Claim", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  after = collate_report_to_bytes (project, "2026-12-05T20:00:00Z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (after), !=, g_bytes_get_size (before));
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  g_file_get_contents (path, &written, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (written, length, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -360,6 +429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/overlaps", test_overlaps);
   g_test_add_func ("/report/reviews", test_reviews);
   g_test_add_func ("/report/write", test_write);
+  g_test_add_func ("/report/write-async", test_write_async);
 
   return g_test_run ();
 }

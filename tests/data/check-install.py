@@ -64,6 +64,10 @@ def main(meson, build, source, prefix, bindir, datadir, mandir, localedir):
         "the sample's list of reports and titles": (datadir, "collate", "samples", "sample.ini"),
         "the JSON Schema of the project file": (datadir, "collate", "collate-project.schema.json"),
     }
+    # The reference that --help and the manual pages point to
+    for page in sorted(os.listdir(os.path.join(source, "docs"))):
+        if page.endswith(".md"):
+            expected[f"the reference page {page}"] = (datadir, "doc", "collate", page)
     for language in languages:
         expected[f"the {language} translation"] = (localedir, language, "LC_MESSAGES", "collate.mo")
     ok(len(languages) > 0, f"po/LINGUAS names translations ({', '.join(languages)})")

@@ -13,7 +13,14 @@
 #  - recogito-check.mjs --spec, for each document: every TextPositionSelector
 #    counts code points with its TextQuoteSelector around it (the W3C rule),
 #    and Recogito anchors every target on its exact text once the positions
-#    are converted to the UTF-16 code units it counts (--positions codepoints).
+#    are converted to the UTF-16 code units it counts (--positions codepoints);
+#  - ls-pairs-check.mjs (here) on `export --pairs`: for every pair of
+#    documents, the frontend has every region on the right one of the two
+#    texts, anchored on the span's quote, and every link whose spans are in
+#    the two documents as a relation from the region of its "from" quote to
+#    that of its "to" quote, with its label, and no other relation; the same
+#    tasks with each relation's ends swapped must fail; the same check on the
+#    expected-output fixture tests/datasets/expected/label-studio-pairs.
 #
 # Usage: peer-check.py COLLATE_CLI PROJECT PEER_CHECK_DIR
 # The npm work folder of the checkers is $PEERS_WORK (scripts/install-deps
@@ -88,12 +95,38 @@ def run(argv):
     return p.returncode, p.stdout
 
 
+def pairs_expected(project):
+    """What each task of `export --pairs` must hold, from the project: every
+    pair of documents in project order (the first on the left, text_a), its
+    spans as regions, and the links whose two spans are in the pair, by the
+    text of their ends."""
+    ids = [d["id"] for d in project["documents"]]
+    texts = {d["id"]: d["text"] for d in project["documents"]}
+    spans = {a["id"]: a for a in project["annotations"]}
+    quote = lambda a: texts[a["document"]][a["start"]:a["end"]]
+    out = []
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            side = {ids[i]: "text_a", ids[j]: "text_b"}
+            regions = [{"id": a["id"], "object": side[a["document"]], "label": a["label"], "text": quote(a)}
+                       for a in project["annotations"] if a["document"] in side]
+            relations = []
+            for link in project["links"]:
+                a, b = spans[link["from"]], spans[link["to"]]
+                if a["document"] in side and b["document"] in side:
+                    relations.append({"from": {"object": side[a["document"]], "text": quote(a)},
+                                      "to": {"object": side[b["document"]], "text": quote(b)},
+                                      "label": link["label"]})
+            out.append({"task": len(out) + 1, "regions": regions, "relations": relations})
+    return out
+
+
 def to_utf16(text, offset):
     return len(text[:offset].encode("utf-16-le")) // 2
 
 
 try:
-    print(f"1..{5 + len(documents)}")
+    print(f"1..{9 + len(documents)}")
     ls = os.path.join(tmp, "label-studio")
     w3c = os.path.join(tmp, "w3c.jsonld")
     rc, out = run([collate_cli, "export", "--quiet", "--format", "label-studio", "-o", ls, project_path])
@@ -154,6 +187,54 @@ try:
     result(rc == 0 and not problems and len(got) == len(project["annotations"]),
            "what Label Studio's frontend serializes imports back to the same spans and links",
            out + "\n".join(problems))
+
+    # Compared pairs: one task per pair of documents, links across as relations
+    pairs = os.path.join(tmp, "label-studio-pairs")
+    rc, out = run([collate_cli, "export", "--quiet", "--format", "label-studio", "--pairs", "-o", pairs,
+                   project_path])
+    result(rc == 0, "collate-cli export --format label-studio --pairs", out)
+    pairs_json = os.path.join(pairs, "tasks.json")
+    pairs_config = os.path.join(pairs, "config.xml")
+    expected_json = os.path.join(tmp, "pairs-expected.json")
+    with open(expected_json, "w", encoding="utf-8") as f:
+        json.dump(pairs_expected(project), f, ensure_ascii=False)
+    n_cross = sum(1 for e in pairs_expected(project) for r in e["relations"]
+                  if r["from"]["object"] != r["to"]["object"])
+    rc, out = run([node, os.path.join(here, "ls-pairs-check.mjs"), peer_dir, pairs_json, pairs_config,
+                   expected_json, "--verbose"])
+    result(rc == 0 and n_cross > 0,
+           f"Label Studio's frontend shows every pair's regions on the right text and every link as a "
+           f"relation between the right two regions ({n_cross} across the two texts)", out)
+    # The check can fail: the same tasks with every relation turned around
+    with open(pairs_json, encoding="utf-8") as f:
+        swapped = json.load(f)
+    turned = 0
+    for task in swapped:
+        for r in task["annotations"][0]["result"]:
+            if r["type"] == "relation":
+                r["from_id"], r["to_id"] = r["to_id"], r["from_id"]
+                turned += 1
+    swapped_json = os.path.join(tmp, "pairs-swapped.json")
+    with open(swapped_json, "w", encoding="utf-8") as f:
+        json.dump(swapped, f, ensure_ascii=False)
+    rc, out = run([node, os.path.join(here, "ls-pairs-check.mjs"), peer_dir, swapped_json, pairs_config,
+                   expected_json])
+    caught = out.count("MISSING  relation")
+    result(rc == 1 and turned > 0 and caught == turned,
+           f"the same pairs with every relation turned around are caught ({turned} turned, {caught} missed)",
+           out if rc != 1 or caught != turned else "")
+
+    # The expected-output fixture of the core suite, checked the same way
+    fixture = os.path.join(here, "expected", "label-studio-pairs")
+    with open(os.path.join(here, "datasets.collate.json"), encoding="utf-8") as f:
+        fixture_project = json.load(f)
+    fixture_expected = os.path.join(tmp, "fixture-expected.json")
+    with open(fixture_expected, "w", encoding="utf-8") as f:
+        json.dump(pairs_expected(fixture_project), f, ensure_ascii=False)
+    rc, out = run([node, os.path.join(here, "ls-pairs-check.mjs"), peer_dir,
+                   os.path.join(fixture, "tasks.json"), os.path.join(fixture, "config.xml"), fixture_expected])
+    result(rc == 0, "tests/datasets/expected/label-studio-pairs (datasets.collate.json) loads in Label "
+           "Studio's frontend with every region and relation where the project has them", out)
 
     for d in documents:
         text_path = os.path.join(tmp, f"{d['id']}.txt")

@@ -18,6 +18,8 @@
 #include "collate.h"
 #include "collate-export-dialog.h"
 #include "collate-import-dialog.h"
+#include "collate-window-private.h"
+#include "collate-accessible.h"
 
 static char *tmp_dir;
 
@@ -685,9 +687,138 @@ test_export_remembers (void)
   options = collate_export_dialog_dup_options (dialog, NULL);
   g_assert_null (collate_export_options_get_labels (options));
   gtk_window_destroy (GTK_WINDOW (dialog));
-
   gtk_window_destroy (parent);
   spin ();
+}
+
+/* label-studio offers one task per pair of documents, and only it */
+static void
+test_export_pairs (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GtkWindow *parent = parent_window ();
+  CollateExportDialog *dialog = collate_export_dialog_new (parent, project, NULL);
+  g_autofree char *folder = tmp_path ("pairs");
+  g_autoptr(GFile) destination = g_file_new_for_path (folder);
+  g_autoptr(CollateExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tasks = NULL;
+  g_autofree char *tasks_path = g_build_filename (folder, "tasks.json", NULL);
+  GtkWidget *widget;
+  GtkCheckButton *pairs = NULL;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, GTK_WIDGET (dialog));
+  while ((widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_CHECK_BUTTON (widget) &&
+          gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+          strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "pair of documents"))
+        pairs = GTK_CHECK_BUTTON (widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+  g_assert_nonnull (pairs);
+
+  g_assert_true (collate_export_dialog_set_format (dialog, "jsonl"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pairs)));
+  g_assert_true (collate_export_dialog_set_format (dialog, "label-studio"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pairs)));
+  options = collate_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_false (collate_export_options_get_pairs (options));
+  g_clear_object (&options);
+
+  gtk_check_button_set_active (pairs, TRUE);
+  options = collate_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_true (collate_export_options_get_pairs (options));
+
+  collate_export_dialog_set_destination (dialog, destination);
+  run_export (dialog);
+  g_assert_null (collate_export_dialog_get_error (dialog));
+  g_assert_true (g_file_get_contents (tasks_path, &tasks, NULL, NULL));
+  /* the sample's two reports: one task with both texts and the link across */
+  g_assert_nonnull (strstr (tasks, "\"text_a\""));
+  g_assert_nonnull (strstr (tasks, "\"text_b\""));
+  g_assert_nonnull (strstr (tasks, "\"type\":\"relation\""));
+  g_assert_null (strstr (tasks, "\"id\":2,"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
+}
+
+/* Export a Report…: the name the file chooser offers */
+static void
+test_report_name (void)
+{
+  static const struct { const char *file; const char *title; const char *name; } cases[] = {
+    { "/w/talks.collate.json", "Talks", "talks.html" },
+    { "/w/talks.json", NULL, "talks.html" },
+    { "/w/notes.txt", NULL, "notes.txt.html" },
+    { NULL, "Witkoff in St. Petersburg: two reports", "Witkoff in St. Petersburg two reports.html" },
+    { NULL, "a/b\\c:*?\"<>|\n", "abc.html" },
+    { NULL, "..", "report.html" },
+    { NULL, "", "report.html" },
+    { NULL, NULL, "report.html" },
+    { "/w/.collate.json", "Hidden", "Hidden.html" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = cases[i].file ? g_file_new_for_path (cases[i].file) : NULL;
+      g_autofree char *name = collate_window_suggest_report_name (file, cases[i].title);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+/* What a screen reader reads for the span at the caret */
+static void
+test_accessible_spans (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GListModel *spans = collate_project_get_annotations (project);
+  g_autoptr(GError) error = NULL;
+  CollateAnnotation *meeting1 = NULL, *meeting2 = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *noted = NULL;
+  g_autofree char *none = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(CollateAnnotation) a = g_list_model_get_item (spans, i);
+
+      if (g_str_equal (collate_annotation_get_text (a), "four-and-a-half-hour meeting"))
+        meeting1 = a;
+      else if (g_str_equal (collate_annotation_get_text (a), "over four hours"))
+        meeting2 = a;
+    }
+  g_assert_nonnull (meeting1);
+  g_assert_nonnull (meeting2);
+
+  from = collate_accessible_describe_spans_at (project, "d1", collate_annotation_get_start (meeting1) + 3);
+  g_assert_cmpstr (from, ==, "Quantity: “four-and-a-half-hour meeting”; Contradicts “over four hours”");
+  to = collate_accessible_describe_spans_at (project, "d2", collate_annotation_get_end (meeting2) - 1);
+  g_assert_cmpstr (to, ==, "Quantity: “over four hours”; linked from “four-and-a-half-hour meeting” (Contradicts)");
+  none = collate_accessible_describe_spans_at (project, "d2", 0);
+  g_assert_null (none);
+
+  {
+    /* a new note replaces the (immutable) span */
+    g_autofree char *id = g_strdup (collate_annotation_get_id (meeting2));
+    guint start = collate_annotation_get_start (meeting2);
+
+    g_assert_true (collate_project_set_annotation_note (project, id, "rounded\ndown", &error));
+    g_assert_no_error (error);
+    noted = collate_accessible_describe_spans_at (project, "d2", start);
+  }
+  g_assert_nonnull (strstr (noted, "; note: rounded"));
+  /* a line break in a note is shown, not obeyed */
+  g_assert_null (strchr (noted, '\n'));
 }
 
 /* A split writes a folder of parts; percentages not adding up are refused */
@@ -1276,6 +1407,9 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
   g_test_add_func ("/dialogs/export/remembers", test_export_remembers);
   g_test_add_func ("/dialogs/export/split", test_export_split);
+  g_test_add_func ("/dialogs/export/pairs", test_export_pairs);
+  g_test_add_func ("/dialogs/report/name", test_report_name);
+  g_test_add_func ("/dialogs/accessible/spans", test_accessible_spans);
   g_test_add_func ("/dialogs/export/cancel", test_export_cancel);
   g_test_add_func ("/dialogs/export/close-while-running", test_export_close_while_running);
   g_test_add_func ("/dialogs/shortcuts-window-fits", test_shortcuts_window_fits);

@@ -192,15 +192,16 @@ parse_answers (const char        *program,
       if (index < 0 || index >= n_pairs)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_PARSE,
-                       _("the scorer %s answered line %u for pair %" G_GINT64_FORMAT
-                         ", but there are pairs 0 to %u only"), program, l + 1, index, n_pairs - 1);
+                       _("the scorer %s answered line %u for pair %lld, "
+                         "but there are pairs 0 to %u only"),
+                       program, l + 1, (long long) index, n_pairs - 1);
           return FALSE;
         }
       if (seen[index])
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_PARSE,
-                       _("the scorer %s answered pair %" G_GINT64_FORMAT " twice (line %u)"),
-                       program, index, l + 1);
+                       _("the scorer %s answered pair %lld twice (line %u)"),
+                       program, (long long) index, l + 1);
           return FALSE;
         }
       if (label == NULL || !JSON_NODE_HOLDS_VALUE (label)

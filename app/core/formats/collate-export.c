@@ -119,6 +119,7 @@ struct _CollateExportOptions
   CollateExportContext  context;
   GStrv                 conll_labels;
   gboolean              links;
+  gboolean              pairs;
 };
 
 G_DEFINE_FINAL_TYPE (CollateExportOptions, collate_export_options, G_TYPE_OBJECT)
@@ -132,6 +133,7 @@ enum {
   OPT_PROP_CONTEXT,
   OPT_PROP_CONLL_LABELS,
   OPT_PROP_LINKS,
+  OPT_PROP_PAIRS,
   N_OPT_PROPS
 };
 
@@ -179,6 +181,9 @@ collate_export_options_get_property (GObject    *object,
     case OPT_PROP_LINKS:
       g_value_set_boolean (value, self->links);
       break;
+    case OPT_PROP_PAIRS:
+      g_value_set_boolean (value, self->pairs);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +220,9 @@ collate_export_options_set_property (GObject      *object,
     case OPT_PROP_LINKS:
       collate_export_options_set_links (self, g_value_get_boolean (value));
       break;
+    case OPT_PROP_PAIRS:
+      collate_export_options_set_pairs (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -245,6 +253,8 @@ collate_export_options_class_init (CollateExportOptionsClass *klass)
     g_param_spec_boxed ("conll-labels", NULL, NULL, G_TYPE_STRV, flags);
   option_properties[OPT_PROP_LINKS] =
     g_param_spec_boolean ("links", NULL, NULL, TRUE, flags);
+  option_properties[OPT_PROP_PAIRS] =
+    g_param_spec_boolean ("pairs", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_OPT_PROPS, option_properties);
 }
 
@@ -441,6 +451,24 @@ collate_export_options_set_links (CollateExportOptions *self,
   g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_LINKS]);
 }
 
+gboolean
+collate_export_options_get_pairs (CollateExportOptions *self)
+{
+  g_return_val_if_fail (COLLATE_IS_EXPORT_OPTIONS (self), FALSE);
+  return self->pairs;
+}
+
+void
+collate_export_options_set_pairs (CollateExportOptions *self,
+                                  gboolean              pairs)
+{
+  g_return_if_fail (COLLATE_IS_EXPORT_OPTIONS (self));
+  if (self->pairs == !!pairs)
+    return;
+  self->pairs = !!pairs;
+  g_object_notify_by_pspec (G_OBJECT (self), option_properties[OPT_PROP_PAIRS]);
+}
+
 CollateExportContext
 collate_export_options_get_context (CollateExportOptions *self)
 {
@@ -487,6 +515,7 @@ options_copy (CollateExportOptions *self)
   copy->strict = self->strict;
   copy->context = self->context;
   copy->links = self->links;
+  copy->pairs = self->pairs;
   collate_export_options_set_conll_labels (copy, (const char *const *) self->conll_labels);
   return copy;
 }

@@ -41,7 +41,7 @@ G_DECLARE_FINAL_TYPE (CollateExportOptions, collate_export_options, COLLATE, EXP
 /* Properties (for binding to a dialog's widgets): "format" (string),
  * "labels" and "conll-labels" (GStrv), "seed" (guint64), "strict"
  * (boolean), "context" (guint, a CollateExportContext), "links" (boolean,
- * default TRUE).  The split is set
+ * default TRUE), "pairs" (boolean).  The split is set
  * with the functions below. */
 CollateExportOptions *collate_export_options_new          (const char           *format);
 const char           *collate_export_options_get_format   (CollateExportOptions *self);
@@ -81,6 +81,12 @@ void                  collate_export_options_set_strict   (CollateExportOptions 
 gboolean              collate_export_options_get_links    (CollateExportOptions *self);
 void                  collate_export_options_set_links    (CollateExportOptions *self,
                                                            gboolean              links);
+/* label-studio: one task per pair of documents, the two texts side by
+ * side, so that links between them are relations (default FALSE: one task
+ * per document) */
+gboolean              collate_export_options_get_pairs    (CollateExportOptions *self);
+void                  collate_export_options_set_pairs    (CollateExportOptions *self,
+                                                           gboolean              pairs);
 CollateExportContext  collate_export_options_get_context  (CollateExportOptions *self);
 void                  collate_export_options_set_context  (CollateExportOptions *self,
                                                            CollateExportContext  context);

@@ -1155,9 +1155,9 @@ line_reader_next (LineReader  *r,
       if (r->len - r->start > COLLATE_MAX_LINE_SIZE)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                       _("%s: a line is longer than %" G_GUINT64_FORMAT " MiB, "
+                       _("%s: a line is longer than %llu MiB, "
                          "the most Collate reads at once"),
-                       r->name, (COLLATE_MAX_LINE_SIZE + 1) / (1024 * 1024));
+                       r->name, (unsigned long long) ((COLLATE_MAX_LINE_SIZE + 1) / (1024 * 1024)));
           return FALSE;
         }
     }
@@ -1239,9 +1239,10 @@ collate_import_jsonl (CollateImporter  *importer,
             {
               g_clear_pointer (&json, collate_json_document_free);
               g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                           _("%s:%u: the file holds more than %" G_GUINT64_FORMAT " MiB besides "
+                           _("%s:%u: the file holds more than %llu MiB besides "
                              "its tokens, more than one project can; split it into smaller files"),
-                           name, state.line, COLLATE_MAX_FILE_SIZE / (1024 * 1024));
+                           name, state.line,
+                           (unsigned long long) (COLLATE_MAX_FILE_SIZE / (1024 * 1024)));
               goto out;
             }
           /* without tokens, or with an error: the line as it is, so that

@@ -152,6 +152,14 @@ read_task (LsState                *state,
   if (!collate_json_expect (data, COLLATE_JSON_OBJECT, &data_path, &local_error))
     return located (state, error, local_error);
   text_v = collate_import_member (data, "text");
+  /* A compared pair (export --pairs) holds two documents, and each of them
+   * is in as many tasks as it has partners: not read back */
+  if (text_v == NULL && collate_import_member (data, "text_a") != NULL
+      && collate_import_member (data, "text_b") != NULL)
+    return fail (state, error, COLLATE_ERROR_FORMAT, &data_path,
+                 _("this task is a pair of documents (text_a and text_b, as `collate-cli export "
+                   "--pairs` writes them); Collate imports tasks of one document only: export "
+                   "the project again without --pairs, or open the project itself"));
   if (text_v == NULL)
     {
       /* another name for the text: the only string of the data */

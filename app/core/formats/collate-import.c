@@ -122,9 +122,9 @@ check_file (CollateImporter  *importer,
   if (max > 0 && (guint64) g_file_info_get_size (info) > max)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %" G_GUINT64_FORMAT " MiB, "
+                   _("%s: the file is larger than %llu MiB, "
                      "the most Collate reads at once"),
-                   name, max / (1024 * 1024));
+                   name, (unsigned long long) (max / (1024 * 1024)));
       return FALSE;
     }
   *size = (guint64) g_file_info_get_size (info);
@@ -440,15 +440,15 @@ collate_importer_add_span (CollateImporter  *importer,
   if (start < 0 || end < 0 || start >= end)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   _("%s%sthe span [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") is empty or reversed"),
-                   W (where), start, end);
+                   _("%s%sthe span [%lld, %lld) is empty or reversed"),
+                   W (where), (long long) start, (long long) end);
       return NULL;
     }
   if (end > length)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   _("%s%sthe end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
-                   W (where), end, length);
+                   _("%s%sthe end %lld is past the end of the text (%u characters)"),
+                   W (where), (long long) end, length);
       return NULL;
     }
   if (!check_label (label, FALSE, where, error))
@@ -458,9 +458,8 @@ collate_importer_add_span (CollateImporter  *importer,
       g_autofree char *actual = collate_document_dup_slice (document, start, end);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%s%sthe quote “%s” differs from the text at %" G_GINT64_FORMAT
-                   "–%" G_GINT64_FORMAT ", “%s”"),
-                   W (where), quote, start, end, actual);
+                   _("%s%sthe quote “%s” differs from the text at %lld–%lld, “%s”"),
+                   W (where), quote, (long long) start, (long long) end, actual);
       return NULL;
     }
   if (collate_schema_ensure (collate_project_get_schema (importer->project),

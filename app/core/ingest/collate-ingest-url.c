@@ -110,9 +110,9 @@ set_too_large (GError     **error,
                guint64      max_size)
 {
   g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-               _("%s: the page is larger than %" G_GUINT64_FORMAT " KB, the most "
+               _("%s: the page is larger than %llu KB, the most "
                  "Collate fetches; save it and open the file if it is an article"),
-               url, max_size / 1024);
+               url, (unsigned long long) (max_size / 1024));
 }
 
 static CollateDocument *

@@ -323,8 +323,8 @@ collate_json_get_uint (const CollateJsonValue *value,
                             _("expected a non-negative integer, found %s"), found);
   else if (integral)
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
-                            _("%s is too large (at most %" G_GUINT64_FORMAT ")"),
-                            found, max);
+                            _("%s is too large (at most %llu)"),
+                            found, (unsigned long long) max);
   else
     collate_json_set_error (error, COLLATE_ERROR_INVALID, path,
                             _("expected an integer, found %s"), found);
@@ -789,13 +789,12 @@ parse_string (Parser                *parser,
               position_of (parser->start, p, &line, &column);
               if (parser->one_line)
                 collate_json_set_error (error, COLLATE_ERROR_ENCODING, path,
-                                        _("not valid UTF-8 at byte %" G_GSIZE_FORMAT
-                                        " of the line (column %u)"),
+                                        _("not valid UTF-8 at byte %zu "
+                                          "of the line (column %u)"),
                                         (gsize) (p - parser->start), column);
               else
                 collate_json_set_error (error, COLLATE_ERROR_ENCODING, path,
-                                        _("not valid UTF-8 at byte %" G_GSIZE_FORMAT
-                                        " (line %u, column %u)"),
+                                        _("not valid UTF-8 at byte %zu (line %u, column %u)"),
                                         (gsize) (p - parser->start), line, column);
               return FALSE;
             }
@@ -1177,7 +1176,7 @@ parse_copy (const char  *data,
   if (length > MAX_LENGTH)
     {
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%" G_GSIZE_FORMAT " bytes is more than this reader accepts"),
+                   _("%zu bytes is more than this reader accepts"),
                    length);
       return NULL;
     }
@@ -1233,7 +1232,7 @@ parse_take (char     *data,
     {
       g_free (data);
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%" G_GSIZE_FORMAT " bytes is more than this reader accepts"),
+                   _("%zu bytes is more than this reader accepts"),
                    length);
       return NULL;
     }

@@ -769,9 +769,9 @@ read_format_and_version (CollateJsonObjectReader *r,
   if (number_value < 1)
     {
       collate_json_set_error (error, COLLATE_ERROR_INVALID, &version_path,
-                              _("%" G_GUINT64_FORMAT " is not a format version "
+                              _("%llu is not a format version "
                                 "(this Collate reads versions 1 to %d)"),
-                              number_value, COLLATE_FORMAT_VERSION);
+                              (unsigned long long) number_value, COLLATE_FORMAT_VERSION);
       return FALSE;
     }
   *version_out = number_value;
@@ -785,10 +785,10 @@ set_too_large_error (GError  **error,
   g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-               _("the file is %s (%" G_GUINT64_FORMAT " bytes); Collate opens "
-                 "projects of at most %u MiB (%" G_GUINT64_FORMAT " bytes)"),
-               shown, size, (guint) (COLLATE_MAX_FILE_SIZE / (1024 * 1024)),
-               (guint64) COLLATE_MAX_FILE_SIZE);
+               _("the file is %s (%llu bytes); Collate opens "
+                 "projects of at most %u MiB (%llu bytes)"),
+               shown, (unsigned long long) size, (guint) (COLLATE_MAX_FILE_SIZE / (1024 * 1024)),
+               (unsigned long long) COLLATE_MAX_FILE_SIZE);
 }
 
 /* Takes @data, which has room for @length + 1 bytes */
@@ -1654,10 +1654,10 @@ write_project (GFile         *file,
       g_autofree char *name = display_basename (file);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%s: the project would take %" G_GUINT64_FORMAT " bytes, more than the %"
-                     G_GUINT64_FORMAT " that Collate reads back; nothing was written "
+                   _("%s: the project would take %llu bytes, more than the %llu "
+                     "that Collate reads back; nothing was written "
                      "(split the documents into several projects)"),
-                   name, (guint64) g_bytes_get_size (bytes), max);
+                   name, (unsigned long long) g_bytes_get_size (bytes), (unsigned long long) max);
       return FALSE;
     }
 

@@ -177,9 +177,9 @@ collate_document_new (const char  *id,
       g_autofree char *shown = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("%s: the text is %s; a document holds at most %" G_GUINT64_FORMAT
-                     " MiB of text (split it into smaller documents)"),
-                   name, shown, COLLATE_MAX_TEXT_SIZE / (1024 * 1024));
+                   _("%s: the text is %s; a document holds at most %llu "
+                     "MiB of text (split it into smaller documents)"),
+                   name, shown, (unsigned long long) (COLLATE_MAX_TEXT_SIZE / (1024 * 1024)));
       return NULL;
     }
   if (memchr (text, '\0', len) != NULL)

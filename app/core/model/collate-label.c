@@ -156,7 +156,7 @@ collate_label_new (const char  *name,
       g_autofree char *start = g_utf8_substring (name, 0, 40);
 
       g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_TOO_LARGE,
-                   _("label \"%s…\": the name is %" G_GSIZE_FORMAT " bytes long; "
+                   _("label \"%s…\": the name is %zu bytes long; "
                      "label names have at most %d bytes"),
                    start, strlen (name), COLLATE_MAX_LABEL_SIZE);
       return NULL;

@@ -1007,3 +1007,133 @@ collate_report_write (CollateProject *project,
 
   return collate_file_write_bytes (destination, bytes, NULL, NULL, cancellable, error);
 }
+
+/* ── In a worker thread ── */
+
+/* A copy of @project that the worker reads while the window goes on
+ * changing the original: the documents, labels, spans, links and reviews
+ * are immutable values and shared; the lists, indexes, schema and metadata
+ * are the copy's own. */
+static CollateProject *
+snapshot (CollateProject  *project,
+          GError         **error)
+{
+  CollateSchema *schema = collate_project_get_schema (project);
+  g_autoptr(CollateSchema) schema_copy = collate_schema_new ();
+  g_autoptr(CollateProject) copy = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  GListModel *items;
+
+  for (guint kind = COLLATE_LABEL_KIND_SPAN; kind <= COLLATE_LABEL_KIND_LINK; kind++)
+    for (guint i = 0; i < collate_schema_get_n_labels (schema, kind); i++)
+      if (!collate_schema_add (schema_copy, kind, collate_schema_get_label (schema, kind, i), error))
+        return NULL;
+  copy = collate_project_new (collate_project_get_title (project), schema_copy);
+
+  g_hash_table_iter_init (&iter, collate_project_get_metadata (project));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (collate_project_get_metadata (copy), g_strdup (key), g_strdup (value));
+
+  for (guint i = 0; i < collate_project_get_n_documents (project); i++)
+    if (!collate_project_add_document (copy, collate_project_get_document (project, i), error))
+      return NULL;
+
+  items = collate_project_get_annotations (project);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CollateAnnotation) a = g_list_model_get_item (items, i);
+
+      if (!collate_project_insert_annotation (copy, a, error))
+        return NULL;
+    }
+  items = collate_project_get_links (project);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CollateLink) l = g_list_model_get_item (items, i);
+
+      if (!collate_project_insert_link (copy, l, error))
+        return NULL;
+    }
+  items = collate_project_get_reviews (project);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CollateReview) r = g_list_model_get_item (items, i);
+
+      if (!collate_project_insert_review (copy, r, error))
+        return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+typedef struct
+{
+  CollateProject *project;  /* the snapshot, the worker's alone */
+  GFile          *destination;
+  char           *generated;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *d = data;
+
+  g_clear_object (&d->project);
+  g_clear_object (&d->destination);
+  g_free (d->generated);
+  g_free (d);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *d = task_data;
+  GError *error = NULL;
+
+  if (collate_report_write (d->project, d->destination, d->generated, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+collate_report_write_async (CollateProject      *project,
+                            GFile               *destination,
+                            const char          *generated,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (COLLATE_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, collate_report_write_async);
+  d = g_new0 (WriteData, 1);
+  d->destination = g_object_ref (destination);
+  d->generated = g_strdup (generated);
+  g_task_set_task_data (task, d, write_data_free);
+  d->project = snapshot (project, &error);
+  if (d->project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+collate_report_write_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

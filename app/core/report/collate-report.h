@@ -39,4 +39,17 @@ gboolean  collate_report_write    (CollateProject *project,
                                    GCancellable   *cancellable,
                                    GError        **error);
 
+/* As collate_report_write(), the page made and written in a worker thread.
+ * What it shows is taken from @project before this returns (a copy that
+ * shares the immutable documents, labels, spans, links and reviews: about
+ * 0.1 s for 100,000 spans), so the project may change meanwhile. */
+void      collate_report_write_async  (CollateProject      *project,
+                                       GFile               *destination,
+                                       const char          *generated,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  collate_report_write_finish (GAsyncResult        *result,
+                                       GError             **error);
+
 G_END_DECLS
