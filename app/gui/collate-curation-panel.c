@@ -482,7 +482,20 @@ build (CollateCurationPanel *self)
   gtk_label_set_xalign (GTK_LABEL (self->status), 0);
   gtk_label_set_wrap (GTK_LABEL (self->status), TRUE);
   gtk_widget_add_css_class (self->status, "dim-label");
-  gtk_box_append (GTK_BOX (self->box), self->status);
+  gtk_widget_set_hexpand (self->status, TRUE);
+  {
+    /* the agreement figures, one click away (the window's action) */
+    GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *agreement = gtk_button_new_with_label (_("Agreement…"));
+
+    gtk_widget_add_css_class (agreement, "flat");
+    gtk_widget_set_valign (agreement, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (agreement, _("How far the annotators agree, per label"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (agreement), "win.agreement");
+    gtk_box_append (GTK_BOX (head), self->status);
+    gtk_box_append (GTK_BOX (head), agreement);
+    gtk_box_append (GTK_BOX (self->box), head);
+  }
 
   self->disputes = g_list_store_new (COLLATE_TYPE_DISPUTE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->disputes)));

@@ -247,6 +247,8 @@ on_filter_widgets_changed (CollateSidebar *self)
 
 /* ── Authors, for the author filter ────────────────────────────────── */
 
+static GtkListItemFactory *ellipsizing_factory (void);
+
 static void
 add_author (CollateSidebar *self,
             const char     *author)
@@ -298,9 +300,12 @@ fill_authors (CollateSidebar *self)
 {
   GListModel *spans = collate_project_get_annotations (self->project);
   GListModel *links = collate_project_get_links (self->project);
+  g_autoptr(GtkListItemFactory) factory = ellipsizing_factory ();
 
   self->authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->filter_author_names = gtk_string_list_new (NULL);
+  /* long names must not widen the sidebar, nor squeeze the other filters */
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->filter_author), factory);
   gtk_string_list_append (self->filter_author_names, _("All authors"));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->filter_author), G_LIST_MODEL (self->filter_author_names));
   gtk_widget_set_visible (self->filter_author, FALSE);

@@ -120,22 +120,6 @@ collate_annotation_dup_annotators (CollateAnnotation *span)
   return g_strv_builder_end (builder);
 }
 
-static gboolean
-is_merged (CollateProject *project)
-{
-  GListModel *spans = collate_project_get_annotations (project);
-  guint n = g_list_model_get_n_items (spans);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
-
-      if (collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -143,48 +127,70 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-GStrv
-collate_project_dup_annotators (CollateProject *project)
+/* Every annotator (sorted) and whether the project is a merged one (a span
+ * has "annotators"): one pass, each distinct "annotators" value split once */
+static GStrv
+scan_annotators (CollateProject *project,
+                 gboolean       *merged_out)
 {
-  GListModel *spans;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  gboolean merged;
-  guint n;
+  GListModel *spans = collate_project_get_annotations (project);
+  guint n = g_list_model_get_n_items (spans);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) authors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gboolean merged = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+  GStrv result;
 
-  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
-
-  spans = collate_project_get_annotations (project);
-  n = g_list_model_get_n_items (spans);
-  merged = is_merged (project);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CollateAnnotation) span = g_list_model_get_item (spans, i);
-      g_auto(GStrv) who = NULL;
+      const char *listed = collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE);
 
-      if (merged && collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE) == NULL)
-        continue;
-      who = collate_annotation_dup_annotators (span);
-      for (guint k = 0; who[k] != NULL; k++)
-        if (!g_hash_table_contains (seen, who[k]))
-          g_hash_table_add (seen, g_strdup (who[k]));
+      if (listed != NULL)
+        {
+          merged = TRUE;
+          /* the project holds the span, and so the string */
+          if (g_hash_table_add (listed_seen, (gpointer) listed))
+            {
+              GStrv lines = g_strsplit (listed, "\n", -1);
+
+              g_ptr_array_add (held, lines);
+              for (guint k = 0; lines[k] != NULL; k++)
+                if (lines[k][0] != '\0')
+                  g_hash_table_add (names, lines[k]);
+            }
+        }
+      else if (collate_annotation_get_author (span)[0] != '\0')
+        g_hash_table_add (authors, (gpointer) collate_annotation_get_author (span));
     }
-  {
-    GHashTableIter iter;
-    gpointer key;
+  /* in a merged project, spans without "annotators" are the curator's */
+  if (!merged)
+    {
+      g_hash_table_iter_init (&iter, authors);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (names, key);
+    }
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (sorted, key);
+  g_ptr_array_sort (sorted, compare_strings);
+  result = g_new0 (char *, sorted->len + 1);
+  for (guint i = 0; i < sorted->len; i++)
+    result[i] = g_strdup (g_ptr_array_index (sorted, i));
+  if (merged_out != NULL)
+    *merged_out = merged;
+  return result;
+}
 
-    g_hash_table_iter_init (&iter, seen);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (names, key);
-  }
-  g_ptr_array_sort (names, compare_strings);
-  {
-    GStrv result = g_new0 (char *, names->len + 1);
-
-    for (guint i = 0; i < names->len; i++)
-      result[i] = g_strdup (g_ptr_array_index (names, i));
-    return result;
-  }
+GStrv
+collate_project_dup_annotators (CollateProject *project)
+{
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
+  return scan_annotators (project, NULL);
 }
 
 /* ── Finding disputes ── */
@@ -356,9 +362,8 @@ collate_project_find_disputes (CollateProject *project)
 
   g_return_val_if_fail (COLLATE_IS_PROJECT (project), NULL);
 
-  annotators = collate_project_dup_annotators (project);
+  annotators = scan_annotators (project, &merged);
   n_annotators = g_strv_length (annotators);
-  merged = is_merged (project);
   spans = collate_project_get_annotations (project);
   n = n_annotators < 2 ? 0 : g_list_model_get_n_items (spans);
 
