@@ -403,6 +403,26 @@ make_entry (Row        *row,
   return entry;
 }
 
+/* Replaces GTK's own palette, whose light colours are hard to see on white */
+static void
+on_color_clicked (GtkButton *inner,
+                  GtkWidget *color_button)
+{
+  guint n_colors;
+  const char * const *colors;
+  g_autofree GdkRGBA *palette = NULL;
+
+  if (g_object_get_data (G_OBJECT (color_button), "collate-palette") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (color_button), "collate-palette", GINT_TO_POINTER (1));
+  colors = collate_schema_get_palette (&n_colors);
+  palette = g_new0 (GdkRGBA, n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    gdk_rgba_parse (&palette[i], colors[i]);
+  gtk_color_chooser_add_palette (GTK_COLOR_CHOOSER (color_button), GTK_ORIENTATION_HORIZONTAL,
+                                 9, n_colors, palette);
+}
+
 static GtkWidget *
 make_row (CollateLabelEditor *self,
           CollateLabelKind    kind,
@@ -429,18 +449,11 @@ make_row (CollateLabelEditor *self,
   gdk_rgba_parse (&rgba, collate_label_get_color (label));
   row->color = gtk_color_button_new_with_rgba (&rgba);
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (row->color), FALSE);
-  {
-    /* the readable, distinct colours first (this replaces GTK's own
-     * palette, whose light colours are hard to see on white) */
-    guint n_colors;
-    const char * const *colors = collate_schema_get_palette (&n_colors);
-    g_autofree GdkRGBA *palette = g_new0 (GdkRGBA, n_colors);
-
-    for (guint i = 0; i < n_colors; i++)
-      gdk_rgba_parse (&palette[i], colors[i]);
-    gtk_color_chooser_add_palette (GTK_COLOR_CHOOSER (row->color), GTK_ORIENTATION_HORIZONTAL,
-                                   9, n_colors, palette);
-  }
+  /* the readable, distinct colours first, given to the chooser when it
+   * first opens (adding them makes GTK 4.8 build the dialog at once) */
+  if (GTK_IS_BUTTON (gtk_widget_get_first_child (row->color)))
+    g_signal_connect (gtk_widget_get_first_child (row->color), "clicked",
+                      G_CALLBACK (on_color_clicked), row->color);
   /* Translators: the title of the colour chooser; %s is a label's name */
   color_name = g_strdup_printf (_("Colour of “%s”"), row->name);
   gtk_color_button_set_title (GTK_COLOR_BUTTON (row->color), color_name);
