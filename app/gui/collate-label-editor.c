@@ -139,7 +139,30 @@ static void
 on_color_set (GtkWidget *button,
               Row       *row)
 {
+  CollateLabelEditor *self = row->editor;
+  g_autofree char *color = NULL;
+  g_autofree char *name = g_strdup (row->name);
+  GdkRGBA rgba;
+  double contrast;
+
   commit_row (row);
+  if (self == NULL || collate_label_editor_get_message (self) != NULL)
+    return;
+  /* made, but said when it will be hard to see */
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  color = rgba_to_hex (&rgba);
+  contrast = collate_color_dot_contrast (color);
+  if (contrast < 3.0)
+    {
+      g_autofree char *text =
+        /* Translators: a label's name, its colour, a contrast ratio (e.g. "1.4") */
+        g_strdup_printf (_("“%s” in %s will be hard to see: its dot has a contrast of only %.1f:1 "
+                           "against the light or the dark style’s background (3:1 reads well). "
+                           "The colours in the chooser’s first rows all read well."),
+                         name, color, contrast);
+
+      show_message (self, text);
+    }
 }
 
 static void
@@ -380,6 +403,26 @@ make_entry (Row        *row,
   return entry;
 }
 
+/* Replaces GTK's own palette, whose light colours are hard to see on white */
+static void
+on_color_clicked (GtkButton *inner,
+                  GtkWidget *color_button)
+{
+  guint n_colors;
+  const char * const *colors;
+  g_autofree GdkRGBA *palette = NULL;
+
+  if (g_object_get_data (G_OBJECT (color_button), "collate-palette") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (color_button), "collate-palette", GINT_TO_POINTER (1));
+  colors = collate_schema_get_palette (&n_colors);
+  palette = g_new0 (GdkRGBA, n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    gdk_rgba_parse (&palette[i], colors[i]);
+  gtk_color_chooser_add_palette (GTK_COLOR_CHOOSER (color_button), GTK_ORIENTATION_HORIZONTAL,
+                                 9, n_colors, palette);
+}
+
 static GtkWidget *
 make_row (CollateLabelEditor *self,
           CollateLabelKind    kind,
@@ -406,6 +449,11 @@ make_row (CollateLabelEditor *self,
   gdk_rgba_parse (&rgba, collate_label_get_color (label));
   row->color = gtk_color_button_new_with_rgba (&rgba);
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (row->color), FALSE);
+  /* the readable, distinct colours first, given to the chooser when it
+   * first opens (adding them makes GTK 4.8 build the dialog at once) */
+  if (GTK_IS_BUTTON (gtk_widget_get_first_child (row->color)))
+    g_signal_connect (gtk_widget_get_first_child (row->color), "clicked",
+                      G_CALLBACK (on_color_clicked), row->color);
   /* Translators: the title of the colour chooser; %s is a label's name */
   color_name = g_strdup_printf (_("Colour of “%s”"), row->name);
   gtk_color_button_set_title (GTK_COLOR_BUTTON (row->color), color_name);

@@ -254,6 +254,8 @@ on_search_changed (CollateLabelPalette *self)
   first = first_visible_row (self);
   gtk_list_box_select_row (GTK_LIST_BOX (self->list), first);
   gtk_widget_set_visible (self->empty, first == NULL);
+  /* the popover shrinks to the matches */
+  gtk_widget_queue_resize (self->popover);
 }
 
 static void

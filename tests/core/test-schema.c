@@ -171,6 +171,20 @@ test_contrast_catches_bad_colours (void)
 }
 
 static void
+test_dot_contrast (void)
+{
+  guint n;
+  const char * const *palette = collate_schema_get_palette (&n);
+
+  g_assert_cmpuint (n, >=, 9);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (collate_color_dot_contrast (palette[i]), >=, 3.0);
+  /* light yellow on white, dark grey on the dark style */
+  g_assert_cmpfloat (collate_color_dot_contrast ("#f9f06b"), <, 1.5);
+  g_assert_cmpfloat (collate_color_dot_contrast ("#333333"), <, 1.5);
+}
+
+static void
 test_ensured_colours (void)
 {
   g_autoptr(CollateSchema) schema = collate_schema_new_default ();
@@ -685,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/schema/default-colours", test_default_colours);
   g_test_add_func ("/schema/contrast-catches-bad-colours", test_contrast_catches_bad_colours);
   g_test_add_func ("/schema/ensured-colours", test_ensured_colours);
+  g_test_add_func ("/schema/dot-contrast", test_dot_contrast);
   g_test_add_func ("/labels/add", test_add_label);
   g_test_add_func ("/labels/rename", test_rename_label);
   g_test_add_func ("/labels/recolour-and-hotkey", test_recolour_and_hotkey);

@@ -485,3 +485,36 @@ collate_schema_equal (CollateSchema *a,
 
   return TRUE;
 }
+
+const char * const *
+collate_schema_get_palette (guint *n_colors)
+{
+  if (n_colors)
+    *n_colors = G_N_ELEMENTS (palette);
+  return palette;
+}
+
+static double
+hex_luminance (const char *color)
+{
+  guint64 v = g_ascii_strtoull (color + 1, NULL, 16);
+
+  return collate_color_luminance (((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0);
+}
+
+double
+collate_color_dot_contrast (const char *color)
+{
+  /* Adwaita (GTK 4.8): view, window and header bar, light then dark */
+  static const char * const backgrounds[] = {
+    "#ffffff", "#fafafa", "#ebebeb", "#1e1e1e", "#242424", "#303030",
+  };
+  double lowest = 21, luminance;
+
+  g_return_val_if_fail (collate_color_is_valid (color), 1);
+
+  luminance = hex_luminance (color);
+  for (guint i = 0; i < G_N_ELEMENTS (backgrounds); i++)
+    lowest = MIN (lowest, collate_color_contrast (luminance, hex_luminance (backgrounds[i])));
+  return lowest;
+}

@@ -63,6 +63,13 @@ gboolean       collate_schema_equal               (CollateSchema    *a,
 char          *collate_schema_pick_color          (CollateSchema    *self,
                                                    CollateLabelKind  kind);
 
+/* The colours collate_schema_pick_color() tries first ("#rrggbb"; static):
+ * distinct, and readable as dots and highlights in light and dark styles */
+const char * const *collate_schema_get_palette    (guint            *n_colors);
+/* The lowest WCAG contrast of @color as a dot against Adwaita's light and
+ * dark backgrounds (view, window, header bar); 3 or more reads well */
+double         collate_color_dot_contrast         (const char       *color);
+
 /* Signal "changed" (): emitted by collate_schema_assign() */
 
 G_END_DECLS
