@@ -168,3 +168,62 @@ collate_cli_finish_stdout (void)
     collate_cli_print_error (_("could not write to standard output; the output is incomplete"));
   return FALSE;
 }
+
+/* ── Loading several projects at once ─────────────────────────────────── */
+
+typedef struct
+{
+  const char *const *paths;
+  guint              n;
+  CollateProject   **projects;
+  GError           **errors;
+  int                next;
+} Loading;
+
+static gpointer
+load_worker (gpointer data)
+{
+  Loading *loading = data;
+  int i;
+
+  while ((i = g_atomic_int_add (&loading->next, 1)) < (int) loading->n)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (loading->paths[i]);
+
+      loading->projects[i] = collate_project_load_file (file, NULL, NULL, &loading->errors[i]);
+    }
+  return NULL;
+}
+
+gboolean
+collate_cli_load_projects (const char *const  *paths,
+                           guint               n,
+                           CollateProject    **projects)
+{
+  g_autofree GError **errors = g_new0 (GError *, n);
+  g_autofree GThread **threads = NULL;
+  Loading loading = { paths, n, projects, errors, 0 };
+  guint n_threads = MIN (n, MAX (g_get_num_processors (), 1));
+  gboolean ok = TRUE;
+
+  /* Parsing is most of the time: one file per processor at once */
+  threads = g_new0 (GThread *, n_threads);
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("load", load_worker, &loading);
+  load_worker (&loading);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  for (guint i = 0; i < n; i++)
+    if (errors[i] != NULL)
+      {
+        if (ok)
+          collate_cli_print_error ("%s", errors[i]->message);
+        ok = FALSE;
+        g_clear_error (&errors[i]);
+      }
+  if (!ok)
+    for (guint i = 0; i < n; i++)
+      g_clear_object (&projects[i]);
+  return ok;
+}

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "collate-project.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses */
@@ -37,5 +39,12 @@ int      collate_cli_check_output  (const char         *output,
 /* Flushes standard output; if anything written to it was lost (a full
  * disk, a closed pipe), says so and returns FALSE */
 gboolean collate_cli_finish_stdout (void);
+
+/* Loads the project files @paths into @projects (of @n), several at once
+ * (one per processor).  On a problem prints the first file's error, clears
+ * @projects and returns FALSE. */
+gboolean collate_cli_load_projects (const char *const  *paths,
+                                    guint               n,
+                                    CollateProject    **projects);
 
 G_END_DECLS

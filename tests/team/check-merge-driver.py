@@ -190,6 +190,13 @@ def main(cli, fixtures):
                 after = f.read()
             check(f"{name}: status 1, ours untouched, a message",
                   p.returncode == 1 and after == before and message in p.stderr, p.stderr)
+        same = os.path.join(repo, "same.collate.json")
+        save(same, base_project)
+        p = subprocess.run([cli, "merge-driver", base_path, same, base_path], capture_output=True, text=True)
+        with open(same, "rb") as f:
+            after = f.read()
+        check("nothing changed on either side: a clean merge, the file byte for byte as it was",
+              p.returncode == 0 and after == before, p.stderr)
         p = subprocess.run([cli, "merge-driver", base_path, ours], capture_output=True, text=True)
         check("two files instead of three: wrong usage", p.returncode == 2, p.stderr)
 
