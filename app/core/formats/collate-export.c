@@ -2022,11 +2022,12 @@ collate_export_merge_projects (CollateProject *const *projects,
           g_autoptr(CollateLink) copy = NULL;
           g_autofree char *id = unique_id (link_ids, collate_link_get_id (l));
 
-          copy = collate_link_new (id, collate_link_get_label (l),
-                                   g_hash_table_lookup (ann_map, collate_link_get_from (l)),
-                                   g_hash_table_lookup (ann_map, collate_link_get_to (l)),
-                                   collate_link_get_note (l),
-                                   collate_link_get_author (l),
+          copy = collate_link_new_with_attributes (id, collate_link_get_label (l),
+                                                   g_hash_table_lookup (ann_map, collate_link_get_from (l)),
+                                                   g_hash_table_lookup (ann_map, collate_link_get_to (l)),
+                                                   collate_link_get_note (l),
+                                                   collate_link_get_attributes (l),
+                                                   collate_link_get_author (l),
                                    collate_link_get_created (l),
                                    collate_link_get_modified (l));
           if (!collate_project_insert_link (merged, copy, error))

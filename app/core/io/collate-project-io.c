@@ -461,6 +461,9 @@ read_links (Loader                 *loader,
   for (guint i = 0; i < array->length; i++)
     {
       CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (&item, "attributes");
+      const CollateJsonValue *attributes_value = NULL;
+      g_autoptr(GHashTable) attributes = NULL;
       g_autoptr(CollateLink) link = NULL;
       CollateJsonObjectReader r;
       const char *id, *label, *from, *to, *note, *author, *created, *modified;
@@ -471,13 +474,18 @@ read_links (Loader                 *loader,
           || !(from = collate_json_object_reader_get_string (&r, "from", error))
           || !(to = collate_json_object_reader_get_string (&r, "to", error))
           || !(note = collate_json_object_reader_get_string (&r, "note", error))
+          /* versions 1 to 3 have no link attributes: unknown there */
+          || (loader->version >= 4
+              && (attributes_value = collate_json_object_reader_lookup (&r, "attributes")) != NULL
+              && !read_string_map (attributes_value, &attributes_path, &attributes, error))
           || !(author = collate_json_object_reader_get_string (&r, "author", error))
           || !(created = get_timestamp (&r, "created", error))
           || !(modified = get_timestamp (&r, "modified", error))
           || !collate_json_object_reader_finish (&r, error))
         return FALSE;
 
-      link = collate_link_new (id, label, from, to, note, author, created, modified);
+      link = collate_link_new_with_attributes (id, label, from, to, note, attributes,
+                                               author, created, modified);
       if (!collate_project_insert_link (loader->project, link, error))
         {
           prefix_record_error (error, &item);
@@ -1170,6 +1178,13 @@ lookup_attribute (gpointer    owner,
 }
 
 static const char *
+lookup_link_attribute (gpointer    owner,
+                       const char *key)
+{
+  return collate_link_get_attribute (owner, key);
+}
+
+static const char *
 lookup_document_metadata (gpointer    owner,
                           const char *key)
 {
@@ -1177,13 +1192,23 @@ lookup_document_metadata (gpointer    owner,
 }
 
 /* The oldest version that holds everything in the project, so that a
- * project is never written newer than it needs to be: 3 for document
- * metadata, 2 for reviews, else 1 */
+ * project is never written newer than it needs to be: 4 for link
+ * attributes, 3 for document metadata, 2 for reviews, else 1 */
 static guint
 needed_version (CollateProject *self)
 {
   GListModel *documents = collate_project_get_documents (self);
+  GListModel *links = collate_project_get_links (self);
   guint n = g_list_model_get_n_items (documents);
+  guint n_links = g_list_model_get_n_items (links);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+
+      if (collate_link_get_n_attributes (link) > 0)
+        return 4;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1300,6 +1325,14 @@ append_link (GString     *s,
   append_member (s, ",\n      \"from\": ", collate_link_get_from (link));
   append_member (s, ",\n      \"to\": ", collate_link_get_to (link));
   append_member (s, ",\n      \"note\": ", collate_link_get_note (link));
+  if (collate_link_get_n_attributes (link) > 0)
+    {
+      g_autofree const char **keys = collate_link_get_attribute_keys (link);
+
+      g_string_append (s, ",\n      \"attributes\": ");
+      append_string_map (s, keys, collate_link_get_n_attributes (link), NULL, "      ",
+                         lookup_link_attribute, link);
+    }
   append_member (s, ",\n      \"author\": ", collate_link_get_author (link));
   append_member (s, ",\n      \"created\": ", collate_link_get_created (link));
   append_member (s, ",\n      \"modified\": ", collate_link_get_modified (link));

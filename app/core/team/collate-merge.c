@@ -98,6 +98,16 @@ same_map (GHashTable *a,
   return TRUE;
 }
 
+/* Attribute tables, NULL for none */
+static gboolean
+same_attributes (GHashTable *a,
+                 GHashTable *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || g_hash_table_size (a) == 0) && (b == NULL || g_hash_table_size (b) == 0);
+  return same_map (a, b);
+}
+
 static gboolean
 same_document (CollateDocument *a,
                CollateDocument *b)
@@ -155,7 +165,8 @@ same_link (CollateLink *a,
         && g_strcmp0 (collate_link_get_note (a), collate_link_get_note (b)) == 0
         && g_strcmp0 (collate_link_get_author (a), collate_link_get_author (b)) == 0
         && g_strcmp0 (collate_link_get_created (a), collate_link_get_created (b)) == 0
-        && g_strcmp0 (collate_link_get_modified (a), collate_link_get_modified (b)) == 0);
+        && g_strcmp0 (collate_link_get_modified (a), collate_link_get_modified (b)) == 0
+        && same_attributes (collate_link_get_attributes (a), collate_link_get_attributes (b)));
 }
 
 /* Confidences compare as written: three decimals */
@@ -309,9 +320,10 @@ copy_item (gpointer    item,
                                        collate_annotation_get_modified (item));
       }
     case LINKS:
-      return collate_link_new (id, collate_link_get_label (item), from, to, collate_link_get_note (item),
-                               collate_link_get_author (item), collate_link_get_created (item),
-                               collate_link_get_modified (item));
+      return collate_link_new_with_attributes (id, collate_link_get_label (item), from, to,
+                                               collate_link_get_note (item), collate_link_get_attributes (item),
+                                               collate_link_get_author (item), collate_link_get_created (item),
+                                               collate_link_get_modified (item));
     case REVIEWS:
       {
         const CollateReviewSide sides[2] = {
@@ -665,6 +677,24 @@ merged_span_free (gpointer data)
   g_free (span);
 }
 
+typedef struct
+{
+  CollateLink *first;          /* the first who made it's */
+  MergedSpan  *from;
+  MergedSpan  *to;
+  GPtrArray   *authors;        /* of const char *, distinct */
+} MergedLink;
+
+static void
+merged_link_free (gpointer data)
+{
+  MergedLink *link = data;
+
+  g_object_unref (link->first);
+  g_ptr_array_unref (link->authors);
+  g_free (link);
+}
+
 static const char *
 author_of (const char *author,
            const char *name)
@@ -693,7 +723,8 @@ collate_projects_merge (CollateProject   **projects,
   g_autoptr(CollateProject) result = NULL;
   g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_span_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GHashTable) link_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_link_free);
+  g_autoptr(GPtrArray) link_order = g_ptr_array_new ();
   g_autoptr(GPtrArray) doc_indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) first_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CollateSchema *schema = collate_project_get_schema (projects[0]);
@@ -806,7 +837,8 @@ collate_projects_merge (CollateProject   **projects,
         return NULL;
     }
 
-  /* Links, per author */
+  /* Links: one per label and pair of ends (either way round), with
+   * everyone who made it, in the order of @projects */
   for (guint p = 0; p < n; p++)
     {
       GListModel *list = collate_project_get_links (projects[p]);
@@ -819,25 +851,44 @@ collate_projects_merge (CollateProject   **projects,
           g_autofree char *from_key = merge_key (g_ptr_array_index (doc_indexes, p), from);
           g_autofree char *to_key = merge_key (g_ptr_array_index (doc_indexes, p), to);
           const char *author = author_of (collate_link_get_author (link), names[p]);
-          MergedSpan *a = g_hash_table_lookup (spans, from_key);
-          MergedSpan *b = g_hash_table_lookup (spans, to_key);
-          char *key = strcmp (from_key, to_key) < 0
-            ? g_strdup_printf ("%s\n%s\n%s\n%s", author, collate_link_get_label (link), from_key, to_key)
-            : g_strdup_printf ("%s\n%s\n%s\n%s", author, collate_link_get_label (link), to_key, from_key);
-          g_autofree char *id = NULL;
-          g_autoptr(CollateLink) copy = NULL;
+          g_autofree char *key = strcmp (from_key, to_key) < 0
+            ? g_strdup_printf ("%s\n%s\n%s", collate_link_get_label (link), from_key, to_key)
+            : g_strdup_printf ("%s\n%s\n%s", collate_link_get_label (link), to_key, from_key);
+          MergedLink *merged = g_hash_table_lookup (links, key);
 
-          if (!g_hash_table_add (link_keys, key))
-            continue;
+          if (merged == NULL)
+            {
+              merged = g_new0 (MergedLink, 1);
+              merged->first = g_object_ref (link);
+              merged->from = g_hash_table_lookup (spans, from_key);
+              merged->to = g_hash_table_lookup (spans, to_key);
+              merged->authors = g_ptr_array_new ();
+              g_ptr_array_add (link_order, merged);
+              g_hash_table_insert (links, g_steal_pointer (&key), merged);
+            }
+          if (!g_ptr_array_find_with_equal_func (merged->authors, author, g_str_equal, NULL))
+            g_ptr_array_add (merged->authors, (gpointer) author);
           if (collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, collate_link_get_label (link)) == NULL)
             collate_schema_ensure (schema, COLLATE_LABEL_KIND_LINK, collate_link_get_label (link));
-          id = g_strdup_printf ("l%" G_GUINT64_FORMAT, next++);
-          copy = collate_link_new (id, collate_link_get_label (link), a->id, b->id,
-                                   collate_link_get_note (link), collate_link_get_author (link),
-                                   collate_link_get_created (link), collate_link_get_modified (link));
-          if (!collate_project_insert_link (result, copy, error))
-            return NULL;
         }
+    }
+
+  for (guint i = 0; i < link_order->len; i++)
+    {
+      MergedLink *merged = g_ptr_array_index (link_order, i);
+      CollateLink *link = merged->first;
+      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_autofree char *id = g_strdup_printf ("l%" G_GUINT64_FORMAT, next++);
+      g_autoptr(CollateLink) copy = NULL;
+
+      g_ptr_array_add (merged->authors, NULL);
+      g_hash_table_insert (attributes, COLLATE_ANNOTATORS_ATTRIBUTE, g_strjoinv ("\n", (GStrv) merged->authors->pdata));
+      copy = collate_link_new_with_attributes (id, collate_link_get_label (link), merged->from->id, merged->to->id,
+                                               collate_link_get_note (link), attributes,
+                                               collate_link_get_author (link),
+                                               collate_link_get_created (link), collate_link_get_modified (link));
+      if (!collate_project_insert_link (result, copy, error))
+        return NULL;
     }
 
   collate_project_set_next_id (result, next);
