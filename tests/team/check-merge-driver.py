@@ -247,6 +247,9 @@ def main(cli, fixtures):
         check("merge: some links were made by several annotators (the fixtures test something)",
               sum(1 for v in links.values() if len(v) > 1) >= 5)
         check("merge: a project with link attributes is format version 4", merged["version"] == 4)
+        e = subprocess.run([cli, "export", "--format", "jsonl", out], capture_output=True, text=True)
+        check("merge: a dataset export of it says the links' annotators were not written",
+              e.returncode == 0 and "Links with attributes" in e.stderr, e.stderr)
         p = subprocess.run([cli, "merge", "-o", out, *inputs], capture_output=True, text=True)
         check("merge: an existing output needs --force", p.returncode == 1, p.stderr)
         other = os.path.join(tmp, "other.collate.json")

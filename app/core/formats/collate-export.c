@@ -1228,6 +1228,18 @@ snapshot_new (CollateProject        *project,
       g_ptr_array_add (snap->links, l);
     }
 
+  /* No dataset format has a place for a link's attributes */
+  {
+    guint with_attributes = 0;
+
+    for (guint i = 0; i < snap->links->len; i++)
+      if (collate_link_get_n_attributes (g_ptr_array_index (snap->links, i)) > 0)
+        with_attributes++;
+    collate_export_report_add (snap->report, "link-attributes", with_attributes,
+                               _("Links with attributes (such as the annotators of a merge), whose "
+                                 "attributes were not written (the format has no place for them)"));
+  }
+
   snap->work_total = 1 + snap->links->len + g_hash_table_size (snap->spans_by_id) + n_docs;
   return g_steal_pointer (&snap);
 }
