@@ -932,6 +932,7 @@ read_file (GFile         *file,
   /* Read one byte more than expected, to notice a file that grew */
   capacity = (gsize) size + 1;
   data = g_malloc (capacity);
+  collate_advise_huge_pages (data, capacity);
   for (;;)
     {
       gsize n = 0;
@@ -1369,6 +1370,7 @@ collate_project_to_bytes (CollateProject *self)
     }
   estimate += (gsize) n_annotations * 320 + (gsize) n_links * 240;
   s = g_string_sized_new (estimate);
+  collate_advise_huge_pages (s->str, s->allocated_len);
 
   g_string_append (s, "{\n  \"format\": \"" COLLATE_FORMAT_NAME "\",\n  \"version\": ");
   /* A newer version only when there is what an older one cannot hold, so
