@@ -9,7 +9,14 @@
  * indexing them, and every figure it prints (spans, links, kappas and
  * alphas on tokens per label, unitizing alpha per label, disagreements).
  *
- *   bench-team [PROJECT]
+ * Then times `collate-cli merge` on the two (collate_projects_merge and
+ * writing the result) and `collate-cli merge-driver` with the first as
+ * base and theirs and the second as ours (collate_project_merge3).
+ *
+ *   bench-team [PROJECT [SECOND]]
+ *
+ * SECOND, if given, is where the second annotator's version is written
+ * and left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -134,7 +141,7 @@ main (int    argc,
 {
   g_autofree char *dir = g_dir_make_tmp ("collate-bench-team-XXXXXX", NULL);
   g_autofree char *path_a = NULL;
-  g_autofree char *path_b = g_build_filename (dir, "b.collate.json", NULL);
+  g_autofree char *path_b = argc > 2 ? g_strdup (argv[2]) : g_build_filename (dir, "b.collate.json", NULL);
   g_autoptr(GError) error = NULL;
   const char *names[] = { "a", "b", NULL };
   CollateProject *projects[2];
@@ -252,7 +259,58 @@ main (int    argc,
   report ("all of agree", all_start, all_cpu);
   g_print ("  peak RSS %.0f MB (checksum %u)\n", peak_rss_mb (), checksum);
 
-  g_remove (path_b);
+  g_print ("collate-cli merge and merge-driver on the same files:\n");
+  {
+    g_autoptr(CollateProject) merged = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+
+    all_start = start = g_get_monotonic_time ();
+    all_cpu = cpu = cpu_seconds ();
+    {
+      GThread *thread = g_thread_new ("load", (GThreadFunc) load, path_b);
+
+      projects[0] = load (path_a);
+      projects[1] = g_thread_join (thread);
+    }
+    report ("load both files (in parallel)", start, cpu);
+    start = g_get_monotonic_time ();
+    cpu = cpu_seconds ();
+    merged = collate_projects_merge (projects, names, &error);
+    if (merged == NULL)
+      g_error ("%s", error->message);
+    report ("merge", start, cpu);
+    start = g_get_monotonic_time ();
+    cpu = cpu_seconds ();
+    bytes = collate_project_to_bytes (merged);
+    checksum += g_bytes_get_size (bytes) % 1000;
+    report ("write", start, cpu);
+    report ("all of merge", all_start, all_cpu);
+    g_print ("  %u spans, %u links\n", collate_project_get_n_annotations (merged),
+             collate_project_get_n_links (merged));
+
+    g_clear_pointer (&bytes, g_bytes_unref);
+    g_clear_object (&merged);
+    start = g_get_monotonic_time ();
+    cpu = cpu_seconds ();
+    merged = collate_project_merge3 (projects[0], projects[1], projects[0], conflicts, &error);
+    if (merged == NULL)
+      g_error ("%s", error->message);
+    report ("merge-driver's three-way merge (files loaded)", start, cpu);
+    start = g_get_monotonic_time ();
+    cpu = cpu_seconds ();
+    bytes = collate_project_to_bytes (merged);
+    checksum += g_bytes_get_size (bytes) % 1000 + conflicts->len;
+    report ("write", start, cpu);
+    g_print ("  %u spans, %u links, %u conflicts\n", collate_project_get_n_annotations (merged),
+             collate_project_get_n_links (merged), conflicts->len);
+    g_object_unref (projects[0]);
+    g_object_unref (projects[1]);
+  }
+  g_print ("  peak RSS %.0f MB (checksum %u)\n", peak_rss_mb (), checksum);
+
+  if (argc <= 2)
+    g_remove (path_b);
   if (argc <= 1)
     g_remove (path_a);
   g_rmdir (dir);

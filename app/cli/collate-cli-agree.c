@@ -16,9 +16,6 @@
 #include "collate-cli-common.h"
 #include "collate-cli-agree.h"
 
-/* Print progress on standard error past this many projects */
-#define PROGRESS_FROM 20
-
 static int
 usage_error (const char *format,
              ...) G_GNUC_PRINTF (1, 2);
@@ -49,22 +46,7 @@ compare_strings (gconstpointer a,
 
 /* ── Loading ──────────────────────────────────────────────────────────── */
 
-typedef struct
-{
-  guint  done;
-  guint  total;
-  gboolean show;
-} Progress;
-
-static void
-progress_step (Progress *progress)
-{
-  progress->done++;
-  if (progress->show)
-    g_printerr (_("\rLoading projects: %u of %u"), progress->done, progress->total);
-  if (progress->show && progress->done == progress->total)
-    g_printerr ("\n");
-}
+typedef CollateCliProgress Progress;
 
 static CollateProject *
 load (const char *path,
@@ -76,12 +58,11 @@ load (const char *path,
 
   if (project == NULL)
     {
-      if (progress->show)
-        g_printerr ("\n");
+      collate_cli_progress_clear (progress);
       collate_cli_print_error ("%s", error->message);
     }
   else
-    progress_step (progress);
+    collate_cli_progress_step (progress);
   return project;
 }
 
@@ -103,24 +84,16 @@ load_thread (gpointer data)
   return NULL;
 }
 
-/* The project files directly in @folder, sorted; NULL on an error (said) */
+/* The project files in @folder and the folders inside it, sorted; NULL
+ * on an error (said) */
 static GPtrArray *
 list_projects (const char *folder)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  const char *inputs[] = { folder, NULL };
 
-  if (dir == NULL)
-    {
-      collate_cli_print_error ("%s", error->message);
-      return NULL;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".collate.json"))
-      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
-  g_ptr_array_sort (paths, compare_strings);
+  if (!collate_cli_expand_inputs (inputs, paths))
+    return NULL;
   return g_steal_pointer (&paths);
 }
 
@@ -146,33 +119,26 @@ texts_of (CollateProject *project)
 static gboolean
 pair_folders (GStrv      folders,
               GPtrArray *sets,
-              Progress  *progress)
+              Progress  *progress,
+              gboolean   progress_asked)
 {
   guint n = g_strv_length (folders);
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) by_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) firsts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) first_texts = g_ptr_array_new_with_free_func (g_free);
+  guint total = 0;
 
-  progress->total = 0;
   for (guint f = 0; f < n; f++)
     {
       GPtrArray *paths = list_projects (folders[f]);
 
       if (paths == NULL)
         return FALSE;
-      if (paths->len == 0)
-        {
-          g_autofree char *shown = collate_cli_display_name (folders[f]);
-
-          collate_cli_print_error (_("%s holds no project files (*.collate.json)"), shown);
-          g_ptr_array_unref (paths);
-          return FALSE;
-        }
-      progress->total += paths->len;
+      total += paths->len;
       g_ptr_array_add (lists, paths);
     }
-  progress->show = progress->total >= PROGRESS_FROM && isatty (STDERR_FILENO);
+  collate_cli_progress_init (progress, N_("Loading"), total, progress_asked);
 
   /* Every folder but the first, by texts */
   g_ptr_array_add (by_texts, g_hash_table_new (g_str_hash, g_str_equal));
@@ -195,6 +161,7 @@ pair_folders (GStrv      folders,
               g_autofree char *shown = collate_cli_display_name (g_ptr_array_index (paths, i));
               g_autofree char *folder = collate_cli_display_name (folders[f]);
 
+              collate_cli_progress_clear (progress);
               collate_cli_print_error (_("%s: another project in %s holds the same documents; "
                                          "each folder must hold one version of each project"),
                                        shown, folder);
@@ -235,6 +202,7 @@ pair_folders (GStrv      folders,
                 g_autofree char *shown = collate_cli_display_name (path);
                 g_autofree char *folder = collate_cli_display_name (folders[f]);
 
+                collate_cli_progress_clear (progress);
                 collate_cli_print_error (_("%s has no project with the same documents as %s "
                                            "(texts are compared by their sha256)"), folder, shown);
                 return FALSE;
@@ -260,6 +228,7 @@ pair_folders (GStrv      folders,
           g_hash_table_iter_init (&iter, table);
           g_hash_table_iter_next (&iter, NULL, &value);
           shown = collate_cli_display_name (g_object_get_data (value, "collate-cli-path"));
+          collate_cli_progress_clear (progress);
           collate_cli_print_error (_("%s has no project with the same documents as %s "
                                      "(texts are compared by their sha256)"), folder, shown);
           return FALSE;
@@ -832,12 +801,14 @@ collate_cli_agree (int    argc,
                    char **argv)
 {
   g_auto(GStrv) inputs = NULL;
-  gboolean json = FALSE, details = FALSE;
+  gboolean json = FALSE, details = FALSE, progress_asked = FALSE;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
       N_("Print machine-readable JSON (UTF-8) instead of tables"), NULL },
     { "details", 'd', 0, G_OPTION_ARG_NONE, &details,
       N_("Also list every span and link that not all annotators made"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress_asked,
+      N_("Show progress on standard error (by default only on a terminal, from 20 projects)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("A B [C…]") },
     G_OPTION_ENTRY_NULL
   };
@@ -890,7 +861,7 @@ collate_cli_agree (int    argc,
   sets = g_ptr_array_new ();
   if (n_folders > 0)
     {
-      if (!pair_folders (inputs, sets, &progress))
+      if (!pair_folders (inputs, sets, &progress, progress_asked))
         {
           for (guint i = 0; i < sets->len; i++)
             {

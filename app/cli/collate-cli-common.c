@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -167,4 +168,207 @@ collate_cli_finish_stdout (void)
   else
     collate_cli_print_error (_("could not write to standard output; the output is incomplete"));
   return FALSE;
+}
+
+/* ── Loading several projects at once ─────────────────────────────────── */
+
+typedef struct
+{
+  const char *const *paths;
+  guint              n;
+  CollateProject   **projects;
+  GError           **errors;
+  int                next;
+} Loading;
+
+static gpointer
+load_worker (gpointer data)
+{
+  Loading *loading = data;
+  int i;
+
+  while ((i = g_atomic_int_add (&loading->next, 1)) < (int) loading->n)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (loading->paths[i]);
+
+      loading->projects[i] = collate_project_load_file (file, NULL, NULL, &loading->errors[i]);
+    }
+  return NULL;
+}
+
+gboolean
+collate_cli_load_projects (const char *const  *paths,
+                           guint               n,
+                           CollateProject    **projects)
+{
+  g_autofree GError **errors = g_new0 (GError *, n);
+  g_autofree GThread **threads = NULL;
+  Loading loading = { paths, n, projects, errors, 0 };
+  guint n_threads = MIN (n, MAX (g_get_num_processors (), 1));
+  gboolean ok = TRUE;
+
+  /* Parsing is most of the time: one file per processor at once */
+  threads = g_new0 (GThread *, n_threads);
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("load", load_worker, &loading);
+  load_worker (&loading);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  for (guint i = 0; i < n; i++)
+    if (errors[i] != NULL)
+      {
+        if (ok)
+          collate_cli_print_error ("%s", errors[i]->message);
+        ok = FALSE;
+        g_clear_error (&errors[i]);
+      }
+  if (!ok)
+    for (guint i = 0; i < n; i++)
+      g_clear_object (&projects[i]);
+  return ok;
+}
+
+/* ── Folders of projects ──────────────────────────────────────────────── */
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Appends the project files inside @folder to @paths, recursively; FALSE
+ * if a folder could not be read (said, and the rest still listed) */
+static gboolean
+list_folder (const char *folder,
+             GPtrArray  *paths)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_autofree char *shown = collate_cli_display_name (folder);
+
+      /* TRANSLATORS: "FOLDER: cannot read this folder: REASON" */
+      collate_cli_print_error (_("%s: cannot read this folder: %s"), shown,
+                               error->code == G_FILE_ERROR_ACCES ? g_strerror (EACCES)
+                               : error->code == G_FILE_ERROR_NOENT ? g_strerror (ENOENT)
+                               : error->message);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_paths);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      /* Folders are followed, links to folders not (they could loop) */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && !list_folder (path, paths))
+            ok = FALSE;
+        }
+      else if (g_str_has_suffix (path, ".collate.json"))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+  return ok;
+}
+
+gboolean
+collate_cli_expand_inputs (const char *const *inputs,
+                           GPtrArray         *paths)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autofree char *shown = collate_cli_display_name (inputs[i]);
+
+      if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
+        {
+          guint before = paths->len;
+
+          if (!list_folder (inputs[i], paths))
+            ok = FALSE;
+          else if (paths->len == before)
+            {
+              collate_cli_print_error (_("%s: no project files (*.collate.json) in this folder "
+                                         "or the folders inside it"), shown);
+              ok = FALSE;
+            }
+        }
+      else if (!g_file_test (inputs[i], G_FILE_TEST_EXISTS))
+        {
+          collate_cli_print_error (_("%s: no such file or folder"), shown);
+          ok = FALSE;
+        }
+      else
+        g_ptr_array_add (paths, g_strdup (inputs[i]));
+    }
+  return ok;
+}
+
+/* ── Progress on standard error ───────────────────────────────────────── */
+
+void
+collate_cli_progress_init (CollateCliProgress *progress,
+                           const char         *what,
+                           guint               total,
+                           gboolean            asked)
+{
+  progress->what = what;
+  progress->done = 0;
+  progress->total = total;
+  progress->terminal = isatty (STDERR_FILENO);
+  progress->show = asked || (progress->terminal && total >= COLLATE_CLI_PROGRESS_FROM);
+  progress->drawn = FALSE;
+  progress->last_percent = -1;
+}
+
+void
+collate_cli_progress_clear (CollateCliProgress *progress)
+{
+  if (progress->drawn)
+    {
+      /* Back to the start of the line, erased: what follows is not mixed in */
+      g_printerr ("\r\033[K");
+      progress->drawn = FALSE;
+    }
+}
+
+void
+collate_cli_progress_step (CollateCliProgress *progress)
+{
+  int percent;
+
+  progress->done++;
+  if (!progress->show || progress->total == 0)
+    return;
+  if (progress->terminal)
+    {
+      fflush (stdout);
+      g_printerr ("\r\033[K");
+      /* TRANSLATORS: "Validating: 12 of 340 projects" */
+      g_printerr (_("%s: %u of %u projects"), _(progress->what), progress->done, progress->total);
+      progress->drawn = TRUE;
+      if (progress->done == progress->total)
+        collate_cli_progress_clear (progress);
+      return;
+    }
+  /* Into a file or a pipe: a line at each whole percent */
+  percent = (int) ((guint64) progress->done * 100 / progress->total);
+  if (percent != progress->last_percent)
+    {
+      g_printerr (_("%s: %u of %u projects"), _(progress->what), progress->done, progress->total);
+      g_printerr ("\n");
+      progress->last_percent = percent;
+    }
 }

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "collate-project.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses */
@@ -37,5 +39,47 @@ int      collate_cli_check_output  (const char         *output,
 /* Flushes standard output; if anything written to it was lost (a full
  * disk, a closed pipe), says so and returns FALSE */
 gboolean collate_cli_finish_stdout (void);
+
+/* Loads the project files @paths into @projects (of @n), several at once
+ * (one per processor).  On a problem prints the first file's error, clears
+ * @projects and returns FALSE. */
+gboolean collate_cli_load_projects (const char *const  *paths,
+                                    guint               n,
+                                    CollateProject    **projects);
+
+/* Adds to @paths (of char *) each of @inputs that is a file, and for each
+ * folder every project file (*.collate.json) inside it and the folders
+ * inside those, each folder's entries in byte order of their names (names
+ * starting with "." and links to folders are skipped).  Says each problem
+ * (an input that does not exist, a folder that cannot be read or holds no
+ * project) and returns FALSE if there was one; @paths then still holds
+ * what was found. */
+gboolean collate_cli_expand_inputs (const char *const *inputs,
+                                    GPtrArray         *paths);
+
+/* Progress on standard error: shown when asked (--progress) or when
+ * standard error is a terminal and there are at least this many projects */
+#define COLLATE_CLI_PROGRESS_FROM 20
+
+typedef struct
+{
+  const char *what;      /* untranslated, N_() */
+  guint       done;
+  guint       total;
+  gboolean    show;
+  gboolean    terminal;
+  gboolean    drawn;     /* a line is on the terminal */
+  int         last_percent;
+} CollateCliProgress;
+
+void     collate_cli_progress_init  (CollateCliProgress *progress,
+                                     const char         *what,
+                                     guint               total,
+                                     gboolean            asked);
+/* One project done: on a terminal the line is redrawn in place; into a
+ * file or pipe a line is written at each whole percent */
+void     collate_cli_progress_step  (CollateCliProgress *progress);
+/* Erases the progress line, before anything else is printed */
+void     collate_cli_progress_clear (CollateCliProgress *progress);
 
 G_END_DECLS

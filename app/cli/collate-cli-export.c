@@ -110,6 +110,7 @@ collate_cli_export (int    argc,
   gboolean pairs = FALSE;
   gboolean quiet = FALSE;
   gboolean force = FALSE;
+  gboolean progress_asked = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format (required)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -135,6 +136,8 @@ collate_cli_export (int    argc,
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace the output file if it exists (never one of the projects read)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print warnings and counts"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress_asked,
+      N_("Show progress on standard error (by default only on a terminal, from 20 projects)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &projects, NULL, NULL },
     { NULL }
   };
@@ -143,10 +146,12 @@ collate_cli_export (int    argc,
   g_autoptr(CollateExportOptions) options = NULL;
   g_autoptr(CollateExportReport) report = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  CollateCliProgress progress;
   g_autoptr(CollateProject) project = NULL;
   const CollateExportFormat *fmt;
 
-  context = g_option_context_new (_("PROJECT… — write annotated projects as a dataset"));
+  context = g_option_context_new (_("PROJECT|FOLDER… — write annotated projects as a dataset"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   help = formats_help (FALSE);
   g_option_context_set_description (context, help);
@@ -220,18 +225,25 @@ collate_cli_export (int    argc,
         return status;
     }
 
-  for (guint i = 0; projects[i]; i++)
+  /* A folder stands for every project file inside it, sorted */
+  if (!collate_cli_expand_inputs ((const char *const *) projects, paths))
+    return EXIT_INPUT;
+  collate_cli_progress_init (&progress, N_("Loading"), paths->len, progress_asked);
+  for (guint i = 0; i < paths->len; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (projects[i]);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (paths, i));
       CollateProject *p = collate_project_load_file (file, NULL, NULL, &error);
 
       if (p == NULL)
         {
+          collate_cli_progress_clear (&progress);
           print_error ("export", error->message);
           return EXIT_INPUT;
         }
       g_ptr_array_add (loaded, p);
+      collate_cli_progress_step (&progress);
     }
+  collate_cli_progress_clear (&progress);
   project = collate_export_merge_projects ((CollateProject *const *) loaded->pdata,
                                            loaded->len, &error);
   if (project == NULL)

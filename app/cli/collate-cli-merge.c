@@ -10,18 +10,6 @@
 #include "collate-cli-common.h"
 #include "collate-cli-merge.h"
 
-static CollateProject *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CollateProject *project = collate_project_load_file (file, NULL, NULL, &error);
-
-  if (project == NULL)
-    collate_cli_print_error ("%s", error->message);
-  return project;
-}
-
 int
 collate_cli_merge_driver (int    argc,
                           char **argv)
@@ -33,9 +21,7 @@ collate_cli_merge_driver (int    argc,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollateProject) base = NULL;
-  g_autoptr(CollateProject) ours = NULL;
-  g_autoptr(CollateProject) theirs = NULL;
+  CollateProject *versions[3] = { NULL };
   g_autoptr(CollateProject) merged = NULL;
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GFile) out = NULL;
@@ -72,14 +58,15 @@ collate_cli_merge_driver (int    argc,
     }
   shown = collate_cli_display_name (n == 4 ? files[3] : files[1]);
 
-  if ((base = load (files[0])) == NULL || (ours = load (files[1])) == NULL ||
-      (theirs = load (files[2])) == NULL)
+  if (!collate_cli_load_projects ((const char *const *) files, 3, versions))
     {
       collate_cli_print_error (_("%s: not merged; the file is left as it was"), shown);
       return COLLATE_CLI_EXIT_FAILED;
     }
 
-  merged = collate_project_merge3 (base, ours, theirs, conflicts, &error);
+  merged = collate_project_merge3 (versions[0], versions[1], versions[2], conflicts, &error);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (versions[i]);
   if (merged == NULL)
     {
       collate_cli_print_error (_("%s: not merged: %s"), shown, error->message);
@@ -144,15 +131,14 @@ collate_cli_merge (int    argc,
   if (status != COLLATE_CLI_EXIT_OK)
     return status;
 
-  for (guint i = 0; files[i] != NULL; i++)
+  g_ptr_array_set_size (projects, g_strv_length (files));
+  if (!collate_cli_load_projects ((const char *const *) files, projects->len, (CollateProject **) projects->pdata))
     {
-      CollateProject *project = load (files[i]);
-
-      if (project == NULL)
-        return COLLATE_CLI_EXIT_FAILED;
-      g_ptr_array_add (projects, project);
-      g_ptr_array_add (names, collate_cli_display_name (files[i]));
+      g_ptr_array_set_free_func (projects, NULL);  /* cleared */
+      return COLLATE_CLI_EXIT_FAILED;
     }
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (names, collate_cli_display_name (files[i]));
   g_ptr_array_add (names, NULL);
 
   merged = collate_projects_merge ((CollateProject **) projects->pdata,

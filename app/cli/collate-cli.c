@@ -482,38 +482,58 @@ command_validate (int    argc,
                   char **argv)
 {
   g_auto(GStrv) files = NULL;
+  gboolean progress_asked = FALSE;
   const GOptionEntry entries[] = {
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT…") },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress_asked,
+      N_("Show progress on standard error (by default only on a terminal, from 20 projects)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT|FOLDER…") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  CollateCliProgress progress;
   int status = EXIT_OK;
+  gboolean any_folder = FALSE;
+  guint n_bad = 0;
   guint i;
 
   context = command_context_new (NULL,
                                  N_("Load each project file and check everything in it: the format, "
                                     "offsets, quotes, checksums, ids, links and labels. Prints "
                                     "“FILE: ok (…)” on standard output for each good file and the "
-                                    "problem on standard error for each bad one."),
+                                    "problem on standard error for each bad one. A folder stands for "
+                                    "every project file (*.collate.json) inside it and the folders "
+                                    "inside those, in sorted order."),
                                  entries);
   if (!command_context_parse (context, "validate", &argc, &argv))
     return EXIT_USAGE;
 
   if (files == NULL || files[0] == NULL)
-    return usage_error ("validate", _("give at least one project file"));
+    return usage_error ("validate", _("give at least one project file or folder"));
 
-  for (i = 0; files[i] != NULL; i++)
+  if (!collate_cli_expand_inputs ((const char *const *) files, paths))
+    status = EXIT_BAD_INPUT;
+
+  collate_cli_progress_init (&progress, N_("Validating"), paths->len, progress_asked);
+  for (i = 0; i < paths->len; i++)
     {
-      g_autoptr(CollateProject) project = load_project (files[i]);
-      g_autofree char *shown = NULL;
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CollateProject) project = collate_project_load_file (file, NULL, NULL, &error);
+      g_autofree char *shown = collate_cli_display_name (path);
       g_autofree char *documents = NULL;
       g_autofree char *spans = NULL;
       g_autofree char *links = NULL;
       guint n_documents, n_spans, n_links;
 
+      collate_cli_progress_clear (&progress);
       if (project == NULL)
         {
+          collate_cli_print_error ("%s: %s", shown, without_file_name (error->message, path));
           status = EXIT_BAD_INPUT;
+          n_bad++;
+          collate_cli_progress_step (&progress);
           continue;
         }
 
@@ -526,11 +546,18 @@ command_validate (int    argc,
                                n_spans);
       links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links),
                                n_links);
-      shown = collate_cli_display_name (files[i]);
       /* TRANSLATORS: "FILE: ok (2 documents, 10 spans, 3 links)" */
       g_print (_("%s: ok (%s, %s, %s)\n"), shown, documents, spans, links);
+      collate_cli_progress_step (&progress);
     }
 
+  /* A folder: a last line that says how many of its files were bad */
+  for (i = 0; files[i] != NULL; i++)
+    any_folder = any_folder || g_file_test (files[i], G_FILE_TEST_IS_DIR);
+  if (any_folder && paths->len > 1 && n_bad > 0)
+    collate_cli_print_error (g_dngettext (GETTEXT_PACKAGE, "%u of %u project files is not valid",
+                                          "%u of %u project files are not valid", n_bad),
+                             n_bad, paths->len);
   return status;
 }
 
@@ -780,15 +807,47 @@ stats_print_text (Stats      *stats,
   table_print (links, "  ");
 }
 
+/* Prints what @builder holds as pretty JSON on standard output */
+static void
+print_json_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  /* UTF-8 whatever the locale: this is for programs.  Characters that
+   * would turn a terminal's text around are written as JSON escapes. */
+  {
+    GString *safe = g_string_sized_new (strlen (text));
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c >= 0x80 && collate_text_is_unsafe_to_show (c))
+          g_string_append_printf (safe, "\\u%04x", c);
+        else
+          g_string_append_len (safe, p, g_utf8_next_char (p) - p);
+      }
+    g_free (text);
+    text = g_string_free (safe, FALSE);
+  }
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
 static void
 stats_print_json (Stats      *stats,
                   const char *path)
 {
   CollateProject *project = stats->project;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *file = g_filename_display_name (path);
   guint i, j;
 
@@ -871,31 +930,215 @@ stats_print_json (Stats      *stats,
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
+  print_json_builder (builder);
+}
 
-  /* UTF-8 whatever the locale: this is for programs.  Characters that
-   * would turn a terminal's text around are written as JSON escapes. */
-  {
-    GString *safe = g_string_sized_new (strlen (text));
+/* Stats of many projects (a folder): totals, a row per file */
+typedef struct
+{
+  char    *path;
+  char    *title;
+  guint    documents;
+  guint64  characters;
+  guint    spans;
+  guint    links;
+} FileCount;
 
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
+static void
+file_count_free (FileCount *count)
+{
+  g_free (count->path);
+  g_free (count->title);
+  g_free (count);
+}
 
-        if (c >= 0x80 && collate_text_is_unsafe_to_show (c))
-          g_string_append_printf (safe, "\\u%04x", c);
-        else
-          g_string_append_len (safe, p, g_utf8_next_char (p) - p);
-      }
-    g_free (text);
-    text = g_string_free (safe, FALSE);
-  }
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+typedef struct
+{
+  GPtrArray *files;        /* of FileCount */
+  GPtrArray *span_labels;  /* of LabelCount, in the order first met */
+  GPtrArray *link_labels;
+  guint      documents;
+  guint64    characters;
+  guint64    spans;
+  guint64    links;
+  guint64    links_within;
+  guint64    links_across;
+} CorpusStats;
+
+static void
+corpus_stats_add (CorpusStats *corpus,
+                  Stats       *stats,
+                  const char  *path)
+{
+  FileCount *file = g_new0 (FileCount, 1);
+
+  file->path = g_strdup (path);
+  file->title = g_strdup (collate_project_get_title (stats->project));
+  file->documents = stats->n_documents;
+  file->characters = stats->characters;
+  file->spans = collate_project_get_n_annotations (stats->project);
+  file->links = collate_project_get_n_links (stats->project);
+  g_ptr_array_add (corpus->files, file);
+
+  corpus->documents += file->documents;
+  corpus->characters += file->characters;
+  corpus->spans += file->spans;
+  corpus->links += file->links;
+  corpus->links_within += stats->links_within;
+  corpus->links_across += stats->links_across;
+  for (guint i = 0; i < stats->span_labels->len; i++)
+    {
+      LabelCount *count = g_ptr_array_index (stats->span_labels, i);
+
+      label_counts_find (corpus->span_labels, count->name, 1)->total += count->total;
+    }
+  for (guint i = 0; i < stats->link_labels->len; i++)
+    {
+      LabelCount *count = g_ptr_array_index (stats->link_labels, i);
+      LabelCount *sum = label_counts_find (corpus->link_labels, count->name, 1);
+
+      sum->total += count->total;
+      sum->within += count->within;
+      sum->across += count->across;
+    }
+}
+
+static void
+corpus_print_text (CorpusStats *corpus)
+{
+  g_autoptr(Table) summary = table_new (2);
+  g_autoptr(Table) files = table_new (5);
+  g_autoptr(Table) spans = table_new (2);
+  g_autoptr(Table) links = table_new (4);
+
+  table_add (summary, g_strdup (_("Projects")), format_count (corpus->files->len), NULL);
+  table_add (summary, g_strdup (_("Documents")), format_count (corpus->documents), NULL);
+  table_add (summary, g_strdup (_("Characters")), format_count (corpus->characters), NULL);
+  table_add (summary, g_strdup (_("Spans")), format_count (corpus->spans), NULL);
+  table_add (summary, g_strdup (_("Links")), format_count (corpus->links), NULL);
+  table_print (summary, "");
+
+  g_print ("\n%s\n", _("Projects"));
+  for (guint c = 1; c < 5; c++)
+    files->right_aligned[c] = TRUE;
+  table_add (files, g_strdup (_("File")), g_strdup (_("Documents")), g_strdup (_("Characters")),
+             g_strdup (_("Spans")), g_strdup (_("Links")), NULL);
+  for (guint i = 0; i < corpus->files->len; i++)
+    {
+      FileCount *file = g_ptr_array_index (corpus->files, i);
+
+      table_add (files, collate_cli_display_name (file->path), format_count (file->documents),
+                 format_count (file->characters), format_count (file->spans), format_count (file->links), NULL);
+    }
+  table_add (files, g_strdup (_("Total")), format_count (corpus->documents), format_count (corpus->characters),
+             format_count (corpus->spans), format_count (corpus->links), NULL);
+  table_print (files, "  ");
+
+  g_print ("\n%s\n", _("Spans per label"));
+  spans->right_aligned[1] = TRUE;
+  table_add (spans, g_strdup (_("Label")), g_strdup (_("Total")), NULL);
+  for (guint i = 0; i < corpus->span_labels->len; i++)
+    {
+      LabelCount *count = g_ptr_array_index (corpus->span_labels, i);
+
+      table_add (spans, g_strdup (count->name), format_count (count->total), NULL);
+    }
+  table_add (spans, g_strdup (_("Total")), format_count (corpus->spans), NULL);
+  table_print (spans, "  ");
+
+  g_print ("\n%s\n", _("Links per label"));
+  for (guint c = 1; c < 4; c++)
+    links->right_aligned[c] = TRUE;
+  table_add (links, g_strdup (_("Label")), g_strdup (_("Within a document")),
+             g_strdup (_("Across documents")), g_strdup (_("Total")), NULL);
+  for (guint i = 0; i < corpus->link_labels->len; i++)
+    {
+      LabelCount *count = g_ptr_array_index (corpus->link_labels, i);
+
+      table_add (links, g_strdup (count->name), format_count (count->within),
+                 format_count (count->across), format_count (count->total), NULL);
+    }
+  table_add (links, g_strdup (_("Total")), format_count (corpus->links_within),
+             format_count (corpus->links_across), format_count (corpus->links), NULL);
+  table_print (links, "  ");
+}
+
+static void
+corpus_print_json (CorpusStats *corpus)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "projects");
+  json_builder_add_int_value (builder, corpus->files->len);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, corpus->documents);
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, corpus->characters);
+  json_builder_set_member_name (builder, "spans");
+  json_builder_add_int_value (builder, corpus->spans);
+  json_builder_set_member_name (builder, "links");
+  json_builder_add_int_value (builder, corpus->links);
+  json_builder_set_member_name (builder, "links_within_documents");
+  json_builder_add_int_value (builder, corpus->links_within);
+  json_builder_set_member_name (builder, "links_across_documents");
+  json_builder_add_int_value (builder, corpus->links_across);
+
+  json_builder_set_member_name (builder, "files");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < corpus->files->len; i++)
+    {
+      FileCount *file = g_ptr_array_index (corpus->files, i);
+      g_autofree char *name = g_filename_display_name (file->path);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, file->title);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, file->documents);
+      json_builder_set_member_name (builder, "characters");
+      json_builder_add_int_value (builder, file->characters);
+      json_builder_set_member_name (builder, "spans");
+      json_builder_add_int_value (builder, file->spans);
+      json_builder_set_member_name (builder, "links");
+      json_builder_add_int_value (builder, file->links);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "spans_per_label");
+  json_builder_begin_object (builder);
+  for (guint j = 0; j < corpus->span_labels->len; j++)
+    {
+      LabelCount *count = g_ptr_array_index (corpus->span_labels, j);
+
+      json_builder_set_member_name (builder, count->name);
+      json_builder_add_int_value (builder, count->total);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "links_per_label");
+  json_builder_begin_object (builder);
+  for (guint j = 0; j < corpus->link_labels->len; j++)
+    {
+      LabelCount *count = g_ptr_array_index (corpus->link_labels, j);
+
+      json_builder_set_member_name (builder, count->name);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, count->total);
+      json_builder_set_member_name (builder, "within_documents");
+      json_builder_add_int_value (builder, count->within);
+      json_builder_set_member_name (builder, "across_documents");
+      json_builder_add_int_value (builder, count->across);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  print_json_builder (builder);
 }
 
 static int
@@ -904,40 +1147,89 @@ command_stats (int    argc,
 {
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE;
+  gboolean progress_asked = FALSE;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
       N_("Print machine-readable JSON (UTF-8) instead of tables"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT") },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress_asked,
+      N_("Show progress on standard error (by default only on a terminal, from 20 projects)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT|FOLDER…") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(CollateProject) project = NULL;
-  g_autoptr(Stats) stats = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  CorpusStats corpus = { NULL };
+  CollateCliProgress progress;
+  gboolean many = FALSE;
+  int status = EXIT_OK;
 
   context = command_context_new (NULL,
                                  N_("Count a project's documents and characters, its spans per label "
-                                    "and per document, and its links per label."),
+                                    "and per document, and its links per label. Given a folder (every "
+                                    "project file inside it and the folders inside those) or several "
+                                    "files: the totals of all, and a line per file."),
                                  entries);
   if (!command_context_parse (context, "stats", &argc, &argv))
     return EXIT_USAGE;
 
   if (files == NULL || files[0] == NULL)
-    return usage_error ("stats", _("give a project file"));
-  if (files[1] != NULL)
-    return usage_error ("stats", _("give only one project file (to check several, use “%s validate”)"),
-                        PROGRAM_NAME);
+    return usage_error ("stats", _("give a project file or a folder of projects"));
 
-  project = load_project (files[0]);
-  if (project == NULL)
+  for (guint i = 0; files[i] != NULL; i++)
+    many = many || i > 0 || g_file_test (files[i], G_FILE_TEST_IS_DIR);
+  if (!collate_cli_expand_inputs ((const char *const *) files, paths))
     return EXIT_BAD_INPUT;
 
-  stats = stats_compute (project);
-  if (json)
-    stats_print_json (stats, files[0]);
-  else
-    stats_print_text (stats, files[0]);
+  if (!many)
+    {
+      g_autoptr(CollateProject) project = load_project (files[0]);
+      g_autoptr(Stats) stats = NULL;
 
-  return EXIT_OK;
+      if (project == NULL)
+        return EXIT_BAD_INPUT;
+      stats = stats_compute (project);
+      if (json)
+        stats_print_json (stats, files[0]);
+      else
+        stats_print_text (stats, files[0]);
+      return EXIT_OK;
+    }
+
+  corpus.files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_count_free);
+  corpus.span_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_count_free);
+  corpus.link_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_count_free);
+  collate_cli_progress_init (&progress, N_("Counting"), paths->len, progress_asked);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(CollateProject) project = NULL;
+      g_autoptr(Stats) stats = NULL;
+
+      collate_cli_progress_clear (&progress);
+      project = load_project (path);
+      if (project == NULL)
+        {
+          /* Totals without a file would be wrong: stop */
+          status = EXIT_BAD_INPUT;
+          break;
+        }
+      stats = stats_compute (project);
+      corpus_stats_add (&corpus, stats, path);
+      collate_cli_progress_step (&progress);
+    }
+  collate_cli_progress_clear (&progress);
+
+  if (status == EXIT_OK)
+    {
+      if (json)
+        corpus_print_json (&corpus);
+      else
+        corpus_print_text (&corpus);
+    }
+  g_ptr_array_unref (corpus.files);
+  g_ptr_array_unref (corpus.span_labels);
+  g_ptr_array_unref (corpus.link_labels);
+  return status;
 }
 
 /* ── main ─────────────────────────────────────────────────────────────── */

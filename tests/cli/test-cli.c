@@ -304,7 +304,7 @@ test_usage_errors (void)
     { { "validate", NULL }, "give at least one project file" },
     { { "validate", "--json", out, NULL }, "--json" },
     { { "stats", NULL }, "give a project file" },
-    { { "stats", out, out, NULL }, "only one project file" },
+    { { "stats", "--bogus", out, NULL }, "--bogus" },
   };
   guint i;
 

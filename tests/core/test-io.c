@@ -459,6 +459,68 @@ test_document_metadata_limits (void)
     g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
     g_assert_cmpstr (error->message, ==, "documents[0].metadata: has a key longer than 200 bytes");
   }
+/* Link attributes (a merge's "annotators"): version 4 only when a link has
+ * some, after the note, keys sorted, kept when the link's label changes;
+ * refused in an older version's file */
+static void
+test_link_attributes (void)
+{
+  g_autoptr(CollateProject) project = build_sample_project ();
+  g_autoptr(GBytes) plain = collate_project_to_bytes (project);
+  g_autoptr(CollateLink) link = g_list_model_get_item (collate_project_get_links (project), 0);
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CollateLink) with = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(CollateProject) loaded = NULL;
+  g_autoptr(CollateLink) loaded_link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) old = NULL;
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(CollateProject) refused = NULL;
+  const char *link_label;
+
+  g_assert_false (bytes_contain (plain, "\"version\": 4,"));
+  g_hash_table_insert (attributes, "annotators", "ann\nbob");
+  g_hash_table_insert (attributes, "a", "1");
+  with = collate_link_new_with_attributes (collate_link_get_id (link), collate_link_get_label (link),
+                                           collate_link_get_from (link), collate_link_get_to (link),
+                                           collate_link_get_note (link), attributes,
+                                           collate_link_get_author (link), collate_link_get_created (link),
+                                           collate_link_get_modified (link));
+  g_assert_true (collate_project_remove_link (project, collate_link_get_id (link), &error));
+  g_assert_no_error (error);
+  g_assert_true (collate_project_insert_link (project, with, &error));
+  g_assert_no_error (error);
+
+  bytes = collate_project_to_bytes (project);
+  g_assert_true (bytes_contain (bytes, "\"version\": 4,"));
+  g_assert_true (bytes_contain (bytes, "\",\n      \"attributes\": {\n        \"a\": \"1\",\n"
+                                       "        \"annotators\": \"ann\\nbob\"\n      },\n      \"author\": "));
+  loaded = reload (bytes);
+  loaded_link = g_list_model_get_item (collate_project_get_links (loaded), 0);
+  g_assert_cmpuint (collate_link_get_n_attributes (loaded_link), ==, 2);
+  g_assert_cmpstr (collate_link_get_attribute (loaded_link, "annotators"), ==, "ann\nbob");
+  again = collate_project_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* A new label keeps the attributes */
+  link_label = collate_label_get_name (collate_schema_get_label (collate_project_get_schema (loaded),
+                                                                 COLLATE_LABEL_KIND_LINK, 0));
+  g_assert_true (collate_project_set_link_label (loaded, collate_link_get_id (loaded_link), link_label, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded_link);
+  loaded_link = g_list_model_get_item (collate_project_get_links (loaded), 0);
+  g_assert_cmpstr (collate_link_get_attribute (loaded_link, "annotators"), ==, "ann\nbob");
+
+  /* A version 3 file has no link attributes: an unknown member there */
+  old = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpint (g_string_replace (old, "\"version\": 4,", "\"version\": 3,", 1), ==, 1);
+  old_bytes = g_string_free_to_bytes (g_steal_pointer (&old));
+  refused = collate_project_load_bytes (old_bytes, &error);
+  g_assert_null (refused);
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "links[0].attributes: "));
 }
 
 /* A project built through the API survives a round trip exactly */
@@ -986,6 +1048,9 @@ test_json_schema (void)
   /* 11 top-level members, 2 schema lists, 4 label, 6 document, 11 annotation, 8 link,
    * 9 review, 4 review side, 10 curation and 6 curation version fields */
   g_assert_cmpuint (n_checked, ==, 11 + 2 + 4 + 6 + 11 + 8 + 9 + 4 + 10 + 6);
+  /* 10 top-level members, 2 schema lists, 4 label, 6 document, 11 annotation, 9 link,
+   * 9 review and 4 review side fields */
+  g_assert_cmpuint (n_checked, ==, 10 + 2 + 4 + 6 + 11 + 9 + 9 + 4);
 }
 
 /* The JSON reader decodes what it accepts exactly */
@@ -1160,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/io/round-trip", test_round_trip);
   g_test_add_func ("/io/document-metadata", test_document_metadata);
   g_test_add_func ("/io/document-metadata-limits", test_document_metadata_limits);
+  g_test_add_func ("/io/link-attributes", test_link_attributes);
   g_test_add_func ("/io/order", test_order);
   g_test_add_func ("/io/next-id", test_next_id);
   g_test_add_func ("/io/save-and-etag", test_save_and_etag);

@@ -15,7 +15,8 @@ merges branches that annotated the project differently:
      the conflict in its metadata;
   3. what cannot be merged leaves ours untouched;
   4. `collate-cli merge` of the three annotators' versions: one span per
-     document, range and label, each listing who made it; links per author.
+     document, range and label, each listing who made it; one link per label
+     and pair of merged ends, each listing who made it.
 """
 import json
 import os
@@ -190,6 +191,13 @@ def main(cli, fixtures):
                 after = f.read()
             check(f"{name}: status 1, ours untouched, a message",
                   p.returncode == 1 and after == before and message in p.stderr, p.stderr)
+        same = os.path.join(repo, "same.collate.json")
+        save(same, base_project)
+        p = subprocess.run([cli, "merge-driver", base_path, same, base_path], capture_output=True, text=True)
+        with open(same, "rb") as f:
+            after = f.read()
+        check("nothing changed on either side: a clean merge, the file byte for byte as it was",
+              p.returncode == 0 and after == before, p.stderr)
         p = subprocess.run([cli, "merge-driver", base_path, ours], capture_output=True, text=True)
         check("two files instead of three: wrong usage", p.returncode == 2, p.stderr)
 
@@ -203,7 +211,7 @@ def main(cli, fixtures):
         check("merge: the result validates", v.returncode == 0, v.stderr)
         merged = load(out)
         made = {}
-        links = set()
+        links = {}
         for path in inputs:
             project = load(path)
             sha = {d["id"]: d["sha256"] for d in project["documents"]}
@@ -215,8 +223,10 @@ def main(cli, fixtures):
                 if a["author"] not in made[k]:
                     made[k].append(a["author"])
             for k in project["links"]:
-                ends = sorted([spans_by_id[k["from"]], spans_by_id[k["to"]]])
-                links.add((k["author"], k["label"], *ends))
+                ends = tuple(sorted([spans_by_id[k["from"]], spans_by_id[k["to"]]]))
+                who = links.setdefault((k["label"], ends), [])
+                if k["author"] not in who:
+                    who.append(k["author"])
         sha = {d["id"]: d["sha256"] for d in merged["documents"]}
         got = {(sha[a["document"]], a["start"], a["end"], a["label"]): a["attributes"].get("annotators", "").split("\n")
                for a in merged["annotations"]}
@@ -224,8 +234,22 @@ def main(cli, fixtures):
               f"{len(merged['annotations'])} spans, {len(made)} distinct")
         check("merge: each lists everyone who made it", got == made,
               [k for k in made if got.get(k) != made[k]][:3])
-        check("merge: links kept per author", len(merged["links"]) == len(links),
-              f"{len(merged['links'])} != {len(links)}")
+        span_of = {a["id"]: (sha[a["document"]], a["start"], a["end"], a["label"]) for a in merged["annotations"]}
+        got_links = {}
+        for k in merged["links"]:
+            got_links.setdefault((k["label"], tuple(sorted([span_of[k["from"]], span_of[k["to"]]]))), []).append(
+                k.get("attributes", {}).get("annotators", "").split("\n"))
+        check("merge: one link per label and pair of ends", len(got_links) == len(merged["links"]) == len(links),
+              f"{len(merged['links'])} links, {len(got_links)} distinct, {len(links)} wanted")
+        check("merge: each link lists everyone who made it",
+              {k: v[0] for k, v in got_links.items()} == links,
+              [k for k in links if got_links.get(k, [None])[0] != links[k]][:3])
+        check("merge: some links were made by several annotators (the fixtures test something)",
+              sum(1 for v in links.values() if len(v) > 1) >= 5)
+        check("merge: a project with link attributes is format version 4", merged["version"] == 4)
+        e = subprocess.run([cli, "export", "--format", "jsonl", out], capture_output=True, text=True)
+        check("merge: a dataset export of it says the links' annotators were not written",
+              e.returncode == 0 and "Links with attributes" in e.stderr, e.stderr)
         p = subprocess.run([cli, "merge", "-o", out, *inputs], capture_output=True, text=True)
         check("merge: an existing output needs --force", p.returncode == 1, p.stderr)
         other = os.path.join(tmp, "other.collate.json")

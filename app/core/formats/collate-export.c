@@ -1294,6 +1294,18 @@ snapshot_new (CollateProject        *project,
       g_ptr_array_add (snap->links, l);
     }
 
+  /* No dataset format has a place for a link's attributes */
+  {
+    guint with_attributes = 0;
+
+    for (guint i = 0; i < snap->links->len; i++)
+      if (collate_link_get_n_attributes (g_ptr_array_index (snap->links, i)) > 0)
+        with_attributes++;
+    collate_export_report_add (snap->report, "link-attributes", with_attributes,
+                               _("Links with attributes (such as the annotators of a merge), whose "
+                                 "attributes were not written (the format has no place for them)"));
+  }
+
   snap->work_total = 1 + snap->links->len + g_hash_table_size (snap->spans_by_id) + n_docs;
   return g_steal_pointer (&snap);
 }
@@ -2088,11 +2100,12 @@ collate_export_merge_projects (CollateProject *const *projects,
           g_autoptr(CollateLink) copy = NULL;
           g_autofree char *id = unique_id (link_ids, collate_link_get_id (l));
 
-          copy = collate_link_new (id, collate_link_get_label (l),
-                                   g_hash_table_lookup (ann_map, collate_link_get_from (l)),
-                                   g_hash_table_lookup (ann_map, collate_link_get_to (l)),
-                                   collate_link_get_note (l),
-                                   collate_link_get_author (l),
+          copy = collate_link_new_with_attributes (id, collate_link_get_label (l),
+                                                   g_hash_table_lookup (ann_map, collate_link_get_from (l)),
+                                                   g_hash_table_lookup (ann_map, collate_link_get_to (l)),
+                                                   collate_link_get_note (l),
+                                                   collate_link_get_attributes (l),
+                                                   collate_link_get_author (l),
                                    collate_link_get_created (l),
                                    collate_link_get_modified (l));
           if (!collate_project_insert_link (merged, copy, error))

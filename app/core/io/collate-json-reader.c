@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <string.h>
@@ -11,7 +13,7 @@
 #include "collate-json-reader.h"
 #include "collate-text.h"
 
-#define CHUNK_SIZE   (1024 * 1024)
+#define CHUNK_SIZE   (4 * 1024 * 1024)
 #define MAX_LENGTH   ((gsize) G_MAXUINT32)
 
 struct _CollateJsonDocument
@@ -45,6 +47,20 @@ static gboolean parse_value (Parser                *parser,
 
 /* ── Memory ── */
 
+void
+collate_advise_huge_pages (gpointer data,
+                           gsize    size)
+{
+#ifdef MADV_HUGEPAGE
+  const guintptr huge = 2 * 1024 * 1024;
+  guintptr start = ((guintptr) data + huge - 1) & ~(huge - 1);
+  guintptr end = ((guintptr) data + size) & ~(huge - 1);
+
+  if (end > start)
+    (void) madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
 static gpointer
 doc_alloc (CollateJsonDocument *doc,
            gsize                size)
@@ -62,6 +78,7 @@ doc_alloc (CollateJsonDocument *doc,
           return ret;
         }
       doc->chunk_pos = g_malloc (doc->chunk_size);
+      collate_advise_huge_pages (doc->chunk_pos, doc->chunk_size);
       doc->chunk_left = doc->chunk_size;
       doc->chunk_size = CHUNK_SIZE;
       g_ptr_array_add (doc->chunks, doc->chunk_pos);

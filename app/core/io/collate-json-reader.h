@@ -194,4 +194,10 @@ gboolean                collate_json_object_reader_get_optional_string (CollateJ
 gboolean                collate_json_object_reader_finish       (CollateJsonObjectReader *reader,
                                                                  GError                 **error);
 
+/* @data, a large buffer about to be filled: asks the system for transparent
+ * huge pages where it gives them only on request, so that filling it takes
+ * a page fault per 2 MiB instead of per 4 KiB.  Changes nothing else. */
+void collate_advise_huge_pages (gpointer data,
+                                gsize    size);
+
 G_END_DECLS

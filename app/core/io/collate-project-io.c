@@ -464,6 +464,9 @@ read_links (Loader                 *loader,
   for (guint i = 0; i < array->length; i++)
     {
       CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
+      CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (&item, "attributes");
+      const CollateJsonValue *attributes_value = NULL;
+      g_autoptr(GHashTable) attributes = NULL;
       g_autoptr(CollateLink) link = NULL;
       CollateJsonObjectReader r;
       const char *id, *label, *from, *to, *note, *author, *created, *modified;
@@ -474,13 +477,18 @@ read_links (Loader                 *loader,
           || !(from = collate_json_object_reader_get_string (&r, "from", error))
           || !(to = collate_json_object_reader_get_string (&r, "to", error))
           || !(note = collate_json_object_reader_get_string (&r, "note", error))
+          /* versions 1 to 3 have no link attributes: unknown there */
+          || (loader->version >= 4
+              && (attributes_value = collate_json_object_reader_lookup (&r, "attributes")) != NULL
+              && !read_string_map (attributes_value, &attributes_path, &attributes, error))
           || !(author = collate_json_object_reader_get_string (&r, "author", error))
           || !(created = get_timestamp (&r, "created", error))
           || !(modified = get_timestamp (&r, "modified", error))
           || !collate_json_object_reader_finish (&r, error))
         return FALSE;
 
-      link = collate_link_new (id, label, from, to, note, author, created, modified);
+      link = collate_link_new_with_attributes (id, label, from, to, note, attributes,
+                                               author, created, modified);
       if (!collate_project_insert_link (loader->project, link, error))
         {
           prefix_record_error (error, &item);
@@ -1045,6 +1053,7 @@ read_file (GFile         *file,
   /* Read one byte more than expected, to notice a file that grew */
   capacity = (gsize) size + 1;
   data = g_malloc (capacity);
+  collate_advise_huge_pages (data, capacity);
   for (;;)
     {
       gsize n = 0;
@@ -1291,6 +1300,13 @@ lookup_attribute (gpointer    owner,
 }
 
 static const char *
+lookup_link_attribute (gpointer    owner,
+                       const char *key)
+{
+  return collate_link_get_attribute (owner, key);
+}
+
+static const char *
 lookup_document_metadata (gpointer    owner,
                           const char *key)
 {
@@ -1298,13 +1314,23 @@ lookup_document_metadata (gpointer    owner,
 }
 
 /* The oldest version that holds everything in the project, so that a
- * project is never written newer than it needs to be: 4 for curations, 3
- * for document metadata, 2 for reviews, else 1 */
+ * project is never written newer than it needs to be: 4 for curations or
+ * link attributes, 3 for document metadata, 2 for reviews, else 1 */
 static guint
 needed_version (CollateProject *self)
 {
   GListModel *documents = collate_project_get_documents (self);
+  GListModel *links = collate_project_get_links (self);
   guint n = g_list_model_get_n_items (documents);
+  guint n_links = g_list_model_get_n_items (links);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+
+      if (collate_link_get_n_attributes (link) > 0)
+        return 4;
+    }
 
   if (collate_project_get_n_curations (self) > 0)
     return 4;
@@ -1477,6 +1503,14 @@ append_link (GString     *s,
   append_member (s, ",\n      \"from\": ", collate_link_get_from (link));
   append_member (s, ",\n      \"to\": ", collate_link_get_to (link));
   append_member (s, ",\n      \"note\": ", collate_link_get_note (link));
+  if (collate_link_get_n_attributes (link) > 0)
+    {
+      g_autofree const char **keys = collate_link_get_attribute_keys (link);
+
+      g_string_append (s, ",\n      \"attributes\": ");
+      append_string_map (s, keys, collate_link_get_n_attributes (link), NULL, "      ",
+                         lookup_link_attribute, link);
+    }
   append_member (s, ",\n      \"author\": ", collate_link_get_author (link));
   append_member (s, ",\n      \"created\": ", collate_link_get_created (link));
   append_member (s, ",\n      \"modified\": ", collate_link_get_modified (link));
@@ -1513,6 +1547,7 @@ collate_project_to_bytes (CollateProject *self)
     }
   estimate += (gsize) n_annotations * 320 + (gsize) n_links * 240;
   s = g_string_sized_new (estimate);
+  collate_advise_huge_pages (s->str, s->allocated_len);
 
   g_string_append (s, "{\n  \"format\": \"" COLLATE_FORMAT_NAME "\",\n  \"version\": ");
   /* A newer version only when there is what an older one cannot hold, so

@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 
 #define COLLATE_FORMAT_NAME     "collate-project"
 /* The newest version read and written.  Version 2 adds "reviews",
- * version 3 documents' "metadata", version 4 "curations"; a project is
- * written in the oldest version that holds it, so one with none of them is
- * still version 1. */
+ * version 3 documents' "metadata", version 4 "curations" and links'
+ * "attributes"; a project is written in the oldest version that holds it,
+ * so one with none of them is still version 1. */
 #define COLLATE_FORMAT_VERSION  4
 /* Refused before parsing: files larger than COLLATE_MAX_FILE_SIZE, nesting
  * deeper than COLLATE_MAX_DEPTH (collate-limits.h) */

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "collate-link.h"
 
 struct _CollateLink
@@ -18,6 +21,7 @@ struct _CollateLink
   char       *note;
   char       *created;
   char       *modified;
+  GHashTable *attributes;   /* NULL when there are none */
 };
 
 G_DEFINE_FINAL_TYPE (CollateLink, collate_link, G_TYPE_OBJECT)
@@ -48,6 +52,7 @@ collate_link_finalize (GObject *object)
   g_free (self->note);
   g_free (self->created);
   g_free (self->modified);
+  g_clear_pointer (&self->attributes, g_hash_table_unref);
 
   G_OBJECT_CLASS (collate_link_parent_class)->finalize (object);
 }
@@ -131,6 +136,32 @@ collate_link_new (const char *id,
   return self;
 }
 
+CollateLink *
+collate_link_new_with_attributes (const char *id,
+                                  const char *label,
+                                  const char *from_id,
+                                  const char *to_id,
+                                  const char *note,
+                                  GHashTable *attributes,
+                                  const char *author,
+                                  const char *created,
+                                  const char *modified)
+{
+  CollateLink *self = collate_link_new (id, label, from_id, to_id, note, author, created, modified);
+
+  if (self != NULL && attributes != NULL && g_hash_table_size (attributes) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      self->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, attributes);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (self->attributes, g_strdup (key), g_strdup (value ? value : ""));
+    }
+  return self;
+}
+
 const char *
 collate_link_get_id (CollateLink *self)
 {
@@ -185,4 +216,51 @@ collate_link_get_modified (CollateLink *self)
 {
   g_return_val_if_fail (COLLATE_IS_LINK (self), NULL);
   return self->modified;
+}
+
+const char *
+collate_link_get_attribute (CollateLink *self,
+                            const char  *key)
+{
+  g_return_val_if_fail (COLLATE_IS_LINK (self), NULL);
+
+  if (self->attributes == NULL || key == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->attributes, key);
+}
+
+guint
+collate_link_get_n_attributes (CollateLink *self)
+{
+  g_return_val_if_fail (COLLATE_IS_LINK (self), 0);
+  return self->attributes ? g_hash_table_size (self->attributes) : 0;
+}
+
+GHashTable *
+collate_link_get_attributes (CollateLink *self)
+{
+  g_return_val_if_fail (COLLATE_IS_LINK (self), NULL);
+  return self->attributes;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+const char **
+collate_link_get_attribute_keys (CollateLink *self)
+{
+  const char **keys;
+  guint n = 0;
+
+  g_return_val_if_fail (COLLATE_IS_LINK (self), NULL);
+
+  if (self->attributes == NULL)
+    return g_new0 (const char *, 1);
+  keys = (const char **) g_hash_table_get_keys_as_array (self->attributes, &n);
+  qsort (keys, n, sizeof (char *), compare_strings);
+  return keys;
 }

@@ -2060,10 +2060,11 @@ replace_link (CollateProject *self,
   g_autoptr(CollateLink) replacement = NULL;
   g_autofree char *now = self->clock (self->clock_data);
 
-  replacement = collate_link_new (collate_link_get_id (old), label,
-                                  collate_link_get_from (old), collate_link_get_to (old),
-                                  note, collate_link_get_author (old),
-                                  collate_link_get_created (old), now);
+  replacement = collate_link_new_with_attributes (collate_link_get_id (old), label,
+                                                  collate_link_get_from (old), collate_link_get_to (old),
+                                                  note, collate_link_get_attributes (old),
+                                                  collate_link_get_author (old),
+                                                  collate_link_get_created (old), now);
 
   collate_project_begin_group (self, description);
   record_op (self, OP_REPLACE_LINK, old, replacement);

@@ -259,6 +259,55 @@ set_missing_text_error (CollateAgreement *self,
                  collate_document_get_id (document), title);
 }
 
+/* Every text of each project is in all the others (the k-th document with
+ * a text paired with the k-th with that text), or @error */
+static gboolean
+pair_texts (CollateAgreement  *self,
+            CollateProject   **projects,
+            GPtrArray         *tables,
+            GPtrArray         *keys,
+            GError           **error)
+{
+  for (guint a = 0; a < self->n; a++)
+    {
+      GPtrArray *order = g_ptr_array_new ();
+
+      g_ptr_array_add (keys, order);
+      g_ptr_array_add (tables, documents_by_text (projects[a], order));
+    }
+
+  for (guint a = 0; a < self->n; a++)
+    for (guint b = 0; b < self->n; b++)
+      {
+        GPtrArray *order = g_ptr_array_index (keys, a);
+
+        if (a == b)
+          continue;
+        for (guint i = 0; i < order->len; i++)
+          if (!g_hash_table_contains (g_ptr_array_index (tables, b), g_ptr_array_index (order, i)))
+            {
+              set_missing_text_error (self, error, a, collate_project_get_document (projects[a], i),
+                                      b, projects[b]);
+              return FALSE;
+            }
+      }
+  return TRUE;
+}
+
+gboolean
+collate_agreement_check_texts (CollateAgreement  *self,
+                               CollateProject   **projects,
+                               GError           **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_return_val_if_fail (COLLATE_IS_AGREEMENT (self), FALSE);
+  g_return_val_if_fail (projects != NULL, FALSE);
+
+  return pair_texts (self, projects, tables, keys, error);
+}
+
 /* ── Adding projects ──────────────────────────────────────────────────── */
 
 static char *
@@ -603,30 +652,8 @@ collate_agreement_add_projects (CollateAgreement  *self,
   g_return_val_if_fail (COLLATE_IS_AGREEMENT (self), FALSE);
   g_return_val_if_fail (projects != NULL, FALSE);
 
-  for (guint a = 0; a < self->n; a++)
-    {
-      GPtrArray *order = g_ptr_array_new ();
-
-      g_ptr_array_add (keys, order);
-      g_ptr_array_add (tables, documents_by_text (projects[a], order));
-    }
-
-  /* Every text of each is in all the others */
-  for (guint a = 0; a < self->n; a++)
-    for (guint b = 0; b < self->n; b++)
-      {
-        GPtrArray *order = g_ptr_array_index (keys, a);
-
-        if (a == b)
-          continue;
-        for (guint i = 0; i < order->len; i++)
-          if (!g_hash_table_contains (g_ptr_array_index (tables, b), g_ptr_array_index (order, i)))
-            {
-              set_missing_text_error (self, error, a, collate_project_get_document (projects[a], i),
-                                      b, projects[b]);
-              return FALSE;
-            }
-      }
+  if (!pair_texts (self, projects, tables, keys, error))
+    return FALSE;
 
   forget_results (self);
 

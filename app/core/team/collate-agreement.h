@@ -87,6 +87,11 @@ const char       *collate_agreement_get_annotator     (CollateAgreement  *self,
 gboolean          collate_agreement_add_projects      (CollateAgreement  *self,
                                                        CollateProject   **projects,
                                                        GError           **error);
+/* Only the check of collate_agreement_add_projects(): every text of each
+ * of @projects is in all the others, or the same error */
+gboolean          collate_agreement_check_texts       (CollateAgreement  *self,
+                                                       CollateProject   **projects,
+                                                       GError           **error);
 
 guint             collate_agreement_get_n_documents   (CollateAgreement  *self);
 /* The document as the first annotator has it */

@@ -1,8 +1,8 @@
 /* collate-merge.c — three-way merge of a project's versions, by ids
  *
- * The three versions are written as the file format (collate_project_to_bytes,
- * deterministic), merged member by member as JSON, and the result read back
- * through the loader, which checks everything a file is checked for.
+ * The three loaded versions are merged item by item (documents, spans, links
+ * and reviews, compared field by field as the file writes them), and the
+ * result built through the project's own checked insertions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,46 +11,23 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-
 #include "collate-error.h"
 #include "collate-project-io.h"
 #include "collate-agreement.h"
 #include "collate-merge.h"
 
+typedef enum { DOCUMENTS, ANNOTATIONS, LINKS, REVIEWS } ItemKind;
+
 typedef struct
 {
-  JsonObject *root[3];          /* base, ours, theirs */
-  GPtrArray  *conflicts;
-  guint64     next_id;
-  GHashTable *taken_ids;        /* every id in the result so far */
-  GHashTable *renamed;          /* theirs' annotation id → new id */
+  CollateProject *version[3];   /* base, ours, theirs */
+  GPtrArray      *conflicts;
+  guint64         next_id;
+  GHashTable     *taken_ids;    /* every id in the result so far */
+  GHashTable     *renamed;      /* theirs' annotation id → new id */
 } Merge;
 
 enum { BASE, OURS, THEIRS };
-
-static JsonObject *
-as_json (CollateProject *project,
-         JsonParser     *parser,
-         GError        **error)
-{
-  g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (!json_parser_load_from_data (parser, data, size, error))
-    return NULL;
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static gboolean
-same_node (JsonNode *a,
-           JsonNode *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return json_node_equal (a, b);
-}
 
 static void
 conflict (Merge      *merge,
@@ -69,39 +46,224 @@ conflict (Merge      *merge,
   va_end (args);
 }
 
-/* id → element of @member's array in @root */
-static GHashTable *
-by_id (JsonObject *root,
-       const char *member)
+static GListModel *
+items_of (CollateProject *project,
+          ItemKind        kind)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array = json_object_has_member (root, member) ? json_object_get_array_member (root, member) : NULL;
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  switch (kind)
     {
-      JsonNode *node = json_array_get_element (array, i);
+    case DOCUMENTS:
+      return collate_project_get_documents (project);
+    case ANNOTATIONS:
+      return collate_project_get_annotations (project);
+    case LINKS:
+      return collate_project_get_links (project);
+    case REVIEWS:
+    default:
+      return collate_project_get_reviews (project);
+    }
+}
 
-      g_hash_table_insert (table, (gpointer) json_object_get_string_member (json_node_get_object (node), "id"), node);
+static const char *
+id_of (gpointer item,
+       ItemKind kind)
+{
+  switch (kind)
+    {
+    case DOCUMENTS:
+      return collate_document_get_id (item);
+    case ANNOTATIONS:
+      return collate_annotation_get_id (item);
+    case LINKS:
+      return collate_link_get_id (item);
+    case REVIEWS:
+    default:
+      return collate_review_get_id (item);
+    }
+}
+
+static gboolean
+same_map (GHashTable *a,
+          GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Attribute tables, NULL for none */
+static gboolean
+same_attributes (GHashTable *a,
+                 GHashTable *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || g_hash_table_size (a) == 0) && (b == NULL || g_hash_table_size (b) == 0);
+  return same_map (a, b);
+}
+
+static gboolean
+same_document (CollateDocument *a,
+               CollateDocument *b)
+{
+  return a == b
+    || (g_strcmp0 (collate_document_get_id (a), collate_document_get_id (b)) == 0
+        && g_strcmp0 (collate_document_get_title (a), collate_document_get_title (b)) == 0
+        && g_strcmp0 (collate_document_get_source (a), collate_document_get_source (b)) == 0
+        && collate_document_get_byte_length (a) == collate_document_get_byte_length (b)
+        && g_strcmp0 (collate_document_get_sha256 (a), collate_document_get_sha256 (b)) == 0
+        && same_map (collate_document_get_metadata (a), collate_document_get_metadata (b)));
+}
+
+static gboolean
+same_annotation (CollateAnnotation *a,
+                 CollateAnnotation *b)
+{
+  guint n = collate_annotation_get_n_attributes (a);
+
+  if (a == b)
+    return TRUE;
+  if (collate_annotation_get_start (a) != collate_annotation_get_start (b)
+      || collate_annotation_get_end (a) != collate_annotation_get_end (b)
+      || g_strcmp0 (collate_annotation_get_id (a), collate_annotation_get_id (b)) != 0
+      || g_strcmp0 (collate_annotation_get_document_id (a), collate_annotation_get_document_id (b)) != 0
+      || g_strcmp0 (collate_annotation_get_label (a), collate_annotation_get_label (b)) != 0
+      || g_strcmp0 (collate_annotation_get_text (a), collate_annotation_get_text (b)) != 0
+      || g_strcmp0 (collate_annotation_get_note (a), collate_annotation_get_note (b)) != 0
+      || g_strcmp0 (collate_annotation_get_author (a), collate_annotation_get_author (b)) != 0
+      || g_strcmp0 (collate_annotation_get_created (a), collate_annotation_get_created (b)) != 0
+      || g_strcmp0 (collate_annotation_get_modified (a), collate_annotation_get_modified (b)) != 0
+      || n != collate_annotation_get_n_attributes (b))
+    return FALSE;
+  if (n > 0)
+    {
+      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        if (g_strcmp0 (collate_annotation_get_attribute (a, keys[k]),
+                       collate_annotation_get_attribute (b, keys[k])) != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_link (CollateLink *a,
+           CollateLink *b)
+{
+  return a == b
+    || (g_strcmp0 (collate_link_get_id (a), collate_link_get_id (b)) == 0
+        && g_strcmp0 (collate_link_get_label (a), collate_link_get_label (b)) == 0
+        && g_strcmp0 (collate_link_get_from (a), collate_link_get_from (b)) == 0
+        && g_strcmp0 (collate_link_get_to (a), collate_link_get_to (b)) == 0
+        && g_strcmp0 (collate_link_get_note (a), collate_link_get_note (b)) == 0
+        && g_strcmp0 (collate_link_get_author (a), collate_link_get_author (b)) == 0
+        && g_strcmp0 (collate_link_get_created (a), collate_link_get_created (b)) == 0
+        && g_strcmp0 (collate_link_get_modified (a), collate_link_get_modified (b)) == 0
+        && same_attributes (collate_link_get_attributes (a), collate_link_get_attributes (b)));
+}
+
+/* Confidences compare as written: three decimals */
+static gboolean
+same_confidence (double a,
+                 double b)
+{
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (x, sizeof x, "%.3f", a);
+  g_ascii_formatd (y, sizeof y, "%.3f", b);
+  return strcmp (x, y) == 0;
+}
+
+static gboolean
+same_review (CollateReview *a,
+             CollateReview *b)
+{
+  if (a == b)
+    return TRUE;
+  if (collate_review_get_decision (a) != collate_review_get_decision (b)
+      || !same_confidence (collate_review_get_confidence (a), collate_review_get_confidence (b))
+      || g_strcmp0 (collate_review_get_id (a), collate_review_get_id (b)) != 0
+      || g_strcmp0 (collate_review_get_kind (a), collate_review_get_kind (b)) != 0
+      || g_strcmp0 (collate_review_get_reason (a), collate_review_get_reason (b)) != 0
+      || g_strcmp0 (collate_review_get_link_label (a), collate_review_get_link_label (b)) != 0
+      || g_strcmp0 (collate_review_get_author (a), collate_review_get_author (b)) != 0
+      || g_strcmp0 (collate_review_get_created (a), collate_review_get_created (b)) != 0)
+    return FALSE;
+  for (guint k = 0; k < 2; k++)
+    {
+      const CollateReviewSide *x = collate_review_get_side (a, k);
+      const CollateReviewSide *y = collate_review_get_side (b, k);
+
+      if (x->start != y->start || x->end != y->end
+          || g_strcmp0 (x->document_id, y->document_id) != 0 || g_strcmp0 (x->text, y->text) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_item (gpointer a,
+           gpointer b,
+           ItemKind kind)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  switch (kind)
+    {
+    case DOCUMENTS:
+      return same_document (a, b);
+    case ANNOTATIONS:
+      return same_annotation (a, b);
+    case LINKS:
+      return same_link (a, b);
+    case REVIEWS:
+    default:
+      return same_review (a, b);
+    }
+}
+
+/* id → item of @kind in @project (borrowed) */
+static GHashTable *
+by_id (CollateProject *project,
+       ItemKind        kind)
+{
+  GListModel *list = items_of (project, kind);
+  guint n = g_list_model_get_n_items (list);
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_hash_table_insert (table, (gpointer) id_of (item, kind), item);
     }
   return table;
 }
 
-/* Ids of @member in all three, base's order, then ours', then theirs' */
+/* Ids of @kind in all three, base's order, then ours', then theirs' */
 static GPtrArray *
-all_ids (Merge      *merge,
-         const char *member)
+all_ids (Merge    *merge,
+         ItemKind  kind)
 {
   GPtrArray *ids = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint side = 0; side < 3; side++)
     {
-      JsonObject *root = merge->root[side];
-      JsonArray *array = json_object_has_member (root, member) ? json_object_get_array_member (root, member) : NULL;
+      GListModel *list = items_of (merge->version[side], kind);
+      guint n = g_list_model_get_n_items (list);
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+      for (guint i = 0; i < n; i++)
         {
-          const char *id = json_object_get_string_member (json_array_get_object_element (array, i), "id");
+          g_autoptr(GObject) item = g_list_model_get_item (list, i);
+          const char *id = id_of (item, kind);
 
           if (g_hash_table_add (seen, (gpointer) id))
             g_ptr_array_add (ids, (gpointer) id);
@@ -124,102 +286,142 @@ fresh_id (Merge      *merge,
     }
 }
 
-static JsonNode *
-copy_with_id (JsonNode   *node,
-              const char *id)
+static GHashTable *
+attributes_of (CollateAnnotation *annotation)
 {
-  JsonNode *copy = json_node_copy (node);
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree const char **keys = collate_annotation_get_attribute_keys (annotation);
 
-  json_object_set_string_member (json_node_get_object (copy), "id", id);
-  return copy;
+  for (guint k = 0; keys[k] != NULL; k++)
+    g_hash_table_insert (attributes, g_strdup (keys[k]),
+                         g_strdup (collate_annotation_get_attribute (annotation, keys[k])));
+  return attributes;
+}
+
+/* A copy of @item under @id; links with ends @from and @to */
+static gpointer
+copy_item (gpointer    item,
+           ItemKind    kind,
+           const char *id,
+           const char *from,
+           const char *to)
+{
+  switch (kind)
+    {
+    case ANNOTATIONS:
+      {
+        g_autoptr(GHashTable) attributes = attributes_of (item);
+
+        return collate_annotation_new (id, collate_annotation_get_document_id (item),
+                                       collate_annotation_get_start (item), collate_annotation_get_end (item),
+                                       collate_annotation_get_label (item), collate_annotation_get_text (item),
+                                       collate_annotation_get_note (item), attributes,
+                                       collate_annotation_get_author (item), collate_annotation_get_created (item),
+                                       collate_annotation_get_modified (item));
+      }
+    case LINKS:
+      return collate_link_new_with_attributes (id, collate_link_get_label (item), from, to,
+                                               collate_link_get_note (item), collate_link_get_attributes (item),
+                                               collate_link_get_author (item), collate_link_get_created (item),
+                                               collate_link_get_modified (item));
+    case REVIEWS:
+      {
+        const CollateReviewSide sides[2] = {
+          *collate_review_get_side (item, 0), *collate_review_get_side (item, 1)
+        };
+
+        return collate_review_new (id, collate_review_get_decision (item), collate_review_get_kind (item),
+                                   collate_review_get_confidence (item), collate_review_get_reason (item),
+                                   collate_review_get_link_label (item), sides,
+                                   collate_review_get_author (item), collate_review_get_created (item));
+      }
+    case DOCUMENTS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Links taken from theirs follow their spans' new ids */
-static JsonNode *
-renamed_ends (Merge    *merge,
-              JsonNode *node,
-              gboolean  from_theirs)
+static gpointer
+renamed_ends (Merge       *merge,
+              CollateLink *link,
+              gboolean     from_theirs)
 {
-  JsonNode *copy = json_node_copy (node);
-  JsonObject *link = json_node_get_object (copy);
+  const char *from = collate_link_get_from (link);
+  const char *to = collate_link_get_to (link);
+  const char *new_from = from_theirs ? g_hash_table_lookup (merge->renamed, from) : NULL;
+  const char *new_to = from_theirs ? g_hash_table_lookup (merge->renamed, to) : NULL;
 
-  if (from_theirs)
-    for (guint k = 0; k < 2; k++)
-      {
-        const char *end = k == 0 ? "from" : "to";
-        const char *renamed = g_hash_table_lookup (merge->renamed, json_object_get_string_member (link, end));
-
-        if (renamed != NULL)
-          json_object_set_string_member (link, end, renamed);
-      }
-  return copy;
+  if (new_from == NULL && new_to == NULL)
+    return g_object_ref (link);
+  return copy_item (link, LINKS, collate_link_get_id (link), new_from ? new_from : from, new_to ? new_to : to);
 }
 
 /*
- * Three-way merge of the array @member by id into a new array.  @kind names
- * the things in conflicts ("span"), @prefix is that of fresh ids.
+ * Three-way merge of the items of @kind by id, into a new array of
+ * references in the result's order.  @what names the things in conflicts
+ * ("span"), @prefix is that of fresh ids.
  */
-static JsonArray *
-merge_array (Merge      *merge,
-             const char *member,
-             const char *kind,
-             const char *prefix,
-             gboolean    links)
+static GPtrArray *
+merge_items (Merge      *merge,
+             ItemKind    kind,
+             const char *what,
+             const char *prefix)
 {
-  g_autoptr(GHashTable) base = by_id (merge->root[BASE], member);
-  g_autoptr(GHashTable) ours = by_id (merge->root[OURS], member);
-  g_autoptr(GHashTable) theirs = by_id (merge->root[THEIRS], member);
-  g_autoptr(GPtrArray) ids = all_ids (merge, member);
-  JsonArray *result = json_array_new ();
-  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) base = by_id (merge->version[BASE], kind);
+  g_autoptr(GHashTable) ours = by_id (merge->version[OURS], kind);
+  g_autoptr(GHashTable) theirs = by_id (merge->version[THEIRS], kind);
+  g_autoptr(GPtrArray) ids = all_ids (merge, kind);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) later = g_ptr_array_new ();
 
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      JsonNode *o = g_hash_table_lookup (base, id);
-      JsonNode *a = g_hash_table_lookup (ours, id);
-      JsonNode *b = g_hash_table_lookup (theirs, id);
-      JsonNode *take = NULL;
+      gpointer o = g_hash_table_lookup (base, id);
+      gpointer a = g_hash_table_lookup (ours, id);
+      gpointer b = g_hash_table_lookup (theirs, id);
+      gpointer take = NULL;
       gboolean from_theirs = FALSE;
 
       if (o != NULL)
         {
           if (a != NULL && b != NULL)
             {
-              if (same_node (a, o) || same_node (a, b))
-                take = b, from_theirs = !same_node (a, b);
-              else if (same_node (b, o))
+              if (same_item (a, o, kind) || same_item (a, b, kind))
+                take = b, from_theirs = !same_item (a, b, kind);
+              else if (same_item (b, o, kind))
                 take = a;
               else
                 {
                   take = a;
-                  conflict (merge, _("%s %s was changed on both sides; ours is kept"), kind, id);
+                  conflict (merge, _("%s %s was changed on both sides; ours is kept"), what, id);
                 }
             }
           else if (a != NULL)  /* deleted in theirs */
             {
-              if (!same_node (a, o))
+              if (!same_item (a, o, kind))
                 {
                   take = a;
                   conflict (merge, _("%s %s was changed on our side and deleted on theirs; "
-                                     "the change is kept"), kind, id);
+                                     "the change is kept"), what, id);
                 }
             }
           else if (b != NULL)  /* deleted in ours */
             {
-              if (!same_node (b, o))
+              if (!same_item (b, o, kind))
                 {
                   take = b, from_theirs = TRUE;
                   conflict (merge, _("%s %s was deleted on our side and changed on theirs; "
-                                     "the change is kept"), kind, id);
+                                     "the change is kept"), what, id);
                 }
             }
         }
-      else if (a != NULL && b != NULL && !same_node (a, b))
+      else if (a != NULL && b != NULL && !same_item (a, b, kind))
         {
           /* Added on both sides under one id: two different things */
           take = a;
-          g_ptr_array_add (later, json_node_ref (b));
+          g_ptr_array_add (later, b);
         }
       else
         {
@@ -230,69 +432,102 @@ merge_array (Merge      *merge,
       if (take != NULL)
         {
           g_hash_table_add (merge->taken_ids, g_strdup (id));
-          json_array_add_element (result, links ? renamed_ends (merge, take, from_theirs) : json_node_copy (take));
+          g_ptr_array_add (result, kind == LINKS ? renamed_ends (merge, take, from_theirs) : g_object_ref (take));
         }
     }
 
   /* Theirs' additions whose ids ours had taken, under fresh ids */
   for (guint i = 0; i < later->len; i++)
     {
-      JsonNode *b = g_ptr_array_index (later, i);
-      const char *old = json_object_get_string_member (json_node_get_object (b), "id");
+      gpointer b = g_ptr_array_index (later, i);
+      const char *old = id_of (b, kind);
       g_autofree char *id = fresh_id (merge, prefix);
-      JsonNode *copy = links ? renamed_ends (merge, b, TRUE) : json_node_ref (b);
 
-      if (!links)
-        g_hash_table_insert (merge->renamed, g_strdup (old), g_strdup (id));
+      if (kind == LINKS)
+        {
+          g_autoptr(CollateLink) renamed = renamed_ends (merge, b, TRUE);
+
+          g_ptr_array_add (result, copy_item (renamed, kind, id, collate_link_get_from (renamed),
+                                              collate_link_get_to (renamed)));
+        }
+      else
+        {
+          if (kind == ANNOTATIONS)
+            g_hash_table_insert (merge->renamed, g_strdup (old), g_strdup (id));
+          g_ptr_array_add (result, copy_item (b, kind, id, NULL, NULL));
+        }
       g_hash_table_add (merge->taken_ids, g_strdup (id));
-      json_array_add_element (result, copy_with_id (copy, id));
-      json_node_unref (copy);
     }
 
   return result;
-}
-
-/* A member changed on one side is taken from it; on both, ours */
-static void
-merge_member (Merge      *merge,
-              JsonObject *result,
-              const char *member)
-{
-  JsonNode *o = json_object_get_member (merge->root[BASE], member);
-  JsonNode *a = json_object_get_member (merge->root[OURS], member);
-  JsonNode *b = json_object_get_member (merge->root[THEIRS], member);
-  JsonNode *take = same_node (a, o) ? b : a;
-
-  if (!same_node (a, o) && !same_node (b, o) && !same_node (a, b))
-    conflict (merge, _("the project's %s was changed on both sides; ours is kept"), member);
-  if (take != NULL)
-    json_object_set_member (result, member, json_node_copy (take));
 }
 
 /* Labels of both, ours first then theirs' new ones (by name) */
-static JsonArray *
-label_union (JsonObject *ours,
-             JsonObject *theirs,
-             const char *member)
+static gboolean
+label_union (CollateSchema    *result,
+             CollateSchema    *ours,
+             CollateSchema    *theirs,
+             CollateLabelKind  kind,
+             GError          **error)
 {
-  JsonArray *result = json_array_new ();
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *sides[2] = { ours, theirs };
+  CollateSchema *sides[2] = { ours, theirs };
 
   for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < collate_schema_get_n_labels (sides[s], kind); i++)
+      {
+        CollateLabel *label = collate_schema_get_label (sides[s], kind, i);
+
+        if (collate_schema_lookup (result, kind, collate_label_get_name (label)) == NULL
+            && !collate_schema_add (result, kind, label, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+insert_all (CollateProject *project,
+            GPtrArray      *items,
+            ItemKind        kind,
+            GError        **error)
+{
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonArray *array = json_object_get_array_member (sides[s], member);
+      gpointer item = g_ptr_array_index (items, i);
+      gboolean ok;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      switch (kind)
         {
-          JsonNode *node = json_array_get_element (array, i);
-
-          if (g_hash_table_add (names, (gpointer) json_object_get_string_member (json_node_get_object (node), "name")))
-            json_array_add_element (result, json_node_copy (node));
+        case DOCUMENTS:
+          ok = collate_project_add_document (project, item, error);
+          break;
+        case ANNOTATIONS:
+          ok = collate_project_insert_annotation (project, item, error);
+          break;
+        case LINKS:
+          ok = collate_project_insert_link (project, item, error);
+          break;
+        case REVIEWS:
+        default:
+          ok = collate_project_insert_review (project, item, error);
+          break;
+        }
+      if (!ok)
+        {
+          g_prefix_error (error, "%s: ", id_of (item, kind));
+          return FALSE;
         }
     }
-  return result;
+  return TRUE;
 }
+
+static void
+merge_cleared (Merge *merge)
+{
+  g_clear_pointer (&merge->taken_ids, g_hash_table_unref);
+  g_clear_pointer (&merge->renamed, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Merge, merge_cleared)
 
 CollateProject *
 collate_project_merge3 (CollateProject  *base,
@@ -301,35 +536,28 @@ collate_project_merge3 (CollateProject  *base,
                         GPtrArray       *conflicts,
                         GError         **error)
 {
-  g_autoptr(JsonParser) parser_base = json_parser_new ();
-  g_autoptr(JsonParser) parser_ours = json_parser_new ();
-  g_autoptr(JsonParser) parser_theirs = json_parser_new ();
-  JsonParser *parsers[3] = { parser_base, parser_ours, parser_theirs };
-  CollateProject *versions[3] = { base, ours, theirs };
-  g_autoptr(JsonObject) result = json_object_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_auto(Merge) merge = { { base, ours, theirs }, conflicts, 0, NULL, NULL };
+  g_autoptr(CollateSchema) schema = collate_schema_new ();
+  g_autoptr(CollateProject) result = NULL;
   g_autoptr(GHashTable) ours_docs = NULL;
   g_autoptr(GHashTable) theirs_docs = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *schema;
-  JsonObject *metadata;
-  JsonArray *documents, *links;
-  Merge merge = { { NULL } };
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reviews = NULL;
+  const char *title[3];
+  GHashTable *metadata[3];
+  GHashTable *table;
   guint first_conflict = conflicts->len;
-  CollateProject *merged;
 
-  for (guint side = 0; side < 3; side++)
-    if ((merge.root[side] = as_json (versions[side], parsers[side], error)) == NULL)
-      return NULL;
-  merge.conflicts = conflicts;
   merge.taken_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge.renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   merge.next_id = MAX (collate_project_get_next_id (ours), collate_project_get_next_id (theirs));
 
   /* Documents: the same id must mean the same text */
-  ours_docs = by_id (merge.root[OURS], "documents");
-  theirs_docs = by_id (merge.root[THEIRS], "documents");
+  ours_docs = by_id (ours, DOCUMENTS);
+  theirs_docs = by_id (theirs, DOCUMENTS);
   {
     GHashTableIter iter;
     gpointer key, value;
@@ -337,63 +565,66 @@ collate_project_merge3 (CollateProject  *base,
     g_hash_table_iter_init (&iter, theirs_docs);
     while (g_hash_table_iter_next (&iter, &key, &value))
       {
-        JsonNode *mine = g_hash_table_lookup (ours_docs, key);
+        CollateDocument *mine = g_hash_table_lookup (ours_docs, key);
 
-        if (mine != NULL && !same_node (mine, value))
+        if (mine != NULL && !same_document (mine, value))
           {
             g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
                          _("both sides have a document “%s” but it differs (its text, title or source); "
                            "merge these versions by hand"), (const char *) key);
-            g_hash_table_unref (merge.taken_ids);
-            g_hash_table_unref (merge.renamed);
             return NULL;
           }
       }
   }
 
-  json_object_set_string_member (result, "format", COLLATE_FORMAT_NAME);
-  json_object_set_int_member (result, "version", json_object_get_int_member (merge.root[OURS], "version"));
-  merge_member (&merge, result, "title");
+  /* The title: a change on one side is taken from it; on both, ours */
+  for (guint side = 0; side < 3; side++)
+    title[side] = collate_project_get_title (merge.version[side]);
+  if (g_strcmp0 (title[OURS], title[BASE]) != 0 && g_strcmp0 (title[THEIRS], title[BASE]) != 0
+      && g_strcmp0 (title[OURS], title[THEIRS]) != 0)
+    conflict (&merge, _("the project's %s was changed on both sides; ours is kept"), "title");
 
-  schema = json_object_new ();
-  json_object_set_array_member (schema, "span_labels",
-                                label_union (json_object_get_object_member (merge.root[OURS], "schema"),
-                                             json_object_get_object_member (merge.root[THEIRS], "schema"),
-                                             "span_labels"));
-  json_object_set_array_member (schema, "link_labels",
-                                label_union (json_object_get_object_member (merge.root[OURS], "schema"),
-                                             json_object_get_object_member (merge.root[THEIRS], "schema"),
-                                             "link_labels"));
-  json_object_set_object_member (result, "schema", schema);
+  if (!label_union (schema, collate_project_get_schema (ours), collate_project_get_schema (theirs),
+                    COLLATE_LABEL_KIND_SPAN, error)
+      || !label_union (schema, collate_project_get_schema (ours), collate_project_get_schema (theirs),
+                       COLLATE_LABEL_KIND_LINK, error))
+    {
+      g_prefix_error (error, _("the merged project is not valid: "));
+      return NULL;
+    }
+  result = collate_project_new (g_strcmp0 (title[OURS], title[BASE]) == 0 ? title[THEIRS] : title[OURS], schema);
 
-  documents = merge_array (&merge, "documents", _("document"), "d", FALSE);
-  json_object_set_array_member (result, "documents", documents);
-  json_object_set_array_member (result, "annotations", merge_array (&merge, "annotations", _("span"), "a", FALSE));
-  links = merge_array (&merge, "links", _("link"), "l", TRUE);
+  documents = merge_items (&merge, DOCUMENTS, _("document"), "d");
+  annotations = merge_items (&merge, ANNOTATIONS, _("span"), "a");
+  links = merge_items (&merge, LINKS, _("link"), "l");
 
   /* Links whose spans are gone */
   {
-    g_autoptr(GHashTable) spans = by_id (result, "annotations");
-    JsonArray *kept = json_array_new ();
+    g_autoptr(GHashTable) spans = g_hash_table_new (g_str_hash, g_str_equal);
 
-    for (guint i = 0; i < json_array_get_length (links); i++)
+    for (guint i = 0; i < annotations->len; i++)
+      g_hash_table_add (spans, (gpointer) collate_annotation_get_id (g_ptr_array_index (annotations, i)));
+    for (guint i = 0; i < links->len; i++)
       {
-        JsonObject *link = json_array_get_object_element (links, i);
+        CollateLink *link = g_ptr_array_index (links, i);
 
-        if (g_hash_table_contains (spans, json_object_get_string_member (link, "from")) &&
-            g_hash_table_contains (spans, json_object_get_string_member (link, "to")))
-          json_array_add_element (kept, json_node_copy (json_array_get_element (links, i)));
+        if (g_hash_table_contains (spans, collate_link_get_from (link)) &&
+            g_hash_table_contains (spans, collate_link_get_to (link)))
+          g_ptr_array_add (kept, link);
         else
           conflict (&merge, _("link %s joined a span deleted on the other side; it is dropped"),
-                    json_object_get_string_member (link, "id"));
+                    collate_link_get_id (link));
       }
-    json_array_unref (links);
-    json_object_set_array_member (result, "links", kept);
   }
-  if (json_object_has_member (merge.root[OURS], "reviews") || json_object_has_member (merge.root[THEIRS], "reviews"))
+  reviews = merge_items (&merge, REVIEWS, _("review"), "r");
+
+  if (!insert_all (result, documents, DOCUMENTS, error)
+      || !insert_all (result, annotations, ANNOTATIONS, error)
+      || !insert_all (result, kept, LINKS, error)
+      || !insert_all (result, reviews, REVIEWS, error))
     {
-      json_object_set_array_member (result, "reviews", merge_array (&merge, "reviews", _("review"), "r", FALSE));
-      json_object_set_int_member (result, "version", COLLATE_FORMAT_VERSION);
+      g_prefix_error (error, _("the merged project is not valid: "));
+      return NULL;
     }
   /* a curator's decisions (format version 4) are kept as reviews are */
   if (json_object_has_member (merge.root[OURS], "curations") || json_object_has_member (merge.root[THEIRS], "curations"))
@@ -402,12 +633,22 @@ collate_project_merge3 (CollateProject  *base,
       json_object_set_int_member (result, "version", COLLATE_FORMAT_VERSION);
     }
 
-  merge_member (&merge, result, "metadata");
-  if (!json_object_has_member (result, "metadata"))
-    json_object_set_object_member (result, "metadata", json_object_new ());
-  metadata = json_object_get_object_member (result, "metadata");
-  if (json_object_has_member (metadata, COLLATE_MERGE_CONFLICTS_KEY))
-    json_object_remove_member (metadata, COLLATE_MERGE_CONFLICTS_KEY);
+  /* The metadata as the title */
+  for (guint side = 0; side < 3; side++)
+    metadata[side] = collate_project_get_metadata (merge.version[side]);
+  if (!same_map (metadata[OURS], metadata[BASE]) && !same_map (metadata[THEIRS], metadata[BASE])
+      && !same_map (metadata[OURS], metadata[THEIRS]))
+    conflict (&merge, _("the project's %s was changed on both sides; ours is kept"), "metadata");
+  table = collate_project_get_metadata (result);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, same_map (metadata[OURS], metadata[BASE]) ? metadata[THEIRS] : metadata[OURS]);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (strcmp (key, COLLATE_MERGE_CONFLICTS_KEY) != 0)
+        g_hash_table_replace (table, g_strdup (key), g_strdup (value));
+  }
   if (conflicts->len > first_conflict)
     {
       g_autoptr(GString) lines = g_string_new (NULL);
@@ -415,24 +656,11 @@ collate_project_merge3 (CollateProject  *base,
       for (guint i = first_conflict; i < conflicts->len; i++)
         g_string_append_printf (lines, "%s%s", i > first_conflict ? "\n" : "",
                                 (const char *) g_ptr_array_index (conflicts, i));
-      json_object_set_string_member (metadata, COLLATE_MERGE_CONFLICTS_KEY, lines->str);
+      g_hash_table_replace (table, g_strdup (COLLATE_MERGE_CONFLICTS_KEY), g_string_free (g_steal_pointer (&lines), FALSE));
     }
-  json_object_set_int_member (result, "next_id", merge.next_id);
-
-  json_node_set_object (root, result);
-  text = json_to_string (root, FALSE);
-  {
-    gsize length = strlen (text);
-
-    bytes = g_bytes_new_take (g_steal_pointer (&text), length);
-  }
-  g_hash_table_unref (merge.taken_ids);
-  g_hash_table_unref (merge.renamed);
-
-  merged = collate_project_load_bytes (bytes, error);
-  if (merged == NULL)
-    g_prefix_error (error, _("the merged project is not valid: "));
-  return merged;
+  collate_project_set_next_id (result, merge.next_id);
+  collate_project_set_modified (result, FALSE);
+  return g_steal_pointer (&result);
 }
 
 /* ── Merging annotators' versions into one ────────────────────────────── */
@@ -453,6 +681,24 @@ merged_span_free (gpointer data)
   g_ptr_array_unref (span->authors);
   g_free (span->id);
   g_free (span);
+}
+
+typedef struct
+{
+  CollateLink *first;          /* the first who made it's */
+  MergedSpan  *from;
+  MergedSpan  *to;
+  GPtrArray   *authors;        /* of const char *, distinct */
+} MergedLink;
+
+static void
+merged_link_free (gpointer data)
+{
+  MergedLink *link = data;
+
+  g_object_unref (link->first);
+  g_ptr_array_unref (link->authors);
+  g_free (link);
 }
 
 static const char *
@@ -483,16 +729,35 @@ collate_projects_merge (CollateProject   **projects,
   g_autoptr(CollateProject) result = NULL;
   g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_span_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GHashTable) link_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_link_free);
+  g_autoptr(GPtrArray) link_order = g_ptr_array_new ();
   g_autoptr(GPtrArray) doc_indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) first_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CollateSchema *schema = collate_project_get_schema (projects[0]);
   guint64 next = 1;
 
   g_return_val_if_fail (n >= 2, NULL);
 
-  /* The same texts, or a clear refusal: the agreement's pairing */
+  for (guint d = 0; d < collate_project_get_n_documents (projects[0]); d++)
+    {
+      const char *sha = collate_document_get_sha256 (collate_project_get_document (projects[0], d));
+
+      for (guint k = 0;; k++)
+        {
+          char *key = g_strdup_printf ("%s#%u", sha, k);
+
+          if (!g_hash_table_contains (first_by_text, key))
+            {
+              g_hash_table_insert (first_by_text, key, GUINT_TO_POINTER (d));
+              break;
+            }
+          g_free (key);
+        }
+    }
+
+  /* The same texts, or a clear refusal, as the agreement pairs them */
   pairing = collate_agreement_new (names);
-  if (!collate_agreement_add_projects (pairing, projects, error))
+  if (!collate_agreement_check_texts (pairing, projects, error))
     return NULL;
 
   result = collate_project_new (collate_project_get_title (projects[0]), schema);
@@ -500,25 +765,23 @@ collate_projects_merge (CollateProject   **projects,
     if (!collate_project_add_document (result, collate_project_get_document (projects[0], d), error))
       return NULL;
 
-  /* Each project's document ids → the document's index (paired by text) */
+  /* Each project's document ids → the index of the first project's
+   * document with that text (the k-th of several alike to the k-th) */
   for (guint p = 0; p < n; p++)
     {
       GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GHashTable) taken = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint i = 0; i < collate_project_get_n_documents (projects[p]); i++)
         {
           CollateDocument *document = collate_project_get_document (projects[p], i);
+          const char *sha = collate_document_get_sha256 (document);
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, sha));
+          g_autofree char *key = g_strdup_printf ("%s#%u", sha, k);
 
-          for (guint d = 0; d < collate_agreement_get_n_documents (pairing); d++)
-            if (!g_hash_table_contains (taken, GUINT_TO_POINTER (d + 1)) &&
-                g_str_equal (collate_document_get_sha256 (collate_agreement_get_document (pairing, d)),
-                             collate_document_get_sha256 (document)))
-              {
-                g_hash_table_add (taken, GUINT_TO_POINTER (d + 1));
-                g_hash_table_insert (index, (gpointer) collate_document_get_id (document), GUINT_TO_POINTER (d));
-                break;
-              }
+          g_hash_table_insert (seen, (gpointer) sha, GUINT_TO_POINTER (k + 1));
+          g_hash_table_insert (index, (gpointer) collate_document_get_id (document),
+                               g_hash_table_lookup (first_by_text, key));
         }
       g_ptr_array_add (doc_indexes, index);
     }
@@ -580,7 +843,8 @@ collate_projects_merge (CollateProject   **projects,
         return NULL;
     }
 
-  /* Links, per author */
+  /* Links: one per label and pair of ends (either way round), with
+   * everyone who made it, in the order of @projects */
   for (guint p = 0; p < n; p++)
     {
       GListModel *list = collate_project_get_links (projects[p]);
@@ -593,25 +857,44 @@ collate_projects_merge (CollateProject   **projects,
           g_autofree char *from_key = merge_key (g_ptr_array_index (doc_indexes, p), from);
           g_autofree char *to_key = merge_key (g_ptr_array_index (doc_indexes, p), to);
           const char *author = author_of (collate_link_get_author (link), names[p]);
-          MergedSpan *a = g_hash_table_lookup (spans, from_key);
-          MergedSpan *b = g_hash_table_lookup (spans, to_key);
-          char *key = strcmp (from_key, to_key) < 0
-            ? g_strdup_printf ("%s\n%s\n%s\n%s", author, collate_link_get_label (link), from_key, to_key)
-            : g_strdup_printf ("%s\n%s\n%s\n%s", author, collate_link_get_label (link), to_key, from_key);
-          g_autofree char *id = NULL;
-          g_autoptr(CollateLink) copy = NULL;
+          g_autofree char *key = strcmp (from_key, to_key) < 0
+            ? g_strdup_printf ("%s\n%s\n%s", collate_link_get_label (link), from_key, to_key)
+            : g_strdup_printf ("%s\n%s\n%s", collate_link_get_label (link), to_key, from_key);
+          MergedLink *merged = g_hash_table_lookup (links, key);
 
-          if (!g_hash_table_add (link_keys, key))
-            continue;
+          if (merged == NULL)
+            {
+              merged = g_new0 (MergedLink, 1);
+              merged->first = g_object_ref (link);
+              merged->from = g_hash_table_lookup (spans, from_key);
+              merged->to = g_hash_table_lookup (spans, to_key);
+              merged->authors = g_ptr_array_new ();
+              g_ptr_array_add (link_order, merged);
+              g_hash_table_insert (links, g_steal_pointer (&key), merged);
+            }
+          if (!g_ptr_array_find_with_equal_func (merged->authors, author, g_str_equal, NULL))
+            g_ptr_array_add (merged->authors, (gpointer) author);
           if (collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, collate_link_get_label (link)) == NULL)
             collate_schema_ensure (schema, COLLATE_LABEL_KIND_LINK, collate_link_get_label (link));
-          id = g_strdup_printf ("l%" G_GUINT64_FORMAT, next++);
-          copy = collate_link_new (id, collate_link_get_label (link), a->id, b->id,
-                                   collate_link_get_note (link), collate_link_get_author (link),
-                                   collate_link_get_created (link), collate_link_get_modified (link));
-          if (!collate_project_insert_link (result, copy, error))
-            return NULL;
         }
+    }
+
+  for (guint i = 0; i < link_order->len; i++)
+    {
+      MergedLink *merged = g_ptr_array_index (link_order, i);
+      CollateLink *link = merged->first;
+      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_autofree char *id = g_strdup_printf ("l%" G_GUINT64_FORMAT, next++);
+      g_autoptr(CollateLink) copy = NULL;
+
+      g_ptr_array_add (merged->authors, NULL);
+      g_hash_table_insert (attributes, COLLATE_ANNOTATORS_ATTRIBUTE, g_strjoinv ("\n", (GStrv) merged->authors->pdata));
+      copy = collate_link_new_with_attributes (id, collate_link_get_label (link), merged->from->id, merged->to->id,
+                                               collate_link_get_note (link), attributes,
+                                               collate_link_get_author (link),
+                                               collate_link_get_created (link), collate_link_get_modified (link));
+      if (!collate_project_insert_link (result, copy, error))
+        return NULL;
     }
 
   collate_project_set_next_id (result, next);

@@ -39,7 +39,7 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* The attribute of a merged span that lists who made it, one name a line */
+/* The attribute of a merged span or link that lists who made it, one name a line */
 #define COLLATE_ANNOTATORS_ATTRIBUTE "annotators"
 
 /*
@@ -49,8 +49,10 @@ G_BEGIN_DECLS
  * and label) become one, made by the first who made it, with the attribute
  * COLLATE_ANNOTATORS_ATTRIBUTE listing every author who made it (a span's
  * author, or @names[i] when it has none), in the order of @projects.
- * Links are kept per author: the same link (label and ends, either way
- * round) by one author once.  Ids are new.  The schema is the first
+ * Identical links (the same label between the same two merged spans,
+ * either way round) become one too, made by the first who made it, with
+ * the attribute COLLATE_ANNOTATORS_ATTRIBUTE listing every author who made
+ * it in the same way (format version 4).  Ids are new.  The schema is the first
  * project's with any label the others add; documents are the first's.
  */
 CollateProject *collate_projects_merge (CollateProject   **projects,
