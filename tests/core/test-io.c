@@ -459,6 +459,8 @@ test_document_metadata_limits (void)
     g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
     g_assert_cmpstr (error->message, ==, "documents[0].metadata: has a key longer than 200 bytes");
   }
+}
+
 /* Link attributes (a merge's "annotators"): version 4 only when a link has
  * some, after the note, keys sorted, kept when the link's label changes;
  * refused in an older version's file */

@@ -16,7 +16,7 @@
 #include "collate-agreement.h"
 #include "collate-merge.h"
 
-typedef enum { DOCUMENTS, ANNOTATIONS, LINKS, REVIEWS } ItemKind;
+typedef enum { DOCUMENTS, ANNOTATIONS, LINKS, REVIEWS, CURATIONS } ItemKind;
 
 typedef struct
 {
@@ -58,6 +58,8 @@ items_of (CollateProject *project,
       return collate_project_get_annotations (project);
     case LINKS:
       return collate_project_get_links (project);
+    case CURATIONS:
+      return collate_project_get_curations (project);
     case REVIEWS:
     default:
       return collate_project_get_reviews (project);
@@ -76,6 +78,8 @@ id_of (gpointer item,
       return collate_annotation_get_id (item);
     case LINKS:
       return collate_link_get_id (item);
+    case CURATIONS:
+      return collate_curation_get_id (item);
     case REVIEWS:
     default:
       return collate_review_get_id (item);
@@ -208,6 +212,41 @@ same_review (CollateReview *a,
   return TRUE;
 }
 
+/* Curations are records: the same when every field is */
+static gboolean
+same_curation (CollateCuration *a,
+               CollateCuration *b)
+{
+  const char *const *x = collate_curation_get_chosen (a);
+  const char *const *y = collate_curation_get_chosen (b);
+
+  if (a == b)
+    return TRUE;
+  if (g_strcmp0 (collate_curation_get_id (a), collate_curation_get_id (b)) != 0
+      || g_strcmp0 (collate_curation_get_document_id (a), collate_curation_get_document_id (b)) != 0
+      || collate_curation_get_start (a) != collate_curation_get_start (b)
+      || collate_curation_get_end (a) != collate_curation_get_end (b)
+      || g_strcmp0 (collate_curation_get_text (a), collate_curation_get_text (b)) != 0
+      || g_strcmp0 (collate_curation_get_choice (a), collate_curation_get_choice (b)) != 0
+      || g_strcmp0 (collate_curation_get_author (a), collate_curation_get_author (b)) != 0
+      || g_strcmp0 (collate_curation_get_created (a), collate_curation_get_created (b)) != 0
+      || !g_strv_equal ((const char *const *) (x ? x : (const char *const[]) { NULL }),
+                        (const char *const *) (y ? y : (const char *const[]) { NULL }))
+      || collate_curation_get_n_versions (a) != collate_curation_get_n_versions (b))
+    return FALSE;
+  for (guint k = 0; k < collate_curation_get_n_versions (a); k++)
+    {
+      const CollateCurationVersion *v = collate_curation_get_version (a, k);
+      const CollateCurationVersion *w = collate_curation_get_version (b, k);
+
+      if (v->start != w->start || v->end != w->end || v->accepted != w->accepted
+          || g_strcmp0 (v->label, w->label) != 0 || g_strcmp0 (v->text, w->text) != 0
+          || !g_strv_equal (v->annotators, w->annotators))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 same_item (gpointer a,
            gpointer b,
@@ -223,6 +262,8 @@ same_item (gpointer a,
       return same_annotation (a, b);
     case LINKS:
       return same_link (a, b);
+    case CURATIONS:
+      return same_curation (a, b);
     case REVIEWS:
     default:
       return same_review (a, b);
@@ -334,6 +375,19 @@ copy_item (gpointer    item,
                                    collate_review_get_confidence (item), collate_review_get_reason (item),
                                    collate_review_get_link_label (item), sides,
                                    collate_review_get_author (item), collate_review_get_created (item));
+      }
+    case CURATIONS:
+      {
+        guint n = collate_curation_get_n_versions (item);
+        g_autofree CollateCurationVersion *versions = g_new (CollateCurationVersion, MAX (n, 1));
+
+        for (guint k = 0; k < n; k++)
+          versions[k] = *collate_curation_get_version (item, k);
+        return collate_curation_new (id, collate_curation_get_document_id (item),
+                                     collate_curation_get_start (item), collate_curation_get_end (item),
+                                     collate_curation_get_text (item), collate_curation_get_choice (item),
+                                     collate_curation_get_chosen (item), versions, n,
+                                     collate_curation_get_author (item), collate_curation_get_created (item));
       }
     case DOCUMENTS:
     default:
@@ -506,6 +560,9 @@ insert_all (CollateProject *project,
         case LINKS:
           ok = collate_project_insert_link (project, item, error);
           break;
+        case CURATIONS:
+          ok = collate_project_insert_curation (project, item, error);
+          break;
         case REVIEWS:
         default:
           ok = collate_project_insert_review (project, item, error);
@@ -546,6 +603,7 @@ collate_project_merge3 (CollateProject  *base,
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) curations = NULL;
   const char *title[3];
   GHashTable *metadata[3];
   GHashTable *table;
@@ -617,22 +675,18 @@ collate_project_merge3 (CollateProject  *base,
       }
   }
   reviews = merge_items (&merge, REVIEWS, _("review"), "r");
+  /* a curator's decisions (format version 4) are kept as reviews are */
+  curations = merge_items (&merge, CURATIONS, _("curation"), "c");
 
   if (!insert_all (result, documents, DOCUMENTS, error)
       || !insert_all (result, annotations, ANNOTATIONS, error)
       || !insert_all (result, kept, LINKS, error)
-      || !insert_all (result, reviews, REVIEWS, error))
+      || !insert_all (result, reviews, REVIEWS, error)
+      || !insert_all (result, curations, CURATIONS, error))
     {
       g_prefix_error (error, _("the merged project is not valid: "));
       return NULL;
     }
-  /* a curator's decisions (format version 4) are kept as reviews are */
-  if (json_object_has_member (merge.root[OURS], "curations") || json_object_has_member (merge.root[THEIRS], "curations"))
-    {
-      json_object_set_array_member (result, "curations", merge_array (&merge, "curations", _("curation"), "c", FALSE));
-      json_object_set_int_member (result, "version", COLLATE_FORMAT_VERSION);
-    }
-
   /* The metadata as the title */
   for (guint side = 0; side < 3; side++)
     metadata[side] = collate_project_get_metadata (merge.version[side]);
