@@ -26,8 +26,12 @@ G_BEGIN_DECLS
  * The conflicts (sentences naming the ids) are appended to @conflicts and
  * recorded in the result's metadata under COLLATE_MERGE_CONFLICTS_KEY, so
  * that the window can show them; a clean merge removes that key.  The
- * result is checked as a loaded file is.  NULL and @error when it cannot be
- * merged at all.
+ * result is built through the project's checked insertions, as a loaded
+ * file is.  It holds the versions' own documents, spans, links and reviews
+ * where they are taken unchanged (spans, links and reviews are immutable;
+ * a document's metadata is not: change it in the result only after the
+ * versions are no longer used).  NULL and @error when it cannot be merged
+ * at all.
  */
 CollateProject *collate_project_merge3 (CollateProject  *base,
                                         CollateProject  *ours,
