@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "collate-accessible.h"
 #include "collate-compat.h"
 #include "collate.h"
 #include "collate-import-dialog.h"
@@ -140,6 +141,11 @@ format_buttons_new (CollateImportDialog *self)
           gtk_box_append (GTK_BOX (text), description);
         }
       gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
+      /* a screen reader reads the format's name, then its description */
+      collate_accessible_set_label (button, "%s", gtk_label_get_label (GTK_LABEL (title)));
+      if (format != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        _(format->description), -1);
       if (i > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (button), self->format_buttons[0]);
       else

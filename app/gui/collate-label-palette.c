@@ -552,6 +552,7 @@ collate_label_palette_new (CollateWorkspace *workspace)
 
     gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), more);
     gtk_widget_set_tooltip_text (self->more_button, tooltip);
+    collate_accessible_set_label (self->more_button, "%s", more);
   }
 
   return GTK_WIDGET (self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "collate-accessible.h"
 #include "collate-agreement-dialog.h"
 #include "collate-compat.h"
 #include "collate-window-private.h"
@@ -239,6 +240,8 @@ collate_window_update_conflicts (CollateWindow *self)
   heading = g_strdup_printf (ngettext ("A merge left %u conflict to settle",
                                        "A merge left %u conflicts to settle", n), n);
   gtk_label_set_text (GTK_LABEL (self->conflicts_heading), heading);
+  /* a screen reader names the expander by its heading */
+  collate_accessible_set_label (gtk_widget_get_ancestor (self->conflicts_heading, GTK_TYPE_EXPANDER), "%s", heading);
   joined = g_strjoinv ("\n", conflicts);
   gtk_label_set_text (GTK_LABEL (self->conflicts_list), joined);
 }
@@ -313,6 +316,7 @@ build_conflicts_banner (CollateWindow *self)
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), self->conflicts_heading);
   gtk_expander_set_child (GTK_EXPANDER (expander), scroller);
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  collate_accessible_set_label (expander, "%s", _("Conflicts a merge left"));
   gtk_widget_add_css_class (self->conflicts_heading, "heading");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), expander);
