@@ -178,10 +178,10 @@ clear_highlights (CollateWorkspace *self)
 /* Every report is shown side by side while each can have PANE_FIT_WIDTH;
  * past that, as many as fit are, and the chooser above the panes says so
  * and lets the reader pick which.  Nothing is ever scrolled out of view.
- * When fewer fit, the least recently used panes give way: focusing a
- * pane, selecting a span or link in it and choosing it in the chooser
- * use it, so the one being worked in stays.  Widening brings the others
- * back in project order. */
+ * When fewer fit, the least recently used panes give way, not the one
+ * with the caret unless only one fits (then the last used stays):
+ * focusing a pane, selecting a span or link in it and choosing it in the
+ * chooser use it.  Widening brings the others back in project order. */
 
 static gboolean
 pane_is_shown (CollateWorkspace *self,
@@ -224,18 +224,24 @@ apply_shown (CollateWorkspace *self)
   guint n = self->panes->len;
   guint fit = MAX (1, MIN (self->fit, n));
 
-  /* the least recently used go first; fill up in project order */
-  for (guint u = self->used->len; u > 0 && self->shown->len > fit; u--)
-    {
-      guint index = g_array_index (self->used, guint, u - 1);
+  /* the least recently used go first, never the most recently used one
+   * and, while another can go, not the one with the caret; fill up in
+   * project order */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint u = self->used->len; u > 1 && self->shown->len > fit; u--)
+      {
+        guint index = g_array_index (self->used, guint, u - 1);
 
-      for (guint i = 0; i < self->shown->len; i++)
-        if (g_array_index (self->shown, guint, i) == index)
-          {
-            g_array_remove_index (self->shown, i);
-            break;
-          }
-    }
+        if (pass == 0 && self->active_pane != NULL
+            && g_ptr_array_index (self->panes, index) == self->active_pane)
+          continue;
+        for (guint i = 0; i < self->shown->len; i++)
+          if (g_array_index (self->shown, guint, i) == index)
+            {
+              g_array_remove_index (self->shown, i);
+              break;
+            }
+      }
   for (guint i = 0; i < n && self->shown->len < fit; i++)
     if (!pane_is_shown (self, i))
       g_array_append_val (self->shown, i);

@@ -1764,6 +1764,24 @@ test_narrow_keeps_focused_pane (void)
   g_assert_cmpstr (said, ==, "2 of 3 reports shown");
   g_clear_pointer (&said, g_free);
 
+  /* the caret still in the third, a span selected in the first: the
+   * second gives way, though chosen more recently than the caret came */
+  resize_window (window, 1200);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
+  g_clear_pointer (&said, g_free);
+  {
+    CollateProject *project = collate_window_get_project (window);
+    const char *first = collate_document_get_id (collate_project_get_document (project, 0));
+    CollateAnnotation *span = collate_project_add_span (project, first, 0, 5, "Person", NULL);
+
+    g_assert_nonnull (span);
+    g_assert_true (collate_workspace_select (workspace, collate_annotation_get_id (span)));
+  }
+  resize_window (window, 683);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x5);
+  g_assert_cmpstr (said, ==, "2 of 3 reports shown");
+  g_clear_pointer (&said, g_free);
+
   resize_window (window, 1200);
   g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
   g_assert_cmpstr (said, ==, "");
