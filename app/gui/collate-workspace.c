@@ -39,7 +39,8 @@ struct _CollateWorkspace
   GtkWidget          *chooser_bar;  /* "2 of 3 reports shown": which ones */
   GtkWidget          *chooser_button;
   GtkWidget          *chooser_list;
-  GArray             *shown;        /* pane indexes shown, least recently chosen first */
+  GArray             *shown;        /* pane indexes shown */
+  GArray             *used;         /* all pane indexes, most recently used first */
   guint               fit;          /* how many panes fit side by side */
   guint               fit_source;
   CollateLinkOverlay *links;
@@ -176,7 +177,11 @@ clear_highlights (CollateWorkspace *self)
 
 /* Every report is shown side by side while each can have PANE_FIT_WIDTH;
  * past that, as many as fit are, and the chooser above the panes says so
- * and lets the reader pick which.  Nothing is ever scrolled out of view. */
+ * and lets the reader pick which.  Nothing is ever scrolled out of view.
+ * When fewer fit, the least recently used panes give way, not the one
+ * with the caret unless only one fits (then the last used stays):
+ * focusing a pane, selecting a span or link in it and choosing it in the
+ * chooser use it.  Widening brings the others back in project order. */
 
 static gboolean
 pane_is_shown (CollateWorkspace *self,
@@ -188,6 +193,29 @@ pane_is_shown (CollateWorkspace *self,
   return FALSE;
 }
 
+/* Makes pane @index the most recently used */
+static void
+use_pane (CollateWorkspace *self,
+          guint             index)
+{
+  for (guint i = 0; i < self->used->len; i++)
+    if (g_array_index (self->used, guint, i) == index)
+      {
+        g_array_remove_index (self->used, i);
+        break;
+      }
+  g_array_prepend_val (self->used, index);
+}
+
+static void
+use_pane_of (CollateWorkspace    *self,
+             CollateDocumentView *pane)
+{
+  for (guint i = 0; i < self->panes->len; i++)
+    if (g_ptr_array_index (self->panes, i) == pane)
+      use_pane (self, i);
+}
+
 static void update_chooser (CollateWorkspace *self);
 
 static void
@@ -196,9 +224,24 @@ apply_shown (CollateWorkspace *self)
   guint n = self->panes->len;
   guint fit = MAX (1, MIN (self->fit, n));
 
-  /* the least recently chosen go first; fill up in project order */
-  while (self->shown->len > fit)
-    g_array_remove_index (self->shown, 0);
+  /* the least recently used go first, never the most recently used one
+   * and, while another can go, not the one with the caret; fill up in
+   * project order */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint u = self->used->len; u > 1 && self->shown->len > fit; u--)
+      {
+        guint index = g_array_index (self->used, guint, u - 1);
+
+        if (pass == 0 && self->active_pane != NULL
+            && g_ptr_array_index (self->panes, index) == self->active_pane)
+          continue;
+        for (guint i = 0; i < self->shown->len; i++)
+          if (g_array_index (self->shown, guint, i) == index)
+            {
+              g_array_remove_index (self->shown, i);
+              break;
+            }
+      }
   for (guint i = 0; i < n && self->shown->len < fit; i++)
     if (!pane_is_shown (self, i))
       g_array_append_val (self->shown, i);
@@ -211,16 +254,15 @@ apply_shown (CollateWorkspace *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->bands));
 }
 
-/* Shows pane @index (in place of the one chosen longest ago) */
+/* Shows pane @index (in place of the one used longest ago) */
 static void
 show_pane (CollateWorkspace *self,
            guint             index)
 {
+  use_pane (self, index);
   if (pane_is_shown (self, index))
     return;
   g_array_append_val (self->shown, index);
-  if (self->shown->len > MAX (1, self->fit))
-    g_array_remove_index (self->shown, 0);
   apply_shown (self);
 }
 
@@ -384,6 +426,7 @@ select_internal (CollateWorkspace *self,
       CollateDocumentView *pane = pane_for_document (self, collate_annotation_get_document_id (span));
 
       highlight_span (self, map, span, scroll);
+      use_pane_of (self, pane);
       if (pane != NULL)
         collate_document_view_set_handles (pane, TRUE, collate_annotation_get_start (span),
                                            collate_annotation_get_end (span));
@@ -393,6 +436,10 @@ select_internal (CollateWorkspace *self,
       CollateAnnotation *from = collate_project_lookup_annotation (self->project, collate_link_get_from (link));
       CollateAnnotation *to = collate_project_lookup_annotation (self->project, collate_link_get_to (link));
 
+      if (to != NULL)
+        use_pane_of (self, pane_for_document (self, collate_annotation_get_document_id (to)));
+      if (from != NULL)
+        use_pane_of (self, pane_for_document (self, collate_annotation_get_document_id (from)));
       if (from != NULL)
         highlight_span (self, map, from, scroll);
       if (to != NULL)
@@ -1504,7 +1551,10 @@ on_pane_focus_enter (GtkEventControllerFocus *controller,
   CollateWorkspace *self = g_object_get_data (G_OBJECT (pane), "collate-workspace");
 
   if (self != NULL)
-    self->active_pane = pane;
+    {
+      self->active_pane = pane;
+      use_pane_of (self, pane);
+    }
 }
 
 /* Delete and BackSpace never edit the read-only text: they delete the
@@ -1595,6 +1645,7 @@ add_panes (CollateWorkspace *self)
 
       gtk_box_append (GTK_BOX (self->panes_box), GTK_WIDGET (pane));
       g_ptr_array_add (self->panes, pane);
+      g_array_append_val (self->used, i);
       collate_link_overlay_add_pane (self->links, pane);
       collate_document_view_set_font_size (pane, self->font_size);
       collate_document_view_load_spans (pane);
@@ -1782,6 +1833,7 @@ collate_workspace_finalize (GObject *object)
   g_clear_pointer (&self->panes, g_ptr_array_unref);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
+  g_clear_pointer (&self->used, g_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->last_link_label, g_free);
 
@@ -1884,6 +1936,7 @@ collate_workspace_init (CollateWorkspace *self)
   self->panes = g_ptr_array_new ();
   self->highlighted = g_ptr_array_new ();
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->used = g_array_new (FALSE, FALSE, sizeof (guint));
   self->font_size = DEFAULT_FONT_SIZE;
 }
 

@@ -3,7 +3,8 @@
 # server.  A saved project changed by another program shows a banner whose
 # Reload button (clicked) reads it again; the same after a tag, through the
 # save-time question's Reload; a deleted file is said, and the banner's Save
-# writes it back; the shortcuts window (Ctrl+?) fits an 800 × 600 screen.
+# writes it back; the shortcuts window (Ctrl+?) fits an 800 × 600 screen;
+# narrowing a window of three reports keeps the one with the caret shown.
 #
 #   e2e-window.sh PATH/TO/collate
 #
@@ -131,6 +132,44 @@ echo "e2e-window: the shortcuts window is ${WIDTH}×${HEIGHT}"
 xdotool key Escape
 sleep 0.5
 
+quit_collate
+
+# ── 7. Three reports, narrowed: the one with the caret stays shown ──
+# A click in the first report, then the window 683 px wide: two panes fit,
+# and the first report is still the left one (a word double-clicked there
+# and tagged is saved in it); a click in the third and narrowing again
+# hides the second, so the third is the right one.
+NARROW="$WORK/narrow.collate.json"
+start_collate --save-to "$NARROW" "$SAMPLES/witkoff-putin-report-1.txt" \
+              "$SAMPLES/witkoff-putin-report-2.txt" "$(dirname "$0")/data/report-de.txt"
+MAIN=$(wait_for_window "$WINDOW_TITLE")
+xdotool mousemove 120 320 sleep 0.2 click 1 sleep 0.5
+xdotool windowsize "$MAIN" 683 760
+sleep 1.5
+shot narrow-first
+# "Ukraine", second line of the left pane's second paragraph
+xdotool mousemove 51 291 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 4 sleep 0.5
+xdotool windowsize "$MAIN" 1200 760
+sleep 1.5
+shot wide-again
+# "Steve", first paragraph of the third report
+xdotool mousemove 690 133 sleep 0.2 click 1 sleep 0.5
+xdotool windowsize "$MAIN" 683 760
+sleep 1.5
+shot narrow-third
+# "Witkoff", second line of the right pane (the third report)
+xdotool mousemove 420 167 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.5
+save_and_wait "$NARROW"
+python3 - "$NARROW" <<'PY' || fail "narrowing hid the report with the caret"
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    project = json.load(f)
+titles = {d["id"]: d["title"] for d in project["documents"]}
+spans = sorted((a["label"], titles[a["document"]][:12]) for a in project["annotations"])
+print("e2e-window: narrowed, tagged %r" % spans)
+if spans != [("Location", "Trump to Rus"), ("Person", "Der US-Sonde")]:
+    sys.exit(1)
+PY
 quit_collate
 check_log
 echo "e2e-window: ok"

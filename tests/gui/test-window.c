@@ -1647,6 +1647,147 @@ test_pane_widths (void)
       }
 }
 
+/* Resizes @window to @width × 760 px (without a window manager the default
+ * size holds the resize border too) and lets the panes follow */
+static void
+resize_window (CollateWindow *window,
+               int            width)
+{
+  int border, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &border, &height);
+  border -= gtk_widget_get_width (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), width + border, 760 + border);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width);
+  spin_for (600);
+}
+
+/* Which of the three reports are shown (a bit each, in project order), and
+ * what the chooser says ("" when it is not shown) */
+static guint
+shown_panes (CollateWindow *window,
+             char         **said)
+{
+  g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  double last = -1;
+  guint mask = 0;
+
+  collect_by_css (GTK_WIDGET (window), "collate-pane", NULL, panes);
+  g_assert_cmpuint (panes->len, ==, 3);
+  for (guint i = 0; i < panes->len; i++)
+    if (gtk_widget_get_mapped (panes->pdata[i]))
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (panes->pdata[i], GTK_WIDGET (window), &bounds));
+        /* side by side in project order */
+        g_assert_cmpfloat (bounds.origin.x, >, last);
+        last = bounds.origin.x;
+        mask |= 1u << i;
+      }
+  *said = g_strdup ("");
+  collect_by_css (GTK_WIDGET (window), "menubutton", NULL, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (GTK_IS_MENU_BUTTON (buttons->pdata[i]) && gtk_widget_get_mapped (buttons->pdata[i]))
+      {
+        const char *label = gtk_menu_button_get_label (buttons->pdata[i]);
+
+        if (label != NULL && strstr (label, "reports shown"))
+          {
+            g_free (*said);
+            *said = g_strdup (label);
+          }
+      }
+  g_test_message ("%d px: reports shown %s%s%s, chooser “%s”",
+                  gtk_widget_get_width (GTK_WIDGET (window)),
+                  mask & 1 ? "1 " : "", mask & 2 ? "2 " : "", mask & 4 ? "3 " : "", *said);
+  return mask;
+}
+
+/* Narrowing the window hides the reports used longest ago, never the one
+ * being worked in; widening brings them all back in project order */
+static void
+test_narrow_keeps_focused_pane (void)
+{
+  CollateWindow *window = shown_window_of (1200, TRUE);
+  CollateWorkspace *workspace = COLLATE_WORKSPACE (collate_window_get_workspace (window));
+  g_autofree char *said = NULL;
+
+  /* the caret in the first report, as a click in it puts it */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, 0))));
+  spin_for (100);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
+  g_assert_cmpstr (said, ==, "");
+  g_clear_pointer (&said, g_free);
+
+  resize_window (window, 683);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x3);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, 0))));
+  g_assert_cmpstr (said, ==, "2 of 3 reports shown");
+  g_clear_pointer (&said, g_free);
+
+  resize_window (window, 1200);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
+  g_assert_cmpstr (said, ==, "");
+  g_clear_pointer (&said, g_free);
+
+  /* the caret in the third report: the second, used longest ago, gives way */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, 2))));
+  spin_for (100);
+  resize_window (window, 683);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x5);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (collate_workspace_get_text_view (workspace, 2))));
+  g_assert_cmpstr (said, ==, "2 of 3 reports shown");
+  g_clear_pointer (&said, g_free);
+
+  /* the second chosen with the button: the first, used longest ago, gives
+   * way, the third with the caret stays */
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+    const char *title = collate_document_get_title (collate_project_get_document (collate_window_get_project (window), 1));
+    guint ticked = 0;
+
+    collect_by_css (GTK_WIDGET (window), "checkbutton", NULL, checks);
+    for (guint i = 0; i < checks->len; i++)
+      if (GTK_IS_CHECK_BUTTON (checks->pdata[i])
+          && g_strcmp0 (gtk_check_button_get_label (checks->pdata[i]), title) == 0)
+        {
+          g_assert_false (gtk_check_button_get_active (checks->pdata[i]));
+          gtk_check_button_set_active (checks->pdata[i], TRUE);
+          ticked++;
+        }
+    g_assert_cmpuint (ticked, ==, 1);
+  }
+  spin_for (300);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x6);
+  g_assert_cmpstr (said, ==, "2 of 3 reports shown");
+  g_clear_pointer (&said, g_free);
+
+  /* the caret still in the third, a span selected in the first: the
+   * second gives way, though chosen more recently than the caret came */
+  resize_window (window, 1200);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
+  g_clear_pointer (&said, g_free);
+  {
+    CollateProject *project = collate_window_get_project (window);
+    const char *first = collate_document_get_id (collate_project_get_document (project, 0));
+    CollateAnnotation *span = collate_project_add_span (project, first, 0, 5, "Person", NULL);
+
+    g_assert_nonnull (span);
+    g_assert_true (collate_workspace_select (workspace, collate_annotation_get_id (span)));
+  }
+  resize_window (window, 683);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x5);
+  g_assert_cmpstr (said, ==, "2 of 3 reports shown");
+  g_clear_pointer (&said, g_free);
+
+  resize_window (window, 1200);
+  g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
+  g_assert_cmpstr (said, ==, "");
+  destroy_all_windows ();
+}
+
 static void
 test_forget_missing_recent (void)
 {
@@ -2151,6 +2292,7 @@ main (int   argc,
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/contrast-measured", test_contrast_measured);
   g_test_add_func ("/window/pane-widths", test_pane_widths);
+  g_test_add_func ("/window/narrow-keeps-focused-pane", test_narrow_keeps_focused_pane);
   g_test_add_func ("/window/save-twice-at-once", test_save_twice_at_once);
   g_test_add_func ("/window/forget-missing-recent", test_forget_missing_recent);
   g_test_add_func ("/window/annotator-default", test_annotator_default);
