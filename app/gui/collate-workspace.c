@@ -614,10 +614,25 @@ link_to (CollateWorkspace  *self,
   {
     guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK);
     g_autofree char *text = NULL;
+    g_autoptr(GString) keys = g_string_new (NULL);
+    gboolean own = FALSE;
 
-    /* Translators: %s is a link label; %u the number of link labels */
-    text = g_strdup_printf (_("Linked as “%s”: keys 1 to %u change the label"),
-                            collate_label_get_name (label), MIN (n, 9));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *key = collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, i);
+
+        own |= collate_label_get_hotkey (collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i)) != NULL;
+        if (key != NULL)
+          g_string_append_printf (keys, "%s%s", keys->len > 0 ? ", " : "", key);
+      }
+    if (own)
+      /* Translators: %s is a link label; then the keys of the link labels, like "1, c, 3" */
+      text = g_strdup_printf (_("Linked as “%s”: the keys %s change the label"),
+                              collate_label_get_name (label), keys->str);
+    else
+      /* Translators: %s is a link label; %u the number of link labels */
+      text = g_strdup_printf (_("Linked as “%s”: keys 1 to %u change the label"),
+                              collate_label_get_name (label), MIN (n, 9));
     show_message (self, text);
   }
 }
@@ -1088,47 +1103,70 @@ action_tag (GtkWidget  *widget,
   tag_with_label (COLLATE_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* A label's key: with a link selected (and no text), the link label the
+ * key applies; else the span label.  Returns FALSE if no label of either
+ * kind has @key (then the key is not Collate's) */
+static gboolean
+apply_key (CollateWorkspace *self,
+           const char       *key)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateLabel *label;
+
+  if (selected_link (self) != NULL && pane_with_selection (self) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      label = collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, key);
+      if (label == NULL)
+        {
+          g_autofree char *text = NULL;
+
+          if (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_SPAN, key) == NULL)
+            return FALSE;
+          text = g_strdup_printf (_("No link label has the key %s"), key);
+          show_message (self, text);
+          return TRUE;
+        }
+      if (!collate_project_set_link_label (self->project, self->selected_id,
+                                           collate_label_get_name (label), &error))
+        show_message (self, error->message);
+      return TRUE;
+    }
+
+  label = collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_SPAN, key);
+  if (label == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, key) == NULL)
+        return FALSE;
+      text = g_strdup_printf (_("No span label has the key %s"), key);
+      show_message (self, text);
+      return TRUE;
+    }
+  tag_with_label (self, collate_label_get_name (label));
+  return TRUE;
+}
+
 static void
 action_tag_index (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
-  CollateSchema *schema = collate_project_get_schema (self->project);
   guint index = g_variant_get_uint32 (parameter);
   g_autofree char *digit = g_strdup_printf ("%u", index + 1);
-  CollateLabel *label;
 
-  /* with a link selected (and no text), the digits choose its label, in
-   * the schema's order of link labels */
-  if (selected_link (self) != NULL && pane_with_selection (self) == NULL)
+  /* a digit no label has says so, as before */
+  if (!apply_key (self, digit))
     {
-      g_autoptr(GError) error = NULL;
+      gboolean link = selected_link (self) != NULL && pane_with_selection (self) == NULL;
+      g_autofree char *text = g_strdup_printf (link ? _("No link label has the key %s")
+                                                    : _("No span label has the key %s"), digit);
 
-      if (index >= collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK))
-        {
-          g_autofree char *text = g_strdup_printf (_("No link label has the key %s"), digit);
-          show_message (self, text);
-          return;
-        }
-      label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, index);
-      if (!collate_project_set_link_label (self->project, self->selected_id,
-                                           collate_label_get_name (label), &error))
-        show_message (self, error->message);
-      return;
-    }
-
-  /* a label whose own hotkey is this digit wins over the position */
-  label = collate_schema_lookup_hotkey (schema, digit);
-  if (label == NULL && index < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN))
-    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, index);
-  if (label == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("No span label has the key %s"), digit);
       show_message (self, text);
-      return;
     }
-  tag_with_label (self, collate_label_get_name (label));
 }
 
 static void
@@ -1527,36 +1565,32 @@ on_text_backspace (GtkTextView      *view,
     gtk_widget_activate_action (GTK_WIDGET (self), "workspace.delete", NULL);
 }
 
+/* A label's own key (other than the digits 1–9, class bindings already),
+ * looked up when pressed so that keys set in the label editor apply at once */
+static gboolean
+on_label_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              CollateWorkspace      *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char key[8] = { 0 };
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0
+      || c == 0 || g_unichar_isspace (c) || g_unichar_iscntrl (c)
+      || (c >= '1' && c <= '9'))
+    return FALSE;
+  g_unichar_to_utf8 (c, key);
+  return apply_key (self, key);
+}
+
 static void
 add_label_shortcuts (CollateWorkspace *self)
 {
-  CollateSchema *schema = collate_project_get_schema (self->project);
-  guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *controller = gtk_event_controller_key_new ();
 
-  for (guint i = 0; i < n; i++)
-    {
-      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
-      const char *hotkey = collate_label_get_hotkey (label);
-      GtkShortcut *shortcut;
-      guint keyval;
-
-      /* the digits 1–9 are class bindings already */
-      if (hotkey == NULL || *hotkey == '\0'
-          || (g_utf8_strlen (hotkey, -1) == 1 && hotkey[0] >= '1' && hotkey[0] <= '9'))
-        continue;
-      if (g_utf8_strlen (hotkey, -1) == 1)
-        keyval = gdk_unicode_to_keyval (g_utf8_get_char (hotkey));
-      else
-        keyval = gdk_keyval_from_name (hotkey);
-      if (keyval == 0 || keyval == GDK_KEY_VoidSymbol)
-        continue;
-
-      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
-                                   gtk_named_action_new ("workspace.tag"));
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (collate_label_get_name (label)));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_label_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
