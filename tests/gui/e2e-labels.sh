@@ -14,7 +14,9 @@
 #  4. gives the link label "Same entity" the key s in the editor's Link
 #     Labels page, tags "Russia" (1) and "Donald Trump" (2), links them
 #     (a click, then a Ctrl+click), presses s (Same entity), then 1 (the
-#     first link label, which has no key of its own), then undoes the 1.
+#     first link label, which has no key of its own), then undoes the 1;
+#     links "Russia" to "Donald" in the other report through the Ctrl+L
+#     picker, choosing Corroborates with Alt+2, then Same entity with Alt+s.
 #
 # After each step Ctrl+S saves and the saved JSON is checked: the schema's
 # labels and keys, and every span's label.
@@ -142,6 +144,12 @@ expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump | Contradict
 xdotool key ctrl+z sleep 0.6
 save_and_wait "$OUT"
 expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump | Same entity:Russia>Donald Trump"
+# "Donald" in the other report (double click, 2), then "Russia", Ctrl+L
+xdotool mousemove 612 102 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.6
+xdotool mousemove 100 444 sleep 0.2 click 1 sleep 0.5
+xdotool key ctrl+l sleep 1 key alt+2 sleep 0.4 key alt+s sleep 0.4 key Return sleep 0.8
+save_and_wait "$OUT"
+expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump,Person:Donald | Same entity:Russia>Donald Trump,Same entity:Russia>Donald"
 
 quit_collate
 echo "e2e-labels: ok"
