@@ -30,6 +30,8 @@ struct _CollateWorkspace
 
   CollateProject     *project;
   GSettings          *settings;
+  GtkEventController *label_keys;        /* the labels' own keys */
+  char               *label_keys_made;   /* the keys it was made for */
 
   GtkWidget          *box;          /* vertical: paned + message bar */
   GtkWidget          *paned;
@@ -1565,33 +1567,75 @@ on_text_backspace (GtkTextView      *view,
     gtk_widget_activate_action (GTK_WIDGET (self), "workspace.delete", NULL);
 }
 
-/* A label's own key (other than the digits 1–9, class bindings already),
- * looked up when pressed so that keys set in the label editor apply at once */
-static gboolean
-on_label_key (GtkEventControllerKey *controller,
-              guint                  keyval,
-              guint                  keycode,
-              GdkModifierType        state,
-              CollateWorkspace      *self)
+static void
+action_key (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  char key[8] = { 0 };
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0
-      || c == 0 || g_unichar_isspace (c) || g_unichar_iscntrl (c)
-      || (c >= '1' && c <= '9'))
-    return FALSE;
-  g_unichar_to_utf8 (c, key);
-  return apply_key (self, key);
+  apply_key (COLLATE_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The labels' own keys, span and link, other than the digits 1–9 (class
+ * bindings already): the distinct keys, one a line */
+static char *
+label_keys_of (CollateSchema *schema)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint i = 0; i < collate_schema_get_n_labels (schema, kind); i++)
+      {
+        const char *hotkey = collate_label_get_hotkey (collate_schema_get_label (schema, kind, i));
+
+        if (hotkey == NULL || *hotkey == '\0'
+            || (g_utf8_strlen (hotkey, -1) == 1 && hotkey[0] >= '1' && hotkey[0] <= '9')
+            || g_ptr_array_find_with_equal_func (keys, hotkey, g_str_equal, NULL))
+          continue;
+        g_ptr_array_add (keys, (char *) hotkey);
+      }
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv ("\n", (char **) keys->pdata);
+}
+
+/* (Re)makes the shortcuts of the labels' own keys when the schema's keys
+ * change, so that a key set in the label editor acts at once */
 static void
 add_label_shortcuts (CollateWorkspace *self)
 {
-  GtkEventController *controller = gtk_event_controller_key_new ();
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  g_autofree char *keys = label_keys_of (schema);
+  g_auto(GStrv) each = NULL;
 
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_label_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  if (self->label_keys != NULL && g_strcmp0 (keys, self->label_keys_made) == 0)
+    return;
+  if (self->label_keys != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (self), self->label_keys);
+  self->label_keys = gtk_shortcut_controller_new ();
+  g_free (self->label_keys_made);
+  self->label_keys_made = g_strdup (keys);
+
+  each = g_strsplit (keys, "\n", -1);
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      const char *hotkey = each[i];
+      GtkShortcut *shortcut;
+      guint keyval;
+
+      if (*hotkey == '\0')
+        continue;
+      if (g_utf8_strlen (hotkey, -1) == 1)
+        keyval = gdk_unicode_to_keyval (g_utf8_get_char (hotkey));
+      else
+        keyval = gdk_keyval_from_name (hotkey);
+      if (keyval == 0 || keyval == GDK_KEY_VoidSymbol)
+        continue;
+
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                   gtk_named_action_new ("workspace.key"));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (hotkey));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->label_keys), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), self->label_keys);
 }
 
 static void
@@ -1818,6 +1862,7 @@ collate_workspace_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->last_link_label, g_free);
+  g_clear_pointer (&self->label_keys_made, g_free);
 
   G_OBJECT_CLASS (collate_workspace_parent_class)->finalize (object);
 }
@@ -1852,6 +1897,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.tag-index", "u", action_tag_index);
   gtk_widget_class_install_action (widget_class, "workspace.delete", NULL, action_delete);
   gtk_widget_class_install_action (widget_class, "workspace.relabel", "s", action_relabel);
+  gtk_widget_class_install_action (widget_class, "workspace.key", "s", action_key);
   gtk_widget_class_install_action (widget_class, "workspace.link-picker", NULL, action_link_picker);
   gtk_widget_class_install_action (widget_class, "workspace.move-start", "i", action_move_edge);
   gtk_widget_class_install_action (widget_class, "workspace.move-end", "i", action_move_edge);
@@ -2097,6 +2143,7 @@ collate_workspace_new (CollateProject *project,
 
   add_panes (self);
   add_label_shortcuts (self);
+  g_signal_connect_object (project, "changed", G_CALLBACK (add_label_shortcuts), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (project, "annotation-added", G_CALLBACK (on_annotation_added), self);
   g_signal_connect (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self);
