@@ -466,18 +466,18 @@ make_row (CollateLabelEditor *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (row->fields[FIELD_NAME]), 14);
   gtk_box_append (GTK_BOX (box), row->fields[FIELD_NAME]);
 
-  if (kind == COLLATE_LABEL_KIND_SPAN)
-    {
-      row->fields[FIELD_HOTKEY] = make_entry (row, collate_label_get_hotkey (label), _("Key"), _("Key"));
-      gtk_editable_set_width_chars (GTK_EDITABLE (row->fields[FIELD_HOTKEY]), 3);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (row->fields[FIELD_HOTKEY]), 3);
-      gtk_entry_set_max_length (GTK_ENTRY (row->fields[FIELD_HOTKEY]), 1);
-      gtk_entry_set_alignment (GTK_ENTRY (row->fields[FIELD_HOTKEY]), 0.5);
-      gtk_widget_set_tooltip_text (row->fields[FIELD_HOTKEY],
-                                   _("The key that tags a selection with this label "
-                                     "(without one, the keys 1 to 9 follow the order)"));
-      gtk_box_append (GTK_BOX (box), row->fields[FIELD_HOTKEY]);
-    }
+  row->fields[FIELD_HOTKEY] = make_entry (row, collate_label_get_hotkey (label), _("Key"), _("Key"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->fields[FIELD_HOTKEY]), 3);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (row->fields[FIELD_HOTKEY]), 3);
+  gtk_entry_set_max_length (GTK_ENTRY (row->fields[FIELD_HOTKEY]), 1);
+  gtk_entry_set_alignment (GTK_ENTRY (row->fields[FIELD_HOTKEY]), 0.5);
+  gtk_widget_set_tooltip_text (row->fields[FIELD_HOTKEY],
+                               kind == COLLATE_LABEL_KIND_SPAN
+                               ? _("The key that tags a selection with this label "
+                                   "(without one, the keys 1 to 9 follow the order)")
+                               : _("The key that gives a selected link this label "
+                                   "(without one, the keys 1 to 9 follow the order)"));
+  gtk_box_append (GTK_BOX (box), row->fields[FIELD_HOTKEY]);
 
   row->fields[FIELD_DESCRIPTION] = make_entry (row, collate_label_get_description (label),
                                                _("What the label is for"), _("Description"));

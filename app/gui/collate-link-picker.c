@@ -291,21 +291,22 @@ build_label_buttons (CollateLinkPicker *self)
       GtkWidget *name = gtk_label_new (collate_label_get_name (label));
       g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">⬤</span>",
                                                          collate_label_get_color (label));
+      g_autofree char *key = NULL;
 
       gtk_label_set_markup (GTK_LABEL (dot), markup);
       gtk_widget_add_css_class (dot, "collate-swatch");
       gtk_box_append (GTK_BOX (box), dot);
       gtk_box_append (GTK_BOX (box), name);
-      if (i < 9)
+      key = collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, i);
+      if (key != NULL)
         {
-          g_autofree char *key = g_strdup_printf ("%u", i + 1);
           GtkWidget *hint = gtk_label_new (key);
           g_autofree char *tip = NULL;
 
           gtk_widget_add_css_class (hint, "dim-label");
           gtk_box_append (GTK_BOX (box), hint);
-          /* Translators: %u is a digit key */
-          tip = g_strdup_printf (_("Alt+%u chooses this label"), i + 1);
+          /* Translators: %s is the key of a link label, like 1 or c */
+          tip = g_strdup_printf (_("Alt+%s chooses this label"), key);
           gtk_widget_set_tooltip_text (button, tip);
         }
       gtk_button_set_child (GTK_BUTTON (button), box);
@@ -348,7 +349,8 @@ collate_link_picker_get_label (CollateLinkPicker *self)
   return self->label;
 }
 
-/* Alt+1…9 choose the link's label, while the search field keeps the digits */
+/* Alt and a link label's key (1…9 by default) choose the link's label,
+ * while the search field keeps the keys themselves */
 static gboolean
 on_picker_key (GtkEventControllerKey *controller,
                guint                  keyval,
@@ -356,23 +358,31 @@ on_picker_key (GtkEventControllerKey *controller,
                GdkModifierType        state,
                CollateLinkPicker     *self)
 {
-  guint index;
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateLabel *label;
+  gunichar c;
+  char key[8] = { 0 };
   GtkWidget *child;
 
   if ((state & GDK_ALT_MASK) == 0)
     return FALSE;
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-    index = keyval - GDK_KEY_1;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-    index = keyval - GDK_KEY_KP_1;
-  else
+  if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+    keyval = GDK_KEY_1 + (keyval - GDK_KEY_KP_1);
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || g_unichar_isspace (c) || g_unichar_iscntrl (c))
     return FALSE;
-  child = gtk_widget_get_first_child (self->labels_box);
-  while (child != NULL && index-- > 0)
-    child = gtk_widget_get_next_sibling (child);
-  if (child == NULL)
-    return TRUE;
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+  g_unichar_to_utf8 (c, key);
+  label = collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, key);
+  if (label == NULL)
+    return c >= '1' && c <= '9';
+  for (child = gtk_widget_get_first_child (self->labels_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "collate-label"),
+                   collate_label_get_name (label)) == 0)
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+        break;
+      }
   return TRUE;
 }
 

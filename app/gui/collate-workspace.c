@@ -30,6 +30,8 @@ struct _CollateWorkspace
 
   CollateProject     *project;
   GSettings          *settings;
+  GtkEventController *label_keys;        /* the labels' own keys */
+  char               *label_keys_made;   /* the keys it was made for */
 
   GtkWidget          *box;          /* vertical: paned + message bar */
   GtkWidget          *paned;
@@ -661,10 +663,25 @@ link_to (CollateWorkspace  *self,
   {
     guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK);
     g_autofree char *text = NULL;
+    g_autoptr(GString) keys = g_string_new (NULL);
+    gboolean own = FALSE;
 
-    /* Translators: %s is a link label; %u the number of link labels */
-    text = g_strdup_printf (_("Linked as “%s”: keys 1 to %u change the label"),
-                            collate_label_get_name (label), MIN (n, 9));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *key = collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, i);
+
+        own |= collate_label_get_hotkey (collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i)) != NULL;
+        if (key != NULL)
+          g_string_append_printf (keys, "%s%s", keys->len > 0 ? ", " : "", key);
+      }
+    if (own)
+      /* Translators: %s is a link label; then the keys of the link labels, like "1, c, 3" */
+      text = g_strdup_printf (_("Linked as “%s”: the keys %s change the label"),
+                              collate_label_get_name (label), keys->str);
+    else
+      /* Translators: %s is a link label; %u the number of link labels */
+      text = g_strdup_printf (_("Linked as “%s”: keys 1 to %u change the label"),
+                              collate_label_get_name (label), MIN (n, 9));
     show_message (self, text);
   }
 }
@@ -1135,47 +1152,70 @@ action_tag (GtkWidget  *widget,
   tag_with_label (COLLATE_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* A label's key: with a link selected (and no text), the link label the
+ * key applies; else the span label.  Returns FALSE if no label of either
+ * kind has @key (then the key is not Collate's) */
+static gboolean
+apply_key (CollateWorkspace *self,
+           const char       *key)
+{
+  CollateSchema *schema = collate_project_get_schema (self->project);
+  CollateLabel *label;
+
+  if (selected_link (self) != NULL && pane_with_selection (self) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      label = collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, key);
+      if (label == NULL)
+        {
+          g_autofree char *text = NULL;
+
+          if (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_SPAN, key) == NULL)
+            return FALSE;
+          text = g_strdup_printf (_("No link label has the key %s"), key);
+          show_message (self, text);
+          return TRUE;
+        }
+      if (!collate_project_set_link_label (self->project, self->selected_id,
+                                           collate_label_get_name (label), &error))
+        show_message (self, error->message);
+      return TRUE;
+    }
+
+  label = collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_SPAN, key);
+  if (label == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, key) == NULL)
+        return FALSE;
+      text = g_strdup_printf (_("No span label has the key %s"), key);
+      show_message (self, text);
+      return TRUE;
+    }
+  tag_with_label (self, collate_label_get_name (label));
+  return TRUE;
+}
+
 static void
 action_tag_index (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   CollateWorkspace *self = COLLATE_WORKSPACE (widget);
-  CollateSchema *schema = collate_project_get_schema (self->project);
   guint index = g_variant_get_uint32 (parameter);
   g_autofree char *digit = g_strdup_printf ("%u", index + 1);
-  CollateLabel *label;
 
-  /* with a link selected (and no text), the digits choose its label, in
-   * the schema's order of link labels */
-  if (selected_link (self) != NULL && pane_with_selection (self) == NULL)
+  /* a digit no label has says so, as before */
+  if (!apply_key (self, digit))
     {
-      g_autoptr(GError) error = NULL;
+      gboolean link = selected_link (self) != NULL && pane_with_selection (self) == NULL;
+      g_autofree char *text = g_strdup_printf (link ? _("No link label has the key %s")
+                                                    : _("No span label has the key %s"), digit);
 
-      if (index >= collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK))
-        {
-          g_autofree char *text = g_strdup_printf (_("No link label has the key %s"), digit);
-          show_message (self, text);
-          return;
-        }
-      label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, index);
-      if (!collate_project_set_link_label (self->project, self->selected_id,
-                                           collate_label_get_name (label), &error))
-        show_message (self, error->message);
-      return;
-    }
-
-  /* a label whose own hotkey is this digit wins over the position */
-  label = collate_schema_lookup_hotkey (schema, digit);
-  if (label == NULL && index < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN))
-    label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, index);
-  if (label == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("No span label has the key %s"), digit);
       show_message (self, text);
-      return;
     }
-  tag_with_label (self, collate_label_get_name (label));
 }
 
 static void
@@ -1578,22 +1618,60 @@ on_text_backspace (GtkTextView      *view,
 }
 
 static void
+action_key (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  apply_key (COLLATE_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The labels' own keys, span and link, other than the digits 1–9 (class
+ * bindings already): the distinct keys, one a line */
+static char *
+label_keys_of (CollateSchema *schema)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint i = 0; i < collate_schema_get_n_labels (schema, kind); i++)
+      {
+        const char *hotkey = collate_label_get_hotkey (collate_schema_get_label (schema, kind, i));
+
+        if (hotkey == NULL || *hotkey == '\0'
+            || (g_utf8_strlen (hotkey, -1) == 1 && hotkey[0] >= '1' && hotkey[0] <= '9')
+            || g_ptr_array_find_with_equal_func (keys, hotkey, g_str_equal, NULL))
+          continue;
+        g_ptr_array_add (keys, (char *) hotkey);
+      }
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv ("\n", (char **) keys->pdata);
+}
+
+/* (Re)makes the shortcuts of the labels' own keys when the schema's keys
+ * change, so that a key set in the label editor acts at once */
+static void
 add_label_shortcuts (CollateWorkspace *self)
 {
   CollateSchema *schema = collate_project_get_schema (self->project);
-  guint n = collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN);
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  g_autofree char *keys = label_keys_of (schema);
+  g_auto(GStrv) each = NULL;
 
-  for (guint i = 0; i < n; i++)
+  if (self->label_keys != NULL && g_strcmp0 (keys, self->label_keys_made) == 0)
+    return;
+  if (self->label_keys != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (self), self->label_keys);
+  self->label_keys = gtk_shortcut_controller_new ();
+  g_free (self->label_keys_made);
+  self->label_keys_made = g_strdup (keys);
+
+  each = g_strsplit (keys, "\n", -1);
+  for (guint i = 0; each[i] != NULL; i++)
     {
-      CollateLabel *label = collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i);
-      const char *hotkey = collate_label_get_hotkey (label);
+      const char *hotkey = each[i];
       GtkShortcut *shortcut;
       guint keyval;
 
-      /* the digits 1–9 are class bindings already */
-      if (hotkey == NULL || *hotkey == '\0'
-          || (g_utf8_strlen (hotkey, -1) == 1 && hotkey[0] >= '1' && hotkey[0] <= '9'))
+      if (*hotkey == '\0')
         continue;
       if (g_utf8_strlen (hotkey, -1) == 1)
         keyval = gdk_unicode_to_keyval (g_utf8_get_char (hotkey));
@@ -1603,11 +1681,11 @@ add_label_shortcuts (CollateWorkspace *self)
         continue;
 
       shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
-                                   gtk_named_action_new ("workspace.tag"));
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (collate_label_get_name (label)));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+                                   gtk_named_action_new ("workspace.key"));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (hotkey));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->label_keys), shortcut);
     }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->label_keys);
 }
 
 static void
@@ -1836,6 +1914,7 @@ collate_workspace_finalize (GObject *object)
   g_clear_pointer (&self->used, g_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->last_link_label, g_free);
+  g_clear_pointer (&self->label_keys_made, g_free);
 
   G_OBJECT_CLASS (collate_workspace_parent_class)->finalize (object);
 }
@@ -1870,6 +1949,7 @@ collate_workspace_class_init (CollateWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.tag-index", "u", action_tag_index);
   gtk_widget_class_install_action (widget_class, "workspace.delete", NULL, action_delete);
   gtk_widget_class_install_action (widget_class, "workspace.relabel", "s", action_relabel);
+  gtk_widget_class_install_action (widget_class, "workspace.key", "s", action_key);
   gtk_widget_class_install_action (widget_class, "workspace.link-picker", NULL, action_link_picker);
   gtk_widget_class_install_action (widget_class, "workspace.move-start", "i", action_move_edge);
   gtk_widget_class_install_action (widget_class, "workspace.move-end", "i", action_move_edge);
@@ -2116,6 +2196,7 @@ collate_workspace_new (CollateProject *project,
 
   add_panes (self);
   add_label_shortcuts (self);
+  g_signal_connect_object (project, "changed", G_CALLBACK (add_label_shortcuts), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (project, "annotation-added", G_CALLBACK (on_annotation_added), self);
   g_signal_connect (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self);

@@ -431,6 +431,74 @@ test_recolour_and_hotkey (void)
   }
 }
 
+/* link labels carry keys like span labels: an own key wins over the
+ * digit of a position, which no longer names a label once taken */
+static void
+test_link_hotkey (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  CollateSchema *schema = collate_project_get_schema (project);
+  g_autoptr(CollateLabel) corroborates = collate_label_new ("Corroborates", "#2ec27e", "1", NULL, NULL);
+  g_autoptr(CollateLabel) same = collate_label_new ("Same entity", "#9141ac", "1", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+
+  key = collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, 1);
+  g_assert_cmpstr (key, ==, "2");
+  g_clear_pointer (&key, g_free);
+  g_assert_cmpstr (collate_label_get_name (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, "1")),
+                   ==, "Contradicts");
+  g_assert_null (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, "4"));
+
+  g_assert_true (collate_project_edit_label (project, COLLATE_LABEL_KIND_LINK, "Corroborates",
+                                             corroborates, &error));
+  g_assert_no_error (error);
+  schema = collate_project_get_schema (project);
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Change Label Corroborates");
+  g_assert_cmpstr (collate_label_get_name (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, "1")),
+                   ==, "Corroborates");
+  g_assert_cmpstr (collate_label_get_name (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, "2")),
+                   ==, "Corroborates");
+  g_assert_cmpstr (collate_label_get_name (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, "3")),
+                   ==, "Same entity");
+  /* the span label Claim keeps its own 1: keys are unique within a kind */
+  g_assert_cmpstr (collate_label_get_name (collate_schema_lookup_hotkey (schema, "1")), ==, "Claim");
+  g_assert_null (collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, 0));
+  key = collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, 1);
+  g_assert_cmpstr (key, ==, "1");
+  g_clear_pointer (&key, g_free);
+  key = collate_schema_key_for (schema, COLLATE_LABEL_KIND_LINK, 2);
+  g_assert_cmpstr (key, ==, "3");
+  g_clear_pointer (&key, g_free);
+
+  /* two link labels cannot share a key */
+  g_assert_false (collate_project_edit_label (project, COLLATE_LABEL_KIND_LINK, "Same entity", same, &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "link label \"Same entity\": hotkey \"1\" is already used by \"Corroborates\""));
+  g_clear_error (&error);
+
+  /* saved and read back as the span labels' hotkeys are */
+  {
+    g_autoptr(GBytes) bytes = collate_project_to_bytes (project);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(CollateProject) again = collate_project_load_bytes (bytes, &error);
+    CollateLabel *label;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "\"name\": \"Corroborates\",\n        \"color\": \"#2ec27e\",\n        \"hotkey\": \"1\""));
+    label = collate_schema_lookup (collate_project_get_schema (again), COLLATE_LABEL_KIND_LINK, "Corroborates");
+    g_assert_cmpstr (collate_label_get_hotkey (label), ==, "1");
+    label = collate_schema_lookup (collate_project_get_schema (again), COLLATE_LABEL_KIND_LINK, "Contradicts");
+    g_assert_null (collate_label_get_hotkey (label));
+  }
+
+  g_assert_true (collate_project_undo (project));
+  schema = collate_project_get_schema (project);
+  g_assert_null (collate_label_get_hotkey (collate_schema_lookup (schema, COLLATE_LABEL_KIND_LINK, "Corroborates")));
+  g_assert_cmpstr (collate_label_get_name (collate_schema_label_for_key (schema, COLLATE_LABEL_KIND_LINK, "1")),
+                   ==, "Contradicts");
+}
+
 static void
 test_move_label (void)
 {
@@ -703,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/labels/add", test_add_label);
   g_test_add_func ("/labels/rename", test_rename_label);
   g_test_add_func ("/labels/recolour-and-hotkey", test_recolour_and_hotkey);
+  g_test_add_func ("/labels/link-hotkey", test_link_hotkey);
   g_test_add_func ("/labels/move", test_move_label);
   g_test_add_func ("/labels/remove", test_remove_label);
   g_test_add_func ("/labels/apply-set", test_apply_label_set);

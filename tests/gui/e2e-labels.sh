@@ -10,7 +10,13 @@
 #     (the renamed label); tags "Kremlin" through the picker: Ctrl+T, typing
 #     "eve", Enter;
 #  3. undoes, one Ctrl+Z at a time, the tags, the key, the new label's
-#     name, the new label and the rename.
+#     name, the new label and the rename;
+#  4. gives the link label "Same entity" the key s in the editor's Link
+#     Labels page, tags "Russia" (1) and "Donald Trump" (2), links them
+#     (a click, then a Ctrl+click), presses s (Same entity), then 1 (the
+#     first link label, which has no key of its own), then undoes the 1;
+#     links "Russia" to "Donald" in the other report through the Ctrl+L
+#     picker, choosing Corroborates with Alt+2, then Same entity with Alt+s.
 #
 # After each step Ctrl+S saves and the saved JSON is checked: the schema's
 # labels and keys, and every span's label.
@@ -40,9 +46,12 @@ for a in p["annotations"]:
     assert a["label"] in names, a
 spans = ",".join(l["name"] + (":" + l["hotkey"] if "hotkey" in l else "")
                  for l in p["schema"]["span_labels"])
-links = ",".join(l["name"] for l in p["schema"]["link_labels"])
+links = ",".join(l["name"] + (":" + l["hotkey"] if "hotkey" in l else "")
+                 for l in p["schema"]["link_labels"])
 tags = ",".join("%s:%s" % (a["label"], a["text"]) for a in p["annotations"])
-print("%s | %s | %s" % (spans, links, tags))
+texts = {a["id"]: a["text"] for a in p["annotations"]}
+linked = ",".join("%s:%s>%s" % (l["label"], texts[l["from"]], texts[l["to"]]) for l in p["links"])
+print("%s | %s | %s" % (spans, links, tags) + (" | " + linked if linked else ""))
 PY
 }
 
@@ -105,6 +114,42 @@ expect "$OUT" "Claim:1,Human:2,Organization:3,Location:4,Time:5,Quantity:6,New l
 xdotool key ctrl+z sleep 0.6 key ctrl+z sleep 0.8
 save_and_wait "$OUT"
 expect "$OUT" "Claim:1,Person:2,Organization:3,Location:4,Time:5,Quantity:6 | $DEFAULT_LINKS | "
+
+# ── 4. A link label's own key ──
+xdotool mousemove 1044 27 sleep 0.2 click 1 sleep 0.8
+xdotool mousemove 912 342 sleep 0.2 click 1
+wait_for_window "^Labels$" >/dev/null || fail "Labels… opened no label editor"
+sleep 1
+# the Link Labels page, the key of its third label, Same entity
+xdotool mousemove 446 26 sleep 0.2 click 1 sleep 0.8
+xdotool mousemove 271 177 sleep 0.2 click 1 sleep 0.2 type --delay 40 "s"
+xdotool key Tab sleep 0.6
+xdotool key Escape sleep 0.8
+save_and_wait "$OUT"
+LINKS_S="Contradicts,Corroborates,Same entity:s"
+SPANS="Claim:1,Person:2,Organization:3,Location:4,Time:5,Quantity:6"
+expect "$OUT" "$SPANS | $LINKS_S | "
+xdotool mousemove 80 444 sleep 0.2 click 1 sleep 0.3 key shift+ctrl+Right sleep 0.3 key 1 sleep 0.6
+drag 24 474 110 474
+xdotool key 2 sleep 0.6
+# a click on "Russia", a Ctrl+click on "Donald Trump": linked, the link selected
+xdotool mousemove 100 444 sleep 0.2 click 1 sleep 0.5
+xdotool keydown ctrl mousemove 60 474 sleep 0.2 click 1 sleep 0.2 keyup ctrl sleep 0.6
+xdotool key s sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump | Same entity:Russia>Donald Trump"
+xdotool key 1 sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump | Contradicts:Russia>Donald Trump"
+xdotool key ctrl+z sleep 0.6
+save_and_wait "$OUT"
+expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump | Same entity:Russia>Donald Trump"
+# "Donald" in the other report (double click, 2), then "Russia", Ctrl+L
+xdotool mousemove 612 102 sleep 0.2 click --repeat 2 --delay 80 1 sleep 0.4 key 2 sleep 0.6
+xdotool mousemove 100 444 sleep 0.2 click 1 sleep 0.5
+xdotool key ctrl+l sleep 1 key alt+2 sleep 0.4 key alt+s sleep 0.4 key Return sleep 0.8
+save_and_wait "$OUT"
+expect "$OUT" "$SPANS | $LINKS_S | Claim:Russia,Person:Donald Trump,Person:Donald | Same entity:Russia>Donald Trump,Same entity:Russia>Donald"
 
 quit_collate
 echo "e2e-labels: ok"

@@ -418,7 +418,7 @@ collate_project_apply_label_set (CollateProject    *self,
           g_autoptr(CollateLabel) kept = NULL;
           g_autofree char *color = NULL;
 
-          if (kind == COLLATE_LABEL_KIND_SPAN && collate_schema_lookup_hotkey (schema, hotkey) != NULL)
+          if (collate_schema_lookup_kind_hotkey (schema, kind, hotkey) != NULL)
             hotkey = NULL;
           /* a colour of the set's stays the set's */
           if (color_taken (schema, collate_label_get_color (old)))

@@ -198,6 +198,36 @@ collate_schema_index_of (CollateSchema    *self,
 }
 
 /**
+ * collate_schema_lookup_kind_hotkey:
+ *
+ * Returns: (transfer none) (nullable): the label of @kind whose hotkey is @hotkey
+ */
+CollateLabel *
+collate_schema_lookup_kind_hotkey (CollateSchema    *self,
+                                   CollateLabelKind  kind,
+                                   const char       *hotkey)
+{
+  guint n, i;
+
+  g_return_val_if_fail (COLLATE_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (kind <= COLLATE_LABEL_KIND_LINK, NULL);
+
+  if (hotkey == NULL || *hotkey == '\0')
+    return NULL;
+
+  n = collate_schema_get_n_labels (self, kind);
+  for (i = 0; i < n; i++)
+    {
+      CollateLabel *label = collate_schema_get_label (self, kind, i);
+
+      if (g_strcmp0 (collate_label_get_hotkey (label), hotkey) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
  * collate_schema_lookup_hotkey:
  *
  * Returns: (transfer none) (nullable): the span label whose hotkey is @hotkey
@@ -206,23 +236,69 @@ CollateLabel *
 collate_schema_lookup_hotkey (CollateSchema *self,
                               const char    *hotkey)
 {
-  guint n, i;
+  return collate_schema_lookup_kind_hotkey (self, COLLATE_LABEL_KIND_SPAN, hotkey);
+}
+
+/* 0–8 for the keys "1"–"9", else -1 */
+static int
+digit_position (const char *key)
+{
+  if (key != NULL && key[0] >= '1' && key[0] <= '9' && key[1] == '\0')
+    return key[0] - '1';
+  return -1;
+}
+
+/**
+ * collate_schema_label_for_key:
+ *
+ * An explicit hotkey wins; else a digit 1–9 names the label at its position.
+ *
+ * Returns: (transfer none) (nullable): the label of @kind that @key applies
+ */
+CollateLabel *
+collate_schema_label_for_key (CollateSchema    *self,
+                              CollateLabelKind  kind,
+                              const char       *key)
+{
+  CollateLabel *label = collate_schema_lookup_kind_hotkey (self, kind, key);
+  int position = digit_position (key);
+
+  if (label != NULL)
+    return label;
+  if (position >= 0 && (guint) position < collate_schema_get_n_labels (self, kind))
+    return collate_schema_get_label (self, kind, position);
+  return NULL;
+}
+
+/**
+ * collate_schema_key_for:
+ *
+ * Returns: (transfer full) (nullable): the key that applies the label at
+ * @position: its own hotkey, else the digit of its position if no label
+ * of @kind has that digit as its own
+ */
+char *
+collate_schema_key_for (CollateSchema    *self,
+                        CollateLabelKind  kind,
+                        guint             position)
+{
+  CollateLabel *label;
+  g_autofree char *digit = NULL;
 
   g_return_val_if_fail (COLLATE_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (kind <= COLLATE_LABEL_KIND_LINK, NULL);
 
-  if (hotkey == NULL || *hotkey == '\0')
+  if (position >= collate_schema_get_n_labels (self, kind))
     return NULL;
-
-  n = collate_schema_get_n_labels (self, COLLATE_LABEL_KIND_SPAN);
-  for (i = 0; i < n; i++)
-    {
-      CollateLabel *label = collate_schema_get_label (self, COLLATE_LABEL_KIND_SPAN, i);
-
-      if (g_strcmp0 (collate_label_get_hotkey (label), hotkey) == 0)
-        return label;
-    }
-
-  return NULL;
+  label = collate_schema_get_label (self, kind, position);
+  if (collate_label_get_hotkey (label) != NULL)
+    return g_strdup (collate_label_get_hotkey (label));
+  if (position >= 9)
+    return NULL;
+  digit = g_strdup_printf ("%u", position + 1);
+  if (collate_schema_lookup_kind_hotkey (self, kind, digit) != NULL)
+    return NULL;
+  return g_steal_pointer (&digit);
 }
 
 gboolean
@@ -251,14 +327,16 @@ collate_schema_add (CollateSchema     *self,
       return FALSE;
     }
 
-  if (kind == COLLATE_LABEL_KIND_SPAN && hotkey != NULL)
+  if (hotkey != NULL)
     {
-      CollateLabel *other = collate_schema_lookup_hotkey (self, hotkey);
+      CollateLabel *other = collate_schema_lookup_kind_hotkey (self, kind, hotkey);
 
       if (other != NULL)
         {
           g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS,
-                       _("span label \"%s\": hotkey \"%s\" is already used by \"%s\""),
+                       kind == COLLATE_LABEL_KIND_SPAN
+                       ? _("span label \"%s\": hotkey \"%s\" is already used by \"%s\"")
+                       : _("link label \"%s\": hotkey \"%s\" is already used by \"%s\""),
                        name, hotkey, collate_label_get_name (other));
           return FALSE;
         }

@@ -34,9 +34,26 @@ CollateLabel  *collate_schema_lookup              (CollateSchema    *self,
 int            collate_schema_index_of            (CollateSchema    *self,
                                                    CollateLabelKind  kind,
                                                    const char       *name);
+/* The span label whose own hotkey is @hotkey */
 CollateLabel  *collate_schema_lookup_hotkey       (CollateSchema    *self,
                                                    const char       *hotkey);
-/* Fails with COLLATE_ERROR_EXISTS for a name or (span) hotkey already used */
+/* The label of @kind whose own hotkey is @hotkey */
+CollateLabel  *collate_schema_lookup_kind_hotkey  (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   const char       *hotkey);
+/* The label of @kind that the key @key applies: the one whose own hotkey it
+ * is, else for a digit 1–9 the label at that position (1 the first) */
+CollateLabel  *collate_schema_label_for_key       (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   const char       *key);
+/* The key that applies the label at @position (newly allocated), or NULL:
+ * its own hotkey, else the digit of its position (1–9) unless another label
+ * of @kind has that digit as its own hotkey */
+char          *collate_schema_key_for             (CollateSchema    *self,
+                                                   CollateLabelKind  kind,
+                                                   guint             position);
+/* Fails with COLLATE_ERROR_EXISTS for a name or hotkey already used by a
+ * label of the same kind */
 gboolean       collate_schema_add                 (CollateSchema    *self,
                                                    CollateLabelKind  kind,
                                                    CollateLabel     *label,
