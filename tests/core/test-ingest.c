@@ -976,6 +976,13 @@ test_url_untrusted_certificate (void)
   GSList *uris;
   int status = 0;
 
+#if defined(__SANITIZE_ADDRESS__)
+  /* Loading glib-networking's TLS module makes LeakSanitizer's scan at exit
+   * crash ("Tracer caught signal 11"), which is no finding of Collate's: the
+   * case runs in the normal build */
+  g_test_skip ("GnuTLS under LeakSanitizer: tested in the build without sanitizers");
+  return;
+#endif
   if (openssl == NULL)
     {
       g_test_skip ("openssl is not installed: no certificate to test with");
