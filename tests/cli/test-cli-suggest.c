@@ -285,7 +285,7 @@ test_scorer (Fixture      *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *command = g_strdup_printf ("python3 '%s' %s", script, cases[i].mode);
+      g_autofree char *command = g_strdup_printf ("'%s' '%s' %s", TEST_PYTHON3, script, cases[i].mode);
       g_auto(Result) r = { 0 };
 
       cli (&r, (const char *[]) { "suggest", "--scorer", command, "--scorer-timeout", cases[i].timeout,

@@ -717,7 +717,7 @@ scorer_argv (const char *mode)
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "compare", "scorer.py", NULL);
   char **argv = g_new0 (char *, 4);
 
-  argv[0] = g_strdup ("python3");
+  argv[0] = g_strdup (TEST_PYTHON3);
   argv[1] = g_steal_pointer (&script);
   argv[2] = g_strdup (mode);
   return argv;

@@ -232,11 +232,11 @@ test_reference_tool (gconstpointer data)
   g_autoptr(CollateExportReport) report = NULL;
   const char *project_path = g_test_get_filename (G_TEST_DIST, "datasets", "datasets.collate.json", NULL);
   gboolean js = g_str_equal (c->format, "label-studio") && data != &python_label_studio;
-  g_autofree char *program = g_find_program_in_path (js ? "node" : "python3");
+  g_autofree char *program = js ? g_find_program_in_path ("node") : g_strdup (TEST_PYTHON3);
 
   if (program == NULL)
     {
-      g_test_skip (js ? "node is not installed" : "python3 is not installed");
+      g_test_skip ("node is not installed");
       g_rmdir (tmp);
       return;
     }
@@ -268,14 +268,8 @@ test_reference_nltk_conll (void)
     g_test_get_filename (G_TEST_DIST, "fixtures", "emoji.collate.json", NULL),
   };
   const char *checker = g_test_get_filename (G_TEST_DIST, "datasets", "check-conll-nltk.py", NULL);
-  g_autofree char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
-                            ? g_strdup ("/usr/bin/python3") : g_find_program_in_path ("python3");
+  const char *python = TEST_PYTHON3;
 
-  if (python == NULL)
-    {
-      g_test_skip ("python3 is not installed");
-      return;
-    }
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
     {
       g_autoptr(GFile) file = g_file_new_for_path (projects[i]);
