@@ -39,7 +39,7 @@ struct _CollateExportDialog
 
   GtkStack             *stack;
   /* options page */
-  GtkDropDown          *format_dropdown;
+  GPtrArray            *format_buttons;      /* GtkCheckButton, one a format */
   GtkLabel             *format_description;
   GPtrArray            *span_checks;         /* GtkCheckButton, schema order */
   GPtrArray            *link_checks;
@@ -104,20 +104,14 @@ static void update_sensitivity (CollateExportDialog *self);
 /* ── Formats ── */
 
 static const CollateExportFormat *
-format_at (guint position)
+selected_format (CollateExportDialog *self)
 {
   const CollateExportFormat *const *formats = collate_export_list_formats ();
 
-  for (guint i = 0; formats[i]; i++)
-    if (i == position)
+  for (guint i = 0; formats[i] && i < self->format_buttons->len; i++)
+    if (gtk_check_button_get_active (self->format_buttons->pdata[i]))
       return formats[i];
   return NULL;
-}
-
-static const CollateExportFormat *
-selected_format (CollateExportDialog *self)
-{
-  return format_at (gtk_drop_down_get_selected (self->format_dropdown));
 }
 
 static gboolean
@@ -135,64 +129,32 @@ writes_folder (CollateExportDialog *self)
   return format == NULL || format->extension == NULL || split_active (self);
 }
 
-/* The dropdown's rows: the title, and in the popup the description below */
-static void
-format_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+/* The formats as radio buttons in two columns, all on show: no popup list
+ * to scroll through on a small screen.  The chosen one's description is
+ * below them; each button carries its own for a screen reader. */
+static GtkWidget *
+format_buttons_new (CollateExportDialog *self)
 {
-  gboolean with_description = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
+  const CollateExportFormat *const *formats = collate_export_list_formats ();
+  GtkWidget *grid = gtk_grid_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (box), title);
-  if (with_description)
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; formats[i]; i++)
     {
-      GtkWidget *description = gtk_label_new (NULL);
+      GtkWidget *button = gtk_check_button_new_with_label (_(formats[i]->title));
 
-      gtk_label_set_xalign (GTK_LABEL (description), 0);
-      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (description), 36);
-      gtk_label_set_max_width_chars (GTK_LABEL (description), 48);
-      gtk_widget_add_css_class (description, "dim-label");
-      gtk_widget_add_css_class (description, "caption");
-      gtk_box_append (GTK_BOX (box), description);
-      gtk_widget_set_margin_top (box, 3);
-      gtk_widget_set_margin_bottom (box, 3);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _(formats[i]->description), -1);
+      if (i > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), self->format_buttons->pdata[0]);
+      else
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+      g_ptr_array_add (self->format_buttons, button);
+      gtk_grid_attach (GTK_GRID (grid), button, i % 2, i / 2, 1, 1);
     }
-  else
-    /* in the button, level with its arrow */
-    gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-format_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *description = gtk_widget_get_next_sibling (title);
-  const CollateExportFormat *format = format_at (gtk_list_item_get_position (item));
-
-  if (format == NULL)
-    return;
-  gtk_label_set_label (GTK_LABEL (title), _(format->title));
-  if (description != NULL)
-    gtk_label_set_label (GTK_LABEL (description), _(format->description));
-}
-
-static GtkListItemFactory *
-format_factory_new (gboolean with_description)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (format_setup_cb),
-                    GINT_TO_POINTER (with_description));
-  g_signal_connect (factory, "bind", G_CALLBACK (format_bind_cb), NULL);
-  return factory;
+  return grid;
 }
 
 /* ── Destination ── */
@@ -546,6 +508,15 @@ shape_changed_cb (CollateExportDialog *self)
   /* the format or the split decides between a file and a folder */
   update_suggestion (self);
   update_sensitivity (self);
+}
+
+/* A radio group toggles twice on a change: once off, once on */
+static void
+format_toggled_cb (CollateExportDialog *self,
+                   GtkCheckButton      *button)
+{
+  if (gtk_check_button_get_active (button))
+    shape_changed_cb (self);
 }
 
 /* ── Running ── */
@@ -1082,10 +1053,6 @@ build_options_page (CollateExportDialog *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *grid, *row, *widget;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) button_factory = format_factory_new (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = format_factory_new (TRUE);
-  const CollateExportFormat *const *formats = collate_export_list_formats ();
   const char *contexts[] = { N_("The quote itself"), N_("The sentence around it"), NULL };
   g_autoptr(GtkStringList) context_names = gtk_string_list_new (NULL);
 
@@ -1100,16 +1067,12 @@ build_options_page (CollateExportDialog *self)
 
   /* Format */
   gtk_box_append (GTK_BOX (box), section_heading (_("Format")));
-  for (guint i = 0; formats[i]; i++)
-    gtk_string_list_append (names, formats[i]->name);
-  widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  self->format_dropdown = GTK_DROP_DOWN (widget);
-  gtk_drop_down_set_factory (self->format_dropdown, button_factory);
-  gtk_drop_down_set_list_factory (self->format_dropdown, list_factory);
-  gtk_widget_set_halign (widget, GTK_ALIGN_START);
+  widget = format_buttons_new (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Format"), -1);
-  g_signal_connect_swapped (widget, "notify::selected", G_CALLBACK (shape_changed_cb), self);
+  for (guint i = 0; i < self->format_buttons->len; i++)
+    g_signal_connect_swapped (self->format_buttons->pdata[i], "toggled",
+                              G_CALLBACK (format_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), widget);
   widget = dim_caption ("");
   self->format_description = GTK_LABEL (widget);
@@ -1304,6 +1267,7 @@ collate_export_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser_cancellable);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->format_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->span_checks, g_ptr_array_unref);
   g_clear_pointer (&self->link_checks, g_ptr_array_unref);
   g_clear_pointer (&self->conll_checks, g_ptr_array_unref);
@@ -1337,6 +1301,7 @@ collate_export_dialog_class_init (CollateExportDialogClass *klass)
 static void
 collate_export_dialog_init (CollateExportDialog *self)
 {
+  self->format_buttons = g_ptr_array_new ();
   self->span_checks = g_ptr_array_new ();
   self->link_checks = g_ptr_array_new ();
   self->conll_checks = g_ptr_array_new ();
@@ -1420,6 +1385,31 @@ build (CollateExportDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
 }
 
+/* As tall as the options want, but never taller than the parent's monitor
+ * (less room for the title bar and a panel): on a screen of 800 × 600 the
+ * options page scrolls instead of the dialog's buttons falling off it */
+static int
+fitting_height (GtkWindow *parent,
+                int        wanted)
+{
+  GdkDisplay *display = parent != NULL ? gtk_widget_get_display (GTK_WIDGET (parent))
+                                       : gdk_display_get_default ();
+  GdkSurface *surface = parent != NULL ? gtk_native_get_surface (GTK_NATIVE (parent)) : NULL;
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle area;
+
+  if (display == NULL)
+    return wanted;
+  if (surface != NULL && gdk_display_get_monitor_at_surface (display, surface) != NULL)
+    monitor = g_object_ref (gdk_display_get_monitor_at_surface (display, surface));
+  if (monitor == NULL && g_list_model_get_n_items (gdk_display_get_monitors (display)) > 0)
+    monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  if (monitor == NULL)
+    return wanted;
+  gdk_monitor_get_geometry (monitor, &area);
+  return CLAMP (area.height - 80, 360, wanted);
+}
+
 CollateExportDialog *
 collate_export_dialog_new (GtkWindow      *parent,
                            CollateProject *project,
@@ -1437,7 +1427,7 @@ collate_export_dialog_new (GtkWindow      *parent,
                        "destroy-with-parent", TRUE,
                        "transient-for", parent,
                        "default-width", 520,
-                       "default-height", 700,
+                       "default-height", fitting_height (parent, 640),
                        NULL);
   self->project = g_object_ref (project);
   self->project_file = project_file ? g_object_ref (project_file) : NULL;
@@ -1470,10 +1460,10 @@ collate_export_dialog_set_format (CollateExportDialog *self,
   g_return_val_if_fail (COLLATE_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
 
-  for (guint i = 0; formats[i]; i++)
+  for (guint i = 0; formats[i] && i < self->format_buttons->len; i++)
     if (g_str_equal (formats[i]->name, format))
       {
-        gtk_drop_down_set_selected (self->format_dropdown, i);
+        gtk_check_button_set_active (self->format_buttons->pdata[i], TRUE);
         return TRUE;
       }
   return FALSE;

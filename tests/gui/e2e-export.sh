@@ -7,8 +7,9 @@
 #   e2e-export.sh PATH/TO/collate PATH/TO/collate-cli
 #
 # Needs Xvfb, xdotool and python3 (exit 77, "skipped", without them).  The
-# pointer positions are for the dialog's default size, placed at the top
-# left of the screen as an X server without a window manager places it.
+# pointer positions are for the dialog's default size on a 1400 × 900 screen
+# (640 px high), placed at the top left as an X server without a window
+# manager places it.
 set -eu
 
 COLLATE=${1:?usage: e2e-export.sh PATH/TO/collate PATH/TO/collate-cli}
@@ -53,11 +54,10 @@ start_collate "$PROJECT"
 xdotool key ctrl+e
 sleep 1.5
 shot dialog
-# ── 1. NLI pairs, picked in the format list: their own name, pairs counted ──
-xdotool mousemove 79 110 sleep 0.2 click 1 sleep 1
-xdotool mousemove 60 502 sleep 0.2 click 1 sleep 1
+# ── 1. NLI pairs, picked among the formats: their own name, pairs counted ──
+xdotool mousemove 300 159 sleep 0.2 click 1 sleep 1
 shot nli
-xdotool mousemove 458 665 sleep 0.2 click 1
+xdotool mousemove 458 606 sleep 0.2 click 1
 NLI="$WORK/talks-nli.jsonl"
 i=0
 while [ ! -s "$NLI" ]; do
@@ -84,7 +84,7 @@ start_collate "$PROJECT"
 xdotool key ctrl+e
 sleep 1.5
 shot remembered
-xdotool mousemove 458 665 sleep 0.2 click 1
+xdotool mousemove 458 606 sleep 0.2 click 1
 i=0
 while [ ! -s "$NLI" ]; do
   i=$((i + 1))

@@ -1139,6 +1139,53 @@ test_import_formats_shown (void)
   spin ();
 }
 
+/* The export dialog's formats are all on show as radio buttons (the last,
+ * CSV, too, with no popup list to scroll), a click picks one, and the
+ * dialog opens no taller than its monitor leaves room for */
+static void
+test_export_formats_shown (void)
+{
+  g_autoptr(CollateProject) project = sample_project ();
+  GtkWindow *parent = parent_window ();
+  CollateExportDialog *dialog = collate_export_dialog_new (parent, project, NULL);
+  g_autoptr(GPtrArray) checks = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  const CollateExportFormat *const *formats = collate_export_list_formats ();
+  g_autoptr(GPtrArray) format_buttons = g_ptr_array_new ();
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+  guint n_formats = 0;
+  int width = 0, height = 0;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  while (formats[n_formats])
+    n_formats++;
+  for (guint i = 0; formats[i]; i++)
+    for (guint j = 0; j < checks->len; j++)
+      if (g_strcmp0 (gtk_check_button_get_label (checks->pdata[j]), formats[i]->title) == 0
+          && gtk_widget_get_mapped (checks->pdata[j]))
+        g_ptr_array_add (format_buttons, checks->pdata[j]);
+  g_assert_cmpuint (format_buttons->len, ==, n_formats);
+
+  /* the last format, by a click, and its description below */
+  gtk_widget_activate (format_buttons->pdata[format_buttons->len - 1]);
+  spin ();
+  g_assert_cmpstr (collate_export_dialog_get_format (dialog), ==, formats[format_buttons->len - 1]->name);
+  gtk_widget_activate (format_buttons->pdata[0]);
+  spin ();
+  g_assert_cmpstr (collate_export_dialog_get_format (dialog), ==, formats[0]->name);
+
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_test_message ("export dialog: default height %d on a monitor %d high", height, area.height);
+  g_assert_cmpint (height, <=, area.height - 80);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  spin ();
+}
+
 static void
 test_import_jsonl (void)
 {
@@ -1404,6 +1451,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/strict-error", test_export_strict_error);
   g_test_add_func ("/dialogs/export/error-and-back", test_export_error_and_back);
   g_test_add_func ("/dialogs/export/options", test_export_options);
+  g_test_add_func ("/dialogs/export/formats-shown", test_export_formats_shown);
   g_test_add_func ("/dialogs/export/suggestion", test_export_suggestion);
   g_test_add_func ("/dialogs/export/remembers", test_export_remembers);
   g_test_add_func ("/dialogs/export/split", test_export_split);
