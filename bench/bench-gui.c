@@ -265,8 +265,8 @@ main (int   argc,
   CollateDocumentView *pane;
   GListModel *spans;
   Figure tag = { "tag" }, select = { "select" }, delete = { "delete" }, undo = { "undo" }, redo = { "redo" };
-  Figure scroll = { "scroll" };
-  Figure *all[] = { &tag, &select, &delete, &undo, &redo, &scroll };
+  Figure scroll = { "scroll" }, recolour = { "recolour" }, rename = { "rename" };
+  Figure *all[] = { &tag, &select, &delete, &undo, &redo, &scroll, &recolour, &rename };
   GtkAdjustment *vadj;
   gint64 start;
   double first_frame;
@@ -416,6 +416,37 @@ main (int   argc,
       start = g_get_monotonic_time ();
       gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj));
       record (&scroll, window, start);
+
+      /* a label edited as in the label editor: a new colour, then a new
+       * name that every one of its spans takes (and the old name back) */
+      {
+        const char *name = span_labels[round % G_N_ELEMENTS (span_labels)];
+        CollateSchema *schema = collate_project_get_schema (project);
+        CollateLabel *label = collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, name);
+        g_autofree char *new_name = g_strdup_printf ("%s (renamed)", name);
+        g_autoptr(CollateLabel) coloured = collate_label_new (name, round % 2 ? "#1c71d8" : "#c01c28",
+                                                              collate_label_get_hotkey (label),
+                                                              collate_label_get_description (label), NULL);
+        g_autoptr(CollateLabel) renamed = collate_label_new (new_name, collate_label_get_color (coloured),
+                                                             collate_label_get_hotkey (label),
+                                                             collate_label_get_description (label), NULL);
+        g_autoptr(CollateLabel) back = collate_label_new (name, collate_label_get_color (coloured),
+                                                          collate_label_get_hotkey (label),
+                                                          collate_label_get_description (label), NULL);
+
+        start = g_get_monotonic_time ();
+        if (!collate_project_edit_label (project, COLLATE_LABEL_KIND_SPAN, name, coloured, &error))
+          g_error ("recolouring %s: %s", name, error->message);
+        record (&recolour, window, start);
+
+        start = g_get_monotonic_time ();
+        if (!collate_project_edit_label (project, COLLATE_LABEL_KIND_SPAN, name, renamed, &error))
+          g_error ("renaming %s: %s", name, error->message);
+        record (&rename, window, start);
+        if (!collate_project_edit_label (project, COLLATE_LABEL_KIND_SPAN, new_name, back, &error))
+          g_error ("renaming %s back: %s", new_name, error->message);
+        wait_for_frame (window, g_get_monotonic_time (), 2000);
+      }
     }
 
   printf ("Operations with %u spans and %u links present:\n",

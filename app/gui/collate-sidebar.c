@@ -1206,6 +1206,18 @@ collate_sidebar_show_item (CollateSidebar *self,
     self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_rows, self, NULL);
 }
 
+/* A page's title, set only when it differs: a new title relabels the stack
+ * switcher's button and asks the display where the pointer is, which over
+ * thousands of changes in one step (a label renamed on every span) would
+ * cost seconds while the counts stay the same */
+static void
+set_page_title (GtkStackPage *page,
+                const char   *title)
+{
+  if (g_strcmp0 (gtk_stack_page_get_title (page), title) != 0)
+    g_object_set (page, "title", title, NULL);
+}
+
 static void
 update_page_titles (CollateSidebar *self)
 {
@@ -1214,8 +1226,8 @@ update_page_titles (CollateSidebar *self)
 
   gboolean filtered = self->want_label || self->want_document || self->want_text;
 
-  g_object_set (gtk_stack_get_page (GTK_STACK (self->stack), self->span_list), "title", spans, NULL);
-  g_object_set (gtk_stack_get_page (GTK_STACK (self->stack), self->link_list), "title", links, NULL);
+  set_page_title (gtk_stack_get_page (GTK_STACK (self->stack), self->span_list), spans);
+  set_page_title (gtk_stack_get_page (GTK_STACK (self->stack), self->link_list), links);
 
   gtk_label_set_text (GTK_LABEL (self->span_hint),
                       filtered ? _("No span matches the filters")
