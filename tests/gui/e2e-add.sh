@@ -9,7 +9,9 @@
 #    page's navigation and footer;
 #  - a file that is no report (a PNG) is refused: nothing is added;
 #  - Ctrl+Z takes the addition back in one step (the saved project has the
-#    two documents again), and Ctrl+Shift+Z brings it back.
+#    two documents again), and Ctrl+Shift+Z brings it back;
+#  - Ctrl+Alt+V adds the text another program put on the clipboard, and
+#    an empty clipboard is refused with a message.
 #
 #   e2e-add.sh PATH/TO/collate
 set -eu
@@ -98,6 +100,42 @@ xdotool key ctrl+shift+z
 sleep 1
 save_and_wait "$OUT"
 documents "$OUT" | tail -n 1 | grep -q "^d3|Port reopens" || fail "Ctrl+Shift+Z did not bring the page back"
+
+# ── Add Document from Clipboard (Ctrl+Alt+V): text that another program
+# holds on the X clipboard (xclip, in the foreground so that it is ours to
+# end), then an empty clipboard, which is refused with its own message ──
+if command -v xclip >/dev/null 2>&1; then
+  printf 'Third report. The talks ended on Saturday without a deal.\n' >"$WORK/in/clip.txt"
+  xclip -quiet -selection clipboard -i "$WORK/in/clip.txt" >/dev/null 2>&1 &
+  XCLIP_PID=$!
+  sleep 0.5
+  xdotool key ctrl+alt+v
+  sleep 1.5
+  save_and_wait "$OUT"
+  documents "$OUT" >"$WORK/docs"
+  [ "$(wc -l <"$WORK/docs")" -eq 4 ] || fail "Ctrl+Alt+V did not add the clipboard's text: $(cat "$WORK/docs")"
+  tail -n 1 "$WORK/docs" | grep -q "^d4|Third report. The talks ended on Saturday without a deal.|-|-|Third report. The talks ended on Saturday without a deal./$" \
+    || fail "the clipboard's document is not as expected: $(tail -n 1 "$WORK/docs")"
+  kill "$XCLIP_PID" 2>/dev/null || true
+  wait "$XCLIP_PID" 2>/dev/null || true
+
+  printf '  \n' >"$WORK/in/blank.txt"
+  xclip -quiet -selection clipboard -i "$WORK/in/blank.txt" >/dev/null 2>&1 &
+  XCLIP_PID=$!
+  sleep 0.5
+  xdotool key ctrl+alt+v
+  sleep 1.5
+  grep -q "The clipboard holds no text" "$WORK/collate.log" \
+    || fail "an empty clipboard gave no clear message"
+  kill "$XCLIP_PID" 2>/dev/null || true
+  wait "$XCLIP_PID" 2>/dev/null || true
+  xdotool key Escape
+  sleep 0.3
+  save_and_wait "$OUT"
+  [ "$(documents "$OUT" | wc -l)" -eq 4 ] || fail "an empty clipboard added a document"
+else
+  echo "e2e-add: xclip is not installed; the clipboard part is skipped" >&2
+fi
 
 quit_collate
 check_log
