@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -15,57 +14,7 @@
 #include "collate.h"
 #include "../collate-test-pdf.h"
 #include "../collate-test-proxy.h"
-
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void run_cli (Run *run, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) COLLATE_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("collate-cli %s -> %d\nstdout: %s\nstderr: %s", (char *) argv->pdata[1],
-                  WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1, run->out, run->err);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "collate-test-cli.h"
 
 static const char page[] =
   "<!DOCTYPE html><html><head><title>Talks end - Example News</title>"

@@ -16,10 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
+#include "collate-test-cli.h"
 
 #define SAMPLE_1 "witkoff-putin-report-1.txt"
 #define SAMPLE_2 "witkoff-putin-report-2.txt"
@@ -27,60 +24,6 @@
 #define SAMPLE_2_CHARS 2985
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
-
-typedef struct
-{
-  int   status;   /* exit status */
-  char *out;      /* stdout */
-  char *err;      /* stderr */
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs collate-cli with the NULL-terminated arguments; asserts that it
- * exited (did not crash) and returns what it printed. */
-static void run_cli (Run *run, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) COLLATE_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* Messages in English and output in UTF-8 whatever the machine's locale */
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_test_message ("collate-cli %s -> %d\nstdout: %s\nstderr: %s",
-                  argv->len > 2 ? (char *) argv->pdata[1] : "",
-                  WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1,
-                  run->out, run->err);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 sample_path (const char *name)
