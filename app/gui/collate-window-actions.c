@@ -196,21 +196,11 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_PROJECTS);
+  g_autoptr(GFile) folder = collate_window_dup_folder (self);
 
-  gtk_file_filter_set_name (projects, _("Collate Projects"));
-  gtk_file_filter_add_pattern (projects, "*.collate.json");
-  gtk_file_filter_add_pattern (projects, "*.json");
-  g_list_store_append (filters, projects);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-
-  collate_file_dialog_open_async (GTK_WINDOW (self), _("Open Project"), G_LIST_MODEL (filters),
-                                  folder, NULL, open_chosen_cb, g_object_ref (self));
+  collate_file_dialog_open_async (GTK_WINDOW (self), _("Open Project"), filters, folder, NULL,
+                                  open_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -248,26 +238,11 @@ new_from_text_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (text, _("Reports (Text, Web Pages, PDF)"));
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_filter_add_pattern (text, "*.txt");
-  gtk_file_filter_add_mime_type (text, "text/html");
-  gtk_file_filter_add_mime_type (text, "application/pdf");
-  gtk_file_filter_add_pattern (text, "*.html");
-  gtk_file_filter_add_pattern (text, "*.htm");
-  gtk_file_filter_add_pattern (text, "*.pdf");
-  g_list_store_append (filters, text);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_REPORTS);
 
   collate_file_dialog_open_multiple_async (GTK_WINDOW (self),
                                            _("Choose the Reports to Compare"),
-                                           G_LIST_MODEL (filters), NULL, NULL,
+                                           filters, NULL, NULL,
                                            text_files_chosen_cb, g_object_ref (self));
 }
 

@@ -264,28 +264,15 @@ add_documents_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GFile) folder = NULL;
 
   if (self->project == NULL)
     return;
-  gtk_file_filter_set_name (reports, _("Reports (Text, Web Pages, PDF)"));
-  gtk_file_filter_add_mime_type (reports, "text/plain");
-  gtk_file_filter_add_mime_type (reports, "text/html");
-  gtk_file_filter_add_mime_type (reports, "application/pdf");
-  gtk_file_filter_add_pattern (reports, "*.txt");
-  gtk_file_filter_add_pattern (reports, "*.html");
-  gtk_file_filter_add_pattern (reports, "*.htm");
-  gtk_file_filter_add_pattern (reports, "*.pdf");
-  g_list_store_append (filters, reports);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-
+  filters = collate_window_file_filters (COLLATE_WINDOW_FILES_REPORTS);
+  folder = collate_window_dup_folder (self);
   collate_file_dialog_open_multiple_async (GTK_WINDOW (self), _("Add Documents to the Project"),
-                                           G_LIST_MODEL (filters), folder, NULL,
+                                           filters, folder, NULL,
                                            files_chosen_cb, g_object_ref (self));
 }
 

@@ -150,6 +150,21 @@ gboolean    collate_window_is_recent             (GSettings      *settings,
 void        collate_window_forget_recent         (GSettings      *settings,
                                                   const char     *path);
 
+/* What the window's file choosers offer to choose */
+typedef enum
+{
+  COLLATE_WINDOW_FILES_PROJECTS,
+  COLLATE_WINDOW_FILES_REPORTS,      /* text, web pages and PDFs */
+  COLLATE_WINDOW_FILES_LABEL_SETS,   /* label sets, and projects to take them from */
+} CollateWindowFiles;
+
+/* A file chooser's filters (a GListModel of GtkFileFilter): @files, then
+ * all files */
+GListModel *collate_window_file_filters         (CollateWindowFiles files);
+/* Where a file chooser starts: the project file's folder, or NULL for a
+ * project not saved yet */
+GFile      *collate_window_dup_folder           (CollateWindow  *self);
+
 /* For tests */
 GtkWindow  *collate_window_get_pending_alert     (CollateWindow  *self);
 const char *collate_window_get_banner_text       (CollateWindow  *self);

@@ -2238,6 +2238,65 @@ test_recovery_full_disk (void)
   test_disk_unmount (dir, mounted);
 }
 
+/* Does the @index'th of @filters take a file named @name of @content_type? */
+static gboolean
+filter_takes (GListModel *filters,
+              guint       index,
+              const char *name,
+              const char *content_type)
+{
+  g_autoptr(GtkFilter) filter = g_list_model_get_item (filters, index);
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+  return gtk_filter_match (filter, info);
+}
+
+static const char *
+filter_name (GListModel *filters,
+             guint       index)
+{
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, index);
+
+  return gtk_file_filter_get_name (filter);  /* the model holds the filter */
+}
+
+/* The window's file choosers offer their kind of file first, then all files */
+static void
+test_file_filters (void)
+{
+  g_autoptr(GListModel) projects = collate_window_file_filters (COLLATE_WINDOW_FILES_PROJECTS);
+  g_autoptr(GListModel) reports = collate_window_file_filters (COLLATE_WINDOW_FILES_REPORTS);
+  g_autoptr(GListModel) sets = collate_window_file_filters (COLLATE_WINDOW_FILES_LABEL_SETS);
+  GListModel *all[] = { projects, reports, sets };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_assert_true (g_list_model_get_item_type (all[i]) == GTK_TYPE_FILE_FILTER);
+      g_assert_cmpuint (g_list_model_get_n_items (all[i]), ==, 2);
+      g_assert_cmpstr (filter_name (all[i], 1), ==, "All Files");
+      g_assert_true (filter_takes (all[i], 1, "notes.odt", "application/vnd.oasis.opendocument.text"));
+    }
+
+  g_assert_cmpstr (filter_name (projects, 0), ==, "Collate Projects");
+  g_assert_true (filter_takes (projects, 0, "talks.collate.json", "application/json"));
+  g_assert_true (filter_takes (projects, 0, "old.json", "application/json"));
+  g_assert_false (filter_takes (projects, 0, "report.txt", "text/plain"));
+
+  g_assert_cmpstr (filter_name (reports, 0), ==, "Reports (Text, Web Pages, PDF)");
+  g_assert_true (filter_takes (reports, 0, "report.txt", "text/plain"));
+  g_assert_true (filter_takes (reports, 0, "page", "text/html"));
+  g_assert_true (filter_takes (reports, 0, "paper.pdf", "application/octet-stream"));
+  g_assert_true (filter_takes (reports, 0, "paper", "application/pdf"));
+  g_assert_false (filter_takes (reports, 0, "photo.png", "image/png"));
+
+  g_assert_cmpstr (filter_name (sets, 0), ==, "Label sets and projects");
+  g_assert_true (filter_takes (sets, 0, "news.labels.json", "application/json"));
+  g_assert_true (filter_takes (sets, 0, "talks.collate.json", "application/json"));
+  g_assert_false (filter_takes (sets, 0, "report.txt", "text/plain"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2265,6 +2324,7 @@ main (int   argc,
   g_timeout_add (50, wake_cb, NULL);
 
   g_test_add_func ("/window/start-view", test_start_view);
+  g_test_add_func ("/window/file-filters", test_file_filters);
   g_test_add_func ("/window/new-from-missing-text-file", test_new_from_missing_text_file);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/new-from-clipboard", test_new_from_clipboard);
