@@ -234,6 +234,99 @@ collate_window_add_files (CollateWindow *self,
   g_task_run_in_thread (task, read_files_thread);
 }
 
+/**
+ * collate_window_chosen_files_finish:
+ *
+ * Finishes a file chooser for several files (collate_file_dialog_open_multiple_async()):
+ * returns the files chosen, an array of GFile, or NULL when the chooser was
+ * dismissed or failed; a failure is shown under @heading.
+ */
+GPtrArray *
+collate_window_chosen_files_finish (CollateWindow *self,
+                                    GAsyncResult  *result,
+                                    const char    *heading)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *array;
+
+  files = collate_file_dialog_open_multiple_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        collate_window_show_error (self, heading, error);
+      return NULL;
+    }
+  array = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  return array;
+}
+
+/**
+ * collate_window_clipboard_document_finish:
+ * @adds: whether the document is to be added to the project shown (or
+ *   made a new project of)
+ *
+ * Finishes reading the clipboard's text and makes a document of it: a web
+ * page's article, or the text itself, titled by its first words.  Returns
+ * NULL when the clipboard holds an address alone, which is fetched instead
+ * (collate_window_fetch_url(), or collate_window_fetch_url_to_add() if
+ * @adds), when there is nothing to make a document of (said in an error),
+ * or when the window is going away or has no project to add to.
+ */
+CollateDocument *
+collate_window_clipboard_document_finish (CollateWindow *self,
+                                          GdkClipboard  *clipboard,
+                                          GAsyncResult  *result,
+                                          gboolean       adds)
+{
+  const char *heading = adds ? _("The document could not be added") : _("No document was made");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (clipboard, result, &error);
+  g_autofree char *trimmed = NULL;
+  g_autofree char *id = NULL;
+  CollateDocument *document;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || (adds && self->project == NULL))
+    return NULL;
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (trimmed[0] == '\0')
+    {
+      g_autoptr(GError) empty = g_error_new_literal (COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                                                     _("The clipboard holds no text; copy an "
+                                                       "article's text or its address first."));
+
+      collate_window_show_error (self, heading, empty);
+      return NULL;
+    }
+  /* An address alone is fetched; anything else is the document's text */
+  if (collate_ingest_is_url (trimmed) && strpbrk (trimmed, " \t\r\n") == NULL)
+    {
+      if (adds)
+        collate_window_fetch_url_to_add (self, trimmed);
+      else
+        collate_window_fetch_url (self, trimmed);
+      return NULL;
+    }
+  id = adds ? collate_project_next_document_id (self->project) : g_strdup ("d1");
+  if (collate_ingest_sniff (text, strlen (text)) == COLLATE_INGEST_HTML)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+      document = collate_ingest_html (bytes, id, "clipboard", NULL, "UTF-8", NULL, &error);
+    }
+  else
+    {
+      g_autofree char *title = collate_text_guess_title (text, 120);
+
+      document = collate_document_new (id, title, "clipboard", text, -1, &error);
+    }
+  if (document == NULL)
+    collate_window_show_error (self, heading, error);
+  return document;
+}
+
 /* ── Actions ── */
 
 static void
@@ -242,20 +335,11 @@ files_chosen_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(CollateWindow) self = user_data;
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files =
+    collate_window_chosen_files_finish (self, result, _("The document could not be added"));
 
-  files = collate_file_dialog_open_multiple_finish (result, &error);
-  if (files == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        collate_window_show_error (self, _("The document could not be added"), error);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (array, g_list_model_get_item (files, i));
-  collate_window_add_files (self, (GFile **) array->pdata, array->len);
+  if (files != NULL)
+    collate_window_add_files (self, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -282,49 +366,12 @@ clipboard_read_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(CollateWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CollateDocument) document = NULL;
+  g_autoptr(CollateDocument) document =
+    collate_window_clipboard_document_finish (self, GDK_CLIPBOARD (source), result, TRUE);
   g_autoptr(GPtrArray) documents = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_autofree char *trimmed = NULL;
-  g_autofree char *id = NULL;
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->project == NULL)
-    return;
-  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-  if (trimmed[0] == '\0')
-    {
-      g_autoptr(GError) empty = g_error_new_literal (COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                                                     _("The clipboard holds no text; copy an "
-                                                       "article's text or its address first."));
-
-      collate_window_show_error (self, _("The document could not be added"), empty);
-      return;
-    }
-  /* An address alone is fetched; anything else is the document's text */
-  if (collate_ingest_is_url (trimmed) && strpbrk (trimmed, " \t\r\n") == NULL)
-    {
-      collate_window_fetch_url_to_add (self, trimmed);
-      return;
-    }
-  id = collate_project_next_document_id (self->project);
-  if (collate_ingest_sniff (text, strlen (text)) == COLLATE_INGEST_HTML)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-      document = collate_ingest_html (bytes, id, "clipboard", NULL, "UTF-8", NULL, &error);
-    }
-  else
-    {
-      g_autofree char *title = collate_text_guess_title (text, 120);
-
-      document = collate_document_new (id, title, "clipboard", text, -1, &error);
-    }
   if (document == NULL)
-    {
-      collate_window_show_error (self, _("The document could not be added"), error);
-      return;
-    }
+    return;
   documents = g_ptr_array_new ();
   g_ptr_array_add (documents, document);
   collate_window_add_documents (self, documents);

@@ -127,6 +127,13 @@ void        collate_window_add_files             (CollateWindow  *self,
                                                   guint           n_files);
 void        collate_window_fetch_url_to_add      (CollateWindow  *self,
                                                   const char     *url);
+GPtrArray  *collate_window_chosen_files_finish   (CollateWindow  *self,
+                                                  GAsyncResult   *result,
+                                                  const char     *heading);
+CollateDocument *collate_window_clipboard_document_finish (CollateWindow *self,
+                                                           GdkClipboard  *clipboard,
+                                                           GAsyncResult  *result,
+                                                           gboolean       adds);
 /* collate-window-labels.c */
 void        collate_window_class_add_label_actions (GtkWidgetClass *widget_class);
 void        collate_window_update_label_actions  (CollateWindow  *self);
