@@ -20,28 +20,9 @@
 #include "collate-import-dialog.h"
 #include "collate-window-private.h"
 #include "collate-accessible.h"
+#include "collate-test-gui.h"
 
 static char *tmp_dir;
-
-/* Runs the main loop until @cond holds; a hang fails after a minute rather
- * than stalling the suite. */
-#define WAIT_UNTIL(cond)                                                   \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;      \
-    while (!(cond))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > deadline_)                           \
-          g_error ("Gave up waiting for: %s", #cond);                      \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-  } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 tmp_path (const char *name)
