@@ -13,14 +13,6 @@
 #include "collate-cli-common.h"
 #include "collate-cli-labels.h"
 
-static int
-usage_error (const char *message)
-{
-  collate_cli_print_error ("%s", message);
-  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), "labels");
-  return COLLATE_CLI_EXIT_USAGE;
-}
-
 /* @text padded with spaces to @width characters */
 static void
 print_cell (const char *text,
@@ -205,7 +197,6 @@ collate_cli_labels (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CollateProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
 
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -221,28 +212,29 @@ collate_cli_labels (int    argc,
                                       "  collate-cli labels --list-sets"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return collate_cli_usage_error ("labels", error->message);
 
   if (list_sets)
     {
       if (files != NULL || apply || save_set || output)
-        return usage_error (_("--list-sets takes no project and no other option"));
+        return collate_cli_usage_error ("labels", _("--list-sets takes no project and no other option"));
       return list_shipped ();
     }
   if (files == NULL || files[0] == NULL)
-    return usage_error (_("give a project file"));
+    return collate_cli_usage_error ("labels", _("give a project file"));
   if (files[1] != NULL)
-    return usage_error (_("give only one project file"));
+    return collate_cli_usage_error ("labels", _("give only one project file"));
   if (apply != NULL && save_set != NULL)
-    return usage_error (_("give --apply or --save-set, not both"));
+    return collate_cli_usage_error ("labels", _("give --apply or --save-set, not both"));
   if (apply == NULL && (output != NULL || keep_missing))
-    return usage_error (_("--output and --keep-missing are for --apply; give --apply too"));
+    return collate_cli_usage_error ("labels",
+                                    _("--output and --keep-missing are for --apply; give --apply too"));
   if (apply != NULL && (output == NULL || output[0] == '\0'))
-    return usage_error (_("--apply needs --output: the project to write"));
+    return collate_cli_usage_error ("labels", _("--apply needs --output: the project to write"));
   if (force && output == NULL && save_set == NULL)
-    return usage_error (_("--force is for --output or --save-set"));
+    return collate_cli_usage_error ("labels", _("--force is for --output or --save-set"));
   if (json && (apply != NULL || save_set != NULL))
-    return usage_error (_("--json is for listing labels"));
+    return collate_cli_usage_error ("labels", _("--json is for listing labels"));
 
   if (output != NULL || save_set != NULL)
     {
@@ -253,13 +245,9 @@ collate_cli_labels (int    argc,
         return status;
     }
 
-  file = g_file_new_for_commandline_arg (files[0]);
-  project = collate_project_load_file (file, NULL, NULL, &error);
+  project = collate_cli_load_project (files[0]);
   if (project == NULL)
-    {
-      collate_cli_print_error ("%s", error->message);
-      return COLLATE_CLI_EXIT_FAILED;
-    }
+    return COLLATE_CLI_EXIT_FAILED;
 
   if (save_set != NULL)
     {
