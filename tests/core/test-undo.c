@@ -497,6 +497,30 @@ test_decisions (void)
                    "curation-removed c5;review-removed r4;review-removed r3;"
                    "review-added r3;review-added r4;curation-added c5;");
 
+  /* a review's sides are checked, and a refused one is no step */
+  {
+    const CollateReviewSide unknown[2] = { sides[0], { "d9", 1, 7, "Russia" } };
+    const CollateReviewSide empty[2] = { { "d1", 7, 7, "" }, sides[1] };
+    const CollateReviewSide misquoted[2] = { sides[0], { "d2", 1, 7, "Moscow" } };
+
+    g_assert_null (collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5,
+                                               "", NULL, unknown, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+    g_assert_cmpstr (error->message, ==, "sides[1].document: there is no document \"d9\" in this project");
+    g_clear_error (&error);
+    g_assert_null (collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5,
+                                               "", NULL, empty, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE);
+    g_assert_cmpstr (error->message, ==, "sides[0].start: 7 is not before end (7)");
+    g_clear_error (&error);
+    g_assert_null (collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5,
+                                               "", NULL, misquoted, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "sides[1].text: the quote differs from the document's text at 1–7");
+    g_clear_error (&error);
+    g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Curate");
+  }
+
   /* an id a decision holds is taken */
   {
     g_autoptr(CollateDocument) d = collate_document_new ("c5", "Taken", "", "x", -1, NULL);

@@ -2276,6 +2276,51 @@ collate_project_lookup_review (CollateProject *self,
   return id ? g_hash_table_lookup (self->decisions[DECISION_REVIEW].by_id, id) : NULL;
 }
 
+/* A range of a document and its quote; @field ("" or "sides[0]." …) starts
+ * the messages */
+static gboolean
+check_quoted_range (CollateProject *self,
+                    const char     *field,
+                    const char     *document_id,
+                    guint           start,
+                    guint           end,
+                    const char     *text,
+                    GError        **error)
+{
+  DocEntry *entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
+  guint length;
+
+  if (entry == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   _("%sdocument: there is no document \"%s\" in this project"),
+                   field, document_id ? document_id : "");
+      return FALSE;
+    }
+  length = collate_document_get_length (entry->document);
+  if (start >= end)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   _("%sstart: %u is not before end (%u)"), field, start, end);
+      return FALSE;
+    }
+  if (end > length)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   _("%send: %u is past the end of document \"%s\" (%u characters)"),
+                   field, end, document_id, length);
+      return FALSE;
+    }
+  if (text == NULL || !collate_document_slice_equals (entry->document, start, end, text))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("%stext: the quote differs from the document's text at %u–%u"),
+                   field, start, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The sides of a review: known documents, ranges in them, quotes equal to
  * the text there.  Messages start with the field, as the loader wants. */
 static gboolean
@@ -2298,41 +2343,11 @@ check_review (CollateProject       *self,
     }
   for (guint i = 0; i < 2; i++)
     {
-      DocEntry *entry = sides[i].document_id
-                        ? g_hash_table_lookup (self->doc_by_id, sides[i].document_id) : NULL;
-      guint length;
+      g_autofree char *field = g_strdup_printf ("sides[%u].", i);
 
-      if (entry == NULL)
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                       _("sides[%u].document: there is no document \"%s\" in this project"),
-                       i, sides[i].document_id ? sides[i].document_id : "");
-          return FALSE;
-        }
-      length = collate_document_get_length (entry->document);
-      if (sides[i].start >= sides[i].end)
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                       _("sides[%u].start: %u is not before end (%u)"),
-                       i, sides[i].start, sides[i].end);
-          return FALSE;
-        }
-      if (sides[i].end > length)
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                       _("sides[%u].end: %u is past the end of document \"%s\" (%u characters)"),
-                       i, sides[i].end, sides[i].document_id, length);
-          return FALSE;
-        }
-      if (sides[i].text == NULL
-          || !collate_document_slice_equals (entry->document, sides[i].start, sides[i].end,
-                                             sides[i].text))
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                       _("sides[%u].text: the quote differs from the document's text at %u–%u"),
-                       i, sides[i].start, sides[i].end);
-          return FALSE;
-        }
+      if (!check_quoted_range (self, field, sides[i].document_id, sides[i].start, sides[i].end,
+                               sides[i].text, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -2446,50 +2461,6 @@ collate_project_lookup_curation (CollateProject *self,
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
   return id ? g_hash_table_lookup (self->decisions[DECISION_CURATION].by_id, id) : NULL;
-}
-
-/* A range of a document and its quote; @field names it in messages */
-static gboolean
-check_quoted_range (CollateProject *self,
-                    const char     *field,
-                    const char     *document_id,
-                    guint           start,
-                    guint           end,
-                    const char     *text,
-                    GError        **error)
-{
-  DocEntry *entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
-  guint length;
-
-  if (entry == NULL)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   _("document: there is no document \"%s\" in this project"),
-                   document_id ? document_id : "");
-      return FALSE;
-    }
-  length = collate_document_get_length (entry->document);
-  if (start >= end)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   _("%sstart: %u is not before end (%u)"), field, start, end);
-      return FALSE;
-    }
-  if (end > length)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   _("%send: %u is past the end of document \"%s\" (%u characters)"),
-                   field, end, document_id, length);
-      return FALSE;
-    }
-  if (text == NULL || !collate_document_slice_equals (entry->document, start, end, text))
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%stext: the quote differs from the document's text at %u–%u"),
-                   field, start, end);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* A curation: a known document, its range and quote; a known choice with
