@@ -1,4 +1,4 @@
-/* collate-test-cli.h — runs the built collate-cli for the CLI tests
+/* collate-test-cli.h — what the CLI tests share: running the built collate-cli, folders of their own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #ifndef COLLATE_CLI_PATH
 #error "COLLATE_CLI_PATH must name the built collate-cli"
@@ -80,4 +81,33 @@ run_cli (Run *run,
   g_ptr_array_add (args, NULL);
 
   run_cliv (run, (const char *const *) args->pdata);
+}
+
+/* A new folder of the test's own under the temporary folder */
+static inline char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("collate-cli-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @path and, if it is a folder, everything inside it */
+static inline void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
 }
