@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "collate-application.h"
 #include "collate-window-private.h"
 
 /* Runs the main loop until @cond holds; a hang fails after a minute rather
@@ -56,4 +57,23 @@ destroy_all_windows (GtkApplication *app)
       spin ();
     }
   spin ();
+}
+
+/* A registered (not unique) application with @settings, keeping its
+ * recovery copies in @dir/recovery; the main loop is woken every 50 ms so
+ * that WAIT_UNTIL looks at its condition again */
+static inline CollateApplication *
+test_application_new (GSettings  *settings,
+                      const char *dir)
+{
+  g_autoptr(GFile) recovery_dir = g_file_new_build_filename (dir, "recovery", NULL);
+  g_autoptr(GError) error = NULL;
+  CollateApplication *app = collate_application_new (settings, recovery_dir);
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_timeout_add (50, wake_cb, NULL);
+  return app;
 }

@@ -396,7 +396,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp_dir = NULL;
-  g_autoptr(GFile) recovery_dir = NULL;
   int ret;
 
   /* Icons are recognised through the system's MIME data */
@@ -406,14 +405,8 @@ main (int   argc,
 
   tmp_dir = g_dir_make_tmp ("collate-test-labels-XXXXXX", &error);
   g_assert_no_error (error);
-  recovery_dir = g_file_new_build_filename (tmp_dir, "recovery", NULL);
   settings = g_settings_new (APP_ID);
-  app = collate_application_new (settings, recovery_dir);
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_timeout_add (50, wake_cb, NULL);
+  app = test_application_new (settings, tmp_dir);
 
   g_test_add_func ("/labels/many-labels", test_many_labels);
   g_test_add_func ("/labels/editor", test_editor);

@@ -2255,7 +2255,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) recovery_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
 
@@ -2267,15 +2266,9 @@ main (int   argc,
 
   tmp_dir = g_dir_make_tmp ("collate-test-window-XXXXXX", &error);
   g_assert_no_error (error);
-  recovery_dir = g_file_new_build_filename (tmp_dir, "recovery", NULL);
 
   settings = g_settings_new (APP_ID);
-  app = collate_application_new (settings, recovery_dir);
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_timeout_add (50, wake_cb, NULL);
+  app = test_application_new (settings, tmp_dir);
 
   g_test_add_func ("/window/start-view", test_start_view);
   g_test_add_func ("/window/file-filters", test_file_filters);
