@@ -1,4 +1,4 @@
-/* collate-test-cli.h — what the CLI tests share: running the built collate-cli, folders of their own
+/* collate-test-cli.h — what the CLI tests share: running the built collate-cli, a folder of their own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
 #ifndef COLLATE_CLI_PATH
 #error "COLLATE_CLI_PATH must name the built collate-cli"
@@ -92,22 +91,4 @@ make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-/* Removes @path and, if it is a folder, everything inside it */
-static inline void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }

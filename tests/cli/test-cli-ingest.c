@@ -252,7 +252,7 @@ test_new_page_pdf_url (void)
       }
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -280,7 +280,7 @@ test_new_url_errors (void)
   g_assert_cmpint (no_output.status, ==, 2);
   g_assert_nonnull (strstr (no_output.err, "give --output when the first input is a URL"));
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 int

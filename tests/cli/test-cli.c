@@ -252,7 +252,7 @@ test_usage_errors (void)
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "");
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── new → validate → stats on the sample reports ────────────────────── */
@@ -340,7 +340,7 @@ test_samples (void)
     g_assert_cmpstr (run.out, ==, expected);
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -372,7 +372,7 @@ test_new_title_and_order (void)
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (documents, 1),
                                                "characters"), ==, SAMPLE_1_CHARS);
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* A byte-order mark is dropped, Windows line endings are kept */
@@ -400,7 +400,7 @@ test_new_bom_and_crlf (void)
   g_assert_cmpint (json_object_get_int_member (document, "bytes"), ==, 26);
   g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, "Café — 🙂");
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -468,7 +468,7 @@ test_new_default_output (void)
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "report.collate.json report.txt");
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── new refuses bad text files and writes nothing ───────────────────── */
@@ -514,7 +514,7 @@ check_new_refuses (const char *bad_path,
     g_assert_cmpstr (listing, ==, "");
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -533,7 +533,7 @@ test_new_missing_file (void)
   g_assert_nonnull (strstr (run.err, "missing.txt"));
   g_assert_false (g_file_test (derived, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -572,7 +572,7 @@ test_new_directory (void)
 
   g_mkdir (sub, 0700);
   check_new_refuses (sub, "notes");
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -592,7 +592,7 @@ test_new_unwritable_output (void)
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "");
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── validate and stats refuse broken projects ───────────────────────── */
@@ -646,7 +646,7 @@ test_validate_missing (void)
 
   check_refused (missing, NULL);
   check_refused (dir, NULL);
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -664,7 +664,7 @@ test_validate_deep_nesting (void)
   g_string_free (deep, TRUE);
 
   check_refused (path, NULL);
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* A good project with one thing changed must be refused, naming the reason */
@@ -714,7 +714,7 @@ test_validate_tampered (void)
     g_assert_nonnull (strstr (run.err, "edited-text.collate.json"));
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── stats on an annotated project ───────────────────────────────────── */
@@ -854,7 +854,7 @@ test_stats_annotated (void)
     g_assert_true (found_contradicts);
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── Writing safely ──────────────────────────────────────────────────── */
@@ -982,7 +982,7 @@ test_output_rules (void)
     g_assert_cmpstr (txt, ==, original);
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* Every command fails when its output is lost */
@@ -1014,7 +1014,7 @@ test_output_lost (void)
     g_assert_true (WIFEXITED (wait_status));
     g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* What a project holds reaches the terminal shortened and with its
@@ -1065,7 +1065,7 @@ test_output_quoting (void)
     g_assert_cmpuint (strlen (run.err), <, 300);
     g_assert_nonnull (strstr (run.err, "unknown field"));
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* A text of about @size bytes */
@@ -1157,7 +1157,7 @@ test_full_disk (void)
   test_disk_empty (dir, mounted);
   g_remove (old);
   test_disk_unmount (dir, mounted);
-  remove_tree (base);
+  collate_file_remove_tree (base);
 }
 
 /* Is @data one of the allowed contents of a destination? */
@@ -1271,7 +1271,7 @@ test_kill_during_write (void)
                    || g_str_equal (listing, "large.txt p.collate.json reference.collate.json "
                                             "reference.jsonl small.collate.json small.txt"));
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* Names in another encoding than UTF-8 give projects that load back, and
@@ -1310,7 +1310,7 @@ test_names_not_utf8 (void)
     g_assert_true (g_utf8_validate (gone.err, -1, NULL));
     g_assert_nonnull (strstr (gone.err, "gon\uFFFD.txt"));
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 int
