@@ -165,6 +165,17 @@ load_set (const char  *argument,
   return collate_label_set_load_file (file, NULL, NULL, error);
 }
 
+/* Says where the labels of @schema were written */
+static void
+print_written (CollateSchema *schema,
+               const char    *shown)
+{
+  /* TRANSLATORS: "collate-cli: 6 span labels and 3 link labels → mine.labels.json" */
+  g_printerr (_("collate-cli: %u span labels and %u link labels → %s\n"),
+              collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN),
+              collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK), shown);
+}
+
 int
 collate_cli_labels (int    argc,
                     char **argv)
@@ -260,11 +271,7 @@ collate_cli_labels (int    argc,
           collate_cli_print_error (_("cannot write %s: %s"), shown, error->message);
           return COLLATE_CLI_EXIT_FAILED;
         }
-      /* TRANSLATORS: "collate-cli: 6 span labels and 3 link labels → mine.labels.json" */
-      g_printerr (_("collate-cli: %u span labels and %u link labels → %s\n"),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_SPAN),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_LINK),
-                  shown);
+      print_written (collate_project_get_schema (project), shown);
       return COLLATE_CLI_EXIT_OK;
     }
 
@@ -291,10 +298,7 @@ collate_cli_labels (int    argc,
           collate_cli_print_error (_("cannot write %s: %s"), shown, error->message);
           return COLLATE_CLI_EXIT_FAILED;
         }
-      g_printerr (_("collate-cli: %u span labels and %u link labels → %s\n"),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_SPAN),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_LINK),
-                  shown);
+      print_written (collate_project_get_schema (project), shown);
       return COLLATE_CLI_EXIT_OK;
     }
 
