@@ -16,26 +16,6 @@
 #include "collate-cli-common.h"
 #include "collate-cli-agree.h"
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  collate_cli_print_error ("%s", message);
-  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), "agree");
-  return COLLATE_CLI_EXIT_USAGE;
-}
-
 /* For g_ptr_array_sort(), which hands pointers to the elements */
 static int
 compare_strings (gconstpointer a,
@@ -835,10 +815,11 @@ collate_cli_agree (int    argc,
                                       "  collate-cli agree --details annotator-a/ annotator-b/ annotator-c/"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return collate_cli_usage_error ("agree", error->message);
 
   if (inputs == NULL || inputs[0] == NULL || inputs[1] == NULL)
-    return usage_error (_("give at least two annotators' versions of a project (or two folders)"));
+    return collate_cli_usage_error ("agree",
+                                    _("give at least two annotators' versions of a project (or two folders)"));
 
   n = g_strv_length (inputs);
   for (guint i = 0; i < n; i++)
@@ -856,7 +837,8 @@ collate_cli_agree (int    argc,
     }
   g_ptr_array_add (names, NULL);
   if (n_folders != 0 && n_folders != n)
-    return usage_error (_("give either project files or folders of projects, not both"));
+    return collate_cli_usage_error ("agree",
+                                    _("give either project files or folders of projects, not both"));
 
   sets = g_ptr_array_new ();
   if (n_folders > 0)

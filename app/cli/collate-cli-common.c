@@ -37,6 +37,27 @@ collate_cli_print_error (const char *format,
   g_printerr ("collate-cli: %s\n", clean);
 }
 
+int
+collate_cli_usage_error (const char *command,
+                         const char *message)
+{
+  collate_cli_print_error ("%s", message);
+  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), command);
+  return COLLATE_CLI_EXIT_USAGE;
+}
+
+CollateProject *
+collate_cli_load_project (const char *filename)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+  g_autoptr(GError) error = NULL;
+  CollateProject *project = collate_project_load_file (file, NULL, NULL, &error);
+
+  if (project == NULL)
+    collate_cli_print_error ("%s", error->message);
+  return project;
+}
+
 char *
 collate_cli_display_name (const char *filename)
 {

@@ -20,6 +20,15 @@ G_BEGIN_DECLS
 void     collate_cli_print_error   (const char *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 
+/* A usage problem of @command: "collate-cli: MESSAGE", then where to read
+ * more.  Returns COLLATE_CLI_EXIT_USAGE. */
+int      collate_cli_usage_error   (const char *command,
+                                    const char *message);
+
+/* Loads the project file @filename, as given on the command line; on a
+ * problem prints it and returns NULL */
+CollateProject *collate_cli_load_project (const char *filename);
+
 /* A file name given on the command line, for messages: its display form,
  * quoted safely and shortened */
 char    *collate_cli_display_name  (const char *filename);

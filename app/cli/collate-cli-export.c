@@ -23,16 +23,6 @@ print_error (const char *command,
   collate_cli_print_error ("%s", message);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *command,
-             const char     *message)
-{
-  print_error (command, message);
-  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), command);
-  return EXIT_USAGE;
-}
-
 static void
 print_report (const char          *command,
               CollateExportReport *report)
@@ -156,18 +146,18 @@ collate_cli_export (int    argc,
   help = formats_help (FALSE);
   g_option_context_set_description (context, help);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, "export", error->message);
+    return collate_cli_usage_error ("export", error->message);
 
   if (format == NULL)
-    return usage_error (context, "export", _("--format is required"));
+    return collate_cli_usage_error ("export", _("--format is required"));
   fmt = collate_export_lookup_format (format);
   if (fmt == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("unknown format “%s”"), format);
-      return usage_error (context, "export", msg);
+      return collate_cli_usage_error ("export", msg);
     }
   if (projects == NULL || projects[0] == NULL)
-    return usage_error (context, "export", _("no project given"));
+    return collate_cli_usage_error ("export", _("no project given"));
 
   options = collate_export_options_new (fmt->name);
   if (labels != NULL)
@@ -181,13 +171,13 @@ collate_cli_export (int    argc,
       collate_export_options_set_conll_labels (options, (const char *const *) list);
     }
   if (split != NULL && !collate_export_options_parse_split (options, split, &error))
-    return usage_error (context, "export", error->message);
+    return collate_cli_usage_error ("export", error->message);
   if (seed != NULL)
     {
       guint64 value;
 
       if (!g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &value, NULL))
-        return usage_error (context, "export", _("--seed takes a whole number"));
+        return collate_cli_usage_error ("export", _("--seed takes a whole number"));
       collate_export_options_set_seed (options, value);
     }
   if (context_name != NULL)
@@ -197,24 +187,25 @@ collate_cli_export (int    argc,
       else if (g_str_equal (context_name, "sentence"))
         collate_export_options_set_context (options, COLLATE_EXPORT_CONTEXT_SENTENCE);
       else
-        return usage_error (context, "export", _("--context is “span” or “sentence”"));
+        return collate_cli_usage_error ("export", _("--context is “span” or “sentence”"));
     }
   /* an option that would change nothing is a mistake worth saying */
   if (seed != NULL && split == NULL)
-    return usage_error (context, "export", _("--seed orders the documents for --split; give --split too"));
+    return collate_cli_usage_error ("export",
+                                    _("--seed orders the documents for --split; give --split too"));
   if (context_name != NULL && !g_str_equal (fmt->name, "nli"))
-    return usage_error (context, "export", _("--context is for the nli format only"));
+    return collate_cli_usage_error ("export", _("--context is for the nli format only"));
   if (conll_labels != NULL && !g_str_equal (fmt->name, "conll"))
-    return usage_error (context, "export", _("--conll-labels is for the conll format only"));
+    return collate_cli_usage_error ("export", _("--conll-labels is for the conll format only"));
   collate_export_options_set_strict (options, strict);
   if (pairs && !g_str_equal (fmt->name, "label-studio"))
-    return usage_error (context, "export", _("--pairs is for the label-studio format only"));
+    return collate_cli_usage_error ("export", _("--pairs is for the label-studio format only"));
   collate_export_options_set_links (options, !no_links);
   collate_export_options_set_pairs (options, pairs);
 
   if (output == NULL && (fmt->extension == NULL || collate_export_options_has_split (options)))
-    return usage_error (context, "export",
-                        _("this export writes a folder: give it with -o OUT"));
+    return collate_cli_usage_error ("export",
+                                    _("this export writes a folder: give it with -o OUT"));
 
   if (output != NULL)
     {
@@ -338,21 +329,21 @@ collate_cli_import (int    argc,
   help = formats_help (TRUE);
   g_option_context_set_description (context, help);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, "import", error->message);
+    return collate_cli_usage_error ("import", error->message);
 
   if (format == NULL)
-    return usage_error (context, "import", _("--format is required"));
+    return collate_cli_usage_error ("import", _("--format is required"));
   if (!collate_import_has_format (format))
     {
       g_autofree char *msg = g_strdup_printf (_("cannot import the format “%s” "
                                                 "(brat, label-studio and jsonl can be imported)"),
                                               format);
-      return usage_error (context, "import", msg);
+      return collate_cli_usage_error ("import", msg);
     }
   if (output == NULL)
-    return usage_error (context, "import", _("-o OUT.collate.json is required"));
+    return collate_cli_usage_error ("import", _("-o OUT.collate.json is required"));
   if (inputs == NULL || inputs[0] == NULL)
-    return usage_error (context, "import", _("no input given"));
+    return collate_cli_usage_error ("import", _("no input given"));
 
   if (g_file_test (output, G_FILE_TEST_EXISTS) && !g_file_test (output, G_FILE_TEST_IS_REGULAR))
     {

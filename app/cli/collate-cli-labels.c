@@ -13,14 +13,6 @@
 #include "collate-cli-common.h"
 #include "collate-cli-labels.h"
 
-static int
-usage_error (const char *message)
-{
-  collate_cli_print_error ("%s", message);
-  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), "labels");
-  return COLLATE_CLI_EXIT_USAGE;
-}
-
 /* @text padded with spaces to @width characters */
 static void
 print_cell (const char *text,
@@ -173,6 +165,17 @@ load_set (const char  *argument,
   return collate_label_set_load_file (file, NULL, NULL, error);
 }
 
+/* Says where the labels of @schema were written */
+static void
+print_written (CollateSchema *schema,
+               const char    *shown)
+{
+  /* TRANSLATORS: "collate-cli: 6 span labels and 3 link labels → mine.labels.json" */
+  g_printerr (_("collate-cli: %u span labels and %u link labels → %s\n"),
+              collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN),
+              collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK), shown);
+}
+
 int
 collate_cli_labels (int    argc,
                     char **argv)
@@ -205,7 +208,6 @@ collate_cli_labels (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CollateProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
 
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -221,28 +223,29 @@ collate_cli_labels (int    argc,
                                       "  collate-cli labels --list-sets"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return collate_cli_usage_error ("labels", error->message);
 
   if (list_sets)
     {
       if (files != NULL || apply || save_set || output)
-        return usage_error (_("--list-sets takes no project and no other option"));
+        return collate_cli_usage_error ("labels", _("--list-sets takes no project and no other option"));
       return list_shipped ();
     }
   if (files == NULL || files[0] == NULL)
-    return usage_error (_("give a project file"));
+    return collate_cli_usage_error ("labels", _("give a project file"));
   if (files[1] != NULL)
-    return usage_error (_("give only one project file"));
+    return collate_cli_usage_error ("labels", _("give only one project file"));
   if (apply != NULL && save_set != NULL)
-    return usage_error (_("give --apply or --save-set, not both"));
+    return collate_cli_usage_error ("labels", _("give --apply or --save-set, not both"));
   if (apply == NULL && (output != NULL || keep_missing))
-    return usage_error (_("--output and --keep-missing are for --apply; give --apply too"));
+    return collate_cli_usage_error ("labels",
+                                    _("--output and --keep-missing are for --apply; give --apply too"));
   if (apply != NULL && (output == NULL || output[0] == '\0'))
-    return usage_error (_("--apply needs --output: the project to write"));
+    return collate_cli_usage_error ("labels", _("--apply needs --output: the project to write"));
   if (force && output == NULL && save_set == NULL)
-    return usage_error (_("--force is for --output or --save-set"));
+    return collate_cli_usage_error ("labels", _("--force is for --output or --save-set"));
   if (json && (apply != NULL || save_set != NULL))
-    return usage_error (_("--json is for listing labels"));
+    return collate_cli_usage_error ("labels", _("--json is for listing labels"));
 
   if (output != NULL || save_set != NULL)
     {
@@ -253,13 +256,9 @@ collate_cli_labels (int    argc,
         return status;
     }
 
-  file = g_file_new_for_commandline_arg (files[0]);
-  project = collate_project_load_file (file, NULL, NULL, &error);
+  project = collate_cli_load_project (files[0]);
   if (project == NULL)
-    {
-      collate_cli_print_error ("%s", error->message);
-      return COLLATE_CLI_EXIT_FAILED;
-    }
+    return COLLATE_CLI_EXIT_FAILED;
 
   if (save_set != NULL)
     {
@@ -272,11 +271,7 @@ collate_cli_labels (int    argc,
           collate_cli_print_error (_("cannot write %s: %s"), shown, error->message);
           return COLLATE_CLI_EXIT_FAILED;
         }
-      /* TRANSLATORS: "collate-cli: 6 span labels and 3 link labels → mine.labels.json" */
-      g_printerr (_("collate-cli: %u span labels and %u link labels → %s\n"),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_SPAN),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_LINK),
-                  shown);
+      print_written (collate_project_get_schema (project), shown);
       return COLLATE_CLI_EXIT_OK;
     }
 
@@ -303,10 +298,7 @@ collate_cli_labels (int    argc,
           collate_cli_print_error (_("cannot write %s: %s"), shown, error->message);
           return COLLATE_CLI_EXIT_FAILED;
         }
-      g_printerr (_("collate-cli: %u span labels and %u link labels → %s\n"),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_SPAN),
-                  collate_schema_get_n_labels (collate_project_get_schema (project), COLLATE_LABEL_KIND_LINK),
-                  shown);
+      print_written (collate_project_get_schema (project), shown);
       return COLLATE_CLI_EXIT_OK;
     }
 

@@ -11,14 +11,6 @@
 #include "collate-cli-common.h"
 #include "collate-cli-report.h"
 
-static int
-usage_error (const char *message)
-{
-  collate_cli_print_error ("%s", message);
-  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), "report");
-  return COLLATE_CLI_EXIT_USAGE;
-}
-
 int
 collate_cli_report (int    argc,
                     char **argv)
@@ -37,7 +29,6 @@ collate_cli_report (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CollateProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *generated = NULL;
   g_autofree char *shown = NULL;
 
@@ -54,16 +45,16 @@ collate_cli_report (int    argc,
                                     _("Example:\n  collate-cli report talks.collate.json -o talks.html"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return collate_cli_usage_error ("report", error->message);
 
   if (files == NULL || files[0] == NULL)
-    return usage_error (_("give a project file"));
+    return collate_cli_usage_error ("report", _("give a project file"));
   if (files[1] != NULL)
-    return usage_error (_("give only one project file"));
+    return collate_cli_usage_error ("report", _("give only one project file"));
   if (output != NULL && output[0] == '\0')
-    return usage_error (_("--output needs a file name"));
+    return collate_cli_usage_error ("report", _("--output needs a file name"));
   if (force && output == NULL)
-    return usage_error (_("--force is for --output; give --output too"));
+    return collate_cli_usage_error ("report", _("--force is for --output; give --output too"));
 
   if (output != NULL)
     {
@@ -73,13 +64,9 @@ collate_cli_report (int    argc,
         return status;
     }
 
-  file = g_file_new_for_commandline_arg (files[0]);
-  project = collate_project_load_file (file, NULL, NULL, &error);
+  project = collate_cli_load_project (files[0]);
   if (project == NULL)
-    {
-      collate_cli_print_error ("%s", error->message);
-      return COLLATE_CLI_EXIT_FAILED;
-    }
+    return COLLATE_CLI_EXIT_FAILED;
 
   generated = collate_timestamp_now ();
   if (output == NULL)

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
+#include "collate-cli-common.h"
 #include "collate-cli-export.h"
 #include "collate-cli-suggest.h"
 
@@ -23,14 +24,6 @@ print_error (const char *message)
   g_autofree char *clean = collate_text_quote (message, 0);
 
   g_printerr ("collate-cli: %s\n", clean);
-}
-
-static int
-usage_error (const char *message)
-{
-  print_error (message);
-  g_printerr (_("Try “collate-cli %s --help” for more information.\n"), "suggest");
-  return EXIT_USAGE;
 }
 
 /* @text as a JSON string, escaped by json-glib */
@@ -175,16 +168,17 @@ collate_cli_suggest (int    argc,
   g_option_context_set_description (context, help);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return collate_cli_usage_error ("suggest", error->message);
 
   if (files == NULL || files[0] == NULL)
-    return usage_error (_("give a project file"));
+    return collate_cli_usage_error ("suggest", _("give a project file"));
   if (files[1] != NULL)
-    return usage_error (_("give only one project file"));
+    return collate_cli_usage_error ("suggest", _("give only one project file"));
   if ((label != NULL || output != NULL) && !accept_all)
-    return usage_error (_("--label and --output are for --accept-all; give --accept-all too"));
+    return collate_cli_usage_error ("suggest",
+                                    _("--label and --output are for --accept-all; give --accept-all too"));
   if (timeout != NULL && scorer == NULL)
-    return usage_error (_("--scorer-timeout is for --scorer; give --scorer too"));
+    return collate_cli_usage_error ("suggest", _("--scorer-timeout is for --scorer; give --scorer too"));
 
   collate_compare_options_init (&options);
   if (kinds != NULL)
@@ -200,7 +194,7 @@ collate_cli_suggest (int    argc,
             {
               g_autofree char *message =
                 g_strdup_printf (_("unknown kind “%s”; “collate-cli suggest --help” lists the kinds"), name);
-              return usage_error (message);
+              return collate_cli_usage_error ("suggest", message);
             }
           options.kinds |= 1u << kind;
         }
@@ -211,7 +205,7 @@ collate_cli_suggest (int    argc,
       double x = g_ascii_strtod (min_confidence, &end);
 
       if (end == min_confidence || *end != '\0' || !(x >= 0 && x <= 1))
-        return usage_error (_("--min-confidence takes a number from 0 to 1"));
+        return collate_cli_usage_error ("suggest", _("--min-confidence takes a number from 0 to 1"));
       options.min_confidence = x;
     }
   if (scorer != NULL)
@@ -219,7 +213,7 @@ collate_cli_suggest (int    argc,
       if (!g_shell_parse_argv (scorer, NULL, &scorer_argv, &error))
         {
           g_autofree char *message = g_strdup_printf (_("--scorer: %s"), error->message);
-          return usage_error (message);
+          return collate_cli_usage_error ("suggest", message);
         }
       options.scorer_argv = scorer_argv;
     }
@@ -229,17 +223,15 @@ collate_cli_suggest (int    argc,
       double x = g_ascii_strtod (timeout, &end);
 
       if (end == timeout || *end != '\0' || !(x > 0 && x <= 86400))
-        return usage_error (_("--scorer-timeout takes a number of seconds, more than 0"));
+        return collate_cli_usage_error ("suggest",
+                                        _("--scorer-timeout takes a number of seconds, more than 0"));
       options.scorer_timeout_ms = (guint) (x * 1000);
     }
 
   file = g_file_new_for_commandline_arg (files[0]);
-  project = collate_project_load_file (file, NULL, NULL, &error);
+  project = collate_cli_load_project (files[0]);
   if (project == NULL)
-    {
-      print_error (error->message);
-      return EXIT_INPUT;
-    }
+    return EXIT_INPUT;
 
   if (documents != NULL)
     {
@@ -252,19 +244,20 @@ collate_cli_suggest (int    argc,
               g_autofree char *message =
                 g_strdup_printf (_("--documents: there is no document “%s” in this project"),
                                  document_list[i]);
-              return usage_error (message);
+              return collate_cli_usage_error ("suggest", message);
             }
           for (guint k = 0; k < ids->len; k++)
             if (g_str_equal (g_ptr_array_index (ids, k), document_list[i]))
               {
                 g_autofree char *message =
                   g_strdup_printf (_("--documents: “%s” is given twice"), document_list[i]);
-                return usage_error (message);
+                return collate_cli_usage_error ("suggest", message);
               }
           g_ptr_array_add (ids, document_list[i]);
         }
       if (ids->len < 2)
-        return usage_error (_("--documents takes at least two document ids, comma-separated"));
+        return collate_cli_usage_error ("suggest",
+                                        _("--documents takes at least two document ids, comma-separated"));
     }
   else
     for (guint i = 0; i < collate_project_get_n_documents (project); i++)

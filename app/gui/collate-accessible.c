@@ -81,20 +81,29 @@ collate_accessible_describe_spans_at (CollateProject *project,
   return g_string_free (out, FALSE);
 }
 
+static void
+update_property (GtkWidget             *widget,
+                 GtkAccessibleProperty  property,
+                 const char            *format,
+                 va_list                args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), property, text, -1);
+}
+
 void
 collate_accessible_set_label (GtkWidget  *widget,
                               const char *format,
                               ...)
 {
-  g_autofree char *text = NULL;
   va_list args;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  update_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, format, args);
   va_end (args);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 void
@@ -102,16 +111,13 @@ collate_accessible_set_description (GtkWidget  *widget,
                                     const char *format,
                                     ...)
 {
-  g_autofree char *text = NULL;
   va_list args;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  update_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, format, args);
   va_end (args);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text, -1);
 }
 
 /* ── The span at the caret ── */

@@ -196,21 +196,11 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_PROJECTS);
+  g_autoptr(GFile) folder = collate_window_dup_folder (self);
 
-  gtk_file_filter_set_name (projects, _("Collate Projects"));
-  gtk_file_filter_add_pattern (projects, "*.collate.json");
-  gtk_file_filter_add_pattern (projects, "*.json");
-  g_list_store_append (filters, projects);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-
-  collate_file_dialog_open_async (GTK_WINDOW (self), _("Open Project"), G_LIST_MODEL (filters),
-                                  folder, NULL, open_chosen_cb, g_object_ref (self));
+  collate_file_dialog_open_async (GTK_WINDOW (self), _("Open Project"), filters, folder, NULL,
+                                  open_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -219,27 +209,13 @@ text_files_chosen_cb (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(CollateWindow) self = user_data;
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  guint n;
+  g_autoptr(GPtrArray) files =
+    collate_window_chosen_files_finish (self, result, _("The project could not be made"));
 
-  files = collate_file_dialog_open_multiple_finish (result, &error);
-  if (files == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        collate_window_show_error (self, _("The project could not be made"), error);
-      return;
-    }
-
-  n = g_list_model_get_n_items (files);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (files, i));
-  if (array->len == 0)
+  if (files == NULL || files->len == 0)
     return;
-
-  collate_application_new_from_text_files (get_application (self), (GFile **) array->pdata,
-                                           array->len, NULL, GTK_WINDOW (self));
+  collate_application_new_from_text_files (get_application (self), (GFile **) files->pdata,
+                                           files->len, NULL, GTK_WINDOW (self));
 }
 
 static void
@@ -248,26 +224,11 @@ new_from_text_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (text, _("Reports (Text, Web Pages, PDF)"));
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_filter_add_pattern (text, "*.txt");
-  gtk_file_filter_add_mime_type (text, "text/html");
-  gtk_file_filter_add_mime_type (text, "application/pdf");
-  gtk_file_filter_add_pattern (text, "*.html");
-  gtk_file_filter_add_pattern (text, "*.htm");
-  gtk_file_filter_add_pattern (text, "*.pdf");
-  g_list_store_append (filters, text);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_REPORTS);
 
   collate_file_dialog_open_multiple_async (GTK_WINDOW (self),
                                            _("Choose the Reports to Compare"),
-                                           G_LIST_MODEL (filters), NULL, NULL,
+                                           filters, NULL, NULL,
                                            text_files_chosen_cb, g_object_ref (self));
 }
 
@@ -373,48 +334,10 @@ clipboard_text_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(CollateWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CollateDocument) document = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_autofree char *trimmed = NULL;
+  g_autoptr(CollateDocument) document =
+    collate_window_clipboard_document_finish (self, GDK_CLIPBOARD (source), result, FALSE);
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-  if (trimmed[0] == '\0')
-    {
-      g_autoptr(GError) empty = g_error_new_literal (COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                                                     _("The clipboard holds no text; copy an "
-                                                       "article's text or its address first."));
-
-      collate_window_show_error (self, _("No document was made"), empty);
-      return;
-    }
-
-  /* An address alone is fetched; anything else is the document's text */
-  if (collate_ingest_is_url (trimmed) && strpbrk (trimmed, " \t\r\n") == NULL)
-    {
-      collate_window_fetch_url (self, trimmed);
-      return;
-    }
-  if (collate_ingest_sniff (text, strlen (text)) == COLLATE_INGEST_HTML)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-      document = collate_ingest_html (bytes, "d1", "clipboard", NULL, "UTF-8", NULL, &error);
-    }
-  else
-    {
-      g_autofree char *title = collate_text_guess_title (text, 120);
-
-      document = collate_document_new ("d1", title, "clipboard", text, -1, &error);
-    }
-  if (document == NULL)
-    {
-      collate_window_show_error (self, _("No document was made"), error);
-      return;
-    }
-  if (self->app != NULL)
+  if (document != NULL && self->app != NULL)
     collate_application_new_from_document (self->app, document, GTK_WINDOW (self));
 }
 

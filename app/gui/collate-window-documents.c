@@ -234,76 +234,62 @@ collate_window_add_files (CollateWindow *self,
   g_task_run_in_thread (task, read_files_thread);
 }
 
-/* ── Actions ── */
-
-static void
-files_chosen_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+/**
+ * collate_window_chosen_files_finish:
+ *
+ * Finishes a file chooser for several files (collate_file_dialog_open_multiple_async()):
+ * returns the files chosen, an array of GFile, or NULL when the chooser was
+ * dismissed or failed; a failure is shown under @heading.
+ */
+GPtrArray *
+collate_window_chosen_files_finish (CollateWindow *self,
+                                    GAsyncResult  *result,
+                                    const char    *heading)
 {
-  g_autoptr(CollateWindow) self = user_data;
   g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  GPtrArray *array;
 
   files = collate_file_dialog_open_multiple_finish (result, &error);
   if (files == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        collate_window_show_error (self, _("The document could not be added"), error);
-      return;
+        collate_window_show_error (self, heading, error);
+      return NULL;
     }
+  array = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (array, g_list_model_get_item (files, i));
-  collate_window_add_files (self, (GFile **) array->pdata, array->len);
+  return array;
 }
 
-static void
-add_documents_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+/**
+ * collate_window_clipboard_document_finish:
+ * @adds: whether the document is to be added to the project shown (or
+ *   made a new project of)
+ *
+ * Finishes reading the clipboard's text and makes a document of it: a web
+ * page's article, or the text itself, titled by its first words.  Returns
+ * NULL when the clipboard holds an address alone, which is fetched instead
+ * (collate_window_fetch_url(), or collate_window_fetch_url_to_add() if
+ * @adds), when there is nothing to make a document of (said in an error),
+ * or when the window is going away or has no project to add to.
+ */
+CollateDocument *
+collate_window_clipboard_document_finish (CollateWindow *self,
+                                          GdkClipboard  *clipboard,
+                                          GAsyncResult  *result,
+                                          gboolean       adds)
 {
-  CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
-
-  if (self->project == NULL)
-    return;
-  gtk_file_filter_set_name (reports, _("Reports (Text, Web Pages, PDF)"));
-  gtk_file_filter_add_mime_type (reports, "text/plain");
-  gtk_file_filter_add_mime_type (reports, "text/html");
-  gtk_file_filter_add_mime_type (reports, "application/pdf");
-  gtk_file_filter_add_pattern (reports, "*.txt");
-  gtk_file_filter_add_pattern (reports, "*.html");
-  gtk_file_filter_add_pattern (reports, "*.htm");
-  gtk_file_filter_add_pattern (reports, "*.pdf");
-  g_list_store_append (filters, reports);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-
-  collate_file_dialog_open_multiple_async (GTK_WINDOW (self), _("Add Documents to the Project"),
-                                           G_LIST_MODEL (filters), folder, NULL,
-                                           files_chosen_cb, g_object_ref (self));
-}
-
-static void
-clipboard_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(CollateWindow) self = user_data;
+  const char *heading = adds ? _("The document could not be added") : _("No document was made");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollateDocument) document = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *text = gdk_clipboard_read_text_finish (clipboard, result, &error);
   g_autofree char *trimmed = NULL;
   g_autofree char *id = NULL;
+  CollateDocument *document;
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->project == NULL)
-    return;
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || (adds && self->project == NULL))
+    return NULL;
   trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   if (trimmed[0] == '\0')
     {
@@ -311,16 +297,19 @@ clipboard_read_cb (GObject      *source,
                                                      _("The clipboard holds no text; copy an "
                                                        "article's text or its address first."));
 
-      collate_window_show_error (self, _("The document could not be added"), empty);
-      return;
+      collate_window_show_error (self, heading, empty);
+      return NULL;
     }
   /* An address alone is fetched; anything else is the document's text */
   if (collate_ingest_is_url (trimmed) && strpbrk (trimmed, " \t\r\n") == NULL)
     {
-      collate_window_fetch_url_to_add (self, trimmed);
-      return;
+      if (adds)
+        collate_window_fetch_url_to_add (self, trimmed);
+      else
+        collate_window_fetch_url (self, trimmed);
+      return NULL;
     }
-  id = collate_project_next_document_id (self->project);
+  id = adds ? collate_project_next_document_id (self->project) : g_strdup ("d1");
   if (collate_ingest_sniff (text, strlen (text)) == COLLATE_INGEST_HTML)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
@@ -334,10 +323,55 @@ clipboard_read_cb (GObject      *source,
       document = collate_document_new (id, title, "clipboard", text, -1, &error);
     }
   if (document == NULL)
-    {
-      collate_window_show_error (self, _("The document could not be added"), error);
-      return;
-    }
+    collate_window_show_error (self, heading, error);
+  return document;
+}
+
+/* ── Actions ── */
+
+static void
+files_chosen_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  g_autoptr(GPtrArray) files =
+    collate_window_chosen_files_finish (self, result, _("The document could not be added"));
+
+  if (files != NULL)
+    collate_window_add_files (self, (GFile **) files->pdata, files->len);
+}
+
+static void
+add_documents_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CollateWindow *self = COLLATE_WINDOW (widget);
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->project == NULL)
+    return;
+  filters = collate_window_file_filters (COLLATE_WINDOW_FILES_REPORTS);
+  folder = collate_window_dup_folder (self);
+  collate_file_dialog_open_multiple_async (GTK_WINDOW (self), _("Add Documents to the Project"),
+                                           filters, folder, NULL,
+                                           files_chosen_cb, g_object_ref (self));
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CollateWindow) self = user_data;
+  g_autoptr(CollateDocument) document =
+    collate_window_clipboard_document_finish (self, GDK_CLIPBOARD (source), result, TRUE);
+  g_autoptr(GPtrArray) documents = NULL;
+
+  if (document == NULL)
+    return;
   documents = g_ptr_array_new ();
   g_ptr_array_add (documents, document);
   collate_window_add_documents (self, documents);

@@ -162,24 +162,6 @@ label_picker_action (GtkWidget  *widget,
     collate_label_palette_show_picker (COLLATE_LABEL_PALETTE (self->palette));
 }
 
-static GListModel *
-label_set_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) sets = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (sets, _("Label sets and projects"));
-  gtk_file_filter_add_pattern (sets, "*.labels.json");
-  gtk_file_filter_add_pattern (sets, "*.collate.json");
-  gtk_file_filter_add_pattern (sets, "*.json");
-  g_list_store_append (filters, sets);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-  return G_LIST_MODEL (filters);
-}
-
 static void
 save_set_done (GObject      *object,
                GAsyncResult *result,
@@ -203,7 +185,7 @@ save_label_set_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListModel) filters = label_set_filters ();
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_LABEL_SETS);
   g_autofree char *name = NULL;
 
   if (self->project == NULL)
@@ -309,7 +291,7 @@ apply_label_set_file_action (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   CollateWindow *self = COLLATE_WINDOW (widget);
-  g_autoptr(GListModel) filters = label_set_filters ();
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_LABEL_SETS);
   g_autoptr(GFile) folder = collate_label_set_get_shipped_dir ();
 
   if (self->project == NULL)

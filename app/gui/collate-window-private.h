@@ -127,6 +127,13 @@ void        collate_window_add_files             (CollateWindow  *self,
                                                   guint           n_files);
 void        collate_window_fetch_url_to_add      (CollateWindow  *self,
                                                   const char     *url);
+GPtrArray  *collate_window_chosen_files_finish   (CollateWindow  *self,
+                                                  GAsyncResult   *result,
+                                                  const char     *heading);
+CollateDocument *collate_window_clipboard_document_finish (CollateWindow *self,
+                                                           GdkClipboard  *clipboard,
+                                                           GAsyncResult  *result,
+                                                           gboolean       adds);
 /* collate-window-labels.c */
 void        collate_window_class_add_label_actions (GtkWidgetClass *widget_class);
 void        collate_window_update_label_actions  (CollateWindow  *self);
@@ -149,6 +156,21 @@ gboolean    collate_window_is_recent             (GSettings      *settings,
                                                   const char     *path);
 void        collate_window_forget_recent         (GSettings      *settings,
                                                   const char     *path);
+
+/* What the window's file choosers offer to choose */
+typedef enum
+{
+  COLLATE_WINDOW_FILES_PROJECTS,
+  COLLATE_WINDOW_FILES_REPORTS,      /* text, web pages and PDFs */
+  COLLATE_WINDOW_FILES_LABEL_SETS,   /* label sets, and projects to take them from */
+} CollateWindowFiles;
+
+/* A file chooser's filters (a GListModel of GtkFileFilter): @files, then
+ * all files */
+GListModel *collate_window_file_filters         (CollateWindowFiles files);
+/* Where a file chooser starts: the project file's folder, or NULL for a
+ * project not saved yet */
+GFile      *collate_window_dup_folder           (CollateWindow  *self);
 
 /* For tests */
 GtkWindow  *collate_window_get_pending_alert     (CollateWindow  *self);

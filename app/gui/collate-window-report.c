@@ -170,8 +170,7 @@ export_report_action (GtkWidget  *widget,
 
   if (self->project == NULL)
     return;
-  if (self->file != NULL)
-    folder = g_file_get_parent (self->file);
+  folder = collate_window_dup_folder (self);
   name = collate_window_suggest_report_name (self->file, collate_project_get_title (self->project));
 
   gtk_file_filter_set_name (pages, _("Web Pages"));

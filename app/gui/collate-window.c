@@ -1002,23 +1002,48 @@ suggest_file_name (CollateWindow *self)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-static GListModel *
-make_project_filters (void)
+GListModel *
+collate_window_file_filters (CollateWindowFiles files)
 {
+  static const struct
+  {
+    const char *name;
+    const char *mime_types[4];   /* NULL-terminated */
+    const char *patterns[5];     /* NULL-terminated */
+  } kinds[] = {
+    [COLLATE_WINDOW_FILES_PROJECTS] = {
+      N_("Collate Projects"), { NULL }, { "*.collate.json", "*.json", NULL } },
+    [COLLATE_WINDOW_FILES_REPORTS] = {
+      N_("Reports (Text, Web Pages, PDF)"), { "text/plain", "text/html", "application/pdf", NULL },
+      { "*.txt", "*.html", "*.htm", "*.pdf", NULL } },
+    [COLLATE_WINDOW_FILES_LABEL_SETS] = {
+      N_("Label sets and projects"), { NULL },
+      { "*.labels.json", "*.collate.json", "*.json", NULL } },
+  };
   GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) chosen = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (projects, _("Collate Projects"));
-  gtk_file_filter_add_pattern (projects, "*.collate.json");
-  gtk_file_filter_add_pattern (projects, "*.json");
-  g_list_store_append (filters, projects);
+  g_return_val_if_fail (files < G_N_ELEMENTS (kinds), NULL);
+
+  gtk_file_filter_set_name (chosen, _(kinds[files].name));
+  for (guint i = 0; kinds[files].mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (chosen, kinds[files].mime_types[i]);
+  for (guint i = 0; kinds[files].patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (chosen, kinds[files].patterns[i]);
+  g_list_store_append (filters, chosen);
 
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, all);
 
   return G_LIST_MODEL (filters);
+}
+
+GFile *
+collate_window_dup_folder (CollateWindow *self)
+{
+  return self->file != NULL ? g_file_get_parent (self->file) : NULL;
 }
 
 static void
@@ -1046,8 +1071,8 @@ static void
 choose_file_and_save (CollateWindow *self,
                       GTask         *task)
 {
-  g_autoptr(GListModel) filters = make_project_filters ();
-  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  g_autoptr(GListModel) filters = collate_window_file_filters (COLLATE_WINDOW_FILES_PROJECTS);
+  g_autoptr(GFile) folder = collate_window_dup_folder (self);
   g_autofree char *name = suggest_file_name (self);
 
   collate_file_dialog_save_async (GTK_WINDOW (self), _("Save Project"), filters, folder, name,

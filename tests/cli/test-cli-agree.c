@@ -6,54 +6,13 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* collate-cli with @args (NULL-terminated), in English and UTF-8 */
-static void
-cli (Result             *r,
-     const char * const *args)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_strv_builder_add (builder, COLLATE_CLI_PATH);
-  g_strv_builder_addv (builder, (const char **) args);
-  argv = g_strv_builder_end (builder);
-  g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s → %d\n%s%s", argv[1], WEXITSTATUS (wait_status), r->out, r->err);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
+#include "collate-test-cli.h"
 
 static char *
 fixture (const char *name)
@@ -111,9 +70,9 @@ test_table (void)
   g_autofree char *ann = fixture ("ann.collate.json");
   g_autofree char *bob = fixture ("bob.collate.json");
   g_autofree char *cid = fixture ("cid.collate.json");
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
 
-  cli (&r, (const char *[]) { "agree", ann, bob, cid, NULL });
+  run_cli (&r, "agree", ann, bob, cid, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_nonnull (strstr (r.out, "Documents: 2 (8153 characters"));
@@ -134,7 +93,7 @@ test_json (void)
   g_autoptr(GHashTable) a = span_keys (ann);
   g_autoptr(GHashTable) c = span_keys (cid);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
   JsonObject *root, *all, *pair, *spans;
   GHashTableIter iter;
   gpointer key, value;
@@ -152,7 +111,7 @@ test_json (void)
   g_assert_cmpuint (same, >, 0);
   g_assert_cmpuint (same, <, in_a);
 
-  cli (&r, (const char *[]) { "agree", "--json", ann, cid, NULL });
+  run_cli (&r, "agree", "--json", ann, cid, NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = parse (parser, r.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "annotators")), ==, 2);
@@ -178,10 +137,10 @@ test_identical (void)
 {
   g_autofree char *ann = fixture ("ann.collate.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
   JsonObject *root, *all, *pair;
 
-  cli (&r, (const char *[]) { "agree", "--json", "--details", ann, ann, NULL });
+  run_cli (&r, "agree", "--json", "--details", ann, ann, NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = parse (parser, r.out);
   all = json_object_get_object_member (json_object_get_object_member (root, "labels"), "");
@@ -201,14 +160,14 @@ test_details (void)
   g_autofree char *ann = fixture ("ann.collate.json");
   g_autofree char *bob = fixture ("bob.collate.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) r = { 0 };
-  g_auto(Result) j = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) j = { 0 };
   JsonArray *list;
   g_autofree char *heading = NULL;
   guint spans = 0, links = 0;
   const char *p;
 
-  cli (&j, (const char *[]) { "agree", "--json", "--details", ann, bob, NULL });
+  run_cli (&j, "agree", "--json", "--details", ann, bob, NULL);
   g_assert_cmpint (j.status, ==, 0);
   list = json_object_get_array_member (parse (parser, j.out), "disagreements");
   g_assert_cmpuint (json_array_get_length (list), >, 10);
@@ -229,7 +188,7 @@ test_details (void)
   g_assert_cmpuint (spans, >, 0);
   g_assert_cmpuint (links, >, 0);
 
-  cli (&r, (const char *[]) { "agree", "--details", ann, bob, NULL });
+  run_cli (&r, "agree", "--details", ann, bob, NULL);
   g_assert_cmpint (r.status, ==, 0);
   heading = g_strdup_printf ("%u disagreements", spans + links);
   g_assert_nonnull (strstr (r.out, heading));
@@ -247,14 +206,14 @@ test_texts_differ (void)
   g_autofree char *one = g_build_filename (g_getenv ("COLLATE_SAMPLES_DIR"), "witkoff-putin-report-1.txt", NULL);
   g_autofree char *two = g_build_filename (dir, "report-2.txt", NULL);
   g_autofree char *other = g_build_filename (dir, "other.collate.json", NULL);
-  g_auto(Result) made = { 0 };
-  g_auto(Result) r = { 0 };
+  g_auto(Run) made = { 0 };
+  g_auto(Run) r = { 0 };
 
   g_assert_true (g_file_set_contents (two, "Another report altogether.\n", -1, NULL));
-  cli (&made, (const char *[]) { "new", "-o", other, one, two, NULL });
+  run_cli (&made, "new", "-o", other, one, two, NULL);
   g_assert_cmpint (made.status, ==, 0);
 
-  cli (&r, (const char *[]) { "agree", ann, other, NULL });
+  run_cli (&r, "agree", ann, other, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
   g_assert_nonnull (strstr (r.err, "collate-cli: the texts differ: "));
@@ -271,25 +230,25 @@ test_usage (void)
 {
   g_autofree char *ann = fixture ("ann.collate.json");
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "team", NULL);
-  g_auto(Result) one = { 0 };
-  g_auto(Result) mixed = { 0 };
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) bad = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) mixed = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad = { 0 };
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "team", "make-fixtures.py", NULL);
 
-  cli (&one, (const char *[]) { "agree", ann, NULL });
+  run_cli (&one, "agree", ann, NULL);
   g_assert_cmpint (one.status, ==, 2);
   g_assert_nonnull (strstr (one.err, "give at least two"));
 
-  cli (&mixed, (const char *[]) { "agree", ann, folder, NULL });
+  run_cli (&mixed, "agree", ann, folder, NULL);
   g_assert_cmpint (mixed.status, ==, 2);
   g_assert_nonnull (strstr (mixed.err, "not both"));
 
-  cli (&missing, (const char *[]) { "agree", ann, "no-such.collate.json", NULL });
+  run_cli (&missing, "agree", ann, "no-such.collate.json", NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "no-such.collate.json: no such file or folder"));
 
-  cli (&bad, (const char *[]) { "agree", ann, broken, NULL });
+  run_cli (&bad, "agree", ann, broken, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "make-fixtures.py"));
 }
@@ -321,20 +280,20 @@ test_folders (void)
   g_autofree char *b2 = g_build_filename (b, "first-report.collate.json", NULL);
   g_autofree char *extra = g_build_filename (b, "zz-extra.collate.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) made = { 0 };
-  g_auto(Result) r = { 0 };
-  g_auto(Result) leftover = { 0 };
+  g_auto(Run) made = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) leftover = { 0 };
   JsonObject *root;
 
   g_assert_cmpint (g_mkdir (a, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (b, 0700), ==, 0);
   copy (ann, a1);
   copy (bob, b1);
-  cli (&made, (const char *[]) { "new", "-o", a2, one, NULL });
+  run_cli (&made, "new", "-o", a2, one, NULL);
   g_assert_cmpint (made.status, ==, 0);
   copy (a2, b2);
 
-  cli (&r, (const char *[]) { "agree", "--json", a, b, NULL });
+  run_cli (&r, "agree", "--json", a, b, NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = parse (parser, r.out);
   /* the two-report project and the one-report project */
@@ -342,13 +301,13 @@ test_folders (void)
 
   /* A project in b/ with no partner in a/ */
   {
-    g_auto(Result) made2 = { 0 };
+    g_auto(Run) made2 = { 0 };
     g_autofree char *two = g_build_filename (g_getenv ("COLLATE_SAMPLES_DIR"), "witkoff-putin-report-2.txt", NULL);
 
-    cli (&made2, (const char *[]) { "new", "-o", extra, two, NULL });
+    run_cli (&made2, "new", "-o", extra, two, NULL);
     g_assert_cmpint (made2.status, ==, 0);
   }
-  cli (&leftover, (const char *[]) { "agree", a, b, NULL });
+  run_cli (&leftover, "agree", a, b, NULL);
   g_assert_cmpint (leftover.status, ==, 1);
   g_assert_nonnull (strstr (leftover.err, "has no project with the same documents as"));
   g_assert_nonnull (strstr (leftover.err, "zz-extra.collate.json"));

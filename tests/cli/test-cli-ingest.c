@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -15,57 +14,7 @@
 #include "collate.h"
 #include "../collate-test-pdf.h"
 #include "../collate-test-proxy.h"
-
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void run_cli (Run *run, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) COLLATE_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("collate-cli %s -> %d\nstdout: %s\nstderr: %s", (char *) argv->pdata[1],
-                  WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1, run->out, run->err);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "collate-test-cli.h"
 
 static const char page[] =
   "<!DOCTYPE html><html><head><title>Talks end - Example News</title>"
@@ -199,33 +148,6 @@ write_pdf (const char *path)
   g_assert_no_error (error);
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("collate-cli-ingest-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
-}
-
 /* A saved page, a PDF and a URL in one project, each with its provenance */
 static void
 test_new_page_pdf_url (void)
@@ -330,7 +252,7 @@ test_new_page_pdf_url (void)
       }
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -358,7 +280,7 @@ test_new_url_errors (void)
   g_assert_cmpint (no_output.status, ==, 2);
   g_assert_nonnull (strstr (no_output.err, "give --output when the first input is a URL"));
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 int

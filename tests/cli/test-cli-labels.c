@@ -5,53 +5,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* collate-cli with @args (NULL-terminated), in English and UTF-8 */
-static void
-cli (Result             *r,
-     const char * const *args)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  result_clear (r);
-  g_strv_builder_add (builder, COLLATE_CLI_PATH);
-  g_strv_builder_addv (builder, (const char **) args);
-  argv = g_strv_builder_end (builder);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s → %d\n%s", argv[1], WEXITSTATUS (wait_status), r->err);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
+#include "collate-test-cli.h"
 
 static char *
 fixture (const char *name)
@@ -70,21 +28,21 @@ static void
 test_list (void)
 {
   g_autofree char *sample = fixture ("sample.collate.json");
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
 
-  cli (&r, (const char *[]) { "labels", sample, NULL });
+  run_cli (&r, "labels", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Span labels\n"));
   /* key, name, colour, uses */
   g_assert_true (g_regex_match_simple ("\\n  1 +Claim +#[0-9a-f]{6} +2 +A statement", r.out, 0, 0));
   g_assert_true (g_regex_match_simple ("\\n +Contradicts +#[0-9a-f]{6} +1 ", r.out, 0, 0));
 
-  cli (&r, (const char *[]) { "labels", "--json", sample, NULL });
+  run_cli (&r, "labels", "--json", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"name\" : \"Person\""));
   g_assert_nonnull (strstr (r.out, "\"uses\" : 2"));
 
-  cli (&r, (const char *[]) { "labels", "--list-sets", NULL });
+  run_cli (&r, "labels", "--list-sets", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "conll "));
   g_assert_nonnull (strstr (r.out, "fact-checking "));
@@ -95,19 +53,19 @@ static void
 test_usage (void)
 {
   g_autofree char *sample = fixture ("sample.collate.json");
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
 
-  cli (&r, (const char *[]) { "labels", NULL });
+  run_cli (&r, "labels", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "collate-cli: give a project file\n"));
-  cli (&r, (const char *[]) { "labels", "--apply", "conll", sample, NULL });
+  run_cli (&r, "labels", "--apply", "conll", sample, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--apply needs --output"));
-  cli (&r, (const char *[]) { "labels", "--apply", "conll", "--save-set", "x.json", sample, NULL });
+  run_cli (&r, "labels", "--apply", "conll", "--save-set", "x.json", sample, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  cli (&r, (const char *[]) { "labels", "--apply", "conll", sample, "-o", sample, NULL });
+  run_cli (&r, "labels", "--apply", "conll", sample, "-o", sample, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  cli (&r, (const char *[]) { "labels", "--keep-missing", sample, NULL });
+  run_cli (&r, "labels", "--keep-missing", sample, NULL);
   g_assert_cmpint (r.status, ==, 2);
 }
 
@@ -121,46 +79,46 @@ test_apply (void)
   g_autofree char *again = tmp_path (dir, "again.collate.json");
   g_autofree char *bad = tmp_path (dir, "bad.json");
   g_autofree char *text = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
 
   /* labels in use that the set lacks: said, nothing written */
-  cli (&r, (const char *[]) { "labels", "--apply", "conll", sample, "-o", out, NULL });
+  run_cli (&r, "labels", "--apply", "conll", sample, "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "\"Claim\" (2 spans), \"Person\" (2 spans), \"Quantity\" (2 spans)"));
   g_assert_nonnull (strstr (r.err, "\"Contradicts\" (1 link)"));
   g_assert_nonnull (strstr (r.err, "--keep-missing"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  cli (&r, (const char *[]) { "labels", "--apply", "conll", "--keep-missing", sample, "-o", out, NULL });
+  run_cli (&r, "labels", "--apply", "conll", "--keep-missing", sample, "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  cli (&r, (const char *[]) { "labels", out, NULL });
+  run_cli (&r, "labels", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_regex_match_simple ("\\n  1 +PER ", r.out, 0, 0));
   g_assert_true (g_regex_match_simple ("\\n +Claim +#[0-9a-f]{6} +2 ", r.out, 0, 0));
-  cli (&r, (const char *[]) { "validate", out, NULL });
+  run_cli (&r, "validate", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  cli (&r, (const char *[]) { "stats", out, NULL });
+  run_cli (&r, "stats", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
 
   /* save a set, and apply it to the sample: the same labels back */
-  cli (&r, (const char *[]) { "labels", "--save-set", set, out, NULL });
+  run_cli (&r, "labels", "--save-set", set, out, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (set, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "\"format\" : \"collate-label-set\""));
   g_assert_nonnull (strstr (text, "\"name\" : \"MISC\""));
-  cli (&r, (const char *[]) { "labels", "--save-set", set, out, NULL });
+  run_cli (&r, "labels", "--save-set", set, out, NULL);
   g_assert_cmpint (r.status, ==, 1);  /* exists */
-  cli (&r, (const char *[]) { "labels", "--apply", set, sample, "-o", again, NULL });
+  run_cli (&r, "labels", "--apply", set, sample, "-o", again, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  cli (&r, (const char *[]) { "labels", "--json", again, NULL });
+  run_cli (&r, "labels", "--json", again, NULL);
   g_assert_nonnull (strstr (r.out, "\"name\" : \"MISC\""));
 
   /* a bad set */
   g_assert_true (g_file_set_contents (set, "{\"format\": \"collate-label-set\"}", -1, NULL));
-  cli (&r, (const char *[]) { "labels", "--apply", set, sample, "-o", bad, NULL });
+  run_cli (&r, "labels", "--apply", set, sample, "-o", bad, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "version: missing"));
-  cli (&r, (const char *[]) { "labels", "--apply", "no-such-set", sample, "-o", bad, NULL });
+  run_cli (&r, "labels", "--apply", "no-such-set", sample, "-o", bad, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "no-such-set"));
 }

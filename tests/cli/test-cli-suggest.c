@@ -5,54 +5,13 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* collate-cli with @args (NULL-terminated), in English and UTF-8 */
-static void
-cli (Result             *r,
-     const char * const *args)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_strv_builder_add (builder, COLLATE_CLI_PATH);
-  g_strv_builder_addv (builder, (const char **) args);
-  argv = g_strv_builder_end (builder);
-  g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s → %d\n%s%s", argv[1], WEXITSTATUS (wait_status), r->out, r->err);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
+#include "collate-test-cli.h"
 
 typedef struct
 {
@@ -67,13 +26,13 @@ fixture_set_up (Fixture      *f,
   const char *samples = g_getenv ("COLLATE_SAMPLES_DIR");
   g_autofree char *one = g_build_filename (samples, "witkoff-putin-report-1.txt", NULL);
   g_autofree char *two = g_build_filename (samples, "witkoff-putin-report-2.txt", NULL);
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("collate-suggest-XXXXXX", &error);
   g_assert_no_error (error);
   f->project = g_build_filename (f->dir, "talks.collate.json", NULL);
-  cli (&r, (const char *[]) { "new", "-o", f->project, one, two, NULL });
+  run_cli (&r, "new", "-o", f->project, one, two, NULL);
   g_assert_cmpint (r.status, ==, 0);
 }
 
@@ -121,14 +80,14 @@ static void
 test_list (Fixture      *f,
            gconstpointer data)
 {
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (f->project);
   g_autoptr(CollateProject) project = collate_project_load_file (file, NULL, NULL, NULL);
   gboolean length = FALSE, third = FALSE;
   double previous = 1;
 
-  cli (&r, (const char *[]) { "suggest", "--json", f->project, NULL });
+  run_cli (&r, "suggest", "--json", f->project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   lines = json_lines (r.out);
@@ -162,8 +121,7 @@ test_list (Fixture      *f,
   g_assert_true (third);
 
   /* plain: two lines per suggestion, the quote and the reason */
-  result_clear (&r);
-  cli (&r, (const char *[]) { "suggest", f->project, NULL });
+  run_cli (&r, "suggest", f->project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "“four-and-a-half-hour”"));
   g_assert_nonnull (strstr (r.out, "compatible; the first is more precise"));
@@ -173,19 +131,18 @@ static void
 test_filters (Fixture      *f,
               gconstpointer data)
 {
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
   g_autoptr(GPtrArray) lines = NULL;
 
-  cli (&r, (const char *[]) { "suggest", "--json", "--kinds", "ordinal,negation", f->project, NULL });
+  run_cli (&r, "suggest", "--json", "--kinds", "ordinal,negation", f->project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = json_lines (r.out);
   g_assert_cmpuint (lines->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (g_ptr_array_index (lines, 0)), "kind"),
                    ==, "ordinal");
 
-  result_clear (&r);
   g_clear_pointer (&lines, g_ptr_array_unref);
-  cli (&r, (const char *[]) { "suggest", "--json", "--min-confidence", "0.6", "-d", "d2,d1", f->project, NULL });
+  run_cli (&r, "suggest", "--json", "--min-confidence", "0.6", "-d", "d2,d1", f->project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = json_lines (r.out);
   g_assert_cmpuint (lines->len, >=, 1);
@@ -217,12 +174,12 @@ test_usage (Fixture      *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) r = { 0 };
+      g_auto(Run) r = { 0 };
       const char *args[6];
 
       for (guint k = 0; k < 6; k++)
         args[k] = cases[i].args[k] && g_str_equal (cases[i].args[k], "@") ? f->project : cases[i].args[k];
-      cli (&r, args);
+      run_cliv (&r, args);
       g_assert_cmpint (r.status, ==, cases[i].status);
       g_assert_nonnull (strstr (r.err, cases[i].says));
       g_assert_cmpstr (r.out, ==, "");
@@ -237,12 +194,12 @@ test_accept_all (Fixture      *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *saved = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(Run) r = { 0 };
   g_autoptr(GPtrArray) listed = NULL;
 
   g_file_get_contents (f->project, &before, NULL, NULL);
-  cli (&r, (const char *[]) { "suggest", "--json", "--accept-all", "--label", "Quantity",
-                              "-o", out, f->project, NULL });
+  run_cli (&r, "suggest", "--json", "--accept-all", "--label", "Quantity",
+               "-o", out, f->project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, "Accepted"));
   listed = json_lines (r.out);
@@ -250,8 +207,7 @@ test_accept_all (Fixture      *f,
   /* the input is untouched; the output validates and records every decision */
   g_file_get_contents (f->project, &after, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
-  result_clear (&r);
-  cli (&r, (const char *[]) { "validate", out, NULL });
+  run_cli (&r, "validate", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_file_get_contents (out, &saved, NULL, NULL);
   g_assert_nonnull (strstr (saved, "\"version\": 2,"));
@@ -265,8 +221,7 @@ test_accept_all (Fixture      *f,
   }
 
   /* decided: nothing left to suggest */
-  result_clear (&r);
-  cli (&r, (const char *[]) { "suggest", out, NULL });
+  run_cli (&r, "suggest", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
 }
@@ -286,10 +241,10 @@ test_scorer (Fixture      *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *command = g_strdup_printf ("'%s' '%s' %s", TEST_PYTHON3, script, cases[i].mode);
-      g_auto(Result) r = { 0 };
+      g_auto(Run) r = { 0 };
 
-      cli (&r, (const char *[]) { "suggest", "--scorer", command, "--scorer-timeout", cases[i].timeout,
-                                  f->project, NULL });
+      run_cli (&r, "suggest", "--scorer", command, "--scorer-timeout", cases[i].timeout,
+                   f->project, NULL);
       g_assert_cmpint (r.status, ==, cases[i].status);
       g_assert_nonnull (strstr (r.err, cases[i].says));
       if (cases[i].status != 0)

@@ -16,10 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "collate.h"
-
-#ifndef COLLATE_CLI_PATH
-#error "COLLATE_CLI_PATH must name the built collate-cli"
-#endif
+#include "collate-test-cli.h"
 
 #define SAMPLE_1 "witkoff-putin-report-1.txt"
 #define SAMPLE_2 "witkoff-putin-report-2.txt"
@@ -27,60 +24,6 @@
 #define SAMPLE_2_CHARS 2985
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
-
-typedef struct
-{
-  int   status;   /* exit status */
-  char *out;      /* stdout */
-  char *err;      /* stderr */
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs collate-cli with the NULL-terminated arguments; asserts that it
- * exited (did not crash) and returns what it printed. */
-static void run_cli (Run *run, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) COLLATE_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* Messages in English and output in UTF-8 whatever the machine's locale */
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_test_message ("collate-cli %s -> %d\nstdout: %s\nstderr: %s",
-                  argv->len > 2 ? (char *) argv->pdata[1] : "",
-                  WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1,
-                  run->out, run->err);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 sample_path (const char *name)
@@ -91,33 +34,6 @@ sample_path (const char *name)
     return g_build_filename (dir, name, NULL);
 
   return g_test_build_filename (G_TEST_DIST, "..", "samples", name, NULL);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("collate-cli-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 static int
@@ -336,7 +252,7 @@ test_usage_errors (void)
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "");
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── new → validate → stats on the sample reports ────────────────────── */
@@ -424,7 +340,7 @@ test_samples (void)
     g_assert_cmpstr (run.out, ==, expected);
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -456,7 +372,7 @@ test_new_title_and_order (void)
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (documents, 1),
                                                "characters"), ==, SAMPLE_1_CHARS);
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* A byte-order mark is dropped, Windows line endings are kept */
@@ -484,7 +400,7 @@ test_new_bom_and_crlf (void)
   g_assert_cmpint (json_object_get_int_member (document, "bytes"), ==, 26);
   g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, "Café — 🙂");
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -552,7 +468,7 @@ test_new_default_output (void)
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "report.collate.json report.txt");
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── new refuses bad text files and writes nothing ───────────────────── */
@@ -598,7 +514,7 @@ check_new_refuses (const char *bad_path,
     g_assert_cmpstr (listing, ==, "");
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -617,7 +533,7 @@ test_new_missing_file (void)
   g_assert_nonnull (strstr (run.err, "missing.txt"));
   g_assert_false (g_file_test (derived, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -656,7 +572,7 @@ test_new_directory (void)
 
   g_mkdir (sub, 0700);
   check_new_refuses (sub, "notes");
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -676,7 +592,7 @@ test_new_unwritable_output (void)
     g_autofree char *listing = list_dir (dir);
     g_assert_cmpstr (listing, ==, "");
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── validate and stats refuse broken projects ───────────────────────── */
@@ -730,7 +646,7 @@ test_validate_missing (void)
 
   check_refused (missing, NULL);
   check_refused (dir, NULL);
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 static void
@@ -748,7 +664,7 @@ test_validate_deep_nesting (void)
   g_string_free (deep, TRUE);
 
   check_refused (path, NULL);
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* A good project with one thing changed must be refused, naming the reason */
@@ -798,7 +714,7 @@ test_validate_tampered (void)
     g_assert_nonnull (strstr (run.err, "edited-text.collate.json"));
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── stats on an annotated project ───────────────────────────────────── */
@@ -938,7 +854,7 @@ test_stats_annotated (void)
     g_assert_true (found_contradicts);
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* ── Writing safely ──────────────────────────────────────────────────── */
@@ -1066,7 +982,7 @@ test_output_rules (void)
     g_assert_cmpstr (txt, ==, original);
   }
 
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* Every command fails when its output is lost */
@@ -1098,7 +1014,7 @@ test_output_lost (void)
     g_assert_true (WIFEXITED (wait_status));
     g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* What a project holds reaches the terminal shortened and with its
@@ -1149,7 +1065,7 @@ test_output_quoting (void)
     g_assert_cmpuint (strlen (run.err), <, 300);
     g_assert_nonnull (strstr (run.err, "unknown field"));
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* A text of about @size bytes */
@@ -1241,7 +1157,7 @@ test_full_disk (void)
   test_disk_empty (dir, mounted);
   g_remove (old);
   test_disk_unmount (dir, mounted);
-  remove_tree (base);
+  collate_file_remove_tree (base);
 }
 
 /* Is @data one of the allowed contents of a destination? */
@@ -1355,7 +1271,7 @@ test_kill_during_write (void)
                    || g_str_equal (listing, "large.txt p.collate.json reference.collate.json "
                                             "reference.jsonl small.collate.json small.txt"));
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 /* Names in another encoding than UTF-8 give projects that load back, and
@@ -1394,7 +1310,7 @@ test_names_not_utf8 (void)
     g_assert_true (g_utf8_validate (gone.err, -1, NULL));
     g_assert_nonnull (strstr (gone.err, "gon\uFFFD.txt"));
   }
-  remove_tree (dir);
+  collate_file_remove_tree (dir);
 }
 
 int

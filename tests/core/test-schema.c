@@ -152,6 +152,31 @@ test_default_colours (void)
   check_colours (schema, 30);
 }
 
+/* A schema's labels copied out stay as they were when the schema changes */
+static void
+test_dup_labels (void)
+{
+  g_autoptr(CollateSchema) schema = collate_schema_new_default ();
+  g_autoptr(CollateSchema) empty = collate_schema_new ();
+  g_autoptr(GPtrArray) spans = collate_schema_dup_labels (schema, COLLATE_LABEL_KIND_SPAN);
+  g_autoptr(GPtrArray) links = collate_schema_dup_labels (schema, COLLATE_LABEL_KIND_LINK);
+
+  g_assert_cmpuint (spans->len, ==, 6);
+  g_assert_cmpuint (links->len, ==, 3);
+  for (guint i = 0; i < spans->len; i++)
+    g_assert_true (g_ptr_array_index (spans, i)
+                   == collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i));
+  for (guint i = 0; i < links->len; i++)
+    g_assert_true (g_ptr_array_index (links, i)
+                   == collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i));
+
+  collate_schema_assign (schema, empty);
+  g_assert_cmpuint (collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN), ==, 0);
+  g_assert_cmpuint (spans->len, ==, 6);
+  g_assert_cmpstr (collate_label_get_name (g_ptr_array_index (spans, 0)), ==, "Claim");
+  g_assert_cmpstr (collate_label_get_name (g_ptr_array_index (links, 0)), ==, "Contradicts");
+}
+
 /* A check that can fail: yesterday's defaults did */
 static void
 test_contrast_catches_bad_colours (void)
@@ -765,6 +790,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/schema/default-colours", test_default_colours);
+  g_test_add_func ("/schema/dup-labels", test_dup_labels);
   g_test_add_func ("/schema/contrast-catches-bad-colours", test_contrast_catches_bad_colours);
   g_test_add_func ("/schema/ensured-colours", test_ensured_colours);
   g_test_add_func ("/schema/dot-contrast", test_dot_contrast);

@@ -372,6 +372,164 @@ test_append_document (void)
   }
 }
 
+/* Appends "signal id;" for each review and curation signal */
+static void
+log_decision_signal (CollateProject *project,
+                     GObject        *decision,
+                     GString        *log)
+{
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (project);
+
+  g_string_append_printf (log, "%s %s;", g_signal_name (hint->signal_id),
+                          COLLATE_IS_REVIEW (decision)
+                          ? collate_review_get_id (COLLATE_REVIEW (decision))
+                          : collate_curation_get_id (COLLATE_CURATION (decision)));
+}
+
+/* The ids of the project's reviews, then of its curations, in list order */
+static char *
+decisions (CollateProject *project)
+{
+  GListModel *reviews = collate_project_get_reviews (project);
+  GListModel *curations = collate_project_get_curations (project);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(CollateReview) r = g_list_model_get_item (reviews, i);
+
+      g_string_append_printf (s, "%s ", collate_review_get_id (r));
+    }
+  g_string_append (s, "|");
+  for (guint i = 0; i < g_list_model_get_n_items (curations); i++)
+    {
+      g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
+
+      g_string_append_printf (s, " %s", collate_curation_get_id (c));
+    }
+  return g_string_free (s, FALSE);
+}
+
+#define assert_decisions(project, expected) \
+  G_STMT_START { \
+    g_autofree char *now_ = decisions (project); \
+    g_assert_cmpstr (now_, ==, expected); \
+  } G_STMT_END
+
+/* Reviews and curations: adding one, and forgetting a review, are steps
+ * that undo takes back and redo makes again, the same objects in their
+ * places by id, with the signals the views follow */
+static void
+test_decisions (void)
+{
+  g_autoptr(CollateProject) project = make_project ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const CollateReviewSide sides[2] = {
+    { "d1", 1, 7, "Russia" },
+    { "d2", 1, 7, "Russia" },
+  };
+  const char *const chosen[] = { "bob", NULL };
+  const CollateCurationVersion version = { "Claim", 1, 7, "Russia", chosen, TRUE };
+  CollateReview *r3, *r4;
+  CollateCuration *c5;
+
+  g_signal_connect (project, "review-added", G_CALLBACK (log_decision_signal), log);
+  g_signal_connect (project, "review-removed", G_CALLBACK (log_decision_signal), log);
+  g_signal_connect (project, "curation-added", G_CALLBACK (log_decision_signal), log);
+  g_signal_connect (project, "curation-removed", G_CALLBACK (log_decision_signal), log);
+
+  r3 = collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5, "same",
+                                   "Supports", sides, &error);
+  g_assert_no_error (error);
+  r4 = collate_project_add_review (project, COLLATE_REVIEW_REJECTED, "ordinal", 0.25, "other",
+                                   NULL, sides, &error);
+  g_assert_no_error (error);
+  c5 = collate_project_add_curation (project, "d1", 1, 7, COLLATE_CURATION_CHOICE_ONE, chosen,
+                                     &version, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (collate_review_get_id (r3), ==, "r3");
+  g_assert_cmpstr (collate_review_get_id (r4), ==, "r4");
+  g_assert_cmpstr (collate_curation_get_id (c5), ==, "c5");
+  assert_decisions (project, "r3 r4 | c5");
+  g_assert_cmpstr (log->str, ==, "review-added r3;review-added r4;curation-added c5;");
+  g_string_truncate (log, 0);
+
+  /* forgetting the first review, then undoing that, puts it back first */
+  g_assert_true (collate_project_remove_review (project, "r3", &error));
+  g_assert_no_error (error);
+  assert_decisions (project, "r4 | c5");
+  g_assert_null (collate_project_lookup_review (project, "r3"));
+  g_assert_cmpuint (collate_project_get_n_reviews (project), ==, 1);
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Forget Decision");
+  g_assert_true (collate_project_undo (project));
+  assert_decisions (project, "r3 r4 | c5");
+  g_assert_true (collate_project_lookup_review (project, "r3") == r3);
+  g_assert_false (collate_project_remove_review (project, "r9", &error));
+  g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpstr (log->str, ==, "review-removed r3;review-added r3;");
+  g_string_truncate (log, 0);
+
+  /* undo all three additions, newest first, and redo them */
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Curate");
+  g_assert_true (collate_project_undo (project));
+  assert_decisions (project, "r3 r4 |");
+  g_assert_null (collate_project_lookup_curation (project, "c5"));
+  g_assert_cmpuint (collate_project_get_n_curations (project), ==, 0);
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Reject Suggestion");
+  g_assert_true (collate_project_undo (project));
+  g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Accept Suggestion");
+  g_assert_true (collate_project_undo (project));
+  assert_decisions (project, "|");
+  g_assert_false (collate_project_can_undo (project));
+  g_assert_false (collate_project_get_modified (project));
+
+  g_assert_true (collate_project_redo (project));
+  g_assert_true (collate_project_redo (project));
+  g_assert_true (collate_project_redo (project));
+  assert_decisions (project, "r3 r4 | c5");
+  g_assert_true (collate_project_lookup_review (project, "r4") == r4);
+  g_assert_true (collate_project_lookup_curation (project, "c5") == c5);
+  g_assert_cmpuint (collate_project_get_n_reviews (project), ==, 2);
+  g_assert_cmpuint (collate_project_get_n_curations (project), ==, 1);
+  g_assert_cmpstr (log->str, ==,
+                   "curation-removed c5;review-removed r4;review-removed r3;"
+                   "review-added r3;review-added r4;curation-added c5;");
+
+  /* a review's sides are checked, and a refused one is no step */
+  {
+    const CollateReviewSide unknown[2] = { sides[0], { "d9", 1, 7, "Russia" } };
+    const CollateReviewSide empty[2] = { { "d1", 7, 7, "" }, sides[1] };
+    const CollateReviewSide misquoted[2] = { sides[0], { "d2", 1, 7, "Moscow" } };
+
+    g_assert_null (collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5,
+                                               "", NULL, unknown, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND);
+    g_assert_cmpstr (error->message, ==, "sides[1].document: there is no document \"d9\" in this project");
+    g_clear_error (&error);
+    g_assert_null (collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5,
+                                               "", NULL, empty, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE);
+    g_assert_cmpstr (error->message, ==, "sides[0].start: 7 is not before end (7)");
+    g_clear_error (&error);
+    g_assert_null (collate_project_add_review (project, COLLATE_REVIEW_ACCEPTED, "ordinal", 0.5,
+                                               "", NULL, misquoted, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "sides[1].text: the quote differs from the document's text at 1–7");
+    g_clear_error (&error);
+    g_assert_cmpstr (collate_project_get_undo_description (project), ==, "Curate");
+  }
+
+  /* an id a decision holds is taken */
+  {
+    g_autoptr(CollateDocument) d = collate_document_new ("c5", "Taken", "", "x", -1, NULL);
+
+    g_assert_false (collate_project_add_document (project, d, &error));
+    g_assert_error (error, COLLATE_ERROR, COLLATE_ERROR_EXISTS);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/undo/modified-state", test_modified_state);
   g_test_add_func ("/undo/group", test_group);
   g_test_add_func ("/undo/append-document", test_append_document);
+  g_test_add_func ("/undo/decisions", test_decisions);
   g_test_add_func ("/undo/random-edits", test_random_edits);
 
   return g_test_run ();

@@ -16,13 +16,7 @@
 #include "collate-sidebar.h"
 #include "collate-window-private.h"
 #include "collate-workspace.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "collate-test-gui.h"
 
 static char *
 fixed_clock (gpointer data)

@@ -20,52 +20,14 @@
 #include "collate-import-dialog.h"
 #include "collate-window-private.h"
 #include "collate-accessible.h"
+#include "collate-test-gui.h"
 
 static char *tmp_dir;
-
-/* Runs the main loop until @cond holds; a hang fails after a minute rather
- * than stalling the suite. */
-#define WAIT_UNTIL(cond)                                                   \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;      \
-    while (!(cond))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > deadline_)                           \
-          g_error ("Gave up waiting for: %s", #cond);                      \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-  } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmp_dir, name, NULL);
-}
-
-/* Removes @path and everything under it */
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 static const char *
@@ -1470,7 +1432,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  collate_file_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

@@ -19,33 +19,10 @@
 #include "collate-label-palette.h"
 #include "collate-window-private.h"
 #include "collate-workspace.h"
+#include "collate-test-gui.h"
 
 static CollateApplication *app;
 static GSettings *settings;
-
-#define WAIT_UNTIL(cond)                                                   \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;      \
-    while (!(cond))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > deadline_)                           \
-          g_error ("Gave up waiting for: %s", #cond);                      \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-  } G_STMT_END
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Lets the window lay out at its size (several frames) */
 static void
@@ -55,21 +32,6 @@ settle (void)
     {
       spin ();
       g_usleep (G_USEC_PER_SEC / 50);
-    }
-  spin ();
-}
-
-static void
-destroy_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      if (COLLATE_IS_WINDOW (windows->data) && collate_window_get_recovery (windows->data) != NULL)
-        collate_recovery_discard (collate_window_get_recovery (windows->data), NULL);
-      gtk_window_destroy (windows->data);
-      spin ();
     }
   spin ();
 }
@@ -214,7 +176,7 @@ test_many_labels (void)
 
   window = many_labels_window (800);
   check_header (window, 800);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 
   window = many_labels_window (1200);
   check_header (window, 1200);
@@ -246,7 +208,7 @@ test_many_labels (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (collate_workspace_get_text_view (
     COLLATE_WORKSPACE (collate_window_get_workspace (window)), 0))));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static CollateLabelEditor *
@@ -397,7 +359,7 @@ test_editor (void)
     g_assert_nonnull (collate_schema_lookup (schema, COLLATE_LABEL_KIND_SPAN, "Human"));
   }
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -425,7 +387,7 @@ test_apply_shipped_set (void)
   g_assert_null (collate_schema_lookup (collate_project_get_schema (project), COLLATE_LABEL_KIND_SPAN, "Claim"));
   g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 1);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 int
@@ -434,7 +396,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp_dir = NULL;
-  g_autoptr(GFile) recovery_dir = NULL;
   int ret;
 
   /* Icons are recognised through the system's MIME data */
@@ -444,14 +405,8 @@ main (int   argc,
 
   tmp_dir = g_dir_make_tmp ("collate-test-labels-XXXXXX", &error);
   g_assert_no_error (error);
-  recovery_dir = g_file_new_build_filename (tmp_dir, "recovery", NULL);
   settings = g_settings_new (APP_ID);
-  app = collate_application_new (settings, recovery_dir);
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_timeout_add (50, wake_cb, NULL);
+  app = test_application_new (settings, tmp_dir);
 
   g_test_add_func ("/labels/many-labels", test_many_labels);
   g_test_add_func ("/labels/editor", test_editor);
@@ -459,7 +414,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   g_clear_object (&settings);
   return ret;

@@ -24,36 +24,11 @@
 #include "collate-preferences.h"
 #include "collate-window-private.h"
 #include "collate-workspace.h"
+#include "collate-test-gui.h"
 
 static CollateApplication *app;
 static GSettings *settings;
 static char *tmp_dir;
-
-/* Runs the main loop until @cond holds; a hang fails after a minute rather
- * than stalling the suite. */
-#define WAIT_UNTIL(cond)                                                   \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;      \
-    while (!(cond))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > deadline_)                           \
-          g_error ("Gave up waiting for: %s", #cond);                      \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-  } G_STMT_END
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 tmp_path (const char *name)
@@ -67,27 +42,6 @@ sample_file (guint n)
   g_autofree char *name = g_strdup_printf ("witkoff-putin-report-%u.txt", n);
 
   return g_file_new_build_filename (COLLATE_SAMPLES_DIR, name, NULL);
-}
-
-static void
-destroy_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      if (COLLATE_IS_WINDOW (windows->data))
-        {
-          CollateWindow *window = windows->data;
-
-          /* Tests leave no recovery copies behind */
-          if (collate_window_get_recovery (window) != NULL)
-            collate_recovery_discard (collate_window_get_recovery (window), NULL);
-        }
-      gtk_window_destroy (windows->data);
-      spin ();
-    }
-  spin ();
 }
 
 /* A new project from the two sample reports, shown in a new window, that
@@ -191,7 +145,7 @@ test_start_view (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_label (window->title_label), "•"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "sample"));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -208,7 +162,7 @@ test_new_from_missing_text_file (void)
   g_assert_nonnull (strstr (collate_window_get_banner_text (window), "no-such-report.txt"));
   g_object_unref (files[0]);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* ── Articles in: the clipboard, web pages and URLs ── */
@@ -249,7 +203,7 @@ test_new_from_clipboard (void)
   g_assert_cmpstr (collate_document_get_source (document), ==, "clipboard");
   g_assert_true (collate_project_get_modified (collate_window_get_project (window)));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -354,7 +308,7 @@ test_new_from_pasted_url (void)
   }
 
   soup_server_disconnect (server);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* Add Document from Clipboard, Add Documents… and a URL pasted into an
@@ -467,7 +421,7 @@ test_add_to_project (void)
   soup_server_disconnect (server);
   g_unlink (page_path);
   g_unlink (binary_path);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -519,7 +473,7 @@ test_save_and_reload (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   /* … and a fresh window reads it back */
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
   second = collate_window_new (app);
   collate_window_load_file (second, file);
   WAIT_UNTIL (!collate_window_is_loading (second));
@@ -530,7 +484,7 @@ test_save_and_reload (void)
 
   g_settings_reset (settings, "annotator-name");
   g_settings_reset (settings, "recent-projects");
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -581,7 +535,7 @@ test_tag_and_undo (void)
   g_assert_cmpstr (collate_annotation_get_label (span), ==, "Person");
   g_object_unref (span);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* Undo and redo select what they bring back */
@@ -632,7 +586,7 @@ test_undo_selects (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (collate_workspace_get_selected_id (workspace), ==, l);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static GtkWidget *
@@ -677,7 +631,7 @@ test_undo_in_text_field (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (collate_project_get_n_annotations (project), ==, 0);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -736,7 +690,7 @@ test_unsaved_prompt (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   g_weak_ref_clear (&ref);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -774,7 +728,7 @@ test_quit_asks_each_window (void)
     g_assert_true (windows->data == (gpointer) other);
   }
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -854,7 +808,7 @@ test_recovery_after_crash (void)
     g_assert_cmpuint (collate_project_get_n_links (saved), ==, 1);
   }
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* After a crash, `collate PROJECT` opens the project and still says that
@@ -987,7 +941,7 @@ test_discard_recovery (void)
   g_assert_cmpuint (copies->len, ==, 0);
   g_assert_null (collate_window_get_project (window));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -1033,7 +987,7 @@ check_refused (const char *name,
   g_test_message ("%s: %s", name, collate_window_get_banner_text (window));
   g_assert_nonnull (strstr (collate_window_get_banner_text (window), expected));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -1104,7 +1058,7 @@ test_file_changed_on_disk (void)
   bytes = collate_project_to_bytes (project);
   g_assert_cmpstr (contents, ==, g_bytes_get_data (bytes, NULL));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* Writes @project to @path as another program would: a moment later, so
@@ -1264,7 +1218,7 @@ test_file_watched (void)
                       collate_project_get_n_annotations (project));
   }
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* The save-time question about a file changed on disk offers Reload */
@@ -1292,7 +1246,7 @@ test_conflict_reload (void)
   g_assert_true (has_span_text (project, "Steve Witkoff"));
   g_assert_false (collate_project_get_modified (project));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* The sample project: clean reports, each under its own title */
@@ -1322,7 +1276,7 @@ test_sample_project (void)
       g_assert_null (strstr (text, "\n0\n"));
       g_assert_null (strstr (text, "\n60\n"));
     }
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 
   /* Without its list of reports: a clear error, naming the list */
   g_assert_cmpint (g_mkdir_with_parents (empty, 0755), ==, 0);
@@ -1339,7 +1293,7 @@ test_sample_project (void)
     g_setenv ("COLLATE_SAMPLES_DIR", saved, TRUE);
   else
     g_unsetenv ("COLLATE_SAMPLES_DIR");
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* ── Measured on screen ── */
@@ -1574,7 +1528,7 @@ test_contrast_measured (void)
             g_test_message ("%s: label hotkey %u %06x, %.2f:1", schemes[s], i + 1, colour, c);
             g_assert_cmpfloat (c, >=, 4.5);
           }
-      destroy_all_windows ();
+      destroy_all_windows (GTK_APPLICATION (app));
     }
   g_settings_reset (settings, "color-scheme");
 }
@@ -1643,7 +1597,7 @@ test_pane_widths (void)
         /* two reports always fit in 683 px */
         if (n == 2)
           g_assert_cmpuint (shown, ==, 2);
-        destroy_all_windows ();
+        destroy_all_windows (GTK_APPLICATION (app));
       }
 }
 
@@ -1785,7 +1739,7 @@ test_narrow_keeps_focused_pane (void)
   resize_window (window, 1200);
   g_assert_cmpuint (shown_panes (window, &said), ==, 0x7);
   g_assert_cmpstr (said, ==, "");
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -1815,7 +1769,7 @@ test_forget_missing_recent (void)
   g_assert_false (collate_window_get_banner_visible (window));
 
   g_settings_reset (settings, "recent-projects");
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -1843,7 +1797,7 @@ test_save_twice_at_once (void)
   g_assert_no_error (error);
   g_assert_cmpuint (collate_project_get_n_annotations (saved), ==, 2);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -1864,7 +1818,7 @@ test_save_failure_shows_reason (void)
     g_assert_nonnull (strstr (collate_window_get_banner_text (window), said));
   }
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 /* Saving into a folder that cannot be written names the folder; the
@@ -1884,7 +1838,7 @@ test_save_read_only_folder (void)
   code = test_disk_make_read_only (dir, mounted);
   if (code == 0)
     {
-      destroy_all_windows ();
+      destroy_all_windows (GTK_APPLICATION (app));
       test_disk_unmount (dir, mounted);
       g_test_skip ("no way to make a folder read-only here");
       return;
@@ -1900,7 +1854,7 @@ test_save_read_only_folder (void)
   test_disk_make_writable (dir, mounted);
   save_and_wait (window);
   g_assert_false (collate_project_get_modified (project));
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
   test_disk_unmount (dir, mounted);
 }
 
@@ -1951,7 +1905,7 @@ test_preferences (void)
   g_settings_reset (settings, "font-size");
   g_settings_reset (settings, "color-scheme");
   g_settings_reset (settings, "sidebar-visible");
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -1979,7 +1933,7 @@ test_open_from_command_line (void)
   save_and_wait (window);
   g_assert_null (collate_window_get_pending_alert (window));
   g_assert_true (g_file_query_exists (out, NULL));
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 
   /* collate OUT: the project opens in its own window */
   g_application_open (G_APPLICATION (app), &out, 1, "");
@@ -1992,7 +1946,7 @@ test_open_from_command_line (void)
 
   g_object_unref (texts[0]);
   g_object_unref (texts[1]);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -2018,7 +1972,7 @@ test_secondary_windows (void)
   spin ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), >, before);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static GtkWindow *
@@ -2055,7 +2009,7 @@ test_export_and_import_actions (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_window_destroy (dialog);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 
   window = new_sample_window (NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -2066,7 +2020,7 @@ test_export_and_import_actions (void)
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_window_destroy (dialog);
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -2092,7 +2046,7 @@ test_window_size_remembered (void)
 
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
 }
 
 static void
@@ -2187,7 +2141,7 @@ test_save_full_disk (void)
   g_assert_false (collate_project_get_modified (project));
   g_assert_null (collate_window_get_recovery (window));
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
   g_remove (path);
   test_disk_unmount (dir, mounted);
   g_rmdir (dir);
@@ -2234,15 +2188,73 @@ test_recovery_full_disk (void)
   }
 
   test_disk_empty (dir, mounted);
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
   test_disk_unmount (dir, mounted);
+}
+
+/* Does the @index'th of @filters take a file named @name of @content_type? */
+static gboolean
+filter_takes (GListModel *filters,
+              guint       index,
+              const char *name,
+              const char *content_type)
+{
+  g_autoptr(GtkFilter) filter = g_list_model_get_item (filters, index);
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+  return gtk_filter_match (filter, info);
+}
+
+static const char *
+filter_name (GListModel *filters,
+             guint       index)
+{
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, index);
+
+  return gtk_file_filter_get_name (filter);  /* the model holds the filter */
+}
+
+/* The window's file choosers offer their kind of file first, then all files */
+static void
+test_file_filters (void)
+{
+  g_autoptr(GListModel) projects = collate_window_file_filters (COLLATE_WINDOW_FILES_PROJECTS);
+  g_autoptr(GListModel) reports = collate_window_file_filters (COLLATE_WINDOW_FILES_REPORTS);
+  g_autoptr(GListModel) sets = collate_window_file_filters (COLLATE_WINDOW_FILES_LABEL_SETS);
+  GListModel *all[] = { projects, reports, sets };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_assert_true (g_list_model_get_item_type (all[i]) == GTK_TYPE_FILE_FILTER);
+      g_assert_cmpuint (g_list_model_get_n_items (all[i]), ==, 2);
+      g_assert_cmpstr (filter_name (all[i], 1), ==, "All Files");
+      g_assert_true (filter_takes (all[i], 1, "notes.odt", "application/vnd.oasis.opendocument.text"));
+    }
+
+  g_assert_cmpstr (filter_name (projects, 0), ==, "Collate Projects");
+  g_assert_true (filter_takes (projects, 0, "talks.collate.json", "application/json"));
+  g_assert_true (filter_takes (projects, 0, "old.json", "application/json"));
+  g_assert_false (filter_takes (projects, 0, "report.txt", "text/plain"));
+
+  g_assert_cmpstr (filter_name (reports, 0), ==, "Reports (Text, Web Pages, PDF)");
+  g_assert_true (filter_takes (reports, 0, "report.txt", "text/plain"));
+  g_assert_true (filter_takes (reports, 0, "page", "text/html"));
+  g_assert_true (filter_takes (reports, 0, "paper.pdf", "application/octet-stream"));
+  g_assert_true (filter_takes (reports, 0, "paper", "application/pdf"));
+  g_assert_false (filter_takes (reports, 0, "photo.png", "image/png"));
+
+  g_assert_cmpstr (filter_name (sets, 0), ==, "Label sets and projects");
+  g_assert_true (filter_takes (sets, 0, "news.labels.json", "application/json"));
+  g_assert_true (filter_takes (sets, 0, "talks.collate.json", "application/json"));
+  g_assert_false (filter_takes (sets, 0, "report.txt", "text/plain"));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) recovery_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
 
@@ -2254,17 +2266,12 @@ main (int   argc,
 
   tmp_dir = g_dir_make_tmp ("collate-test-window-XXXXXX", &error);
   g_assert_no_error (error);
-  recovery_dir = g_file_new_build_filename (tmp_dir, "recovery", NULL);
 
   settings = g_settings_new (APP_ID);
-  app = collate_application_new (settings, recovery_dir);
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_timeout_add (50, wake_cb, NULL);
+  app = test_application_new (settings, tmp_dir);
 
   g_test_add_func ("/window/start-view", test_start_view);
+  g_test_add_func ("/window/file-filters", test_file_filters);
   g_test_add_func ("/window/new-from-missing-text-file", test_new_from_missing_text_file);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/new-from-clipboard", test_new_from_clipboard);
@@ -2304,7 +2311,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  destroy_all_windows ();
+  destroy_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   g_clear_object (&settings);
   return ret;

@@ -15,6 +15,7 @@
 #include "collate-sidebar.h"
 #include "collate-text-file.h"
 #include "collate-workspace.h"
+#include "collate-test-gui.h"
 
 typedef struct
 {
@@ -23,13 +24,6 @@ typedef struct
   CollateWorkspace *workspace;
   GSettings        *settings;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 fixed_clock (gpointer data)

@@ -1123,18 +1123,6 @@ snapshot_free (CollateExportSnapshot *snap)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollateExportSnapshot, snapshot_free)
 
-static GPtrArray *
-copy_labels (CollateSchema    *schema,
-             CollateLabelKind  kind)
-{
-  guint n = collate_schema_get_n_labels (schema, kind);
-  GPtrArray *labels = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (labels, g_object_ref (collate_schema_get_label (schema, kind, i)));
-  return labels;
-}
-
 static gboolean
 strv_has (GStrv strv, const char *s)
 {
@@ -1159,8 +1147,8 @@ snapshot_new (CollateProject        *project,
   snap->options = options_copy (options);
   snap->report = report ? g_object_ref (report) : collate_export_report_new ();
   snap->title = g_strdup (collate_project_get_title (project));
-  snap->span_labels = copy_labels (schema, COLLATE_LABEL_KIND_SPAN);
-  snap->link_labels = copy_labels (schema, COLLATE_LABEL_KIND_LINK);
+  snap->span_labels = collate_schema_dup_labels (schema, COLLATE_LABEL_KIND_SPAN);
+  snap->link_labels = collate_schema_dup_labels (schema, COLLATE_LABEL_KIND_LINK);
   snap->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
 
   if (lookup_entry (snap->options->format) == NULL)

@@ -56,20 +56,6 @@ collate_project_count_label_uses (CollateProject   *self,
   return uses->len;
 }
 
-/* The labels of @kind in @schema, as a new array of references */
-static GPtrArray *
-labels_of (CollateSchema    *schema,
-           CollateLabelKind  kind)
-{
-  guint n = collate_schema_get_n_labels (schema, kind);
-  GPtrArray *labels = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (labels, g_object_ref (collate_schema_get_label (schema, kind, i)));
-
-  return labels;
-}
-
 /* A schema like the project's, with @labels as the labels of @kind;
  * NULL with @error for a name or hotkey used twice */
 static CollateSchema *
@@ -83,7 +69,7 @@ schema_with (CollateProject    *self,
 
   for (guint k = 0; k < 2; k++)
     {
-      g_autoptr(GPtrArray) others = k == kind ? NULL : labels_of (current, k);
+      g_autoptr(GPtrArray) others = k == kind ? NULL : collate_schema_dup_labels (current, k);
       GPtrArray *list = k == kind ? labels : others;
 
       for (guint i = 0; i < list->len; i++)
@@ -131,7 +117,7 @@ collate_project_add_label (CollateProject    *self,
   g_return_val_if_fail (COLLATE_IS_LABEL (label), FALSE);
   g_return_val_if_fail (kind <= COLLATE_LABEL_KIND_LINK, FALSE);
 
-  labels = labels_of (collate_project_get_schema (self), kind);
+  labels = collate_schema_dup_labels (collate_project_get_schema (self), kind);
   if (position < 0 || (guint) position > labels->len)
     position = labels->len;
   g_ptr_array_insert (labels, position, g_object_ref (label));
@@ -166,7 +152,7 @@ collate_project_edit_label (CollateProject    *self,
   if (!find_label (self, kind, name, &position, error))
     return FALSE;
 
-  labels = labels_of (collate_project_get_schema (self), kind);
+  labels = collate_schema_dup_labels (collate_project_get_schema (self), kind);
   g_ptr_array_index (labels, position) = g_object_ref (replacement);
   g_object_unref (collate_schema_get_label (collate_project_get_schema (self), kind, position));
   if (!(schema = schema_with (self, kind, labels, error)))
@@ -214,7 +200,7 @@ collate_project_move_label (CollateProject    *self,
   if (!find_label (self, kind, name, &from, error))
     return FALSE;
 
-  labels = labels_of (collate_project_get_schema (self), kind);
+  labels = collate_schema_dup_labels (collate_project_get_schema (self), kind);
   position = MIN (position, labels->len - 1);
   if (position == from)
     return TRUE;
@@ -263,7 +249,7 @@ collate_project_remove_label (CollateProject    *self,
         }
     }
 
-  labels = labels_of (collate_project_get_schema (self), kind);
+  labels = collate_schema_dup_labels (collate_project_get_schema (self), kind);
   g_ptr_array_remove_index (labels, position);
   if (!(schema = schema_with (self, kind, labels, error)))
     return FALSE;

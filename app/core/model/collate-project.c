@@ -62,30 +62,46 @@ typedef struct
   guint             index;
 } DocEntry;
 
+/* What an undoable step does to one item; undo does the opposite */
 typedef enum
 {
-  OP_INSERT_ANNOTATION,
-  OP_REMOVE_ANNOTATION,
-  OP_REPLACE_ANNOTATION,
-  OP_INSERT_LINK,
-  OP_REMOVE_LINK,
-  OP_REPLACE_LINK,
-  OP_INSERT_REVIEW,
-  OP_REMOVE_REVIEW,
-  OP_INSERT_CURATION,
-  OP_REMOVE_CURATION,
-  OP_INSERT_DOCUMENT,   /* appended last; its removal takes the last one */
-  OP_REMOVE_DOCUMENT,
-  OP_ASSIGN_SCHEMA,
-} OpKind;
+  OP_INSERT,
+  OP_REMOVE,
+  OP_REPLACE,
+} OpAction;
+
+/* The kinds of item a step changes, a row each in item_ops[] */
+typedef enum
+{
+  ITEM_ANNOTATION,
+  ITEM_LINK,
+  ITEM_DECISION,   /* a review or a curation: see decision_kinds[] */
+  ITEM_DOCUMENT,   /* appended last; its removal takes the last one */
+  ITEM_SCHEMA,     /* only replaced: by a copy of the schema before, the one after */
+} ItemKind;
 
 typedef struct
 {
-  OpKind   kind;
-  GObject *object;       /* the annotation or link inserted, removed or replaced
-                          * (OP_ASSIGN_SCHEMA: a copy of the schema before) */
-  GObject *replacement;  /* for OP_REPLACE_* (OP_ASSIGN_SCHEMA: the schema after) */
+  OpAction  action;
+  ItemKind  item;
+  GObject  *object;       /* the item inserted, removed or replaced */
+  GObject  *replacement;  /* for OP_REPLACE */
 } Op;
+
+/* The decisions the project keeps, each kind in a list sorted by id with
+ * an index by id: a new kind is an entry here and a row in decision_kinds[] */
+typedef enum
+{
+  DECISION_REVIEW,
+  DECISION_CURATION,
+  N_DECISION_KINDS
+} DecisionKind;
+
+typedef struct
+{
+  GListStore *store;   /* sorted by id */
+  GHashTable *by_id;   /* id → decision (borrowed from the store) */
+} DecisionList;
 
 typedef struct
 {
@@ -118,10 +134,7 @@ struct _CollateProject
   CollateProjectList *annotation_list;
   CollateProjectList *link_list;
 
-  GListStore         *reviews;         /* CollateReview*, sorted by id */
-  GHashTable         *review_by_id;    /* id → CollateReview* (borrowed from the store) */
-  GListStore         *curations;       /* CollateCuration*, sorted by id */
-  GHashTable         *curation_by_id;  /* id → CollateCuration* (borrowed from the store) */
+  DecisionList        decisions[N_DECISION_KINDS];  /* reviews, curations */
 
   guint64             next_id;
 
@@ -172,6 +185,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+typedef const char *(*DecisionIdFunc) (gpointer decision);
+
+static const struct
+{
+  GType          (*get_type) (void);
+  DecisionIdFunc   get_id;
+  guint            added;     /* in signals[] */
+  guint            removed;
+} decision_kinds[N_DECISION_KINDS] = {
+  [DECISION_REVIEW] = { collate_review_get_type, (DecisionIdFunc) collate_review_get_id,
+                        REVIEW_ADDED, REVIEW_REMOVED },
+  [DECISION_CURATION] = { collate_curation_get_type, (DecisionIdFunc) collate_curation_get_id,
+                          CURATION_ADDED, CURATION_REMOVED },
+};
+
 static void
 doc_entry_free (DocEntry *entry)
 {
@@ -218,10 +246,11 @@ collate_project_finalize (GObject *object)
   self->link_list->project = NULL;
   g_clear_object (&self->annotation_list);
   g_clear_object (&self->link_list);
-  g_clear_object (&self->reviews);
-  g_clear_pointer (&self->review_by_id, g_hash_table_unref);
-  g_clear_object (&self->curations);
-  g_clear_pointer (&self->curation_by_id, g_hash_table_unref);
+  for (guint i = 0; i < N_DECISION_KINDS; i++)
+    {
+      g_clear_object (&self->decisions[i].store);
+      g_clear_pointer (&self->decisions[i].by_id, g_hash_table_unref);
+    }
 
   g_clear_pointer (&self->links_of, g_hash_table_unref);
   g_clear_pointer (&self->link_iters, g_hash_table_unref);
@@ -399,10 +428,11 @@ collate_project_init (CollateProject *self)
   self->link_list->project = self;
   self->link_list->links = TRUE;
 
-  self->reviews = g_list_store_new (COLLATE_TYPE_REVIEW);
-  self->review_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->curations = g_list_store_new (COLLATE_TYPE_CURATION);
-  self->curation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < N_DECISION_KINDS; i++)
+    {
+      self->decisions[i].store = g_list_store_new (decision_kinds[i].get_type ());
+      self->decisions[i].by_id = g_hash_table_new (g_str_hash, g_str_equal);
+    }
 }
 
 /**
@@ -527,11 +557,14 @@ static gboolean
 id_in_use (CollateProject *self,
            const char     *id)
 {
-  return g_hash_table_contains (self->doc_by_id, id) ||
-         g_hash_table_contains (self->annotations, id) ||
-         g_hash_table_contains (self->link_iters, id) ||
-         g_hash_table_contains (self->review_by_id, id) ||
-         g_hash_table_contains (self->curation_by_id, id);
+  if (g_hash_table_contains (self->doc_by_id, id) ||
+      g_hash_table_contains (self->annotations, id) ||
+      g_hash_table_contains (self->link_iters, id))
+    return TRUE;
+  for (guint i = 0; i < N_DECISION_KINDS; i++)
+    if (g_hash_table_contains (self->decisions[i].by_id, id))
+      return TRUE;
+  return FALSE;
 }
 
 /* Keeps the counter past any id of the form <letters><digits> */
@@ -750,7 +783,8 @@ collate_project_add_document (CollateProject   *self,
 }
 
 static void record_op (CollateProject *self,
-                       OpKind          kind,
+                       OpAction        action,
+                       ItemKind        item,
                        gpointer        object,
                        gpointer        replacement);
 
@@ -772,7 +806,7 @@ collate_project_append_document (CollateProject   *self,
   if (!check_new_document (self, document, error))
     return FALSE;
   collate_project_begin_group (self, _("Add Document"));
-  record_op (self, OP_INSERT_DOCUMENT, document, NULL);
+  record_op (self, OP_INSERT, ITEM_DOCUMENT, document, NULL);
   collate_project_end_group (self);
   return TRUE;
 }
@@ -1219,144 +1253,105 @@ do_replace_link (CollateProject *self,
   g_signal_emit (self, signals[LINK_CHANGED], 0, hold, replacement);
 }
 
-static int
-review_compare (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+static DecisionKind
+decision_kind_of (gpointer decision)
 {
-  return collate_id_compare (collate_review_get_id ((CollateReview *) a),
-                             collate_review_get_id ((CollateReview *) b));
-}
-
-static void
-do_insert_review (CollateProject *self,
-                  CollateReview  *review)
-{
-  g_hash_table_insert (self->review_by_id, (char *) collate_review_get_id (review), review);
-  g_list_store_insert_sorted (self->reviews, review, review_compare, NULL);
-  g_signal_emit (self, signals[REVIEW_ADDED], 0, review);
-}
-
-static void
-do_remove_review (CollateProject *self,
-                  CollateReview  *review)
-{
-  g_autoptr(CollateReview) hold = g_object_ref (review);
-  guint position = 0;
-
-  if (!g_list_store_find (self->reviews, review, &position))
-    g_assert_not_reached ();
-  g_hash_table_remove (self->review_by_id, collate_review_get_id (review));
-  g_list_store_remove (self->reviews, position);
-  g_signal_emit (self, signals[REVIEW_REMOVED], 0, hold);
+  for (DecisionKind kind = 0; kind < N_DECISION_KINDS; kind++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (decision, decision_kinds[kind].get_type ()))
+      return kind;
+  g_assert_not_reached ();
 }
 
 static int
-curation_compare (gconstpointer a,
+decision_compare (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  return collate_id_compare (collate_curation_get_id ((CollateCuration *) a),
-                             collate_curation_get_id ((CollateCuration *) b));
+  DecisionIdFunc get_id = decision_kinds[GPOINTER_TO_UINT (user_data)].get_id;
+
+  return collate_id_compare (get_id ((gpointer) a), get_id ((gpointer) b));
 }
 
 static void
-do_insert_curation (CollateProject  *self,
-                    CollateCuration *curation)
+do_insert_decision (CollateProject *self,
+                    gpointer        decision)
 {
-  g_hash_table_insert (self->curation_by_id, (char *) collate_curation_get_id (curation), curation);
-  g_list_store_insert_sorted (self->curations, curation, curation_compare, NULL);
-  g_signal_emit (self, signals[CURATION_ADDED], 0, curation);
+  DecisionKind kind = decision_kind_of (decision);
+  DecisionList *list = &self->decisions[kind];
+
+  g_hash_table_insert (list->by_id, (char *) decision_kinds[kind].get_id (decision), decision);
+  g_list_store_insert_sorted (list->store, decision, decision_compare, GUINT_TO_POINTER (kind));
+  g_signal_emit (self, signals[decision_kinds[kind].added], 0, decision);
 }
 
 static void
-do_remove_curation (CollateProject  *self,
-                    CollateCuration *curation)
+do_remove_decision (CollateProject *self,
+                    gpointer        decision)
 {
-  g_autoptr(CollateCuration) hold = g_object_ref (curation);
+  DecisionKind kind = decision_kind_of (decision);
+  DecisionList *list = &self->decisions[kind];
+  g_autoptr(GObject) hold = g_object_ref (decision);
   guint position = 0;
 
-  if (!g_list_store_find (self->curations, curation, &position))
+  if (!g_list_store_find (list->store, decision, &position))
     g_assert_not_reached ();
-  g_hash_table_remove (self->curation_by_id, collate_curation_get_id (curation));
-  g_list_store_remove (self->curations, position);
-  g_signal_emit (self, signals[CURATION_REMOVED], 0, hold);
+  g_hash_table_remove (list->by_id, decision_kinds[kind].get_id (decision));
+  g_list_store_remove (list->store, position);
+  g_signal_emit (self, signals[decision_kinds[kind].removed], 0, hold);
 }
+
+static void
+do_assign_schema (CollateProject *self,
+                  CollateSchema  *before,
+                  CollateSchema  *after)
+{
+  collate_schema_assign (self->schema, after);
+}
+
+typedef void (*ItemFunc)    (CollateProject *self,
+                             gpointer        item);
+typedef void (*ReplaceFunc) (CollateProject *self,
+                             gpointer        old,
+                             gpointer        replacement);
+
+/* How each kind of item is inserted, removed and replaced (NULL where a
+ * kind never is) */
+static const struct
+{
+  ItemFunc    insert;
+  ItemFunc    remove;
+  ReplaceFunc replace;
+} item_ops[] = {
+  [ITEM_ANNOTATION] = { (ItemFunc) do_insert_annotation, (ItemFunc) do_remove_annotation,
+                        (ReplaceFunc) do_replace_annotation },
+  [ITEM_LINK] = { (ItemFunc) do_insert_link, (ItemFunc) do_remove_link,
+                  (ReplaceFunc) do_replace_link },
+  [ITEM_DECISION] = { do_insert_decision, do_remove_decision, NULL },
+  [ITEM_DOCUMENT] = { (ItemFunc) do_insert_document, (ItemFunc) do_remove_last_document, NULL },
+  [ITEM_SCHEMA] = { NULL, NULL, (ReplaceFunc) do_assign_schema },
+};
 
 static void
 op_apply (CollateProject *self,
           const Op       *op,
           gboolean        forward)
 {
-  OpKind kind = op->kind;
+  ItemFunc insert = item_ops[op->item].insert;
+  ItemFunc remove = item_ops[op->item].remove;
 
-  if (!forward)
+  switch (op->action)
     {
-      switch (kind)
-        {
-        case OP_INSERT_ANNOTATION: kind = OP_REMOVE_ANNOTATION; break;
-        case OP_REMOVE_ANNOTATION: kind = OP_INSERT_ANNOTATION; break;
-        case OP_INSERT_LINK: kind = OP_REMOVE_LINK; break;
-        case OP_REMOVE_LINK: kind = OP_INSERT_LINK; break;
-        case OP_INSERT_REVIEW: kind = OP_REMOVE_REVIEW; break;
-        case OP_REMOVE_REVIEW: kind = OP_INSERT_REVIEW; break;
-        case OP_INSERT_CURATION: kind = OP_REMOVE_CURATION; break;
-        case OP_REMOVE_CURATION: kind = OP_INSERT_CURATION; break;
-        case OP_INSERT_DOCUMENT: kind = OP_REMOVE_DOCUMENT; break;
-        case OP_REMOVE_DOCUMENT: kind = OP_INSERT_DOCUMENT; break;
-        case OP_REPLACE_ANNOTATION:
-        case OP_REPLACE_LINK:
-        default:
-          break;
-        }
-    }
-
-  switch (kind)
-    {
-    case OP_INSERT_ANNOTATION:
-      do_insert_annotation (self, COLLATE_ANNOTATION (op->object));
+    case OP_INSERT:
+      (forward ? insert : remove) (self, op->object);
       break;
-    case OP_REMOVE_ANNOTATION:
-      do_remove_annotation (self, COLLATE_ANNOTATION (op->object));
+    case OP_REMOVE:
+      (forward ? remove : insert) (self, op->object);
       break;
-    case OP_REPLACE_ANNOTATION:
+    case OP_REPLACE:
       if (forward)
-        do_replace_annotation (self, COLLATE_ANNOTATION (op->object), COLLATE_ANNOTATION (op->replacement));
+        item_ops[op->item].replace (self, op->object, op->replacement);
       else
-        do_replace_annotation (self, COLLATE_ANNOTATION (op->replacement), COLLATE_ANNOTATION (op->object));
-      break;
-    case OP_INSERT_LINK:
-      do_insert_link (self, COLLATE_LINK (op->object));
-      break;
-    case OP_REMOVE_LINK:
-      do_remove_link (self, COLLATE_LINK (op->object));
-      break;
-    case OP_REPLACE_LINK:
-      if (forward)
-        do_replace_link (self, COLLATE_LINK (op->object), COLLATE_LINK (op->replacement));
-      else
-        do_replace_link (self, COLLATE_LINK (op->replacement), COLLATE_LINK (op->object));
-      break;
-    case OP_INSERT_REVIEW:
-      do_insert_review (self, COLLATE_REVIEW (op->object));
-      break;
-    case OP_REMOVE_REVIEW:
-      do_remove_review (self, COLLATE_REVIEW (op->object));
-      break;
-    case OP_INSERT_CURATION:
-      do_insert_curation (self, COLLATE_CURATION (op->object));
-      break;
-    case OP_REMOVE_CURATION:
-      do_remove_curation (self, COLLATE_CURATION (op->object));
-      break;
-    case OP_INSERT_DOCUMENT:
-      do_insert_document (self, COLLATE_DOCUMENT (op->object));
-      break;
-    case OP_REMOVE_DOCUMENT:
-      do_remove_last_document (self, COLLATE_DOCUMENT (op->object));
-      break;
-    case OP_ASSIGN_SCHEMA:
-      collate_schema_assign (self->schema, COLLATE_SCHEMA (forward ? op->replacement : op->object));
+        item_ops[op->item].replace (self, op->replacement, op->object);
       break;
     default:
       g_assert_not_reached ();
@@ -1406,11 +1401,12 @@ collate_project_end_group (CollateProject *self)
 /* Applies @op now and records it in the open group */
 static void
 record_op (CollateProject *self,
-           OpKind          kind,
+           OpAction        action,
+           ItemKind        item,
            gpointer        object,
            gpointer        replacement)
 {
-  Op op = { kind, g_object_ref (object), replacement ? g_object_ref (replacement) : NULL };
+  Op op = { action, item, g_object_ref (object), replacement ? g_object_ref (replacement) : NULL };
 
   g_assert (self->pending != NULL);
 
@@ -1429,7 +1425,7 @@ collate_project_record_schema (CollateProject *self,
   g_autoptr(CollateSchema) before = collate_schema_copy (self->schema);
   g_autoptr(CollateSchema) target = collate_schema_copy (after);
 
-  record_op (self, OP_ASSIGN_SCHEMA, before, target);
+  record_op (self, OP_REPLACE, ITEM_SCHEMA, before, target);
 }
 
 void
@@ -1452,7 +1448,7 @@ collate_project_record_relabel (CollateProject *self,
                                 collate_annotation_get_created (old),
                                 collate_annotation_get_modified (old));
 
-      record_op (self, OP_REPLACE_ANNOTATION, old, replacement);
+      record_op (self, OP_REPLACE, ITEM_ANNOTATION, old, replacement);
     }
   else
     {
@@ -1463,7 +1459,7 @@ collate_project_record_relabel (CollateProject *self,
                           collate_link_get_note (old), collate_link_get_author (old),
                           collate_link_get_created (old), collate_link_get_modified (old));
 
-      record_op (self, OP_REPLACE_LINK, old, replacement);
+      record_op (self, OP_REPLACE, ITEM_LINK, old, replacement);
     }
 }
 
@@ -1740,7 +1736,7 @@ collate_project_add_span (CollateProject  *self,
   /* Translators: an undo step, e.g. "Add Claim" */
   description = g_strdup_printf (_("Add %s"), label);
   collate_project_begin_group (self, description);
-  record_op (self, OP_INSERT_ANNOTATION, annotation, NULL);
+  record_op (self, OP_INSERT, ITEM_ANNOTATION, annotation, NULL);
   collate_project_end_group (self);
 
   return annotation;  /* the project holds a reference */
@@ -1765,8 +1761,8 @@ collate_project_remove_annotation (CollateProject  *self,
   collate_project_begin_group (self, description);
   links = collate_project_get_links_of (self, id);
   for (i = 0; i < links->len; i++)
-    record_op (self, OP_REMOVE_LINK, g_ptr_array_index (links, i), NULL);
-  record_op (self, OP_REMOVE_ANNOTATION, annotation, NULL);
+    record_op (self, OP_REMOVE, ITEM_LINK, g_ptr_array_index (links, i), NULL);
+  record_op (self, OP_REMOVE, ITEM_ANNOTATION, annotation, NULL);
   collate_project_end_group (self);
 
   return TRUE;
@@ -1807,7 +1803,7 @@ replace_annotation (CollateProject    *self,
                                         collate_annotation_get_created (old), now);
 
   collate_project_begin_group (self, description);
-  record_op (self, OP_REPLACE_ANNOTATION, old, replacement);
+  record_op (self, OP_REPLACE, ITEM_ANNOTATION, old, replacement);
   collate_project_end_group (self);
 }
 
@@ -2025,7 +2021,7 @@ collate_project_add_link (CollateProject  *self,
 
   description = g_strdup_printf (_("Link as %s"), label);
   collate_project_begin_group (self, description);
-  record_op (self, OP_INSERT_LINK, link, NULL);
+  record_op (self, OP_INSERT, ITEM_LINK, link, NULL);
   collate_project_end_group (self);
 
   return link;  /* the project holds a reference */
@@ -2044,7 +2040,7 @@ collate_project_remove_link (CollateProject  *self,
     return FALSE;
 
   collate_project_begin_group (self, _("Remove Link"));
-  record_op (self, OP_REMOVE_LINK, link, NULL);
+  record_op (self, OP_REMOVE, ITEM_LINK, link, NULL);
   collate_project_end_group (self);
 
   return TRUE;
@@ -2067,7 +2063,7 @@ replace_link (CollateProject *self,
                                                   collate_link_get_created (old), now);
 
   collate_project_begin_group (self, description);
-  record_op (self, OP_REPLACE_LINK, old, replacement);
+  record_op (self, OP_REPLACE, ITEM_LINK, old, replacement);
   collate_project_end_group (self);
 }
 
@@ -2262,14 +2258,14 @@ GListModel *
 collate_project_get_reviews (CollateProject *self)
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
-  return G_LIST_MODEL (self->reviews);
+  return G_LIST_MODEL (self->decisions[DECISION_REVIEW].store);
 }
 
 guint
 collate_project_get_n_reviews (CollateProject *self)
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), 0);
-  return g_hash_table_size (self->review_by_id);
+  return g_hash_table_size (self->decisions[DECISION_REVIEW].by_id);
 }
 
 CollateReview *
@@ -2277,7 +2273,52 @@ collate_project_lookup_review (CollateProject *self,
                                const char     *id)
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
-  return id ? g_hash_table_lookup (self->review_by_id, id) : NULL;
+  return id ? g_hash_table_lookup (self->decisions[DECISION_REVIEW].by_id, id) : NULL;
+}
+
+/* A range of a document and its quote; @field ("" or "sides[0]." …) starts
+ * the messages */
+static gboolean
+check_quoted_range (CollateProject *self,
+                    const char     *field,
+                    const char     *document_id,
+                    guint           start,
+                    guint           end,
+                    const char     *text,
+                    GError        **error)
+{
+  DocEntry *entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
+  guint length;
+
+  if (entry == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   _("%sdocument: there is no document \"%s\" in this project"),
+                   field, document_id ? document_id : "");
+      return FALSE;
+    }
+  length = collate_document_get_length (entry->document);
+  if (start >= end)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   _("%sstart: %u is not before end (%u)"), field, start, end);
+      return FALSE;
+    }
+  if (end > length)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
+                   _("%send: %u is past the end of document \"%s\" (%u characters)"),
+                   field, end, document_id, length);
+      return FALSE;
+    }
+  if (text == NULL || !collate_document_slice_equals (entry->document, start, end, text))
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                   _("%stext: the quote differs from the document's text at %u–%u"),
+                   field, start, end);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The sides of a review: known documents, ranges in them, quotes equal to
@@ -2302,41 +2343,11 @@ check_review (CollateProject       *self,
     }
   for (guint i = 0; i < 2; i++)
     {
-      DocEntry *entry = sides[i].document_id
-                        ? g_hash_table_lookup (self->doc_by_id, sides[i].document_id) : NULL;
-      guint length;
+      g_autofree char *field = g_strdup_printf ("sides[%u].", i);
 
-      if (entry == NULL)
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                       _("sides[%u].document: there is no document \"%s\" in this project"),
-                       i, sides[i].document_id ? sides[i].document_id : "");
-          return FALSE;
-        }
-      length = collate_document_get_length (entry->document);
-      if (sides[i].start >= sides[i].end)
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                       _("sides[%u].start: %u is not before end (%u)"),
-                       i, sides[i].start, sides[i].end);
-          return FALSE;
-        }
-      if (sides[i].end > length)
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                       _("sides[%u].end: %u is past the end of document \"%s\" (%u characters)"),
-                       i, sides[i].end, sides[i].document_id, length);
-          return FALSE;
-        }
-      if (sides[i].text == NULL
-          || !collate_document_slice_equals (entry->document, sides[i].start, sides[i].end,
-                                             sides[i].text))
-        {
-          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                       _("sides[%u].text: the quote differs from the document's text at %u–%u"),
-                       i, sides[i].start, sides[i].end);
-          return FALSE;
-        }
+      if (!check_quoted_range (self, field, sides[i].document_id, sides[i].start, sides[i].end,
+                               sides[i].text, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -2366,7 +2377,7 @@ collate_project_insert_review (CollateProject *self,
     return FALSE;
 
   observe_id (self, collate_review_get_id (review));
-  do_insert_review (self, review);
+  do_insert_decision (self, review);
 
   return TRUE;
 }
@@ -2398,7 +2409,7 @@ collate_project_add_review (CollateProject         *self,
 
   collate_project_begin_group (self, decision == COLLATE_REVIEW_ACCEPTED
                                      ? _("Accept Suggestion") : _("Reject Suggestion"));
-  record_op (self, OP_INSERT_REVIEW, review, NULL);
+  record_op (self, OP_INSERT, ITEM_DECISION, review, NULL);
   collate_project_end_group (self);
 
   return review;  /* the project holds a reference */
@@ -2422,7 +2433,7 @@ collate_project_remove_review (CollateProject  *self,
     }
 
   collate_project_begin_group (self, _("Forget Decision"));
-  record_op (self, OP_REMOVE_REVIEW, review, NULL);
+  record_op (self, OP_REMOVE, ITEM_DECISION, review, NULL);
   collate_project_end_group (self);
 
   return TRUE;
@@ -2434,14 +2445,14 @@ GListModel *
 collate_project_get_curations (CollateProject *self)
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
-  return G_LIST_MODEL (self->curations);
+  return G_LIST_MODEL (self->decisions[DECISION_CURATION].store);
 }
 
 guint
 collate_project_get_n_curations (CollateProject *self)
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), 0);
-  return g_hash_table_size (self->curation_by_id);
+  return g_hash_table_size (self->decisions[DECISION_CURATION].by_id);
 }
 
 CollateCuration *
@@ -2449,51 +2460,7 @@ collate_project_lookup_curation (CollateProject *self,
                                  const char     *id)
 {
   g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
-  return id ? g_hash_table_lookup (self->curation_by_id, id) : NULL;
-}
-
-/* A range of a document and its quote; @field names it in messages */
-static gboolean
-check_quoted_range (CollateProject *self,
-                    const char     *field,
-                    const char     *document_id,
-                    guint           start,
-                    guint           end,
-                    const char     *text,
-                    GError        **error)
-{
-  DocEntry *entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
-  guint length;
-
-  if (entry == NULL)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
-                   _("document: there is no document \"%s\" in this project"),
-                   document_id ? document_id : "");
-      return FALSE;
-    }
-  length = collate_document_get_length (entry->document);
-  if (start >= end)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   _("%sstart: %u is not before end (%u)"), field, start, end);
-      return FALSE;
-    }
-  if (end > length)
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_RANGE,
-                   _("%send: %u is past the end of document \"%s\" (%u characters)"),
-                   field, end, document_id, length);
-      return FALSE;
-    }
-  if (text == NULL || !collate_document_slice_equals (entry->document, start, end, text))
-    {
-      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
-                   _("%stext: the quote differs from the document's text at %u–%u"),
-                   field, start, end);
-      return FALSE;
-    }
-  return TRUE;
+  return id ? g_hash_table_lookup (self->decisions[DECISION_CURATION].by_id, id) : NULL;
 }
 
 /* A curation: a known document, its range and quote; a known choice with
@@ -2577,7 +2544,7 @@ collate_project_insert_curation (CollateProject  *self,
     return FALSE;
 
   observe_id (self, collate_curation_get_id (curation));
-  do_insert_curation (self, curation);
+  do_insert_decision (self, curation);
   return TRUE;
 }
 
@@ -2611,7 +2578,7 @@ collate_project_add_curation (CollateProject               *self,
     return NULL;
 
   collate_project_begin_group (self, _("Curate"));
-  record_op (self, OP_INSERT_CURATION, curation, NULL);
+  record_op (self, OP_INSERT, ITEM_DECISION, curation, NULL);
   collate_project_end_group (self);
 
   return curation;  /* the project holds a reference */

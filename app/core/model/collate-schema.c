@@ -164,6 +164,23 @@ collate_schema_get_label (CollateSchema    *self,
   return label;  /* the store keeps a reference */
 }
 
+GPtrArray *
+collate_schema_dup_labels (CollateSchema    *self,
+                           CollateLabelKind  kind)
+{
+  guint n;
+  GPtrArray *labels;
+
+  g_return_val_if_fail (COLLATE_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (kind <= COLLATE_LABEL_KIND_LINK, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels[kind]));
+  labels = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, g_list_model_get_item (G_LIST_MODEL (self->labels[kind]), i));
+  return labels;
+}
+
 /**
  * collate_schema_lookup:
  *
@@ -512,11 +529,8 @@ collate_schema_assign (CollateSchema *self,
 
   for (guint kind = 0; kind < 2; kind++)
     {
-      guint n = collate_schema_get_n_labels (other, kind);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (other->labels[kind]), i));
+      g_autoptr(GPtrArray) items = collate_schema_dup_labels (other, kind);
+      guint n = items->len;
 
       g_hash_table_remove_all (self->by_name[kind]);
       for (guint i = 0; i < n; i++)

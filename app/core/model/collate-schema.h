@@ -27,6 +27,10 @@ guint          collate_schema_get_n_labels        (CollateSchema    *self,
 CollateLabel  *collate_schema_get_label           (CollateSchema    *self,
                                                    CollateLabelKind  kind,
                                                    guint             position);
+/* The labels of @kind in schema order, as a new array of references: they
+ * stay what they are when the schema changes afterwards */
+GPtrArray     *collate_schema_dup_labels          (CollateSchema    *self,
+                                                   CollateLabelKind  kind);
 CollateLabel  *collate_schema_lookup              (CollateSchema    *self,
                                                    CollateLabelKind  kind,
                                                    const char       *name);
