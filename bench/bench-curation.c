@@ -4,9 +4,11 @@
  * --save FILE`, run here when no PROJECT is given) as annotator a's, makes
  * annotator b's from it (a tenth of the spans left out, a tenth a character
  * shorter, a tenth relabelled), merges the two as Open for Curation does,
- * and times what the Curation page does: finding every disagreement (each
- * time the project changes while the page shows), settling one (one undo
- * step), and undoing it.
+ * and times what the Curation page does: finding every disagreement (when
+ * it opens, and after an undo or an edit), settling one (one undo step),
+ * and undoing it; then settling one after another as the page does now,
+ * the list updated in place (collate_disputes_settle()), against finding
+ * them all again after each decision as it did before.
  *
  *   bench-curation [PROJECT]
  *
@@ -152,13 +154,53 @@ main (int    argc,
     g_error ("%s", error->message);
   g_print ("  %-44s %8.1f ms\n", "settle one (spans removed, curation added)", ms_since (t));
 
-  g_clear_pointer (&disputes, g_ptr_array_unref);
-  t = cpu_ms ();
-  disputes = collate_project_find_disputes (merged);
-  g_print ("  %-44s %8.1f ms\n", "find them again (what the page does)", ms_since (t));
+  {
+    g_autoptr(GPtrArray) again = NULL;
+
+    t = cpu_ms ();
+    again = collate_project_find_disputes (merged);
+    g_print ("  %-44s %8.1f ms\n", "find them all again (the page before)", ms_since (t));
+  }
 
   t = cpu_ms ();
   collate_project_undo (merged);
   g_print ("  %-44s %8.1f ms\n", "undo the decision", ms_since (t));
+
+  /* what the page does now: the list kept, the settled item replaced */
+  {
+    g_autoptr(GListStore) store = g_list_store_new (COLLATE_TYPE_DISPUTE);
+    guint position = 0, n = 0;
+    double total = 0, worst = 0;
+
+    g_list_store_splice (store, 0, 0, disputes->pdata, disputes->len);
+    for (guint k = 0; k < 20; k++)
+      {
+        g_autoptr(CollateDispute) d = NULL;
+        CollateCuration *c;
+        double one;
+
+        for (; position < g_list_model_get_n_items (G_LIST_MODEL (store)); position++)
+          {
+            g_clear_object (&d);
+            d = g_list_model_get_item (G_LIST_MODEL (store), position);
+            if (!collate_dispute_is_decided (d))
+              break;
+          }
+        if (position == g_list_model_get_n_items (G_LIST_MODEL (store)))
+          break;
+        t = cpu_ms ();
+        c = collate_project_curate (merged, d, k % 2 ? COLLATE_CURATION_CHOICE_ONE : COLLATE_CURATION_CHOICE_NONE,
+                                    "b", &error);
+        if (c == NULL)
+          g_error ("%s", error->message);
+        collate_disputes_settle (store, position, merged, c);
+        one = ms_since (t);
+        total += one;
+        worst = MAX (worst, one);
+        n++;
+      }
+    g_print ("  %-44s %8.2f ms (mean of %u; worst %.2f ms)\n",
+             "settle one and update the list in place", n ? total / n : 0, n, worst);
+  }
   return 0;
 }

@@ -21,6 +21,7 @@ struct _CollateCurationPanel
   GtkSingleSelection *selection;
   guint               n_open;
   gboolean            dirty;        /* changed while not shown */
+  gboolean            deciding;     /* the list follows the decision itself */
   guint               refresh_source;
 
   GtkWidget          *box;
@@ -85,9 +86,48 @@ names_joined (const char *const *names)
   return g_markup_escape_text (joined, -1);
 }
 
+/* "Corroborates: “Anna” → “Bob”" in markup, the way the link runs */
+static char *
+link_version_markup (const char *label,
+                     const char *from_text,
+                     const char *to_text)
+{
+  g_autofree char *from = short_quote (from_text);
+  g_autofree char *to = short_quote (to_text);
+  g_autofree char *escaped = g_markup_escape_text (label, -1);
+
+  /* Translators: a link's label, then the quotes of the spans it joins, in its direction */
+  return g_strdup_printf (_("<b>%s</b>: %s → %s"), escaped, from, to);
+}
+
+/* The quote of a span, or of a place of a document */
+static char *
+dup_place_text (CollateProject *project,
+                const char     *document_id,
+                guint           start,
+                guint           end)
+{
+  CollateDocument *document = collate_project_lookup_document (project, document_id);
+
+  return document ? collate_document_dup_slice (document, start, end) : g_strdup ("");
+}
+
+/* A link of an open link dispute, in markup */
+static char *
+open_link_markup (CollateProject *project,
+                  CollateLink    *link)
+{
+  CollateAnnotation *from = collate_project_lookup_annotation (project, collate_link_get_from (link));
+  CollateAnnotation *to = collate_project_lookup_annotation (project, collate_link_get_to (link));
+
+  return link_version_markup (collate_link_get_label (link), from ? collate_annotation_get_text (from) : "",
+                              to ? collate_annotation_get_text (to) : "");
+}
+
 /* Who said what: a line per annotator (open), or per version (decided) */
 static char *
-dispute_markup (CollateDispute *dispute)
+dispute_markup (CollateProject *project,
+                CollateDispute *dispute)
 {
   CollateCuration *curation = collate_dispute_get_curation (dispute);
   g_autoptr(GString) s = g_string_new (NULL);
@@ -97,7 +137,11 @@ dispute_markup (CollateDispute *dispute)
       for (guint i = 0; i < collate_curation_get_n_versions (curation); i++)
         {
           const CollateCurationVersion *v = collate_curation_get_version (curation, i);
-          g_autofree char *what = version_markup (v->label, v->start, v->end, v->text);
+          g_autofree char *what = !collate_curation_is_link (curation)
+                                  ? version_markup (v->label, v->start, v->end, v->text)
+                                  : link_version_markup (v->label, v->text,
+                                                         v->reversed ? collate_curation_get_text (curation)
+                                                                     : collate_curation_get_link_text (curation));
           g_autofree char *who = names_joined (v->annotators);
 
           if (s->len > 0)
@@ -118,6 +162,28 @@ dispute_markup (CollateDispute *dispute)
       if (s->len > 0)
         g_string_append_c (s, '\n');
       g_string_append_printf (s, "%s: ", escaped);
+      if (collate_dispute_is_link (dispute))
+        {
+          GPtrArray *links = collate_dispute_get_links (dispute);
+
+          for (guint i = 0; i < links->len; i++)
+            {
+              g_auto(GStrv) who = collate_link_dup_annotators (g_ptr_array_index (links, i));
+              g_autofree char *what = NULL;
+
+              if (!g_strv_contains ((const char *const *) who, *name))
+                continue;
+              what = open_link_markup (project, g_ptr_array_index (links, i));
+              if (any)
+                g_string_append (s, "; ");
+              g_string_append (s, what);
+              any = TRUE;
+            }
+          if (!any)
+            /* Translators: an annotator made no link between two disputed places */
+            g_string_append_printf (s, "<i>%s</i>", _("no link"));
+          continue;
+        }
       for (guint i = 0; i < spans->len; i++)
         {
           CollateAnnotation *span = g_ptr_array_index (spans, i);
@@ -214,14 +280,56 @@ bind_row (GtkSignalListItemFactory *factory,
   CollateDocument *document = collate_project_lookup_document (self->project,
                                                                collate_dispute_get_document_id (dispute));
 
-  /* Translators: where a disagreement is: a range of characters in a document (its title) */
-  where = g_strdup_printf (_("%u–%u in %s"), collate_dispute_get_start (dispute), collate_dispute_get_end (dispute),
-                           document_title (self->project, collate_dispute_get_document_id (dispute)));
-  if (curation != NULL)
-    text = g_strdup (collate_curation_get_text (curation));
-  else if (document != NULL)
-    text = collate_document_dup_slice (document, collate_dispute_get_start (dispute), collate_dispute_get_end (dispute));
-  quote = short_quote (text);
+  if (collate_dispute_is_link (dispute))
+    {
+      const char *link_document_id = collate_dispute_get_link_document_id (dispute);
+      g_autofree char *first = NULL;
+      g_autofree char *other = NULL;
+      g_autofree char *first_quote = NULL;
+      g_autofree char *other_quote = NULL;
+
+      if (g_str_equal (link_document_id, collate_dispute_get_document_id (dispute)))
+        /* Translators: where a link disagreement is: the two ends' ranges in one document (its title) */
+        where = g_strdup_printf (_("Link · %u–%u and %u–%u in %s"), collate_dispute_get_start (dispute),
+                                 collate_dispute_get_end (dispute), collate_dispute_get_link_start (dispute),
+                                 collate_dispute_get_link_end (dispute),
+                                 document_title (self->project, collate_dispute_get_document_id (dispute)));
+      else
+        /* Translators: where a link disagreement across two documents is: each end's range in its document */
+        where = g_strdup_printf (_("Link · %u–%u in %s and %u–%u in %s"), collate_dispute_get_start (dispute),
+                                 collate_dispute_get_end (dispute),
+                                 document_title (self->project, collate_dispute_get_document_id (dispute)),
+                                 collate_dispute_get_link_start (dispute), collate_dispute_get_link_end (dispute),
+                                 document_title (self->project, link_document_id));
+      if (curation != NULL)
+        {
+          first = g_strdup (collate_curation_get_text (curation));
+          other = g_strdup (collate_curation_get_link_text (curation));
+        }
+      else
+        {
+          first = dup_place_text (self->project, collate_dispute_get_document_id (dispute),
+                                  collate_dispute_get_start (dispute), collate_dispute_get_end (dispute));
+          other = dup_place_text (self->project, link_document_id, collate_dispute_get_link_start (dispute),
+                                  collate_dispute_get_link_end (dispute));
+        }
+      first_quote = short_quote (first);
+      other_quote = short_quote (other);
+      /* the two ends, joined both ways: which way each link runs is in the detail */
+      quote = g_strdup_printf ("%s ↔ %s", first_quote, other_quote);
+    }
+  else
+    {
+      /* Translators: where a disagreement is: a range of characters in a document (its title) */
+      where = g_strdup_printf (_("%u–%u in %s"), collate_dispute_get_start (dispute), collate_dispute_get_end (dispute),
+                               document_title (self->project, collate_dispute_get_document_id (dispute)));
+      if (curation != NULL)
+        text = g_strdup (collate_curation_get_text (curation));
+      else if (document != NULL)
+        text = collate_document_dup_slice (document, collate_dispute_get_start (dispute),
+                                           collate_dispute_get_end (dispute));
+      quote = short_quote (text);
+    }
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "where"), where);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "quote"), quote);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "state"),
@@ -245,7 +353,7 @@ update_detail (CollateCurationPanel *self)
   else if (collate_dispute_is_decided (dispute))
     {
       CollateCuration *curation = collate_dispute_get_curation (dispute);
-      g_autofree char *body = dispute_markup (dispute);
+      g_autofree char *body = dispute_markup (self->project, dispute);
       g_autofree char *head = decision_text (curation);
       g_autofree char *head_escaped = g_markup_escape_text (head, -1);
       g_autofree char *when = g_markup_escape_text (collate_curation_get_created (curation), -1);
@@ -255,7 +363,7 @@ update_detail (CollateCurationPanel *self)
     }
   else
     {
-      markup = dispute_markup (dispute);
+      markup = dispute_markup (self->project, dispute);
       gtk_label_set_markup (GTK_LABEL (self->detail), markup);
     }
   gtk_widget_set_visible (self->detail, dispute != NULL);
@@ -391,6 +499,8 @@ refresh_idle (gpointer data)
 static void
 on_project_changed (CollateCurationPanel *self)
 {
+  if (self->deciding)
+    return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->dirty = TRUE;
@@ -704,7 +814,8 @@ collate_curation_panel_decide (CollateCurationPanel *self,
                                GError              **error)
 {
   g_autoptr(CollateDispute) dispute = NULL;
-  guint position, n;
+  CollateCuration *curation;
+  guint position, n, n_links, gone;
 
   g_return_val_if_fail (COLLATE_IS_CURATION_PANEL (self), FALSE);
 
@@ -724,16 +835,40 @@ collate_curation_panel_decide (CollateCurationPanel *self,
       return FALSE;
     }
   dispute = g_object_ref (collate_curation_panel_get_selected (self));
-  if (collate_project_curate (self->project, dispute, choice,
-                              g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE) ? self->annotators[annotator] : NULL,
-                              error) == NULL)
+  position = gtk_single_selection_get_selected (self->selection);
+  n_links = collate_project_get_n_links (self->project);
+  /* the list follows the decision below, not by finding every
+   * disagreement again */
+  self->deciding = TRUE;
+  curation = collate_project_curate (self->project, dispute, choice,
+                                     g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE) ? self->annotators[annotator] : NULL,
+                                     error);
+  self->deciding = FALSE;
+  if (curation == NULL)
     return FALSE;
 
-  /* the list again now, and on to the next open one */
-  collate_curation_panel_refresh (self);
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  gone = collate_disputes_settle (self->disputes, position, self->project, curation);
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  self->n_open -= MIN (self->n_open, 1 + gone);
+  update_status (self);
   keep_focus (self);
+  /* a span decided away took its links along (in the same undo step) */
+  n_links -= collate_project_get_n_links (self->project);
+  if (!collate_dispute_is_link (dispute) && n_links > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: after a decision removed spans that links joined */
+      text = g_strdup_printf (ngettext ("Settled; %u link that joined a removed span went with it (Ctrl+Z undoes both)",
+                                        "Settled; %u links that joined the removed spans went with them (Ctrl+Z undoes all)",
+                                        n_links), n_links);
+      g_signal_emit (self, signals[MESSAGE], 0, text);
+    }
+
+  /* on to the next open one */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->disputes));
-  position = gtk_single_selection_get_selected (self->selection);
   for (guint k = 1; k <= n && position != GTK_INVALID_LIST_POSITION; k++)
     {
       guint i = (position + k) % n;
@@ -746,6 +881,7 @@ collate_curation_panel_decide (CollateCurationPanel *self,
         }
     }
   /* nothing open: the settled one stays selected */
+  update_detail (self);
   g_signal_emit (self, signals[DISPUTE_SELECTED], 0, collate_curation_panel_get_selected (self));
   g_signal_emit (self, signals[MESSAGE], 0,
                  _("Every disagreement is settled: save the curated project with Save As… (Ctrl+Shift+S)"));

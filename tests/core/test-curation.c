@@ -647,6 +647,72 @@ test_link_file (void)
     }
 }
 
+/* The list kept up to date decision by decision equals the list found
+ * again each time */
+static void
+assert_same_disputes (GListModel *kept,
+                      GPtrArray  *found)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (kept), ==, found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autoptr(CollateDispute) a = g_list_model_get_item (kept, i);
+      CollateDispute *b = g_ptr_array_index (found, i);
+
+      g_assert_cmpint (collate_dispute_is_link (a), ==, collate_dispute_is_link (b));
+      g_assert_cmpint (collate_dispute_is_decided (a), ==, collate_dispute_is_decided (b));
+      g_assert_cmpstr (collate_dispute_get_document_id (a), ==, collate_dispute_get_document_id (b));
+      g_assert_cmpuint (collate_dispute_get_start (a), ==, collate_dispute_get_start (b));
+      g_assert_cmpuint (collate_dispute_get_end (a), ==, collate_dispute_get_end (b));
+      g_assert_cmpstr (collate_dispute_get_link_document_id (a), ==, collate_dispute_get_link_document_id (b));
+      g_assert_cmpuint (collate_dispute_get_link_start (a), ==, collate_dispute_get_link_start (b));
+      g_assert_cmpuint (collate_dispute_get_links (a)->len, ==, collate_dispute_get_links (b)->len);
+      g_assert_true (collate_dispute_get_curation (a) == collate_dispute_get_curation (b));
+    }
+}
+
+static void
+test_settle_in_place (void)
+{
+  const char *choices[] = { COLLATE_CURATION_CHOICE_ONE, COLLATE_CURATION_CHOICE_ALL, COLLATE_CURATION_CHOICE_NONE };
+
+  /* each order of choices: "bob" first decides "today" away with its link */
+  for (guint round = 0; round < G_N_ELEMENTS (choices); round++)
+    {
+      g_autoptr(CollateProject) merged = linked_project ();
+      g_autoptr(GListStore) store = g_list_store_new (COLLATE_TYPE_DISPUTE);
+      g_autoptr(GPtrArray) found = collate_project_find_disputes (merged);
+      guint step = 0;
+
+      g_list_store_splice (store, 0, 0, found->pdata, found->len);
+      for (;;)
+        {
+          g_autoptr(GPtrArray) again = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CollateDispute) d = NULL;
+          const char *choice = choices[(round + step++) % G_N_ELEMENTS (choices)];
+          CollateCuration *c;
+          guint position = 0;
+
+          for (; position < g_list_model_get_n_items (G_LIST_MODEL (store)); position++)
+            {
+              g_clear_object (&d);
+              d = g_list_model_get_item (G_LIST_MODEL (store), position);
+              if (!collate_dispute_is_decided (d))
+                break;
+            }
+          if (position == g_list_model_get_n_items (G_LIST_MODEL (store)))
+            break;
+          c = collate_project_curate (merged, d, choice, "bob", &error);
+          g_assert_no_error (error);
+          collate_disputes_settle (store, position, merged, c);
+          again = collate_project_find_disputes (merged);
+          assert_same_disputes (G_LIST_MODEL (store), again);
+        }
+      g_assert_cmpuint (step, >=, 3);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/curation/find-links", test_find_links);
   g_test_add_func ("/curation/curate-links", test_curate_links);
   g_test_add_func ("/curation/link-file", test_link_file);
+  g_test_add_func ("/curation/settle-in-place", test_settle_in_place);
 
   return g_test_run ();
 }

@@ -42,12 +42,14 @@ load (const char *name)
   return project;
 }
 
-/* ann's and bob's versions of the sample, merged as Open for Curation does */
+/* ann's and bob's versions of the sample, merged as Open for Curation does
+ * (with their links: the curate-links-… files) */
 static CollateProject *
-merged (void)
+merged_files (const char *ann_file,
+              const char *bob_file)
 {
-  g_autoptr(CollateProject) ann = load ("curate-ann.collate.json");
-  g_autoptr(CollateProject) bob = load ("curate-bob.collate.json");
+  g_autoptr(CollateProject) ann = load (ann_file);
+  g_autoptr(CollateProject) bob = load (bob_file);
   CollateProject *projects[] = { ann, bob, NULL };
   const char *names[] = { "ann", "bob", NULL };
   g_autoptr(GError) error = NULL;
@@ -57,6 +59,12 @@ merged (void)
   collate_project_set_author (result, "carol");
   collate_project_set_clock (result, fixed_clock, NULL);
   return result;
+}
+
+static CollateProject *
+merged (void)
+{
+  return merged_files ("curate-ann.collate.json", "curate-bob.collate.json");
 }
 
 typedef struct
@@ -87,7 +95,7 @@ static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
-  f->project = merged ();
+  f->project = data ? merged_files ("curate-links-ann.collate.json", "curate-links-bob.collate.json") : merged ();
   f->workspace = collate_workspace_new (f->project, NULL);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
@@ -207,6 +215,98 @@ test_step_and_decide (Fixture       *f,
   spin ();
   g_assert_cmpuint (n_with_label (f->project, "Location"), ==, 1);
   g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 3);
+}
+
+static guint
+n_links_with_label (CollateProject *project,
+                    const char     *label)
+{
+  GListModel *links = collate_project_get_links (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CollateLink) l = g_list_model_get_item (links, i);
+
+      n += g_str_equal (collate_link_get_label (l), label);
+    }
+  return n;
+}
+
+/* The text of every label under @widget, joined */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/* Links in dispute come after the spans, named as links with both ends'
+ * quotes and who made which; they are settled with the same keys, the list
+ * kept in place; a span decided away takes its link along */
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *disputes = collate_curation_panel_get_disputes (f->panel);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  CollateDispute *selected;
+  guint n_links = collate_project_get_n_links (f->project);
+
+  g_assert_true (activate (f, "workspace.show-curation", NULL));
+  /* four span disputes, then Witkoff–Putin and Witkoff–Thursday */
+  g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 6);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(CollateDispute) d = g_list_model_get_item (disputes, i);
+
+      g_assert_cmpint (collate_dispute_is_link (d), ==, i >= 4);
+    }
+  collate_curation_panel_select (f->panel, 4);
+  spin ();
+  collect_text (GTK_WIDGET (f->panel), shown);
+  g_assert_nonnull (strstr (shown->str, "“Witkoff” ↔ “Putin”"));
+  g_assert_nonnull (strstr (shown->str, "Link · 44–51 and 69–74 in "));
+  g_assert_nonnull (strstr (shown->str, "ann: Contradicts: “Witkoff” → “Putin”"));
+  g_assert_nonnull (strstr (shown->str, "bob: Same entity: “Putin” → “Witkoff”"));
+  g_assert_nonnull (strstr (shown->str, "Link · 44–51 in "));
+
+  /* Alt+2 on Witkoff–Putin: bob's "Same entity" stays, ann's "Contradicts" goes */
+  g_assert_true (activate (f, "workspace.curate-one", g_variant_new_uint32 (1)));
+  g_assert_cmpuint (n_links_with_label (f->project, "Contradicts"), ==, 0);
+  g_assert_cmpuint (n_links_with_label (f->project, "Same entity"), ==, 1);
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 1);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 5);
+  {
+    g_autoptr(CollateDispute) d = g_list_model_get_item (disputes, 4);
+
+    g_assert_true (collate_dispute_is_decided (d));
+    g_assert_true (collate_curation_is_link (collate_dispute_get_curation (d)));
+  }
+  /* the next open one: Witkoff–Thursday */
+  selected = collate_curation_panel_get_selected (f->panel);
+  g_assert_true (collate_dispute_is_link (selected));
+  g_assert_cmpstr (collate_dispute_get_link_document_id (selected), ==, "d2");
+
+  /* "Thursday" (ann's only) decided away with Alt+N: its link goes in the
+   * same step, and so does the link dispute */
+  collate_curation_panel_select (f->panel, 3);
+  spin ();
+  g_assert_cmpuint (collate_dispute_get_start (collate_curation_panel_get_selected (f->panel)), ==, 31);
+  g_assert_true (activate (f, "workspace.curate-none", NULL));
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 2);
+  g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 5);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 3);
+  /* one undo step brings span, link and dispute back */
+  g_assert_true (collate_project_undo (f->project));
+  spin ();
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 6);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 5);
 }
 
 static void
@@ -350,6 +450,7 @@ main (int   argc,
 
   g_test_add ("/curation/step-and-decide", Fixture, NULL, set_up, test_step_and_decide, tear_down);
   g_test_add ("/curation/author-filter", Fixture, NULL, set_up, test_author_filter, tear_down);
+  g_test_add ("/curation/links", Fixture, "links", set_up, test_links, tear_down);
   g_test_add_func ("/curation/agreement", test_agreement);
   g_test_add_func ("/curation/merge-conflicts", test_merge_conflicts);
 

@@ -849,3 +849,113 @@ collate_project_curate (CollateProject *project,
     }
   return curation;
 }
+
+/* ── Keeping a list up to date ── */
+
+static CollateDispute *
+decided_dispute (CollateDispute  *open,
+                 CollateCuration *curation)
+{
+  CollateDispute *decided = dispute_new (collate_curation_get_document_id (curation),
+                                         collate_curation_get_start (curation),
+                                         collate_curation_get_end (curation), open->annotators);
+
+  decided->curation = g_object_ref (curation);
+  if (collate_curation_is_link (curation))
+    {
+      decided->is_link = TRUE;
+      decided->link_document_id = g_strdup (collate_curation_get_link_document_id (curation));
+      decided->link_start = collate_curation_get_link_start (curation);
+      decided->link_end = collate_curation_get_link_end (curation);
+    }
+  return decided;
+}
+
+/* The first link dispute: they all come after the spans' */
+static guint
+first_link_position (GListModel *list)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (list);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(CollateDispute) d = g_list_model_get_item (list, mid);
+
+      if (d->is_link)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
+guint
+collate_disputes_settle (GListStore      *disputes,
+                         guint            position,
+                         CollateProject  *project,
+                         CollateCuration *curation)
+{
+  GListModel *list = G_LIST_MODEL (disputes);
+  g_autoptr(CollateDispute) open = NULL;
+  g_autoptr(CollateDispute) decided = NULL;
+  guint gone = 0;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (disputes), 0);
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), 0);
+  g_return_val_if_fail (COLLATE_IS_CURATION (curation), 0);
+  g_return_val_if_fail (position < g_list_model_get_n_items (list), 0);
+
+  open = g_list_model_get_item (list, position);
+  decided = decided_dispute (open, curation);
+  g_list_store_splice (disputes, position, 1, (gpointer *) &decided, 1);
+
+  /* spans decided away took links along: the link disputes that held them */
+  if (!open->is_link && open->spans->len > 0)
+    {
+      gboolean any_gone = FALSE;
+
+      for (guint i = 0; i < open->spans->len && !any_gone; i++)
+        any_gone = collate_project_lookup_annotation (project,
+                     collate_annotation_get_id (g_ptr_array_index (open->spans, i))) == NULL;
+      if (!any_gone)
+        return 0;
+      for (guint i = first_link_position (list); i < g_list_model_get_n_items (list);)
+        {
+          g_autoptr(CollateDispute) d = g_list_model_get_item (list, i);
+          g_autoptr(CollateDispute) kept = NULL;
+          guint n_kept = 0;
+
+          if (d->curation != NULL)
+            {
+              i++;
+              continue;
+            }
+          for (guint k = 0; k < d->links->len; k++)
+            n_kept += collate_project_lookup_link (project,
+                        collate_link_get_id (g_ptr_array_index (d->links, k))) != NULL;
+          if (n_kept == d->links->len)
+            {
+              i++;
+              continue;
+            }
+          if (n_kept == 0)
+            {
+              g_list_store_remove (disputes, i);
+              gone++;
+              continue;
+            }
+          kept = dispute_new (d->document_id, d->start, d->end, d->annotators);
+          kept->is_link = TRUE;
+          kept->link_document_id = g_strdup (d->link_document_id);
+          kept->link_start = d->link_start;
+          kept->link_end = d->link_end;
+          for (guint k = 0; k < d->links->len; k++)
+            if (collate_project_lookup_link (project, collate_link_get_id (g_ptr_array_index (d->links, k))) != NULL)
+              g_ptr_array_add (kept->links, g_object_ref (g_ptr_array_index (d->links, k)));
+          g_list_store_splice (disputes, i, 1, (gpointer *) &kept, 1);
+          i++;
+        }
+    }
+  return gone;
+}

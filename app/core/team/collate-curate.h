@@ -81,4 +81,19 @@ CollateCuration   *collate_project_curate              (CollateProject *project,
                                                         const char     *annotator,
                                                         GError        **error);
 
+/*
+ * Keeps a list of disputes (as collate_project_find_disputes() gives them,
+ * in a GListStore of CollateDispute) up to date after @dispute, the item at
+ * @position, was settled by @curation, without finding them all again: the
+ * item is replaced by the decided dispute, and when the decision removed
+ * links (spans decided away take theirs along) the open link disputes that
+ * held them lose them, or go when none is left.  O(log n), plus the link
+ * disputes when links went.  Returns how many open disputes went away
+ * besides the one settled.
+ */
+guint              collate_disputes_settle             (GListStore      *disputes,
+                                                        guint            position,
+                                                        CollateProject  *project,
+                                                        CollateCuration *curation);
+
 G_END_DECLS
