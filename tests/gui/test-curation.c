@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "collate.h"
@@ -392,6 +394,97 @@ test_agreement (void)
   spin ();
 }
 
+/* The dialog's link figures are collate-cli agree --json's on the same two
+ * files: per label (every label first), all links, within, across */
+static void
+test_agreement_links (void)
+{
+  g_autoptr(CollateProject) project = merged_files ("curate-links-ann.collate.json", "curate-links-bob.collate.json");
+  g_autofree char *ann = g_test_build_filename (G_TEST_DIST, "data", "curate-links-ann.collate.json", NULL);
+  g_autofree char *bob = g_test_build_filename (G_TEST_DIST, "data", "curate-links-bob.collate.json", NULL);
+  const char *cli = g_getenv ("COLLATE_CLI");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) link_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  const char *scopes[] = { "all", "within_documents", "across_documents" };
+  JsonObject *links;
+  int status = 0;
+  guint n_checked = 0;
+  GtkWindow *dialog;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("COLLATE_CLI names no collate-cli (run through meson test)");
+      return;
+    }
+  collate_agreement_compute_async (project, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  rows = collate_agreement_compute_finish_with_links (result, &link_rows, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  /* two annotators, every label and three labels, three scopes */
+  g_assert_cmpuint (link_rows->len, ==, 4 * 3);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) cli, "agree", "--json", ann, bob, NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  links = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "links");
+  g_assert_nonnull (links);
+  for (guint r = 0; r < link_rows->len; r++)
+    {
+      CollateAgreementLinkRow *row = g_ptr_array_index (link_rows, r);
+      JsonArray *pairs = json_object_get_array_member (links, row->label ? row->label : "");
+      JsonObject *pair = json_array_get_object_element (pairs, 0);
+      JsonObject *where = json_object_get_object_member (pair, scopes[row->scope]);
+      JsonObject *exact = json_object_get_object_member (where, "exact");
+      double figures[] = { row->precision, row->recall, row->f1 };
+      const char *names[] = { "precision", "recall", "f1" };
+
+      g_assert_cmpuint (json_object_get_int_member (pair, "a"), ==, row->a);
+      g_assert_cmpuint (json_object_get_int_member (pair, "b"), ==, row->b);
+      g_assert_cmpuint (json_object_get_int_member (where, "a"), ==, row->in_a);
+      g_assert_cmpuint (json_object_get_int_member (where, "b"), ==, row->in_b);
+      g_assert_cmpuint (json_object_get_int_member (exact, "matched"), ==, row->matched);
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          JsonNode *node = json_object_get_member (exact, names[k]);
+
+          if (JSON_NODE_HOLDS_NULL (node))
+            g_assert_true (isnan (figures[k]));
+          else
+            g_assert_cmpfloat_with_epsilon (figures[k], json_node_get_double (node), 1e-12);
+        }
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, json_object_get_size (links) * 3);
+  /* a figure that is not all zeros: Corroborates, all, is 1 of 2 and 1 */
+  g_assert_cmpstr (((CollateAgreementLinkRow *) g_ptr_array_index (link_rows, 6))->label, ==, "Corroborates");
+  g_assert_cmpuint (((CollateAgreementLinkRow *) g_ptr_array_index (link_rows, 6))->matched, ==, 1);
+
+  /* the dialog lays them out under "Links" */
+  dialog = collate_agreement_dialog_new (NULL, project);
+  gtk_window_present (dialog);
+  for (guint i = 0; i < 500 && !collate_agreement_dialog_is_ready (dialog); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (collate_agreement_dialog_is_ready (dialog));
+  {
+    g_autoptr(GString) shown = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (dialog), shown);
+    g_assert_nonnull (strstr (shown->str, "Links\n"));
+    g_assert_nonnull (strstr (shown->str, "across documents\n"));
+    g_assert_nonnull (strstr (shown->str, "ann – bob\n"));
+  }
+  gtk_window_destroy (dialog);
+  spin ();
+}
+
 /* The banner of a merge's conflicts: shown, then settled (asked first) */
 static void
 test_merge_conflicts (void)
@@ -452,6 +545,7 @@ main (int   argc,
   g_test_add ("/curation/author-filter", Fixture, NULL, set_up, test_author_filter, tear_down);
   g_test_add ("/curation/links", Fixture, "links", set_up, test_links, tear_down);
   g_test_add_func ("/curation/agreement", test_agreement);
+  g_test_add_func ("/curation/agreement-links", test_agreement_links);
   g_test_add_func ("/curation/merge-conflicts", test_merge_conflicts);
 
   return g_test_run ();
