@@ -416,19 +416,41 @@ on_selection_changed (CollateCurationPanel *self)
 
 static void rebuild_choices (CollateCurationPanel *self);
 
+/* Where a dispute was, to select it (or the next) again after a refresh */
+typedef struct
+{
+  const char *document_id;
+  guint       start;
+  gboolean    is_link;
+  const char *link_document_id;
+  guint       link_start;
+} Place;
+
 static int
 compare_place (CollateCurationPanel *self,
                CollateDispute       *a,
-               const char           *document_id,
-               guint                 start)
+               const Place          *place)
 {
-  int da = collate_project_get_document_index (self->project, collate_dispute_get_document_id (a));
-  int db = collate_project_get_document_index (self->project, document_id);
+  int da, db;
 
+  /* the links come after every span */
+  if (collate_dispute_is_link (a) != place->is_link)
+    return collate_dispute_is_link (a) ? 1 : -1;
+  da = collate_project_get_document_index (self->project, collate_dispute_get_document_id (a));
+  db = collate_project_get_document_index (self->project, place->document_id);
   if (da != db)
     return da < db ? -1 : 1;
-  if (collate_dispute_get_start (a) != start)
-    return collate_dispute_get_start (a) < start ? -1 : 1;
+  if (collate_dispute_get_start (a) != place->start)
+    return collate_dispute_get_start (a) < place->start ? -1 : 1;
+  if (place->is_link)
+    {
+      da = collate_project_get_document_index (self->project, collate_dispute_get_link_document_id (a));
+      db = collate_project_get_document_index (self->project, place->link_document_id);
+      if (da != db)
+        return da < db ? -1 : 1;
+      if (collate_dispute_get_link_start (a) != place->link_start)
+        return collate_dispute_get_link_start (a) < place->link_start ? -1 : 1;
+    }
   return 0;
 }
 
@@ -438,7 +460,9 @@ collate_curation_panel_refresh (CollateCurationPanel *self)
   g_autoptr(GPtrArray) found = NULL;
   CollateDispute *selected;
   g_autofree char *document_id = NULL;
-  guint start = 0, reselect = GTK_INVALID_LIST_POSITION;
+  g_autofree char *link_document_id = NULL;
+  Place place = { NULL };
+  guint reselect = GTK_INVALID_LIST_POSITION;
 
   g_return_if_fail (COLLATE_IS_CURATION_PANEL (self));
 
@@ -447,8 +471,11 @@ collate_curation_panel_refresh (CollateCurationPanel *self)
   selected = collate_curation_panel_get_selected (self);
   if (selected != NULL)
     {
-      document_id = g_strdup (collate_dispute_get_document_id (selected));
-      start = collate_dispute_get_start (selected);
+      place.document_id = document_id = g_strdup (collate_dispute_get_document_id (selected));
+      place.start = collate_dispute_get_start (selected);
+      place.is_link = collate_dispute_is_link (selected);
+      place.link_document_id = link_document_id = g_strdup (collate_dispute_get_link_document_id (selected));
+      place.link_start = collate_dispute_get_link_start (selected);
     }
 
   {
@@ -469,7 +496,7 @@ collate_curation_panel_refresh (CollateCurationPanel *self)
       self->n_open += !collate_dispute_is_decided (d);
       /* the one selected stays selected, or the first after where it was */
       if (document_id != NULL && reselect == GTK_INVALID_LIST_POSITION
-          && compare_place (self, d, document_id, start) >= 0)
+          && compare_place (self, d, &place) >= 0)
         reselect = i;
     }
   if (document_id != NULL && reselect == GTK_INVALID_LIST_POSITION && found->len > 0)

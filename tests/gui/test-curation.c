@@ -309,6 +309,17 @@ test_links (Fixture       *f,
   g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 1);
   g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 6);
   g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 5);
+
+  /* a link decision undone: the list found again keeps that link selected */
+  collate_curation_panel_select (f->panel, 5);
+  spin ();
+  g_assert_true (activate (f, "workspace.curate-all", NULL));
+  g_assert_true (collate_project_undo (f->project));
+  spin ();
+  selected = collate_curation_panel_get_selected (f->panel);
+  g_assert_true (collate_dispute_is_link (selected));
+  g_assert_false (collate_dispute_is_decided (selected));
+  g_assert_cmpstr (collate_dispute_get_link_document_id (selected), ==, "d2");
 }
 
 static void
