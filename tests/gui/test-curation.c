@@ -314,6 +314,8 @@ test_links (Fixture       *f,
   collate_curation_panel_select (f->panel, 5);
   spin ();
   g_assert_true (activate (f, "workspace.curate-all", NULL));
+  collate_curation_panel_select (f->panel, 5);
+  spin ();
   g_assert_true (collate_project_undo (f->project));
   spin ();
   selected = collate_curation_panel_get_selected (f->panel);
