@@ -10,7 +10,11 @@
  * the list updated in place (collate_disputes_settle()), against finding
  * them all again after each decision as it did before.
  *
- *   bench-curation [PROJECT]
+ *   bench-curation [--save-versions DIR] [PROJECT]
+ *
+ * --save-versions also writes the two versions to DIR (a.collate.json and
+ * b.collate.json), to time the window on them: collate --curate DIR/a…
+ * DIR/b… (docs/performance.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -100,9 +104,16 @@ main (int    argc,
   const char *names[] = { "a", "b", NULL };
   CollateProject *projects[3] = { NULL, NULL, NULL };
   CollateDispute *open = NULL;
+  const char *save_dir = NULL;
   guint n_open = 0;
   double t;
 
+  if (argc > 2 && g_str_equal (argv[1], "--save-versions"))
+    {
+      save_dir = argv[2];
+      argv += 2;
+      argc -= 2;
+    }
   if (argc > 1)
     path = g_strdup (argv[1]);
   else
@@ -128,6 +139,15 @@ main (int    argc,
   b = with_author (base, "b", TRUE);
   projects[0] = a;
   projects[1] = b;
+  for (guint p = 0; save_dir != NULL && p < 2; p++)
+    {
+      g_autoptr(GBytes) bytes = collate_project_to_bytes (projects[p]);
+      g_autofree char *name = g_strdup_printf ("%s.collate.json", names[p]);
+      g_autofree char *out = g_build_filename (save_dir, name, NULL);
+
+      if (!g_file_set_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+        g_error ("%s", error->message);
+    }
   t = cpu_ms ();
   merged = collate_projects_merge (projects, names, &error);
   if (merged == NULL)
