@@ -121,7 +121,7 @@ while [ ! -s "$OUT2" ]; do
 done
 sleep 0.5
 
-python3 - "$OUT2" <<'PY' || fail "the curated project's links are wrong"
+python3 - "$OUT2" "$DATA/../../../data/collate-project.schema.json" <<'PY' || fail "the curated project's links are wrong"
 import json, sys
 
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -151,6 +151,14 @@ assert got == {
                                             ("Same entity", ["bob"], "accepted", True)]),
     ("Witkoff", "Thursday"): ("none", [], [("Corroborates", ["ann"], "rejected", False)]),
 }, got
+# the JSON Schema accepts the link curations (when python3-jsonschema is there)
+try:
+    import jsonschema
+except ImportError:
+    jsonschema = None
+if jsonschema is not None:
+    with open(sys.argv[2], encoding="utf-8") as f:
+        jsonschema.validate(p, json.load(f))
 print("e2e-curation: %d links, %d link curations" % (len(p["links"]), len(link_curations)))
 PY
 

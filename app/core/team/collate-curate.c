@@ -852,25 +852,6 @@ collate_project_curate (CollateProject *project,
 
 /* ── Keeping a list up to date ── */
 
-static CollateDispute *
-decided_dispute (CollateDispute  *open,
-                 CollateCuration *curation)
-{
-  CollateDispute *decided = dispute_new (collate_curation_get_document_id (curation),
-                                         collate_curation_get_start (curation),
-                                         collate_curation_get_end (curation), open->annotators);
-
-  decided->curation = g_object_ref (curation);
-  if (collate_curation_is_link (curation))
-    {
-      decided->is_link = TRUE;
-      decided->link_document_id = g_strdup (collate_curation_get_link_document_id (curation));
-      decided->link_start = collate_curation_get_link_start (curation);
-      decided->link_end = collate_curation_get_link_end (curation);
-    }
-  return decided;
-}
-
 /* The first link dispute: they all come after the spans' */
 static guint
 first_link_position (GListModel *list)
@@ -898,7 +879,7 @@ collate_disputes_settle (GListStore      *disputes,
 {
   GListModel *list = G_LIST_MODEL (disputes);
   g_autoptr(CollateDispute) open = NULL;
-  g_autoptr(CollateDispute) decided = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
   guint gone = 0;
 
   g_return_val_if_fail (G_IS_LIST_STORE (disputes), 0);
@@ -907,17 +888,25 @@ collate_disputes_settle (GListStore      *disputes,
   g_return_val_if_fail (position < g_list_model_get_n_items (list), 0);
 
   open = g_list_model_get_item (list, position);
-  decided = decided_dispute (open, curation);
-  g_list_store_splice (disputes, position, 1, (gpointer *) &decided, 1);
+  g_return_val_if_fail (open->curation == NULL, 0);
+
+  /* decided in place: a list view would otherwise redo its rows' layout
+   * for the whole list (the caller shows the item anew) */
+  spans = g_steal_pointer (&open->spans);
+  open->spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_set_size (open->links, 0);
+  open->curation = g_object_ref (curation);
+  open->start = collate_curation_get_start (curation);
+  open->end = collate_curation_get_end (curation);
 
   /* spans decided away took links along: the link disputes that held them */
-  if (!open->is_link && open->spans->len > 0)
+  if (!open->is_link && spans->len > 0)
     {
       gboolean any_gone = FALSE;
 
-      for (guint i = 0; i < open->spans->len && !any_gone; i++)
+      for (guint i = 0; i < spans->len && !any_gone; i++)
         any_gone = collate_project_lookup_annotation (project,
-                     collate_annotation_get_id (g_ptr_array_index (open->spans, i))) == NULL;
+                     collate_annotation_get_id (g_ptr_array_index (spans, i))) == NULL;
       if (!any_gone)
         return 0;
       for (guint i = first_link_position (list); i < g_list_model_get_n_items (list);)

@@ -83,11 +83,14 @@ CollateCuration   *collate_project_curate              (CollateProject *project,
 
 /*
  * Keeps a list of disputes (as collate_project_find_disputes() gives them,
- * in a GListStore of CollateDispute) up to date after @dispute, the item at
- * @position, was settled by @curation, without finding them all again: the
- * item is replaced by the decided dispute, and when the decision removed
- * links (spans decided away take theirs along) the open link disputes that
- * held them lose them, or go when none is left.  O(log n), plus the link
+ * in a GListStore of CollateDispute) up to date after the open dispute at
+ * @position was settled by @curation, without finding them all again: that
+ * dispute becomes the decided one in place — the same object, its
+ * curation set and its spans and links emptied, without "items-changed"
+ * (a list view would lay out every row again; show the item anew
+ * yourself) — and when the decision removed links (spans decided away take
+ * theirs along) the open link disputes that held them are replaced by ones
+ * without them, or removed when none is left.  O(log n), plus the link
  * disputes when links went.  Returns how many open disputes went away
  * besides the one settled.
  */
