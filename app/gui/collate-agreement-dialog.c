@@ -450,12 +450,18 @@ fill_link_grid (Dialog    *d,
     N_("F1 of precision and recall"),
   };
 
+  /* two annotators: the heading above names the pair */
+  gboolean pairs = g_strv_length (d->names) > 2;
+  int c;
+
   gtk_widget_set_visible (d->link_heading, link_rows->len > 0);
   gtk_widget_set_visible (d->link_grid, link_rows->len > 0);
   if (link_rows->len == 0)
     return;
-  for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
-    grid_cell (d->link_grid, c, 0, _(heads[c]), TRUE, tips[c] ? _(tips[c]) : NULL);
+  c = 0;
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    if (h != 2 || pairs)
+      grid_cell (d->link_grid, c++, 0, _(heads[h]), TRUE, tips[h] ? _(tips[h]) : NULL);
   for (guint r = 0; r < link_rows->len; r++)
     {
       CollateAgreementLinkRow *row = g_ptr_array_index (link_rows, r);
@@ -470,16 +476,18 @@ fill_link_grid (Dialog    *d,
       gboolean every = row->label == NULL;
 
       /* the label once, on its first row */
-      grid_cell (d->link_grid, 0, r + 1, row->scope != COLLATE_LINK_SCOPE_ALL ? ""
-                                         : every ? _("Every label") : row->label, every, NULL);
-      grid_cell (d->link_grid, 1, r + 1, scope_name (row->scope), FALSE, NULL);
-      grid_cell (d->link_grid, 2, r + 1, pair, FALSE, NULL);
-      grid_cell (d->link_grid, 3, r + 1, in_a, FALSE, NULL);
-      grid_cell (d->link_grid, 4, r + 1, in_b, FALSE, NULL);
-      grid_cell (d->link_grid, 5, r + 1, matched, FALSE, NULL);
-      grid_cell (d->link_grid, 6, r + 1, precision, FALSE, NULL);
-      grid_cell (d->link_grid, 7, r + 1, recall, FALSE, NULL);
-      grid_cell (d->link_grid, 8, r + 1, f1, FALSE, NULL);
+      c = 0;
+      grid_cell (d->link_grid, c++, r + 1, row->scope != COLLATE_LINK_SCOPE_ALL ? ""
+                                           : every ? _("Every label") : row->label, every, NULL);
+      grid_cell (d->link_grid, c++, r + 1, scope_name (row->scope), FALSE, NULL);
+      if (pairs)
+        grid_cell (d->link_grid, c++, r + 1, pair, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, in_a, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, in_b, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, matched, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, precision, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, recall, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, f1, FALSE, NULL);
     }
 }
 

@@ -302,6 +302,8 @@ test_malformed (void)
     { "\"chosen\": [\"alice\"]", "\"chosen\": [1]", "curations[0].chosen[0]" },
     { "\"text\": \"Paris\",\n      \"choice\"", "\"text\": \"Parus\",\n      \"choice\"", "curations[0].text: the quote differs" },
     { "\"decision\": \"rejected\"", "\"decision\": \"maybe\"", "curations[0].versions[1].decision" },
+    { "\"decision\": \"rejected\"", "\"decision\": \"rejected\", \"reversed\": true",
+      "curations[0].versions[1].reversed: only a curation of links" },
     { "\"annotators\": [\"bob\"]", "\"annotators\": []", "curations[0].versions[1].annotators: names nobody" },
     { "\"label\": \"Organization\",\n          \"start\": 16", "\"label\": \"Nothing\",\n          \"start\": 16", "curations[0].versions[1].label" },
     { "\"document\": \"d1\",\n      \"start\": 16,\n      \"end\": 21,\n      \"text\"",
