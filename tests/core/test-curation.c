@@ -649,6 +649,58 @@ test_link_file (void)
     }
 }
 
+/* git's merge driver keeps both sides' link curations, the one added on
+ * both sides under the same id copied under a fresh one with its other end */
+static void
+test_merge3_links (void)
+{
+  g_autoptr(CollateProject) merged = linked_project ();
+  g_autoptr(GBytes) base_bytes = collate_project_to_bytes (merged);
+  g_autoptr(CollateProject) base = collate_project_load_bytes (base_bytes, NULL);
+  g_autoptr(CollateProject) ours = collate_project_load_bytes (base_bytes, NULL);
+  g_autoptr(CollateProject) theirs = collate_project_load_bytes (base_bytes, NULL);
+  g_autoptr(CollateDispute) pair = NULL;
+  g_autoptr(CollateDispute) across = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CollateProject) result = NULL;
+  g_autoptr(GPtrArray) disputes = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(CollateProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_link_curations = 0;
+
+  g_assert_nonnull (base);
+  pair = link_dispute_at (ours, 0, "d1", 9);
+  across = link_dispute_at (theirs, 16, "d2", 0);
+  g_assert_nonnull (collate_project_curate (ours, pair, COLLATE_CURATION_CHOICE_ONE, "bob", &error));
+  g_assert_nonnull (collate_project_curate (theirs, across, COLLATE_CURATION_CHOICE_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  result = collate_project_merge3 (base, ours, theirs, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (collate_project_get_n_curations (result), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CollateCuration) c = g_list_model_get_item (collate_project_get_curations (result), i);
+
+      n_link_curations += collate_curation_is_link (c);
+    }
+  g_assert_cmpuint (n_link_curations, ==, 2);
+  /* both decided in the result, and it writes and reads back */
+  disputes = collate_project_find_disputes (result);
+  for (guint i = 0; i < disputes->len; i++)
+    {
+      CollateDispute *d = g_ptr_array_index (disputes, i);
+
+      if (collate_dispute_is_link (d) && collate_dispute_get_start (d) != 0)
+        g_assert_true (collate_dispute_is_decided (d));
+    }
+  written = collate_project_to_bytes (result);
+  again = collate_project_load_bytes (written, &error);
+  g_assert_no_error (error);
+}
+
 /* The list kept up to date decision by decision equals the list found
  * again each time */
 static void
@@ -732,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/curation/curate-links", test_curate_links);
   g_test_add_func ("/curation/link-file", test_link_file);
   g_test_add_func ("/curation/settle-in-place", test_settle_in_place);
+  g_test_add_func ("/curation/merge3-links", test_merge3_links);
 
   return g_test_run ();
 }
