@@ -56,6 +56,7 @@ with_author (CollateProject *project,
   CollateProject *copy = collate_project_new (collate_project_get_title (project),
                                               collate_project_get_schema (project));
   GListModel *spans = collate_project_get_annotations (project);
+  GListModel *links = collate_project_get_links (project);
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autoptr(GError) error = NULL;
 
@@ -83,6 +84,27 @@ with_author (CollateProject *project,
                                      start, end, label, quote, "", NULL, author,
                                      collate_annotation_get_created (a), collate_annotation_get_modified (a));
       if (!collate_project_insert_annotation (copy, span, &error))
+        g_error ("%s", error->message);
+    }
+  /* the links between the spans kept: b leaves a tenth out and relabels
+   * another tenth */
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      const char *link_labels[] = { "Contradicts", "Corroborates", "Same entity" };
+      g_autoptr(CollateLink) l = g_list_model_get_item (links, i);
+      const char *label = collate_link_get_label (l);
+      double x = g_rand_double (rand);
+      g_autoptr(CollateLink) link = NULL;
+
+      if (collate_project_lookup_annotation (copy, collate_link_get_from (l)) == NULL
+          || collate_project_lookup_annotation (copy, collate_link_get_to (l)) == NULL
+          || (vary && x < 0.1))
+        continue;
+      if (vary && x < 0.2)
+        label = link_labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (link_labels))];
+      link = collate_link_new (collate_link_get_id (l), label, collate_link_get_from (l), collate_link_get_to (l),
+                               "", author, collate_link_get_created (l), collate_link_get_modified (l));
+      if (!collate_project_insert_link (copy, link, &error))
         g_error ("%s", error->message);
     }
   return copy;
@@ -152,14 +174,22 @@ main (int    argc,
   merged = collate_projects_merge (projects, names, &error);
   if (merged == NULL)
     g_error ("%s", error->message);
-  g_print ("Curation of two annotators' versions of the benchmark project (%u and %u spans; CPU time)\n",
-           collate_project_get_n_annotations (a), collate_project_get_n_annotations (b));
+  g_print ("Curation of two annotators' versions of the benchmark project (%u and %u spans, %u and %u links; "
+           "CPU time)\n", collate_project_get_n_annotations (a), collate_project_get_n_annotations (b),
+           collate_project_get_n_links (a), collate_project_get_n_links (b));
   g_print ("  %-44s %8.1f ms (%u spans)\n", "merge in memory", ms_since (t),
            collate_project_get_n_annotations (merged));
 
   t = cpu_ms ();
   disputes = collate_project_find_disputes (merged);
-  g_print ("  %-44s %8.1f ms (%u disagreements)\n", "find every disagreement", ms_since (t), disputes->len);
+  {
+    guint n_link_disputes = 0;
+
+    for (guint i = 0; i < disputes->len; i++)
+      n_link_disputes += collate_dispute_is_link (g_ptr_array_index (disputes, i));
+    g_print ("  %-44s %8.1f ms (%u disagreements, %u of links)\n", "find every disagreement", ms_since (t),
+             disputes->len, n_link_disputes);
+  }
   for (guint i = 0; i < disputes->len; i++)
     if (!collate_dispute_is_decided (g_ptr_array_index (disputes, i)))
       {
