@@ -227,6 +227,7 @@ main (int    argc,
       {
         g_autoptr(CollateDispute) d = NULL;
         CollateCuration *c;
+        guint n_links;
         double one;
 
         for (; position < g_list_model_get_n_items (G_LIST_MODEL (store)); position++)
@@ -239,11 +240,12 @@ main (int    argc,
         if (position == g_list_model_get_n_items (G_LIST_MODEL (store)))
           break;
         t = cpu_ms ();
+        n_links = collate_project_get_n_links (merged);
         c = collate_project_curate (merged, d, k % 2 ? COLLATE_CURATION_CHOICE_ONE : COLLATE_CURATION_CHOICE_NONE,
                                     "b", &error);
         if (c == NULL)
           g_error ("%s", error->message);
-        collate_disputes_settle (store, position, merged, c);
+        collate_disputes_settle (store, position, merged, c, n_links - collate_project_get_n_links (merged));
         one = ms_since (t);
         total += one;
         worst = MAX (worst, one);

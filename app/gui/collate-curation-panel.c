@@ -902,7 +902,9 @@ collate_curation_panel_decide (CollateCurationPanel *self,
   curated = thread_cpu_ms ();
 
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
-  gone = collate_disputes_settle (self->disputes, position, self->project, curation);
+  /* how many links the decision removed, with the spans or on their own */
+  n_links -= collate_project_get_n_links (self->project);
+  gone = collate_disputes_settle (self->disputes, position, self->project, curation, n_links);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
   /* the settled one changed in place: its row, if shown, anew */
   {
@@ -917,7 +919,6 @@ collate_curation_panel_decide (CollateCurationPanel *self,
   keep_focus (self);
   listed = thread_cpu_ms ();
   /* a span decided away took its links along (in the same undo step) */
-  n_links -= collate_project_get_n_links (self->project);
   if (!collate_dispute_is_link (dispute) && n_links > 0)
     {
       g_autofree char *text = NULL;

@@ -746,7 +746,7 @@ test_settle_in_place (void)
           g_autoptr(CollateDispute) d = NULL;
           const char *choice = choices[(round + step++) % G_N_ELEMENTS (choices)];
           CollateCuration *c;
-          guint position = 0;
+          guint position = 0, n_links;
 
           for (; position < g_list_model_get_n_items (G_LIST_MODEL (store)); position++)
             {
@@ -757,9 +757,10 @@ test_settle_in_place (void)
             }
           if (position == g_list_model_get_n_items (G_LIST_MODEL (store)))
             break;
+          n_links = collate_project_get_n_links (merged);
           c = collate_project_curate (merged, d, choice, "bob", &error);
           g_assert_no_error (error);
-          collate_disputes_settle (store, position, merged, c);
+          collate_disputes_settle (store, position, merged, c, n_links - collate_project_get_n_links (merged));
           again = collate_project_find_disputes (merged);
           assert_same_disputes (G_LIST_MODEL (store), again);
         }

@@ -875,7 +875,8 @@ guint
 collate_disputes_settle (GListStore      *disputes,
                          guint            position,
                          CollateProject  *project,
-                         CollateCuration *curation)
+                         CollateCuration *curation,
+                         guint            n_links_removed)
 {
   GListModel *list = G_LIST_MODEL (disputes);
   g_autoptr(CollateDispute) open = NULL;
@@ -900,7 +901,7 @@ collate_disputes_settle (GListStore      *disputes,
   open->end = collate_curation_get_end (curation);
 
   /* spans decided away took links along: the link disputes that held them */
-  if (!open->is_link && spans->len > 0)
+  if (!open->is_link && spans->len > 0 && n_links_removed > 0)
     {
       gboolean any_gone = FALSE;
 

@@ -90,13 +90,16 @@ CollateCuration   *collate_project_curate              (CollateProject *project,
  * (a list view would lay out every row again; show the item anew
  * yourself) — and when the decision removed links (spans decided away take
  * theirs along) the open link disputes that held them are replaced by ones
- * without them, or removed when none is left.  O(log n), plus the link
- * disputes when links went.  Returns how many open disputes went away
+ * without them, or removed when none is left.  @n_links_removed is how
+ * many links the decision removed (the project's links before it, less
+ * after): with 0 the link disputes are not looked at.  O(log n), plus the
+ * link disputes when links went.  Returns how many open disputes went away
  * besides the one settled.
  */
 guint              collate_disputes_settle             (GListStore      *disputes,
                                                         guint            position,
                                                         CollateProject  *project,
-                                                        CollateCuration *curation);
+                                                        CollateCuration *curation,
+                                                        guint            n_links_removed);
 
 G_END_DECLS
