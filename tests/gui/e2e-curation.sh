@@ -97,7 +97,8 @@ check_log
 # ann links Witkoff → Putin "Contradicts" where bob links Putin → Witkoff
 # "Same entity" (both link them "Corroborates": no disagreement), and ann
 # alone links Witkoff to "Thursday" in the other report.  After the four
-# span decisions (Alt+1, Alt+2, Alt+N, Alt+1 as they come), the two link
+# span decisions (Alt+1, Alt+2, Alt+N, then Alt+N on "Thursday", which
+# takes ann's link to it along, Ctrl+Z, Alt+↑ and Alt+1), the two link
 # disagreements come: Alt+2 keeps bob's "Same entity"; Alt+A keeps ann's
 # link across the reports, Ctrl+Z takes that back, Alt+N drops it.
 OUT2="$WORK/curated-links.collate.json"
@@ -105,7 +106,13 @@ start_collate --curate "$DATA/curate-links-ann.collate.json" "$DATA/curate-links
 WID=$(wait_for_window "$WINDOW_TITLE") || fail "no curation window (links)"
 xdotool windowsize "$WID" 1200 760 windowmove "$WID" 0 0
 sleep 1
-xdotool key alt+1 sleep 0.8 key alt+2 sleep 0.8 key alt+n sleep 0.8 key alt+1 sleep 0.8
+xdotool key alt+1 sleep 0.8 key alt+2 sleep 0.8 key alt+n sleep 0.8
+# "Thursday" decided away (Alt+N) takes ann's link to it along, and the
+# selection moves on to Witkoff–Putin; Ctrl+Z brings both back, Alt+↑
+# steps back to "Thursday", and Alt+1 keeps ann's
+xdotool key alt+n sleep 0.8
+[ -n "${E2E_SHOTS:-}" ] && import -window root "$E2E_SHOTS/e2e-curation-links-removed.png"
+xdotool key ctrl+z sleep 0.8 key alt+Up sleep 0.6 key alt+1 sleep 0.8
 [ -n "${E2E_SHOTS:-}" ] && import -window root "$E2E_SHOTS/e2e-curation-links.png"
 xdotool key alt+2 sleep 0.8
 xdotool key alt+a sleep 0.8 key ctrl+z sleep 0.8 key alt+n sleep 0.8
