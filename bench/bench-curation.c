@@ -4,11 +4,17 @@
  * --save FILE`, run here when no PROJECT is given) as annotator a's, makes
  * annotator b's from it (a tenth of the spans left out, a tenth a character
  * shorter, a tenth relabelled), merges the two as Open for Curation does,
- * and times what the Curation page does: finding every disagreement (each
- * time the project changes while the page shows), settling one (one undo
- * step), and undoing it.
+ * and times what the Curation page does: finding every disagreement (when
+ * it opens, and after an undo or an edit), settling one (one undo step),
+ * and undoing it; then settling one after another as the page does now,
+ * the list updated in place (collate_disputes_settle()), against finding
+ * them all again after each decision as it did before.
  *
- *   bench-curation [PROJECT]
+ *   bench-curation [--save-versions DIR] [PROJECT]
+ *
+ * --save-versions also writes the two versions to DIR (a.collate.json and
+ * b.collate.json), to time the window on them: collate --curate DIR/a…
+ * DIR/b… (docs/performance.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +56,7 @@ with_author (CollateProject *project,
   CollateProject *copy = collate_project_new (collate_project_get_title (project),
                                               collate_project_get_schema (project));
   GListModel *spans = collate_project_get_annotations (project);
+  GListModel *links = collate_project_get_links (project);
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autoptr(GError) error = NULL;
 
@@ -79,6 +86,27 @@ with_author (CollateProject *project,
       if (!collate_project_insert_annotation (copy, span, &error))
         g_error ("%s", error->message);
     }
+  /* the links between the spans kept: b leaves a tenth out and relabels
+   * another tenth */
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      const char *link_labels[] = { "Contradicts", "Corroborates", "Same entity" };
+      g_autoptr(CollateLink) l = g_list_model_get_item (links, i);
+      const char *label = collate_link_get_label (l);
+      double x = g_rand_double (rand);
+      g_autoptr(CollateLink) link = NULL;
+
+      if (collate_project_lookup_annotation (copy, collate_link_get_from (l)) == NULL
+          || collate_project_lookup_annotation (copy, collate_link_get_to (l)) == NULL
+          || (vary && x < 0.1))
+        continue;
+      if (vary && x < 0.2)
+        label = link_labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (link_labels))];
+      link = collate_link_new (collate_link_get_id (l), label, collate_link_get_from (l), collate_link_get_to (l),
+                               "", author, collate_link_get_created (l), collate_link_get_modified (l));
+      if (!collate_project_insert_link (copy, link, &error))
+        g_error ("%s", error->message);
+    }
   return copy;
 }
 
@@ -98,9 +126,16 @@ main (int    argc,
   const char *names[] = { "a", "b", NULL };
   CollateProject *projects[3] = { NULL, NULL, NULL };
   CollateDispute *open = NULL;
+  const char *save_dir = NULL;
   guint n_open = 0;
   double t;
 
+  if (argc > 2 && g_str_equal (argv[1], "--save-versions"))
+    {
+      save_dir = argv[2];
+      argv += 2;
+      argc -= 2;
+    }
   if (argc > 1)
     path = g_strdup (argv[1]);
   else
@@ -126,18 +161,35 @@ main (int    argc,
   b = with_author (base, "b", TRUE);
   projects[0] = a;
   projects[1] = b;
+  for (guint p = 0; save_dir != NULL && p < 2; p++)
+    {
+      g_autoptr(GBytes) bytes = collate_project_to_bytes (projects[p]);
+      g_autofree char *name = g_strdup_printf ("%s.collate.json", names[p]);
+      g_autofree char *out = g_build_filename (save_dir, name, NULL);
+
+      if (!g_file_set_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+        g_error ("%s", error->message);
+    }
   t = cpu_ms ();
   merged = collate_projects_merge (projects, names, &error);
   if (merged == NULL)
     g_error ("%s", error->message);
-  g_print ("Curation of two annotators' versions of the benchmark project (%u and %u spans; CPU time)\n",
-           collate_project_get_n_annotations (a), collate_project_get_n_annotations (b));
+  g_print ("Curation of two annotators' versions of the benchmark project (%u and %u spans, %u and %u links; "
+           "CPU time)\n", collate_project_get_n_annotations (a), collate_project_get_n_annotations (b),
+           collate_project_get_n_links (a), collate_project_get_n_links (b));
   g_print ("  %-44s %8.1f ms (%u spans)\n", "merge in memory", ms_since (t),
            collate_project_get_n_annotations (merged));
 
   t = cpu_ms ();
   disputes = collate_project_find_disputes (merged);
-  g_print ("  %-44s %8.1f ms (%u disagreements)\n", "find every disagreement", ms_since (t), disputes->len);
+  {
+    guint n_link_disputes = 0;
+
+    for (guint i = 0; i < disputes->len; i++)
+      n_link_disputes += collate_dispute_is_link (g_ptr_array_index (disputes, i));
+    g_print ("  %-44s %8.1f ms (%u disagreements, %u of links)\n", "find every disagreement", ms_since (t),
+             disputes->len, n_link_disputes);
+  }
   for (guint i = 0; i < disputes->len; i++)
     if (!collate_dispute_is_decided (g_ptr_array_index (disputes, i)))
       {
@@ -152,13 +204,55 @@ main (int    argc,
     g_error ("%s", error->message);
   g_print ("  %-44s %8.1f ms\n", "settle one (spans removed, curation added)", ms_since (t));
 
-  g_clear_pointer (&disputes, g_ptr_array_unref);
-  t = cpu_ms ();
-  disputes = collate_project_find_disputes (merged);
-  g_print ("  %-44s %8.1f ms\n", "find them again (what the page does)", ms_since (t));
+  {
+    g_autoptr(GPtrArray) again = NULL;
+
+    t = cpu_ms ();
+    again = collate_project_find_disputes (merged);
+    g_print ("  %-44s %8.1f ms\n", "find them all again (the page before)", ms_since (t));
+  }
 
   t = cpu_ms ();
   collate_project_undo (merged);
   g_print ("  %-44s %8.1f ms\n", "undo the decision", ms_since (t));
+
+  /* what the page does now: the list kept, the settled item replaced */
+  {
+    g_autoptr(GListStore) store = g_list_store_new (COLLATE_TYPE_DISPUTE);
+    guint position = 0, n = 0;
+    double total = 0, worst = 0;
+
+    g_list_store_splice (store, 0, 0, disputes->pdata, disputes->len);
+    for (guint k = 0; k < 20; k++)
+      {
+        g_autoptr(CollateDispute) d = NULL;
+        CollateCuration *c;
+        guint n_links;
+        double one;
+
+        for (; position < g_list_model_get_n_items (G_LIST_MODEL (store)); position++)
+          {
+            g_clear_object (&d);
+            d = g_list_model_get_item (G_LIST_MODEL (store), position);
+            if (!collate_dispute_is_decided (d))
+              break;
+          }
+        if (position == g_list_model_get_n_items (G_LIST_MODEL (store)))
+          break;
+        t = cpu_ms ();
+        n_links = collate_project_get_n_links (merged);
+        c = collate_project_curate (merged, d, k % 2 ? COLLATE_CURATION_CHOICE_ONE : COLLATE_CURATION_CHOICE_NONE,
+                                    "b", &error);
+        if (c == NULL)
+          g_error ("%s", error->message);
+        collate_disputes_settle (store, position, merged, c, n_links - collate_project_get_n_links (merged));
+        one = ms_since (t);
+        total += one;
+        worst = MAX (worst, one);
+        n++;
+      }
+    g_print ("  %-44s %8.2f ms (mean of %u; worst %.2f ms)\n",
+             "settle one and update the list in place", n ? total / n : 0, n, worst);
+  }
   return 0;
 }

@@ -18,7 +18,9 @@ typedef struct
   GStrv      annotators;
   GPtrArray *documents;   /* CollateDocument */
   GPtrArray *spans;       /* CollateAnnotation */
+  GPtrArray *links;       /* CollateLink */
   GPtrArray *labels;      /* char*: the schema's span labels */
+  GPtrArray *link_labels; /* char*: the schema's link labels */
   gboolean   merged;      /* spans without "annotators" are not counted */
 } Snapshot;
 
@@ -28,7 +30,9 @@ snapshot_free (Snapshot *snapshot)
   g_strfreev (snapshot->annotators);
   g_ptr_array_unref (snapshot->documents);
   g_ptr_array_unref (snapshot->spans);
+  g_ptr_array_unref (snapshot->links);
   g_ptr_array_unref (snapshot->labels);
+  g_ptr_array_unref (snapshot->link_labels);
   g_free (snapshot);
 }
 
@@ -37,6 +41,93 @@ row_free (CollateAgreementRow *row)
 {
   g_free (row->label);
   g_free (row);
+}
+
+static void
+link_row_free (CollateAgreementLinkRow *row)
+{
+  g_free (row->label);
+  g_free (row);
+}
+
+/* What the thread gives back */
+typedef struct
+{
+  GPtrArray *rows;        /* CollateAgreementRow */
+  GPtrArray *link_rows;   /* CollateAgreementLinkRow */
+} Figures;
+
+static void
+figures_free (Figures *figures)
+{
+  g_clear_pointer (&figures->rows, g_ptr_array_unref);
+  g_clear_pointer (&figures->link_rows, g_ptr_array_unref);
+  g_free (figures);
+}
+
+/* Each annotator's links into that annotator's project, where both ends
+ * are that annotator's spans */
+static gboolean
+add_links (Snapshot  *snapshot,
+           GPtrArray *projects,
+           GError   **error)
+{
+  guint n = g_strv_length (snapshot->annotators);
+
+  for (guint i = 0; i < snapshot->links->len; i++)
+    {
+      CollateLink *link = g_ptr_array_index (snapshot->links, i);
+      g_auto(GStrv) who = NULL;
+
+      if (snapshot->merged && collate_link_get_attribute (link, COLLATE_ANNOTATORS_ATTRIBUTE) == NULL)
+        continue;
+      who = collate_link_dup_annotators (link);
+      for (guint a = 0; a < n; a++)
+        {
+          CollateProject *project = g_ptr_array_index (projects, a);
+
+          if (!g_strv_contains ((const char *const *) who, snapshot->annotators[a])
+              || collate_project_lookup_annotation (project, collate_link_get_from (link)) == NULL
+              || collate_project_lookup_annotation (project, collate_link_get_to (link)) == NULL)
+            continue;
+          if (!collate_project_insert_link (project, link, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Per pair of annotators, every label then each, all, within, across */
+static GPtrArray *
+link_rows_of (CollateAgreement *agreement,
+              guint             n)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) link_row_free);
+  const char *const *labels = collate_agreement_get_link_labels (agreement);
+  const CollateLinkScope scopes[] = { COLLATE_LINK_SCOPE_ALL, COLLATE_LINK_SCOPE_WITHIN, COLLATE_LINK_SCOPE_ACROSS };
+
+  if (labels[0] == NULL)
+    return rows;
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      for (gint l = -1; l < 0 || labels[l] != NULL; l++)
+        for (guint s = 0; s < G_N_ELEMENTS (scopes); s++)
+          {
+            CollateAgreementLinkRow *row = g_new0 (CollateAgreementLinkRow, 1);
+            CollateMatchCounts counts;
+
+            row->label = l < 0 ? NULL : g_strdup (labels[l]);
+            row->a = a;
+            row->b = b;
+            row->scope = scopes[s];
+            collate_agreement_get_link_counts (agreement, a, b, row->label, scopes[s], &counts);
+            row->in_a = counts.in_a;
+            row->in_b = counts.in_b;
+            row->matched = counts.exact;
+            collate_match_counts_exact (&counts, &row->precision, &row->recall, &row->f1);
+            g_ptr_array_add (rows, row);
+          }
+  return rows;
 }
 
 static double
@@ -69,6 +160,8 @@ compute_thread (GTask        *task,
 
       for (guint l = 0; l < snapshot->labels->len; l++)
         collate_schema_ensure (schema, COLLATE_LABEL_KIND_SPAN, g_ptr_array_index (snapshot->labels, l));
+      for (guint l = 0; l < snapshot->link_labels->len; l++)
+        collate_schema_ensure (schema, COLLATE_LABEL_KIND_LINK, g_ptr_array_index (snapshot->link_labels, l));
       project = collate_project_new (snapshot->annotators[a], schema);
       g_ptr_array_add (projects, project);
       for (guint d = 0; d < snapshot->documents->len; d++)
@@ -102,6 +195,11 @@ compute_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  if (!add_links (snapshot, projects, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   agreement = collate_agreement_new ((const char *const *) snapshot->annotators);
   {
@@ -161,7 +259,13 @@ compute_thread (GTask        *task,
       row->alpha_u = collate_unitizing_alpha (unitizing, label, NULL, NULL);
       g_ptr_array_add (rows, row);
     }
-  g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+  {
+    Figures *figures = g_new0 (Figures, 1);
+
+    figures->rows = g_steal_pointer (&rows);
+    figures->link_rows = link_rows_of (agreement, n);
+    g_task_return_pointer (task, figures, (GDestroyNotify) figures_free);
+  }
 }
 
 void
@@ -197,7 +301,15 @@ collate_agreement_compute_async (CollateProject      *project,
       snapshot->merged |= collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE) != NULL;
       g_ptr_array_add (snapshot->spans, span);
     }
+  snapshot->links = g_ptr_array_new_with_free_func (g_object_unref);
+  list = collate_project_get_links (project);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (snapshot->links, g_list_model_get_item (list, i));
   schema = collate_project_get_schema (project);
+  snapshot->link_labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_LINK); i++)
+    g_ptr_array_add (snapshot->link_labels,
+                     g_strdup (collate_label_get_name (collate_schema_get_label (schema, COLLATE_LABEL_KIND_LINK, i))));
   for (guint i = 0; i < collate_schema_get_n_labels (schema, COLLATE_LABEL_KIND_SPAN); i++)
     g_ptr_array_add (snapshot->labels,
                      g_strdup (collate_label_get_name (collate_schema_get_label (schema, COLLATE_LABEL_KIND_SPAN, i))));
@@ -225,11 +337,30 @@ collate_agreement_compute_async (CollateProject      *project,
 }
 
 GPtrArray *
+collate_agreement_compute_finish_with_links (GAsyncResult  *result,
+                                             GPtrArray    **link_rows,
+                                             GError       **error)
+{
+  Figures *figures;
+  GPtrArray *rows;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  figures = g_task_propagate_pointer (G_TASK (result), error);
+  if (figures == NULL)
+    return NULL;
+  rows = g_steal_pointer (&figures->rows);
+  if (link_rows != NULL)
+    *link_rows = g_steal_pointer (&figures->link_rows);
+  figures_free (figures);
+  return rows;
+}
+
+GPtrArray *
 collate_agreement_compute_finish (GAsyncResult *result,
                                   GError      **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return collate_agreement_compute_finish_with_links (result, NULL, error);
 }
 
 /* ── The dialog ─────────────────────────────────────────────────────── */
@@ -238,6 +369,9 @@ typedef struct
 {
   GtkWidget    *stack;
   GtkWidget    *grid;
+  GtkWidget    *link_heading;
+  GtkWidget    *link_grid;
+  GStrv         names;       /* the annotators, for the links' pairs */
   GtkWidget    *message;
   GtkWidget    *annotators;
   GCancellable *cancellable;
@@ -249,6 +383,7 @@ dialog_free (Dialog *d)
 {
   g_cancellable_cancel (d->cancellable);
   g_clear_object (&d->cancellable);
+  g_strfreev (d->names);
   g_free (d);
 }
 
@@ -284,6 +419,78 @@ grid_cell (GtkWidget  *grid,
   gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
 }
 
+static const char *
+scope_name (CollateLinkScope scope)
+{
+  switch (scope)
+    {
+    /* Translators: which links a row of the agreement on links counts */
+    case COLLATE_LINK_SCOPE_WITHIN: return _("within a document");
+    case COLLATE_LINK_SCOPE_ACROSS: return _("across documents");
+    case COLLATE_LINK_SCOPE_ALL:
+    default:                        return _("all");
+    }
+}
+
+/* The links' table, as collate-cli agree prints it */
+static void
+fill_link_grid (Dialog    *d,
+                GPtrArray *link_rows)
+{
+  const char *heads[] = { N_("Link label"), N_("Where"), N_("Annotators"), N_("First’s"), N_("Second’s"),
+                          N_("Same"), N_("P"), N_("R"), N_("F1") };
+  const char *tips[] = {
+    NULL, NULL,
+    N_("The second annotator against the first"),
+    N_("Links the first annotator made"),
+    N_("Links the second annotator made"),
+    N_("Links with the same label whose two ends are the same spans (either way round)"),
+    N_("Precision: the second’s links that the first made too"),
+    N_("Recall: the first’s links that the second made too"),
+    N_("F1 of precision and recall"),
+  };
+
+  /* two annotators: the heading above names the pair */
+  gboolean pairs = g_strv_length (d->names) > 2;
+  int c;
+
+  gtk_widget_set_visible (d->link_heading, link_rows->len > 0);
+  gtk_widget_set_visible (d->link_grid, link_rows->len > 0);
+  if (link_rows->len == 0)
+    return;
+  c = 0;
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    if (h != 2 || pairs)
+      grid_cell (d->link_grid, c++, 0, _(heads[h]), TRUE, tips[h] ? _(tips[h]) : NULL);
+  for (guint r = 0; r < link_rows->len; r++)
+    {
+      CollateAgreementLinkRow *row = g_ptr_array_index (link_rows, r);
+      /* Translators: a pair of annotators, the second compared with the first */
+      g_autofree char *pair = g_strdup_printf (_("%s – %s"), d->names[row->a], d->names[row->b]);
+      g_autofree char *in_a = g_strdup_printf ("%u", row->in_a);
+      g_autofree char *in_b = g_strdup_printf ("%u", row->in_b);
+      g_autofree char *matched = g_strdup_printf ("%u", row->matched);
+      g_autofree char *precision = figure (row->precision);
+      g_autofree char *recall = figure (row->recall);
+      g_autofree char *f1 = figure (row->f1);
+      gboolean every = row->label == NULL;
+
+      /* the label once, on its first row */
+      c = 0;
+      grid_cell (d->link_grid, c++, r + 1, row->scope != COLLATE_LINK_SCOPE_ALL ? ""
+                                           : every ? _("Every label") : row->label, every, NULL);
+      grid_cell (d->link_grid, c++, r + 1, scope_name (row->scope), FALSE, NULL);
+      if (pairs)
+        grid_cell (d->link_grid, c++, r + 1, pair, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, in_a, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, in_b, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, matched, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, precision, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, recall, FALSE, NULL);
+      grid_cell (d->link_grid, c++, r + 1, f1, FALSE, NULL);
+    }
+}
+
 static void
 computed_cb (GObject      *source,
              GAsyncResult *result,
@@ -292,6 +499,7 @@ computed_cb (GObject      *source,
   GtkWindow *window = data;
   Dialog *d;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) link_rows = NULL;
   g_autoptr(GError) error = NULL;
   guint n_annotators;
   const char *heads[] = { N_("Label"), N_("Spans"), N_("F1 exact"), N_("F1 overlap"), N_("κ"), N_("α"), N_("αu") };
@@ -305,7 +513,7 @@ computed_cb (GObject      *source,
     N_("Krippendorff’s unitizing alpha on spans"),
   };
 
-  rows = collate_agreement_compute_finish (result, &error);
+  rows = collate_agreement_compute_finish_with_links (result, &link_rows, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_object_unref (window);
@@ -346,6 +554,7 @@ computed_cb (GObject      *source,
       grid_cell (d->grid, 5, r + 1, alpha, FALSE, NULL);
       grid_cell (d->grid, 6, r + 1, alpha_u, FALSE, NULL);
     }
+  fill_link_grid (d, link_rows);
   n_annotators = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "collate-n-annotators"));
   gtk_widget_set_visible (d->annotators, n_annotators > 0);
   gtk_stack_set_visible_child_name (GTK_STACK (d->stack), "table");
@@ -375,7 +584,7 @@ collate_agreement_dialog_new (GtkWindow      *parent,
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 520);
   gtk_widget_add_css_class (window, "collate-agreement");
 
   gtk_widget_set_margin_start (box, 18);
@@ -406,11 +615,24 @@ collate_agreement_dialog_new (GtkWindow      *parent,
   gtk_grid_set_row_spacing (GTK_GRID (d->grid), 6);
   gtk_widget_add_css_class (d->grid, "collate-agreement-table");
   gtk_box_append (GTK_BOX (table_box), d->grid);
+  d->link_heading = gtk_label_new (_("Links"));
+  gtk_label_set_xalign (GTK_LABEL (d->link_heading), 0);
+  gtk_widget_add_css_class (d->link_heading, "heading");
+  gtk_widget_set_visible (d->link_heading, FALSE);
+  gtk_box_append (GTK_BOX (table_box), d->link_heading);
+  d->link_grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (d->link_grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (d->link_grid), 6);
+  gtk_widget_add_css_class (d->link_grid, "collate-agreement-table");
+  gtk_widget_set_visible (d->link_grid, FALSE);
+  gtk_box_append (GTK_BOX (table_box), d->link_grid);
+  d->names = g_strdupv (annotators);
   note = gtk_label_new (_("F1: how far each pair of annotators marked the same spans (1 is the same). "
                           "κ and α: agreement on each token’s label beyond chance (1 is perfect, 0 is "
-                          "chance); αu: the same for where spans start and end. — : undefined here "
-                          "(no spans, or nothing to disagree on). collate-cli agree gives every figure, "
-                          "with links."));
+                          "chance); αu: the same for where spans start and end. Links: the same label "
+                          "between the same two spans, either way round, within a document and across "
+                          "documents. — : undefined here (nothing to compare). collate-cli agree gives "
+                          "these figures too, with the list of disagreements."));
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_widget_add_css_class (note, "dim-label");

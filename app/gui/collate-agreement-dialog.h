@@ -22,6 +22,24 @@ typedef struct
   double  alpha_u;        /* unitizing alpha on spans */
 } CollateAgreementRow;
 
+/* One row of the links' table: a link label (NULL: every label), a pair of
+ * annotators (b against a) and where the links are, as collate-cli agree
+ * gives them: how many each made, how many match (the same label, both
+ * ends the same span, either way round), precision, recall and F1 */
+typedef struct
+{
+  char             *label;
+  guint             a;
+  guint             b;
+  CollateLinkScope  scope;
+  guint             in_a;
+  guint             in_b;
+  guint             matched;
+  double            precision;
+  double            recall;
+  double            f1;
+} CollateAgreementLinkRow;
+
 /*
  * The agreement figures of @project's annotators (team/collate-curate.h:
  * a span's "annotators" attribute or its author): each annotator's spans
@@ -36,6 +54,12 @@ void       collate_agreement_compute_async  (CollateProject      *project,
                                              gpointer             user_data);
 GPtrArray *collate_agreement_compute_finish (GAsyncResult        *result,
                                              GError             **error);
+/* The same, with the links' figures in @link_rows (a GPtrArray of
+ * CollateAgreementLinkRow, empty when no annotator made a link): per pair
+ * of annotators, every label first then each, all links, within, across */
+GPtrArray *collate_agreement_compute_finish_with_links (GAsyncResult  *result,
+                                                       GPtrArray    **link_rows,
+                                                       GError       **error);
 
 /* A dialog that computes the figures when shown and lays them out */
 GtkWindow *collate_agreement_dialog_new     (GtkWindow           *parent,

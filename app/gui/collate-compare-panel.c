@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "collate-compare-panel.h"
+#include "collate-list-row.h"
 #include "collate-label-drop-down.h"
 
 /* How long after the last change the reports are compared again */
@@ -81,42 +82,14 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *kind = gtk_label_new (NULL);
-  GtkWidget *confidence = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
-  GtkWidget *quote_a = gtk_label_new (NULL);
-  GtkWidget *quote_b = gtk_label_new (NULL);
+  GtkWidget *row = collate_list_row_new ();
 
-  gtk_widget_add_css_class (kind, "heading");
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_widget_set_hexpand (kind, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (confidence, "collate-count");
-  gtk_box_append (GTK_BOX (head), kind);
-  gtk_box_append (GTK_BOX (head), confidence);
-  gtk_box_append (GTK_BOX (box), head);
-
-  for (GtkWidget **w = (GtkWidget *[]) { quote_a, quote_b, reason, NULL }; *w; w++)
-    {
-      gtk_label_set_xalign (GTK_LABEL (*w), 0);
-      gtk_label_set_wrap (GTK_LABEL (*w), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (*w), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (*w), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (*w), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), *w);
-    }
-  gtk_widget_add_css_class (quote_a, "collate-quote");
-  gtk_widget_add_css_class (quote_b, "collate-quote");
-  gtk_widget_add_css_class (reason, "dim-label");
-
-  g_object_set_data (G_OBJECT (box), "kind", kind);
-  g_object_set_data (G_OBJECT (box), "confidence", confidence);
-  g_object_set_data (G_OBJECT (box), "reason", reason);
-  g_object_set_data (G_OBJECT (box), "quote-a", quote_a);
-  g_object_set_data (G_OBJECT (box), "quote-b", quote_b);
-  gtk_list_item_set_child (item, box);
+  collate_list_row_add (row, "kind", COLLATE_LIST_ROW_TITLE, COLLATE_LIST_ROW_PLAIN, "heading");
+  collate_list_row_add (row, "confidence", COLLATE_LIST_ROW_TAG, COLLATE_LIST_ROW_PLAIN, "collate-count");
+  collate_list_row_add (row, "quote-a", COLLATE_LIST_ROW_LINE, COLLATE_LIST_ROW_WRAP, "collate-quote");
+  collate_list_row_add (row, "quote-b", COLLATE_LIST_ROW_LINE, COLLATE_LIST_ROW_WRAP, "collate-quote");
+  collate_list_row_add (row, "reason", COLLATE_LIST_ROW_LINE, COLLATE_LIST_ROW_WRAP, "dim-label");
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -137,13 +110,13 @@ bind_row (GtkSignalListItemFactory *factory,
   /* Translators: the tooltip of a suggestion's confidence */
   tooltip = g_strdup_printf (_("Confidence %s; suggested link: %s"), confidence,
                              collate_suggestion_get_link_label (suggestion));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "kind"),
+  gtk_label_set_text (collate_list_row_get (box, "kind"),
                       kind_title (collate_suggestion_get_kind (suggestion)));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "confidence"), confidence);
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "confidence"), tooltip);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "quote-a"), a);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "quote-b"), b);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "reason"),
+  gtk_label_set_text (collate_list_row_get (box, "confidence"), confidence);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (collate_list_row_get (box, "confidence")), tooltip);
+  gtk_label_set_text (collate_list_row_get (box, "quote-a"), a);
+  gtk_label_set_text (collate_list_row_get (box, "quote-b"), b);
+  gtk_label_set_text (collate_list_row_get (box, "reason"),
                       collate_suggestion_get_reason (suggestion));
 }
 

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "collate.h"
@@ -36,12 +38,14 @@ load (const char *name)
   return project;
 }
 
-/* ann's and bob's versions of the sample, merged as Open for Curation does */
+/* ann's and bob's versions of the sample, merged as Open for Curation does
+ * (with their links: the curate-links-… files) */
 static CollateProject *
-merged (void)
+merged_files (const char *ann_file,
+              const char *bob_file)
 {
-  g_autoptr(CollateProject) ann = load ("curate-ann.collate.json");
-  g_autoptr(CollateProject) bob = load ("curate-bob.collate.json");
+  g_autoptr(CollateProject) ann = load (ann_file);
+  g_autoptr(CollateProject) bob = load (bob_file);
   CollateProject *projects[] = { ann, bob, NULL };
   const char *names[] = { "ann", "bob", NULL };
   g_autoptr(GError) error = NULL;
@@ -51,6 +55,12 @@ merged (void)
   collate_project_set_author (result, "carol");
   collate_project_set_clock (result, fixed_clock, NULL);
   return result;
+}
+
+static CollateProject *
+merged (void)
+{
+  return merged_files ("curate-ann.collate.json", "curate-bob.collate.json");
 }
 
 typedef struct
@@ -81,7 +91,7 @@ static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
-  f->project = merged ();
+  f->project = data ? merged_files ("curate-links-ann.collate.json", "curate-links-bob.collate.json") : merged ();
   f->workspace = collate_workspace_new (f->project, NULL);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
@@ -203,6 +213,111 @@ test_step_and_decide (Fixture       *f,
   g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 3);
 }
 
+static guint
+n_links_with_label (CollateProject *project,
+                    const char     *label)
+{
+  GListModel *links = collate_project_get_links (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CollateLink) l = g_list_model_get_item (links, i);
+
+      n += g_str_equal (collate_link_get_label (l), label);
+    }
+  return n;
+}
+
+/* The text of every label under @widget, joined */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/* Links in dispute come after the spans, named as links with both ends'
+ * quotes and who made which; they are settled with the same keys, the list
+ * kept in place; a span decided away takes its link along */
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *disputes = collate_curation_panel_get_disputes (f->panel);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  CollateDispute *selected;
+  guint n_links = collate_project_get_n_links (f->project);
+
+  g_assert_true (activate (f, "workspace.show-curation", NULL));
+  /* four span disputes, then Witkoff–Putin and Witkoff–Thursday */
+  g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 6);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(CollateDispute) d = g_list_model_get_item (disputes, i);
+
+      g_assert_cmpint (collate_dispute_is_link (d), ==, i >= 4);
+    }
+  collate_curation_panel_select (f->panel, 4);
+  spin ();
+  collect_text (GTK_WIDGET (f->panel), shown);
+  g_assert_nonnull (strstr (shown->str, "“Witkoff” ↔ “Putin”"));
+  g_assert_nonnull (strstr (shown->str, "Link · 44–51 and 69–74 in "));
+  g_assert_nonnull (strstr (shown->str, "ann: Contradicts: “Witkoff” → “Putin”"));
+  g_assert_nonnull (strstr (shown->str, "bob: Same entity: “Putin” → “Witkoff”"));
+  g_assert_nonnull (strstr (shown->str, "Link · 44–51 in "));
+
+  /* Alt+2 on Witkoff–Putin: bob's "Same entity" stays, ann's "Contradicts" goes */
+  g_assert_true (activate (f, "workspace.curate-one", g_variant_new_uint32 (1)));
+  g_assert_cmpuint (n_links_with_label (f->project, "Contradicts"), ==, 0);
+  g_assert_cmpuint (n_links_with_label (f->project, "Same entity"), ==, 1);
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 1);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 5);
+  {
+    g_autoptr(CollateDispute) d = g_list_model_get_item (disputes, 4);
+
+    g_assert_true (collate_dispute_is_decided (d));
+    g_assert_true (collate_curation_is_link (collate_dispute_get_curation (d)));
+  }
+  /* the next open one: Witkoff–Thursday */
+  selected = collate_curation_panel_get_selected (f->panel);
+  g_assert_true (collate_dispute_is_link (selected));
+  g_assert_cmpstr (collate_dispute_get_link_document_id (selected), ==, "d2");
+
+  /* "Thursday" (ann's only) decided away with Alt+N: its link goes in the
+   * same step, and so does the link dispute */
+  collate_curation_panel_select (f->panel, 3);
+  spin ();
+  g_assert_cmpuint (collate_dispute_get_start (collate_curation_panel_get_selected (f->panel)), ==, 31);
+  g_assert_true (activate (f, "workspace.curate-none", NULL));
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 2);
+  g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 5);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 3);
+  /* one undo step brings span, link and dispute back */
+  g_assert_true (collate_project_undo (f->project));
+  spin ();
+  g_assert_cmpuint (collate_project_get_n_links (f->project), ==, n_links - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (disputes), ==, 6);
+  g_assert_cmpuint (collate_curation_panel_get_n_open (f->panel), ==, 5);
+
+  /* a link decision undone: the list found again keeps that link selected */
+  collate_curation_panel_select (f->panel, 5);
+  spin ();
+  g_assert_true (activate (f, "workspace.curate-all", NULL));
+  collate_curation_panel_select (f->panel, 5);
+  spin ();
+  g_assert_true (collate_project_undo (f->project));
+  spin ();
+  selected = collate_curation_panel_get_selected (f->panel);
+  g_assert_true (collate_dispute_is_link (selected));
+  g_assert_false (collate_dispute_is_decided (selected));
+  g_assert_cmpstr (collate_dispute_get_link_document_id (selected), ==, "d2");
+}
+
 static void
 test_author_filter (Fixture       *f,
                     gconstpointer  data)
@@ -286,6 +401,99 @@ test_agreement (void)
   spin ();
 }
 
+/* The dialog's link figures are collate-cli agree --json's on the same two
+ * files: per label (every label first), all links, within, across */
+static void
+test_agreement_links (void)
+{
+  g_autoptr(CollateProject) project = merged_files ("curate-links-ann.collate.json", "curate-links-bob.collate.json");
+  g_autofree char *ann = g_test_build_filename (G_TEST_DIST, "data", "curate-links-ann.collate.json", NULL);
+  g_autofree char *bob = g_test_build_filename (G_TEST_DIST, "data", "curate-links-bob.collate.json", NULL);
+  const char *cli = g_getenv ("COLLATE_CLI");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) link_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  const char *scopes[] = { "all", "within_documents", "across_documents" };
+  JsonObject *links;
+  int status = 0;
+  guint n_checked = 0;
+  GtkWindow *dialog;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("COLLATE_CLI names no collate-cli (run through meson test)");
+      return;
+    }
+  collate_agreement_compute_async (project, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  rows = collate_agreement_compute_finish_with_links (result, &link_rows, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  /* two annotators, every label and three labels, three scopes */
+  g_assert_cmpuint (link_rows->len, ==, 4 * 3);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) cli, "agree", "--json", ann, bob, NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  links = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "links");
+  g_assert_nonnull (links);
+  for (guint r = 0; r < link_rows->len; r++)
+    {
+      CollateAgreementLinkRow *row = g_ptr_array_index (link_rows, r);
+      JsonArray *pairs = json_object_get_array_member (links, row->label ? row->label : "");
+      JsonObject *pair = json_array_get_object_element (pairs, 0);
+      JsonObject *where = json_object_get_object_member (pair, scopes[row->scope]);
+      JsonObject *exact = json_object_get_object_member (where, "exact");
+      double figures[] = { row->precision, row->recall, row->f1 };
+      const char *names[] = { "precision", "recall", "f1" };
+
+      g_assert_cmpuint (json_object_get_int_member (pair, "a"), ==, row->a);
+      g_assert_cmpuint (json_object_get_int_member (pair, "b"), ==, row->b);
+      g_assert_cmpuint (json_object_get_int_member (where, "a"), ==, row->in_a);
+      g_assert_cmpuint (json_object_get_int_member (where, "b"), ==, row->in_b);
+      g_assert_cmpuint (json_object_get_int_member (exact, "matched"), ==, row->matched);
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          JsonNode *node = json_object_get_member (exact, names[k]);
+
+          if (JSON_NODE_HOLDS_NULL (node))
+            g_assert_true (isnan (figures[k]));
+          else
+            g_assert_cmpfloat_with_epsilon (figures[k], json_node_get_double (node), 1e-12);
+        }
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, json_object_get_size (links) * 3);
+  /* a figure that is not all zeros: Corroborates, all, is 1 of 2 and 1 */
+  g_assert_cmpstr (((CollateAgreementLinkRow *) g_ptr_array_index (link_rows, 6))->label, ==, "Corroborates");
+  g_assert_cmpuint (((CollateAgreementLinkRow *) g_ptr_array_index (link_rows, 6))->matched, ==, 1);
+
+  /* the dialog lays them out under "Links" */
+  dialog = collate_agreement_dialog_new (NULL, project);
+  gtk_window_present (dialog);
+  for (guint i = 0; i < 500 && !collate_agreement_dialog_is_ready (dialog); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (collate_agreement_dialog_is_ready (dialog));
+  {
+    g_autoptr(GString) shown = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (dialog), shown);
+    g_assert_nonnull (strstr (shown->str, "Links\n"));
+    g_assert_nonnull (strstr (shown->str, "across documents\n"));
+    g_assert_nonnull (strstr (shown->str, "Second’s\n"));
+    /* two annotators: the heading names the pair, not each row */
+    g_assert_null (strstr (shown->str, "ann – bob\n"));
+  }
+  gtk_window_destroy (dialog);
+  spin ();
+}
+
 /* The banner of a merge's conflicts: shown, then settled (asked first) */
 static void
 test_merge_conflicts (void)
@@ -344,7 +552,9 @@ main (int   argc,
 
   g_test_add ("/curation/step-and-decide", Fixture, NULL, set_up, test_step_and_decide, tear_down);
   g_test_add ("/curation/author-filter", Fixture, NULL, set_up, test_author_filter, tear_down);
+  g_test_add ("/curation/links", Fixture, "links", set_up, test_links, tear_down);
   g_test_add_func ("/curation/agreement", test_agreement);
+  g_test_add_func ("/curation/agreement-links", test_agreement_links);
   g_test_add_func ("/curation/merge-conflicts", test_merge_conflicts);
 
   return g_test_run ();

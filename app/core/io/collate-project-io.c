@@ -630,6 +630,56 @@ get_string_array (CollateJsonObjectReader *reader,
   return strings;
 }
 
+/* A link curation's other end (optional "link_end") */
+typedef struct
+{
+  const char *document;
+  guint       start;
+  guint       end;
+  const char *text;
+} LinkEnd;
+
+static gboolean
+read_link_end (CollateJsonObjectReader *r,
+               LinkEnd                 *out,
+               GError                 **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (r->path, "link_end");
+  const CollateJsonValue *value = collate_json_object_reader_lookup (r, "link_end");
+  CollateJsonObjectReader er;
+  guint64 start, end;
+
+  if (value == NULL)
+    return TRUE;
+  if (!collate_json_object_reader_init (&er, value, &path, error)
+      || !(out->document = collate_json_object_reader_get_string (&er, "document", error))
+      || !collate_json_object_reader_get_uint (&er, "start", MAX_OFFSET, &start, error)
+      || !collate_json_object_reader_get_uint (&er, "end", MAX_OFFSET, &end, error)
+      || !(out->text = collate_json_object_reader_get_string (&er, "text", error))
+      || !collate_json_object_reader_finish (&er, error))
+    return FALSE;
+  out->start = (guint) start;
+  out->end = (guint) end;
+  return TRUE;
+}
+
+/* A link curation's version: optional "reversed", a boolean */
+static gboolean
+read_reversed (CollateJsonObjectReader *r,
+               gboolean                *out,
+               GError                 **error)
+{
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (r->path, "reversed");
+  const CollateJsonValue *value = collate_json_object_reader_lookup (r, "reversed");
+
+  if (value == NULL)
+    return TRUE;
+  if (!collate_json_expect (value, COLLATE_JSON_BOOLEAN, &path, error))
+    return FALSE;
+  *out = value->v.boolean;
+  return TRUE;
+}
+
 /* "curations" (version 4): curators' decisions where annotators disagreed,
  * checked against the documents and the schema */
 static gboolean
@@ -651,6 +701,7 @@ read_curations (Loader                 *loader,
       CollateJsonObjectReader r;
       const char *id, *document, *text, *choice, *author, *created;
       guint64 start, end;
+      LinkEnd link_end = { NULL };
 
       if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
           || !(id = get_id (loader, &r, KIND_CURATION, i, error))
@@ -658,6 +709,7 @@ read_curations (Loader                 *loader,
           || !collate_json_object_reader_get_uint (&r, "start", MAX_OFFSET, &start, error)
           || !collate_json_object_reader_get_uint (&r, "end", MAX_OFFSET, &end, error)
           || !(text = collate_json_object_reader_get_string (&r, "text", error))
+          || !read_link_end (&r, &link_end, error)
           || !(choice = collate_json_object_reader_get_string (&r, "choice", error))
           || !(chosen = get_string_array (&r, "chosen", error))
           || !(versions_value = get_array (&r, "versions", error))
@@ -685,6 +737,7 @@ read_curations (Loader                 *loader,
             return FALSE;
           g_ptr_array_add (annotators, names);
           if (!(decision = collate_json_object_reader_get_string (&vr, "decision", error))
+              || !read_reversed (&vr, &versions[k].reversed, error)
               || !collate_json_object_reader_finish (&vr, error))
             return FALSE;
           if (g_str_equal (decision, "accepted"))
@@ -702,8 +755,14 @@ read_curations (Loader                 *loader,
           versions[k].annotators = names;
         }
 
-      curation = collate_curation_new (id, document, (guint) start, (guint) end, text, choice,
-                                       chosen, versions, versions_value->length, author, created);
+      if (link_end.document != NULL)
+        curation = collate_curation_new_for_links (id, document, (guint) start, (guint) end, text,
+                                                   link_end.document, link_end.start, link_end.end,
+                                                   link_end.text, choice, chosen, versions,
+                                                   versions_value->length, author, created);
+      else
+        curation = collate_curation_new (id, document, (guint) start, (guint) end, text, choice,
+                                         chosen, versions, versions_value->length, author, created);
       if (!collate_project_insert_curation (loader->project, curation, error))
         {
           prefix_record_error (error, &item);
@@ -1468,6 +1527,17 @@ append_curation (GString         *s,
   g_string_append (s, ",\n      \"end\": ");
   append_uint (s, collate_curation_get_end (curation));
   append_member (s, ",\n      \"text\": ", collate_curation_get_text (curation));
+  if (collate_curation_is_link (curation))
+    {
+      append_member (s, ",\n      \"link_end\": {\n        \"document\": ",
+                     collate_curation_get_link_document_id (curation));
+      g_string_append (s, ",\n        \"start\": ");
+      append_uint (s, collate_curation_get_link_start (curation));
+      g_string_append (s, ",\n        \"end\": ");
+      append_uint (s, collate_curation_get_link_end (curation));
+      append_member (s, ",\n        \"text\": ", collate_curation_get_link_text (curation));
+      g_string_append (s, "\n      }");
+    }
   append_member (s, ",\n      \"choice\": ", collate_curation_get_choice (curation));
   g_string_append (s, ",\n      \"chosen\": ");
   append_strings (s, collate_curation_get_chosen (curation));
@@ -1486,6 +1556,8 @@ append_curation (GString         *s,
       g_string_append (s, ",\n          \"annotators\": ");
       append_strings (s, v->annotators);
       append_member (s, ",\n          \"decision\": ", v->accepted ? "accepted" : "rejected");
+      if (v->reversed)
+        g_string_append (s, ",\n          \"reversed\": true");
       g_string_append (s, "\n        }");
     }
   g_string_append (s, "\n      ]");

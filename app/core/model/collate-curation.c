@@ -15,6 +15,10 @@ struct _CollateCuration
   guint                   start;
   guint                   end;
   char                   *text;
+  char                   *link_document_id;   /* NULL for spans */
+  guint                   link_start;
+  guint                   link_end;
+  char                   *link_text;
   char                   *choice;
   GStrv                   chosen;
   CollateCurationVersion *versions;
@@ -40,6 +44,8 @@ collate_curation_finalize (GObject *object)
   g_free (self->id);
   g_free (self->document_id);
   g_free (self->text);
+  g_free (self->link_document_id);
+  g_free (self->link_text);
   g_free (self->choice);
   g_strfreev (self->chosen);
   g_free (self->author);
@@ -97,9 +103,39 @@ collate_curation_new (const char                   *id,
       self->versions[i].annotators = (const char *const *)
         g_strdupv ((GStrv) (versions[i].annotators ? versions[i].annotators : none));
       self->versions[i].accepted = versions[i].accepted;
+      self->versions[i].reversed = versions[i].reversed;
     }
   self->author = g_strdup (author ? author : "");
   self->created = g_strdup (created ? created : "");
+  return self;
+}
+
+CollateCuration *
+collate_curation_new_for_links (const char                   *id,
+                                const char                   *document_id,
+                                guint                         start,
+                                guint                         end,
+                                const char                   *text,
+                                const char                   *link_document_id,
+                                guint                         link_start,
+                                guint                         link_end,
+                                const char                   *link_text,
+                                const char                   *choice,
+                                const char *const            *chosen,
+                                const CollateCurationVersion *versions,
+                                guint                         n_versions,
+                                const char                   *author,
+                                const char                   *created)
+{
+  CollateCuration *self = collate_curation_new (id, document_id, start, end, text, choice, chosen,
+                                                versions, n_versions, author, created);
+
+  if (self == NULL)
+    return NULL;
+  self->link_document_id = g_strdup (link_document_id ? link_document_id : "");
+  self->link_start = link_start;
+  self->link_end = link_end;
+  self->link_text = g_strdup (link_text ? link_text : "");
   return self;
 }
 
@@ -166,6 +202,41 @@ collate_curation_get_version (CollateCuration *self,
   g_return_val_if_fail (COLLATE_IS_CURATION (self), NULL);
   g_return_val_if_fail (index < self->n_versions, NULL);
   return &self->versions[index];
+}
+
+gboolean
+collate_curation_is_link (CollateCuration *self)
+{
+  g_return_val_if_fail (COLLATE_IS_CURATION (self), FALSE);
+  return self->link_document_id != NULL;
+}
+
+const char *
+collate_curation_get_link_document_id (CollateCuration *self)
+{
+  g_return_val_if_fail (COLLATE_IS_CURATION (self), NULL);
+  return self->link_document_id;
+}
+
+guint
+collate_curation_get_link_start (CollateCuration *self)
+{
+  g_return_val_if_fail (COLLATE_IS_CURATION (self), 0);
+  return self->link_start;
+}
+
+guint
+collate_curation_get_link_end (CollateCuration *self)
+{
+  g_return_val_if_fail (COLLATE_IS_CURATION (self), 0);
+  return self->link_end;
+}
+
+const char *
+collate_curation_get_link_text (CollateCuration *self)
+{
+  g_return_val_if_fail (COLLATE_IS_CURATION (self), NULL);
+  return self->link_text;
 }
 
 const char *

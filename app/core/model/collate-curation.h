@@ -27,6 +27,10 @@ typedef struct
   const char        *text;
   const char *const *annotators;   /* NULL-terminated, at least one */
   gboolean           accepted;
+  /* A link curation's version only: the link runs from the curation's
+   * other end (collate_curation_get_link_end()) to its first end; @start,
+   * @end and @text are always the end the link starts from */
+  gboolean           reversed;
 } CollateCurationVersion;
 
 /*
@@ -47,6 +51,28 @@ CollateCuration *collate_curation_new            (const char                   *
                                                   guint                         n_versions,
                                                   const char                   *author,
                                                   const char                   *created);
+/*
+ * A curator settled where annotators disagree on the links between two
+ * spans: [@start, @end) of @document_id (@text) is the first end, and
+ * [@link_start, @link_end) of @link_document_id (@link_text) the other;
+ * @versions are the links in dispute, @label a link label, @start, @end
+ * and @text the end each starts from (@reversed when that is the other end).
+ */
+CollateCuration *collate_curation_new_for_links  (const char                   *id,
+                                                  const char                   *document_id,
+                                                  guint                         start,
+                                                  guint                         end,
+                                                  const char                   *text,
+                                                  const char                   *link_document_id,
+                                                  guint                         link_start,
+                                                  guint                         link_end,
+                                                  const char                   *link_text,
+                                                  const char                   *choice,
+                                                  const char *const            *chosen,
+                                                  const CollateCurationVersion *versions,
+                                                  guint                         n_versions,
+                                                  const char                   *author,
+                                                  const char                   *created);
 const char       *collate_curation_get_id          (CollateCuration *self);
 const char       *collate_curation_get_document_id (CollateCuration *self);
 guint             collate_curation_get_start       (CollateCuration *self);
@@ -59,6 +85,13 @@ guint             collate_curation_get_n_versions  (CollateCuration *self);
 /* Borrowed from the curation */
 const CollateCurationVersion *collate_curation_get_version (CollateCuration *self,
                                                             guint            index);
+/* Whether it settles links (then the other end is set), not spans */
+gboolean          collate_curation_is_link         (CollateCuration *self);
+/* A link curation's other end; NULL, 0, 0, NULL for a span curation */
+const char       *collate_curation_get_link_document_id (CollateCuration *self);
+guint             collate_curation_get_link_start  (CollateCuration *self);
+guint             collate_curation_get_link_end    (CollateCuration *self);
+const char       *collate_curation_get_link_text   (CollateCuration *self);
 const char       *collate_curation_get_author      (CollateCuration *self);
 const char       *collate_curation_get_created     (CollateCuration *self);
 

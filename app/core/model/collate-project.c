@@ -2463,6 +2463,57 @@ collate_project_lookup_curation (CollateProject *self,
   return id ? g_hash_table_lookup (self->decisions[DECISION_CURATION].by_id, id) : NULL;
 }
 
+/* A link curation's other end and versions: each a link label of the
+ * schema, starting from one of the two ends (the other when reversed),
+ * with at least one annotator */
+static gboolean
+check_link_curation (CollateProject  *self,
+                     CollateCuration *curation,
+                     GError         **error)
+{
+  const char *link_document_id = collate_curation_get_link_document_id (curation);
+
+  if (g_hash_table_lookup (self->doc_by_id, link_document_id) == NULL)
+    {
+      g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                   _("link_end.document: there is no document \"%s\" in this project"), link_document_id);
+      return FALSE;
+    }
+  if (!check_quoted_range (self, "link_end.", link_document_id,
+                           collate_curation_get_link_start (curation), collate_curation_get_link_end (curation),
+                           collate_curation_get_link_text (curation), error))
+    return FALSE;
+  for (guint i = 0; i < collate_curation_get_n_versions (curation); i++)
+    {
+      const CollateCurationVersion *v = collate_curation_get_version (curation, i);
+      guint start = v->reversed ? collate_curation_get_link_start (curation) : collate_curation_get_start (curation);
+      guint end = v->reversed ? collate_curation_get_link_end (curation) : collate_curation_get_end (curation);
+      const char *text = v->reversed ? collate_curation_get_link_text (curation) : collate_curation_get_text (curation);
+
+      if (v->start != start || v->end != end || g_strcmp0 (v->text, text) != 0)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                       _("versions[%u]: %u–%u is not the end the link starts from (%u–%u, %s)"),
+                       i, v->start, v->end, start, end,
+                       v->reversed ? _("link_end, as the version is reversed") : _("the curation's own range"));
+          return FALSE;
+        }
+      if (collate_schema_lookup (self->schema, COLLATE_LABEL_KIND_LINK, v->label) == NULL)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("versions[%u].label: \"%s\" is not a link label of the schema"), i, v->label);
+          return FALSE;
+        }
+      if (v->annotators == NULL || v->annotators[0] == NULL)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                       _("versions[%u].annotators: names nobody; a version has at least one annotator"), i);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* A curation: a known document, its range and quote; a known choice with
  * as many chosen annotators as it needs; versions inside the range, with
  * their quotes, labels of the schema and at least one annotator each */
@@ -2501,11 +2552,19 @@ check_curation (CollateProject  *self,
                    _("versions: a curation settles at least one span"));
       return FALSE;
     }
+  if (collate_curation_is_link (curation))
+    return check_link_curation (self, curation, error);
   for (guint i = 0; i < n_versions; i++)
     {
       const CollateCurationVersion *v = collate_curation_get_version (curation, i);
       g_autofree char *field = g_strdup_printf ("versions[%u].", i);
 
+      if (v->reversed)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_INVALID,
+                       _("versions[%u].reversed: only a curation of links (with link_end) has reversed versions"), i);
+          return FALSE;
+        }
       if (!check_quoted_range (self, field, document_id, v->start, v->end, v->text, error))
         return FALSE;
       if (v->start < start || v->end > end)
@@ -2579,6 +2638,60 @@ collate_project_add_curation (CollateProject               *self,
 
   collate_project_begin_group (self, _("Curate"));
   record_op (self, OP_INSERT, ITEM_DECISION, curation, NULL);
+  collate_project_end_group (self);
+
+  return curation;  /* the project holds a reference */
+}
+
+/* The quote of [@start, @end) in a known document, else NULL (the check
+ * then reports the range) */
+static char *
+dup_quote (CollateProject *self,
+           const char     *document_id,
+           guint           start,
+           guint           end)
+{
+  DocEntry *entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
+
+  if (entry != NULL && start < end && end <= collate_document_get_length (entry->document))
+    return collate_document_dup_slice (entry->document, start, end);
+  return NULL;
+}
+
+CollateCuration *
+collate_project_add_link_curation (CollateProject               *self,
+                                   const char                   *document_id,
+                                   guint                         start,
+                                   guint                         end,
+                                   const char                   *link_document_id,
+                                   guint                         link_start,
+                                   guint                         link_end,
+                                   const char                   *choice,
+                                   const char *const            *chosen,
+                                   const CollateCurationVersion *versions,
+                                   guint                         n_versions,
+                                   GError                      **error)
+{
+  g_autoptr(CollateCuration) curation = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *link_text = NULL;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+
+  text = dup_quote (self, document_id, start, end);
+  link_text = dup_quote (self, link_document_id, link_start, link_end);
+  id = make_id (self, "c");
+  now = self->clock (self->clock_data);
+  curation = collate_curation_new_for_links (id, document_id, start, end, text,
+                                             link_document_id, link_start, link_end, link_text,
+                                             choice, chosen, versions, n_versions, self->author, now);
+  if (!check_curation (self, curation, error))
+    return NULL;
+
+  collate_project_begin_group (self, _("Curate"));
+  record_op (self, OP_INSERT_CURATION, curation, NULL);
   collate_project_end_group (self);
 
   return curation;  /* the project holds a reference */

@@ -121,6 +121,21 @@ CollateCuration   *collate_project_add_curation         (CollateProject         
                                                          const CollateCurationVersion *versions,
                                                          guint                         n_versions,
                                                          GError                      **error);
+/* The same for a decision on links between two spans: [@start, @end) of
+ * @document_id is the first end, [@link_start, @link_end) of
+ * @link_document_id the other (collate_curation_new_for_links()) */
+CollateCuration   *collate_project_add_link_curation    (CollateProject               *self,
+                                                         const char                   *document_id,
+                                                         guint                         start,
+                                                         guint                         end,
+                                                         const char                   *link_document_id,
+                                                         guint                         link_start,
+                                                         guint                         link_end,
+                                                         const char                   *choice,
+                                                         const char *const            *chosen,
+                                                         const CollateCurationVersion *versions,
+                                                         guint                         n_versions,
+                                                         GError                      **error);
 
 /* ── Building from a file or an import (validated, not undoable) ── */
 gboolean           collate_project_insert_annotation    (CollateProject    *self,

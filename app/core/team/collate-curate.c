@@ -21,6 +21,13 @@ struct _CollateDispute
   GStrv            annotators;
   GPtrArray       *spans;      /* CollateAnnotation (ref) */
   CollateCuration *curation;
+
+  /* A link dispute: the other end, and the links in dispute */
+  gboolean         is_link;
+  char            *link_document_id;
+  guint            link_start;
+  guint            link_end;
+  GPtrArray       *links;      /* CollateLink (ref) */
 };
 
 G_DEFINE_FINAL_TYPE (CollateDispute, collate_dispute, G_TYPE_OBJECT)
@@ -33,7 +40,9 @@ collate_dispute_finalize (GObject *object)
   g_free (self->document_id);
   g_strfreev (self->annotators);
   g_ptr_array_unref (self->spans);
+  g_ptr_array_unref (self->links);
   g_clear_object (&self->curation);
+  g_free (self->link_document_id);
 
   G_OBJECT_CLASS (collate_dispute_parent_class)->finalize (object);
 }
@@ -48,6 +57,7 @@ static void
 collate_dispute_init (CollateDispute *self)
 {
   self->spans = g_ptr_array_new_with_free_func (g_object_unref);
+  self->links = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 const char *
@@ -99,12 +109,48 @@ collate_dispute_is_decided (CollateDispute *self)
   return self->curation != NULL;
 }
 
+gboolean
+collate_dispute_is_link (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), FALSE);
+  return self->is_link;
+}
+
+const char *
+collate_dispute_get_link_document_id (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), NULL);
+  return self->link_document_id;
+}
+
+guint
+collate_dispute_get_link_start (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), 0);
+  return self->link_start;
+}
+
+guint
+collate_dispute_get_link_end (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), 0);
+  return self->link_end;
+}
+
+GPtrArray *
+collate_dispute_get_links (CollateDispute *self)
+{
+  g_return_val_if_fail (COLLATE_IS_DISPUTE (self), NULL);
+  return self->links;
+}
+
 /* ── Who made what ── */
 
-GStrv
-collate_annotation_dup_annotators (CollateAnnotation *span)
+/* The non-empty lines of an "annotators" value, else the author */
+static GStrv
+dup_annotators_of (const char *listed,
+                   const char *author)
 {
-  const char *listed = collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (listed != NULL)
@@ -115,9 +161,24 @@ collate_annotation_dup_annotators (CollateAnnotation *span)
         if (lines[i][0] != '\0')
           g_strv_builder_add (builder, lines[i]);
     }
-  else if (collate_annotation_get_author (span)[0] != '\0')
-    g_strv_builder_add (builder, collate_annotation_get_author (span));
+  else if (author[0] != '\0')
+    g_strv_builder_add (builder, author);
   return g_strv_builder_end (builder);
+}
+
+GStrv
+collate_link_dup_annotators (CollateLink *link)
+{
+  return dup_annotators_of (collate_link_get_attribute (link, COLLATE_ANNOTATORS_ATTRIBUTE),
+                            collate_link_get_author (link));
+}
+
+
+GStrv
+collate_annotation_dup_annotators (CollateAnnotation *span)
+{
+  return dup_annotators_of (collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE),
+                            collate_annotation_get_author (span));
 }
 
 static int
@@ -195,17 +256,18 @@ collate_project_dup_annotators (CollateProject *project)
 
 /* ── Finding disputes ── */
 
-/* Made by fewer than all @n_annotators (and counted at all) */
+/* Made by fewer than all @n_annotators (and counted at all): @listed is
+ * the "annotators" attribute, @author the author */
 static gboolean
-is_disputed (CollateAnnotation *span,
-             gboolean           merged,
-             guint              n_annotators)
+is_disputed_by (const char *listed,
+                const char *author,
+                gboolean    merged,
+                guint       n_annotators)
 {
-  const char *listed = collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE);
   guint n = 0;
 
   if (listed == NULL)
-    return !merged && n_annotators > (collate_annotation_get_author (span)[0] != '\0' ? 1 : 0);
+    return !merged && n_annotators > (author[0] != '\0' ? 1 : 0);
   /* the non-empty lines, without copying them (this runs for every span) */
   for (const char *line = listed; line != NULL; )
     {
@@ -215,6 +277,15 @@ is_disputed (CollateAnnotation *span,
       line = next ? next + 1 : NULL;
     }
   return n < n_annotators;
+}
+
+static gboolean
+is_disputed (CollateAnnotation *span,
+             gboolean           merged,
+             guint              n_annotators)
+{
+  return is_disputed_by (collate_annotation_get_attribute (span, COLLATE_ANNOTATORS_ATTRIBUTE),
+                         collate_annotation_get_author (span), merged, n_annotators);
 }
 
 static CollateDispute *
@@ -242,12 +313,26 @@ compare_disputes (gconstpointer a,
   int dx = collate_project_get_document_index (project, x->document_id);
   int dy = collate_project_get_document_index (project, y->document_id);
 
+  /* links after every span: deciding a span can remove links */
+  if (x->is_link != y->is_link)
+    return x->is_link ? 1 : -1;
   if (dx != dy)
     return dx < dy ? -1 : 1;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   if (x->end != y->end)
     return x->end < y->end ? -1 : 1;
+  if (x->is_link)
+    {
+      dx = collate_project_get_document_index (project, x->link_document_id);
+      dy = collate_project_get_document_index (project, y->link_document_id);
+      if (dx != dy)
+        return dx < dy ? -1 : 1;
+      if (x->link_start != y->link_start)
+        return x->link_start < y->link_start ? -1 : 1;
+      if (x->link_end != y->link_end)
+        return x->link_end < y->link_end ? -1 : 1;
+    }
   return 0;
 }
 
@@ -294,6 +379,9 @@ index_curations (CollateProject *project)
       g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
       DocCurations *dc = g_hash_table_lookup (index, collate_curation_get_document_id (c));
 
+      /* links' decisions cover links only */
+      if (collate_curation_is_link (c))
+        continue;
       if (dc == NULL)
         {
           dc = g_new0 (DocCurations, 1);
@@ -348,6 +436,135 @@ is_covered (GHashTable     *index,
   return FALSE;
 }
 
+/* Where a span is, as a key: "document\nstart\nend" */
+typedef struct
+{
+  const char *document_id;
+  guint       start;
+  guint       end;
+} Place;
+
+static Place
+place_of (CollateAnnotation *span)
+{
+  return (Place) { collate_annotation_get_document_id (span), collate_annotation_get_start (span),
+                   collate_annotation_get_end (span) };
+}
+
+static int
+compare_places (CollateProject *project,
+                const Place    *a,
+                const Place    *b)
+{
+  int da, db;
+
+  if (!g_str_equal (a->document_id, b->document_id))
+    {
+      da = collate_project_get_document_index (project, a->document_id);
+      db = collate_project_get_document_index (project, b->document_id);
+      if (da != db)
+        return da < db ? -1 : 1;
+      return strcmp (a->document_id, b->document_id);
+    }
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return 0;
+}
+
+/* The two places in order, as one key (a link either way round) */
+static char *
+link_key (CollateProject *project,
+          const Place    *a,
+          const Place    *b)
+{
+  if (compare_places (project, a, b) > 0)
+    {
+      const Place *t = a;
+
+      a = b;
+      b = t;
+    }
+  return g_strdup_printf ("%s\n%u\n%u\n%s\n%u\n%u", a->document_id, a->start, a->end,
+                          b->document_id, b->start, b->end);
+}
+
+/* Links not every annotator made, one dispute per pair of places their
+ * ends join (either way round), unless a link curation of that pair holds
+ * it; then a decided dispute per link curation */
+static void
+find_link_disputes (CollateProject *project,
+                    GStrv           annotators,
+                    gboolean        merged,
+                    GPtrArray      *result)
+{
+  GListModel *links = collate_project_get_links (project);
+  GListModel *curations = collate_project_get_curations (project);
+  guint n_annotators = g_strv_length (annotators);
+  guint n = n_annotators < 2 ? 0 : g_list_model_get_n_items (links);
+  g_autoptr(GHashTable) decided = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (curations); i++)
+    {
+      g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
+      Place a, b;
+      CollateDispute *dispute;
+
+      if (!collate_curation_is_link (c))
+        continue;
+      a = (Place) { collate_curation_get_document_id (c), collate_curation_get_start (c), collate_curation_get_end (c) };
+      b = (Place) { collate_curation_get_link_document_id (c), collate_curation_get_link_start (c),
+                    collate_curation_get_link_end (c) };
+      g_hash_table_add (decided, link_key (project, &a, &b));
+      dispute = dispute_new (a.document_id, a.start, a.end, annotators);
+      dispute->is_link = TRUE;
+      dispute->link_document_id = g_strdup (b.document_id);
+      dispute->link_start = b.start;
+      dispute->link_end = b.end;
+      dispute->curation = g_object_ref (c);
+      g_ptr_array_add (result, dispute);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CollateLink) link = g_list_model_get_item (links, i);
+      CollateAnnotation *from, *to;
+      g_autofree char *key = NULL;
+      CollateDispute *dispute;
+      Place a, b;
+
+      if (!is_disputed_by (collate_link_get_attribute (link, COLLATE_ANNOTATORS_ATTRIBUTE),
+                           collate_link_get_author (link), merged, n_annotators))
+        continue;
+      from = collate_project_lookup_annotation (project, collate_link_get_from (link));
+      to = collate_project_lookup_annotation (project, collate_link_get_to (link));
+      if (from == NULL || to == NULL)
+        continue;
+      a = place_of (from);
+      b = place_of (to);
+      key = link_key (project, &a, &b);
+      if (g_hash_table_contains (decided, key))
+        continue;
+      dispute = g_hash_table_lookup (open, key);
+      if (dispute == NULL)
+        {
+          const Place *first = compare_places (project, &a, &b) <= 0 ? &a : &b;
+          const Place *other = first == &a ? &b : &a;
+
+          dispute = dispute_new (first->document_id, first->start, first->end, annotators);
+          dispute->is_link = TRUE;
+          dispute->link_document_id = g_strdup (other->document_id);
+          dispute->link_start = other->start;
+          dispute->link_end = other->end;
+          g_hash_table_insert (open, g_steal_pointer (&key), dispute);
+          g_ptr_array_add (result, dispute);
+        }
+      g_ptr_array_add (dispute->links, g_object_ref (link));
+    }
+}
+
 GPtrArray *
 collate_project_find_disputes (CollateProject *project)
 {
@@ -399,18 +616,130 @@ collate_project_find_disputes (CollateProject *project)
   for (guint i = 0; i < g_list_model_get_n_items (curations); i++)
     {
       g_autoptr(CollateCuration) c = g_list_model_get_item (curations, i);
-      CollateDispute *decided = dispute_new (collate_curation_get_document_id (c),
+      CollateDispute *decided;
+
+      if (collate_curation_is_link (c))
+        continue;
+      decided = dispute_new (collate_curation_get_document_id (c),
                                              collate_curation_get_start (c),
                                              collate_curation_get_end (c), annotators);
 
       decided->curation = g_object_ref (c);
       g_ptr_array_add (result, decided);
     }
+  find_link_disputes (project, annotators, merged, result);
   g_ptr_array_sort_with_data (result, compare_disputes, project);
   return result;
 }
 
 /* ── Deciding ── */
+
+/* The annotators a choice keeps (@annotator checked for _ONE) */
+static GStrv
+chosen_for (CollateDispute *dispute,
+            const char     *choice,
+            const char     *annotator,
+            GError        **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE))
+    {
+      if (annotator == NULL || !g_strv_contains ((const char *const *) dispute->annotators, annotator))
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("“%s” is not one of this project’s annotators"), annotator ? annotator : "");
+          return NULL;
+        }
+      g_strv_builder_add (builder, annotator);
+    }
+  else if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ALL))
+    g_strv_builder_addv (builder, (const char **) dispute->annotators);
+  return g_strv_builder_end (builder);
+}
+
+/* A link dispute: the links of the versions not kept are removed, and a
+ * link curation records them all, as one undo step */
+static CollateCuration *
+curate_links (CollateProject *project,
+              CollateDispute *dispute,
+              const char     *choice,
+              const char     *annotator,
+              GError        **error)
+{
+  GPtrArray *links = dispute->links;
+  g_autofree CollateCurationVersion *versions = g_new0 (CollateCurationVersion, MAX (links->len, 1));
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) chosen = NULL;
+  CollateCuration *curation;
+  guint removed = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      CollateLink *link = g_ptr_array_index (links, i);
+      CollateLink *now = collate_project_lookup_link (project, collate_link_get_id (link));
+      CollateAnnotation *from = now ? collate_project_lookup_annotation (project, collate_link_get_from (now)) : NULL;
+      GStrv names;
+
+      if (now == NULL || from == NULL
+          || g_strcmp0 (collate_link_get_label (now), collate_link_get_label (link)) != 0
+          || g_strcmp0 (collate_link_get_from (now), collate_link_get_from (link)) != 0
+          || g_strcmp0 (collate_link_get_to (now), collate_link_get_to (link)) != 0)
+        {
+          g_set_error (error, COLLATE_ERROR, COLLATE_ERROR_NOT_FOUND,
+                       _("The links of this disagreement changed since it was listed (a decision on a span "
+                         "may have removed them); look at it again"));
+          return NULL;
+        }
+      names = collate_link_dup_annotators (link);
+      g_ptr_array_add (held, names);
+      versions[i].label = collate_link_get_label (link);
+      versions[i].annotators = (const char *const *) names;
+      versions[i].start = collate_annotation_get_start (from);
+      versions[i].end = collate_annotation_get_end (from);
+      versions[i].text = collate_annotation_get_text (from);
+      /* the link starts at the other end (a link joining two spans of the
+       * same place starts at the first) */
+      versions[i].reversed = !(g_str_equal (collate_annotation_get_document_id (from), dispute->document_id)
+                               && versions[i].start == dispute->start && versions[i].end == dispute->end);
+      if (g_str_equal (choice, COLLATE_CURATION_CHOICE_ONE))
+        versions[i].accepted = annotator != NULL && g_strv_contains ((const char *const *) names, annotator);
+      else
+        versions[i].accepted = g_str_equal (choice, COLLATE_CURATION_CHOICE_ALL);
+    }
+  if ((chosen = chosen_for (dispute, choice, annotator, error)) == NULL)
+    return NULL;
+
+  collate_project_begin_group (project, _("Curate"));
+  for (guint i = 0; i < links->len; i++)
+    {
+      CollateLink *link = g_ptr_array_index (links, i);
+
+      if (versions[i].accepted)
+        continue;
+      if (!collate_project_remove_link (project, collate_link_get_id (link), error))
+        {
+          collate_project_end_group (project);
+          if (removed > 0)
+            collate_project_undo (project);
+          return NULL;
+        }
+      removed++;
+    }
+  curation = collate_project_add_link_curation (project, dispute->document_id, dispute->start, dispute->end,
+                                                dispute->link_document_id, dispute->link_start,
+                                                dispute->link_end, choice, (const char *const *) chosen,
+                                                versions, links->len, error);
+  collate_project_end_group (project);
+  if (curation == NULL)
+    {
+      if (removed > 0)
+        collate_project_undo (project);
+      return NULL;
+    }
+  return curation;
+}
 
 CollateCuration *
 collate_project_curate (CollateProject *project,
@@ -442,6 +771,8 @@ collate_project_curate (CollateProject *project,
                    _("“%s” is not a choice: choose one annotator’s version, all or none"), choice ? choice : "");
       return NULL;
     }
+  if (dispute->is_link)
+    return curate_links (project, dispute, choice, annotator, error);
 
   spans = dispute->spans;
   versions = g_new0 (CollateCurationVersion, MAX (spans->len, 1));
@@ -517,4 +848,104 @@ collate_project_curate (CollateProject *project,
       return NULL;
     }
   return curation;
+}
+
+/* ── Keeping a list up to date ── */
+
+/* The first link dispute: they all come after the spans' */
+static guint
+first_link_position (GListModel *list)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (list);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(CollateDispute) d = g_list_model_get_item (list, mid);
+
+      if (d->is_link)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
+guint
+collate_disputes_settle (GListStore      *disputes,
+                         guint            position,
+                         CollateProject  *project,
+                         CollateCuration *curation,
+                         guint            n_links_removed)
+{
+  GListModel *list = G_LIST_MODEL (disputes);
+  g_autoptr(CollateDispute) open = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  guint gone = 0;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (disputes), 0);
+  g_return_val_if_fail (COLLATE_IS_PROJECT (project), 0);
+  g_return_val_if_fail (COLLATE_IS_CURATION (curation), 0);
+  g_return_val_if_fail (position < g_list_model_get_n_items (list), 0);
+
+  open = g_list_model_get_item (list, position);
+  g_return_val_if_fail (open->curation == NULL, 0);
+
+  /* decided in place: a list view would otherwise redo its rows' layout
+   * for the whole list (the caller shows the item anew) */
+  spans = g_steal_pointer (&open->spans);
+  open->spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_set_size (open->links, 0);
+  open->curation = g_object_ref (curation);
+  open->start = collate_curation_get_start (curation);
+  open->end = collate_curation_get_end (curation);
+
+  /* spans decided away took links along: the link disputes that held them */
+  if (!open->is_link && spans->len > 0 && n_links_removed > 0)
+    {
+      gboolean any_gone = FALSE;
+
+      for (guint i = 0; i < spans->len && !any_gone; i++)
+        any_gone = collate_project_lookup_annotation (project,
+                     collate_annotation_get_id (g_ptr_array_index (spans, i))) == NULL;
+      if (!any_gone)
+        return 0;
+      for (guint i = first_link_position (list); i < g_list_model_get_n_items (list);)
+        {
+          g_autoptr(CollateDispute) d = g_list_model_get_item (list, i);
+          g_autoptr(CollateDispute) kept = NULL;
+          guint n_kept = 0;
+
+          if (d->curation != NULL)
+            {
+              i++;
+              continue;
+            }
+          for (guint k = 0; k < d->links->len; k++)
+            n_kept += collate_project_lookup_link (project,
+                        collate_link_get_id (g_ptr_array_index (d->links, k))) != NULL;
+          if (n_kept == d->links->len)
+            {
+              i++;
+              continue;
+            }
+          if (n_kept == 0)
+            {
+              g_list_store_remove (disputes, i);
+              gone++;
+              continue;
+            }
+          kept = dispute_new (d->document_id, d->start, d->end, d->annotators);
+          kept->is_link = TRUE;
+          kept->link_document_id = g_strdup (d->link_document_id);
+          kept->link_start = d->link_start;
+          kept->link_end = d->link_end;
+          for (guint k = 0; k < d->links->len; k++)
+            if (collate_project_lookup_link (project, collate_link_get_id (g_ptr_array_index (d->links, k))) != NULL)
+              g_ptr_array_add (kept->links, g_object_ref (g_ptr_array_index (d->links, k)));
+          g_list_store_splice (disputes, i, 1, (gpointer *) &kept, 1);
+          i++;
+        }
+    }
+  return gone;
 }

@@ -232,7 +232,13 @@ same_curation (CollateCuration *a,
       || g_strcmp0 (collate_curation_get_created (a), collate_curation_get_created (b)) != 0
       || !g_strv_equal ((const char *const *) (x ? x : (const char *const[]) { NULL }),
                         (const char *const *) (y ? y : (const char *const[]) { NULL }))
-      || collate_curation_get_n_versions (a) != collate_curation_get_n_versions (b))
+      || collate_curation_get_n_versions (a) != collate_curation_get_n_versions (b)
+      /* a link curation's other end */
+      || collate_curation_is_link (a) != collate_curation_is_link (b)
+      || g_strcmp0 (collate_curation_get_link_document_id (a), collate_curation_get_link_document_id (b)) != 0
+      || collate_curation_get_link_start (a) != collate_curation_get_link_start (b)
+      || collate_curation_get_link_end (a) != collate_curation_get_link_end (b)
+      || g_strcmp0 (collate_curation_get_link_text (a), collate_curation_get_link_text (b)) != 0)
     return FALSE;
   for (guint k = 0; k < collate_curation_get_n_versions (a); k++)
     {
@@ -240,6 +246,7 @@ same_curation (CollateCuration *a,
       const CollateCurationVersion *w = collate_curation_get_version (b, k);
 
       if (v->start != w->start || v->end != w->end || v->accepted != w->accepted
+          || v->reversed != w->reversed
           || g_strcmp0 (v->label, w->label) != 0 || g_strcmp0 (v->text, w->text) != 0
           || !g_strv_equal (v->annotators, w->annotators))
         return FALSE;
@@ -383,6 +390,18 @@ copy_item (gpointer    item,
 
         for (guint k = 0; k < n; k++)
           versions[k] = *collate_curation_get_version (item, k);
+        if (collate_curation_is_link (item))
+          return collate_curation_new_for_links (id, collate_curation_get_document_id (item),
+                                                 collate_curation_get_start (item), collate_curation_get_end (item),
+                                                 collate_curation_get_text (item),
+                                                 collate_curation_get_link_document_id (item),
+                                                 collate_curation_get_link_start (item),
+                                                 collate_curation_get_link_end (item),
+                                                 collate_curation_get_link_text (item),
+                                                 collate_curation_get_choice (item),
+                                                 collate_curation_get_chosen (item), versions, n,
+                                                 collate_curation_get_author (item),
+                                                 collate_curation_get_created (item));
         return collate_curation_new (id, collate_curation_get_document_id (item),
                                      collate_curation_get_start (item), collate_curation_get_end (item),
                                      collate_curation_get_text (item), collate_curation_get_choice (item),
