@@ -2691,7 +2691,7 @@ collate_project_add_link_curation (CollateProject               *self,
     return NULL;
 
   collate_project_begin_group (self, _("Curate"));
-  record_op (self, OP_INSERT_CURATION, curation, NULL);
+  record_op (self, OP_INSERT, ITEM_DECISION, curation, NULL);
   collate_project_end_group (self);
 
   return curation;  /* the project holds a reference */
