@@ -170,6 +170,21 @@ collate_cli_finish_stdout (void)
   return FALSE;
 }
 
+/* ── Not freeing at exit ──────────────────────────────────────────────── */
+
+/* Deliberately never freed: see collate_cli_keep_until_exit() */
+static GPtrArray *kept_until_exit;
+
+void
+collate_cli_keep_until_exit (gpointer data)
+{
+  if (data == NULL)
+    return;
+  if (kept_until_exit == NULL)
+    kept_until_exit = g_ptr_array_new ();
+  g_ptr_array_add (kept_until_exit, data);
+}
+
 /* ── Loading several projects at once ─────────────────────────────────── */
 
 typedef struct
