@@ -719,22 +719,44 @@ collate_project_merge3 (CollateProject  *base,
 
 /* ── Merging annotators' versions into one ────────────────────────────── */
 
+/* One span of the result: its key (document, range, interned label),
+ * the first annotator's span, and everyone who made it */
 typedef struct
 {
-  CollateAnnotation *first;    /* borrowed from its project */
   guint              document; /* index in the first project */
+  guint              start;
+  guint              end;
+  const char        *label;    /* interned */
+  CollateAnnotation *first;    /* borrowed from its project */
   GPtrArray         *authors;  /* of const char *, distinct */
-  char              *id;       /* in the result */
+  CollateAnnotation *copy;     /* the result's, once made */
 } MergedSpan;
 
-static void
-merged_span_free (gpointer data)
+static guint
+merged_span_hash (gconstpointer data)
 {
-  MergedSpan *span = data;
+  const MergedSpan *span = data;
+  guint h = span->document;
 
-  g_ptr_array_unref (span->authors);
-  g_free (span->id);
-  g_free (span);
+  h = h * 1000003u + span->start;
+  h = h * 1000003u + span->end;
+  return h * 1000003u + g_direct_hash (span->label);
+}
+
+static gboolean
+merged_span_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const MergedSpan *x = a, *y = b;
+
+  return x->document == y->document && x->start == y->start && x->end == y->end && x->label == y->label;
+}
+
+static void
+merged_span_clear (MergedSpan *span)
+{
+  g_clear_pointer (&span->authors, g_ptr_array_unref);
+  g_clear_object (&span->copy);
 }
 
 typedef struct
@@ -773,6 +795,62 @@ merge_key (GHashTable        *doc_index,
                           collate_annotation_get_label (annotation));
 }
 
+/* The merged span @annotation (of a project with @doc_index) belongs to */
+static MergedSpan *
+merged_span_of (GHashTable        *spans,
+                GHashTable        *doc_index,
+                CollateAnnotation *annotation)
+{
+  MergedSpan probe = {
+    GPOINTER_TO_UINT (g_hash_table_lookup (doc_index, collate_annotation_get_document_id (annotation))),
+    collate_annotation_get_start (annotation), collate_annotation_get_end (annotation),
+    g_intern_string (collate_annotation_get_label (annotation)),
+  };
+
+  return g_hash_table_lookup (spans, &probe);
+}
+
+/* Spans [first, last) of @order, made as the result's (ids a1, a2, … by
+ * their place in @order), on a thread of their own or the caller's */
+typedef struct
+{
+  GPtrArray      *order;
+  CollateProject *result;
+  guint           first;
+  guint           last;
+} CopyWork;
+
+static gpointer
+copy_spans (gpointer data)
+{
+  CopyWork *work = data;
+
+  for (guint i = work->first; i < work->last; i++)
+    {
+      MergedSpan *span = g_ptr_array_index (work->order, i);
+      CollateAnnotation *a = span->first;
+      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+      g_autofree char *id = g_strdup_printf ("a%u", i + 1);
+      CollateDocument *document = collate_project_get_document (work->result, span->document);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
+      g_ptr_array_add (span->authors, NULL);
+      g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
+                           g_strjoinv ("\n", (GStrv) span->authors->pdata));
+      g_ptr_array_set_size (span->authors, span->authors->len - 1);
+
+      span->copy = collate_annotation_new (id, collate_document_get_id (document),
+                                           collate_annotation_get_start (a), collate_annotation_get_end (a),
+                                           collate_annotation_get_label (a), collate_annotation_get_text (a),
+                                           collate_annotation_get_note (a), attributes,
+                                           collate_annotation_get_author (a), collate_annotation_get_created (a),
+                                           collate_annotation_get_modified (a));
+    }
+  return NULL;
+}
+
 CollateProject *
 collate_projects_merge (CollateProject   **projects,
                         const char *const *names,
@@ -781,14 +859,16 @@ collate_projects_merge (CollateProject   **projects,
   guint n = g_strv_length ((GStrv) names);
   g_autoptr(CollateAgreement) pairing = NULL;
   g_autoptr(CollateProject) result = NULL;
-  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_span_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autofree MergedSpan *span_store = NULL;  /* order's spans (freed after order) */
+  g_autoptr(GHashTable) spans = g_hash_table_new (merged_span_hash, merged_span_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) merged_span_clear);
+  guint n_spans = 0;
   g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_link_free);
   g_autoptr(GPtrArray) link_order = g_ptr_array_new ();
   g_autoptr(GPtrArray) doc_indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) first_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CollateSchema *schema = collate_project_get_schema (projects[0]);
-  guint64 next = 1;
+  guint64 next;
 
   g_return_val_if_fail (n >= 2, NULL);
 
@@ -842,25 +922,31 @@ collate_projects_merge (CollateProject   **projects,
 
   /* Spans: one per (document, range, label), with everyone who made it */
   for (guint p = 0; p < n; p++)
+    n_spans += g_list_model_get_n_items (collate_project_get_annotations (projects[p]));
+  span_store = g_new0 (MergedSpan, MAX (n_spans, 1));
+  for (guint p = 0; p < n; p++)
     {
       GListModel *list = collate_project_get_annotations (projects[p]);
+      GHashTable *doc_index = g_ptr_array_index (doc_indexes, p);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
           g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (list, i);
-          g_autofree char *key = merge_key (g_ptr_array_index (doc_indexes, p), annotation);
-          MergedSpan *span = g_hash_table_lookup (spans, key);
+          MergedSpan *span = merged_span_of (spans, doc_index, annotation);
           const char *author = author_of (collate_annotation_get_author (annotation), names[p]);
 
           if (span == NULL)
             {
-              span = g_new0 (MergedSpan, 1);
-              span->first = annotation;
-              span->document = GPOINTER_TO_UINT (g_hash_table_lookup (g_ptr_array_index (doc_indexes, p),
+              span = &span_store[order->len];
+              span->document = GPOINTER_TO_UINT (g_hash_table_lookup (doc_index,
                                                                       collate_annotation_get_document_id (annotation)));
+              span->start = collate_annotation_get_start (annotation);
+              span->end = collate_annotation_get_end (annotation);
+              span->label = g_intern_string (collate_annotation_get_label (annotation));
+              span->first = annotation;
               span->authors = g_ptr_array_new ();
               g_ptr_array_add (order, span);
-              g_hash_table_insert (spans, g_steal_pointer (&key), span);
+              g_hash_table_add (spans, span);
             }
           if (!g_ptr_array_find_with_equal_func (span->authors, author, g_str_equal, NULL))
             g_ptr_array_add (span->authors, (gpointer) author);
@@ -869,33 +955,32 @@ collate_projects_merge (CollateProject   **projects,
         }
     }
 
+  /* The result's spans are made on two threads when there are many (only
+   * new objects are written there; the projects are only read), then
+   * inserted in order here */
+  {
+    CopyWork works[2] = {
+      { order, result, 0, order->len / 2 },
+      { order, result, order->len / 2, order->len },
+    };
+    GThread *thread = NULL;
+
+    if (order->len >= 10000 && g_get_num_processors () > 1)
+      thread = g_thread_new ("merge-spans", copy_spans, &works[1]);
+    else
+      copy_spans (&works[1]);
+    copy_spans (&works[0]);
+    if (thread != NULL)
+      g_thread_join (thread);
+  }
   for (guint i = 0; i < order->len; i++)
     {
       MergedSpan *span = g_ptr_array_index (order, i);
-      CollateAnnotation *a = span->first;
-      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
-      g_autoptr(CollateAnnotation) copy = NULL;
-      CollateDocument *document;
 
-      for (guint k = 0; keys[k] != NULL; k++)
-        g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
-      g_ptr_array_add (span->authors, NULL);
-      g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
-                           g_strjoinv ("\n", (GStrv) span->authors->pdata));
-      g_ptr_array_set_size (span->authors, span->authors->len - 1);
-
-      document = collate_project_get_document (result, span->document);
-      span->id = g_strdup_printf ("a%" G_GUINT64_FORMAT, next++);
-      copy = collate_annotation_new (span->id, collate_document_get_id (document),
-                                     collate_annotation_get_start (a), collate_annotation_get_end (a),
-                                     collate_annotation_get_label (a), collate_annotation_get_text (a),
-                                     collate_annotation_get_note (a), attributes,
-                                     collate_annotation_get_author (a), collate_annotation_get_created (a),
-                                     collate_annotation_get_modified (a));
-      if (!collate_project_insert_annotation (result, copy, error))
+      if (!collate_project_insert_annotation (result, span->copy, error))
         return NULL;
     }
+  next = (guint64) order->len + 1;
 
   /* Links: one per label and pair of ends (either way round), with
    * everyone who made it, in the order of @projects */
@@ -920,8 +1005,8 @@ collate_projects_merge (CollateProject   **projects,
             {
               merged = g_new0 (MergedLink, 1);
               merged->first = g_object_ref (link);
-              merged->from = g_hash_table_lookup (spans, from_key);
-              merged->to = g_hash_table_lookup (spans, to_key);
+              merged->from = merged_span_of (spans, g_ptr_array_index (doc_indexes, p), from);
+              merged->to = merged_span_of (spans, g_ptr_array_index (doc_indexes, p), to);
               merged->authors = g_ptr_array_new ();
               g_ptr_array_add (link_order, merged);
               g_hash_table_insert (links, g_steal_pointer (&key), merged);
@@ -943,7 +1028,9 @@ collate_projects_merge (CollateProject   **projects,
 
       g_ptr_array_add (merged->authors, NULL);
       g_hash_table_insert (attributes, COLLATE_ANNOTATORS_ATTRIBUTE, g_strjoinv ("\n", (GStrv) merged->authors->pdata));
-      copy = collate_link_new_with_attributes (id, collate_link_get_label (link), merged->from->id, merged->to->id,
+      copy = collate_link_new_with_attributes (id, collate_link_get_label (link),
+                                               collate_annotation_get_id (merged->from->copy),
+                                               collate_annotation_get_id (merged->to->copy),
                                                collate_link_get_note (link), attributes,
                                                collate_link_get_author (link),
                                                collate_link_get_created (link), collate_link_get_modified (link));
