@@ -288,13 +288,37 @@ by_id (CollateProject *project,
   return table;
 }
 
-/* Ids of @kind in all three, base's order, then ours', then theirs' */
+/* The item of @kind with @id in @project (borrowed), by the project's own
+ * index of ids */
+static gpointer
+lookup_item (CollateProject *project,
+             ItemKind        kind,
+             const char     *id)
+{
+  switch (kind)
+    {
+    case DOCUMENTS:
+      return collate_project_lookup_document (project, id);
+    case ANNOTATIONS:
+      return collate_project_lookup_annotation (project, id);
+    case LINKS:
+      return collate_project_lookup_link (project, id);
+    case CURATIONS:
+      return collate_project_lookup_curation (project, id);
+    case REVIEWS:
+    default:
+      return collate_project_lookup_review (project, id);
+    }
+}
+
+/* Ids of @kind in all three, base's order, then ours', then theirs' (ids
+ * are unique within a project, so an id is new unless an earlier side has
+ * it) */
 static GPtrArray *
 all_ids (Merge    *merge,
          ItemKind  kind)
 {
   GPtrArray *ids = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint side = 0; side < 3; side++)
     {
@@ -305,8 +329,11 @@ all_ids (Merge    *merge,
         {
           g_autoptr(GObject) item = g_list_model_get_item (list, i);
           const char *id = id_of (item, kind);
+          gboolean seen = FALSE;
 
-          if (g_hash_table_add (seen, (gpointer) id))
+          for (guint earlier = 0; earlier < side && !seen; earlier++)
+            seen = lookup_item (merge->version[earlier], kind, id) != NULL;
+          if (!seen)
             g_ptr_array_add (ids, (gpointer) id);
         }
     }
@@ -422,9 +449,6 @@ merge_items (Merge      *merge,
              const char *what,
              const char *prefix)
 {
-  g_autoptr(GHashTable) base = by_id (merge->version[BASE], kind);
-  g_autoptr(GHashTable) ours = by_id (merge->version[OURS], kind);
-  g_autoptr(GHashTable) theirs = by_id (merge->version[THEIRS], kind);
   g_autoptr(GPtrArray) ids = all_ids (merge, kind);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) later = g_ptr_array_new ();
@@ -432,9 +456,9 @@ merge_items (Merge      *merge,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      gpointer o = g_hash_table_lookup (base, id);
-      gpointer a = g_hash_table_lookup (ours, id);
-      gpointer b = g_hash_table_lookup (theirs, id);
+      gpointer o = lookup_item (merge->version[BASE], kind, id);
+      gpointer a = lookup_item (merge->version[OURS], kind, id);
+      gpointer b = lookup_item (merge->version[THEIRS], kind, id);
       gpointer take = NULL;
       gboolean from_theirs = FALSE;
 
