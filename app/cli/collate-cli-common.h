@@ -90,4 +90,22 @@ void     collate_cli_progress_step  (CollateCliProgress *progress);
 /* Erases the progress line, before anything else is printed */
 void     collate_cli_progress_clear (CollateCliProgress *progress);
 
+/* What collate_cli_walk_projects() hands over for each project file: the
+ * project (borrowed: take a reference to keep it) or, if it did not load,
+ * NULL and the error.  Returns FALSE to stop the walk. */
+typedef gboolean (*CollateCliProjectFunc) (const char     *path,
+                                           CollateProject *project,
+                                           const GError   *error,
+                                           gpointer        user_data);
+
+/* Loads each of @paths (of char *) and calls @func with it, in the order of
+ * @paths, with @progress (initialised by the caller) cleared before each
+ * call and stepped after it.  The next files load on other threads (one
+ * per processor, a few ahead) while @func runs.  Returns FALSE if @func
+ * stopped the walk. */
+gboolean collate_cli_walk_projects (GPtrArray             *paths,
+                                    CollateCliProgress    *progress,
+                                    CollateCliProjectFunc  func,
+                                    gpointer               user_data);
+
 G_END_DECLS

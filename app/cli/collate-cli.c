@@ -477,6 +477,48 @@ load_project (const char *path)
   return project;
 }
 
+typedef struct
+{
+  int   status;
+  guint n_bad;
+} Validation;
+
+/* collate_cli_walk_projects(): "FILE: ok (…)" or the problem */
+static gboolean
+validate_one (const char     *path,
+              CollateProject *project,
+              const GError   *error,
+              gpointer        user_data)
+{
+  Validation *validation = user_data;
+  g_autofree char *shown = collate_cli_display_name (path);
+  g_autofree char *documents = NULL;
+  g_autofree char *spans = NULL;
+  g_autofree char *links = NULL;
+  guint n_documents, n_spans, n_links;
+
+  if (project == NULL)
+    {
+      collate_cli_print_error ("%s: %s", shown, without_file_name (error->message, path));
+      validation->status = EXIT_BAD_INPUT;
+      validation->n_bad++;
+      return TRUE;
+    }
+
+  n_documents = collate_project_get_n_documents (project);
+  n_spans = collate_project_get_n_annotations (project);
+  n_links = collate_project_get_n_links (project);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                            n_documents), n_documents);
+  spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans),
+                           n_spans);
+  links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links),
+                           n_links);
+  /* TRANSLATORS: "FILE: ok (2 documents, 10 spans, 3 links)" */
+  g_print (_("%s: ok (%s, %s, %s)\n"), shown, documents, spans, links);
+  return TRUE;
+}
+
 static int
 command_validate (int    argc,
                   char **argv)
@@ -492,9 +534,8 @@ command_validate (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   CollateCliProgress progress;
-  int status = EXIT_OK;
+  Validation validation = { EXIT_OK, 0 };
   gboolean any_folder = FALSE;
-  guint n_bad = 0;
   guint i;
 
   context = command_context_new (NULL,
@@ -512,53 +553,19 @@ command_validate (int    argc,
     return usage_error ("validate", _("give at least one project file or folder"));
 
   if (!collate_cli_expand_inputs ((const char *const *) files, paths))
-    status = EXIT_BAD_INPUT;
+    validation.status = EXIT_BAD_INPUT;
 
   collate_cli_progress_init (&progress, N_("Validating"), paths->len, progress_asked);
-  for (i = 0; i < paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (paths, i);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CollateProject) project = collate_project_load_file (file, NULL, NULL, &error);
-      g_autofree char *shown = collate_cli_display_name (path);
-      g_autofree char *documents = NULL;
-      g_autofree char *spans = NULL;
-      g_autofree char *links = NULL;
-      guint n_documents, n_spans, n_links;
-
-      collate_cli_progress_clear (&progress);
-      if (project == NULL)
-        {
-          collate_cli_print_error ("%s: %s", shown, without_file_name (error->message, path));
-          status = EXIT_BAD_INPUT;
-          n_bad++;
-          collate_cli_progress_step (&progress);
-          continue;
-        }
-
-      n_documents = collate_project_get_n_documents (project);
-      n_spans = collate_project_get_n_annotations (project);
-      n_links = collate_project_get_n_links (project);
-      documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
-                                                n_documents), n_documents);
-      spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans),
-                               n_spans);
-      links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links),
-                               n_links);
-      /* TRANSLATORS: "FILE: ok (2 documents, 10 spans, 3 links)" */
-      g_print (_("%s: ok (%s, %s, %s)\n"), shown, documents, spans, links);
-      collate_cli_progress_step (&progress);
-    }
+  collate_cli_walk_projects (paths, &progress, validate_one, &validation);
 
   /* A folder: a last line that says how many of its files were bad */
   for (i = 0; files[i] != NULL; i++)
     any_folder = any_folder || g_file_test (files[i], G_FILE_TEST_IS_DIR);
-  if (any_folder && paths->len > 1 && n_bad > 0)
+  if (any_folder && paths->len > 1 && validation.n_bad > 0)
     collate_cli_print_error (g_dngettext (GETTEXT_PACKAGE, "%u of %u project files is not valid",
-                                          "%u of %u project files are not valid", n_bad),
-                             n_bad, paths->len);
-  return status;
+                                          "%u of %u project files are not valid", validation.n_bad),
+                             validation.n_bad, paths->len);
+  return validation.status;
 }
 
 /* ── stats ────────────────────────────────────────────────────────────── */
@@ -1141,6 +1148,27 @@ corpus_print_json (CorpusStats *corpus)
   print_json_builder (builder);
 }
 
+/* collate_cli_walk_projects(): one file's counts into the totals */
+static gboolean
+count_one (const char     *path,
+           CollateProject *project,
+           const GError   *error,
+           gpointer        user_data)
+{
+  g_autoptr(Stats) stats = NULL;
+
+  if (project == NULL)
+    {
+      g_autofree char *shown = collate_cli_display_name (path);
+
+      collate_cli_print_error ("%s: %s", shown, without_file_name (error->message, path));
+      return FALSE;
+    }
+  stats = stats_compute (project);
+  corpus_stats_add (user_data, stats, path);
+  return TRUE;
+}
+
 static int
 command_stats (int    argc,
                char **argv)
@@ -1199,25 +1227,9 @@ command_stats (int    argc,
   corpus.span_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_count_free);
   corpus.link_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_count_free);
   collate_cli_progress_init (&progress, N_("Counting"), paths->len, progress_asked);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (paths, i);
-      g_autoptr(CollateProject) project = NULL;
-      g_autoptr(Stats) stats = NULL;
-
-      collate_cli_progress_clear (&progress);
-      project = load_project (path);
-      if (project == NULL)
-        {
-          /* Totals without a file would be wrong: stop */
-          status = EXIT_BAD_INPUT;
-          break;
-        }
-      stats = stats_compute (project);
-      corpus_stats_add (&corpus, stats, path);
-      collate_cli_progress_step (&progress);
-    }
-  collate_cli_progress_clear (&progress);
+  /* Totals without a file would be wrong: a file that does not load stops */
+  if (!collate_cli_walk_projects (paths, &progress, count_one, &corpus))
+    status = EXIT_BAD_INPUT;
 
   if (status == EXIT_OK)
     {
