@@ -219,12 +219,10 @@ collate_cli_load_projects (const char *const  *paths,
   g_autofree GError **errors = g_new0 (GError *, n);
   g_autofree GThread **threads = NULL;
   Loading loading = { paths, n, projects, errors, 0 };
-  guint n_threads = MIN (n, 2 * MAX (g_get_num_processors (), 1));
+  guint n_threads = MIN (n, MAX (g_get_num_processors (), 1));
   gboolean ok = TRUE;
 
-  /* Loading is most of the time: the files at once, up to two per
-   * processor, so that three files on two processors take the time of
-   * one and a half loads, not of two one after the other */
+  /* Parsing is most of the time: one file per processor at once */
   threads = g_new0 (GThread *, n_threads);
   for (guint t = 1; t < n_threads; t++)
     threads[t] = g_thread_new ("load", load_worker, &loading);

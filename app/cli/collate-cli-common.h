@@ -41,7 +41,7 @@ int      collate_cli_check_output  (const char         *output,
 gboolean collate_cli_finish_stdout (void);
 
 /* Loads the project files @paths into @projects (of @n), several at once
- * (up to two per processor).  On a problem prints the first file's error, clears
+ * (one per processor).  On a problem prints the first file's error, clears
  * @projects and returns FALSE. */
 gboolean collate_cli_load_projects (const char *const  *paths,
                                     guint               n,
