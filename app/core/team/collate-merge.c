@@ -834,45 +834,119 @@ merged_span_of (GHashTable        *spans,
   return g_hash_table_lookup (spans, &probe);
 }
 
-/* Spans [first, last) of @order, made as the result's (ids a1, a2, … by
- * their place in @order), on a thread of their own or the caller's */
+/* Making the result's spans, the copies of @order's (ids a1, a2, … by
+ * their place in @order): a second thread takes them from the start while
+ * the caller inserts them in order, making some from the end itself
+ * whenever the next is not made yet.  Only new objects are written by
+ * both; the projects are only read. */
 typedef struct
 {
-  GPtrArray      *order;
-  CollateProject *result;
-  guint           first;
-  guint           last;
+  GPtrArray          *order;
+  const char *const  *doc_ids;  /* the result's document ids, by index */
+  GMutex              mutex;
+  guint               lo;       /* spans [lo, hi) are not taken yet */
+  guint               hi;
+  gint               *made;     /* per span, 1 once its copy is made */
 } CopyWork;
 
+static gboolean
+take_span (CopyWork *work,
+           gboolean  from_end,
+           guint    *index)
+{
+  gboolean taken;
+
+  g_mutex_lock (&work->mutex);
+  taken = work->lo < work->hi;
+  if (taken)
+    *index = from_end ? --work->hi : work->lo++;
+  g_mutex_unlock (&work->mutex);
+  return taken;
+}
+
+static void
+make_span (CopyWork *work,
+           guint     i)
+{
+  MergedSpan *span = g_ptr_array_index (work->order, i);
+  CollateAnnotation *a = span->first;
+  g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+  g_autofree char *id = g_strdup_printf ("a%u", i + 1);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
+  g_ptr_array_add (span->authors, NULL);
+  g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
+                       g_strjoinv ("\n", (GStrv) span->authors->pdata));
+  g_ptr_array_set_size (span->authors, span->authors->len - 1);
+
+  span->copy = collate_annotation_new (id, work->doc_ids[span->document],
+                                       collate_annotation_get_start (a), collate_annotation_get_end (a),
+                                       collate_annotation_get_label (a), collate_annotation_get_text (a),
+                                       collate_annotation_get_note (a), attributes,
+                                       collate_annotation_get_author (a), collate_annotation_get_created (a),
+                                       collate_annotation_get_modified (a));
+  g_atomic_int_set (&work->made[i], 1);
+}
+
 static gpointer
-copy_spans (gpointer data)
+make_spans_from_start (gpointer data)
 {
   CopyWork *work = data;
+  guint i;
 
-  for (guint i = work->first; i < work->last; i++)
-    {
-      MergedSpan *span = g_ptr_array_index (work->order, i);
-      CollateAnnotation *a = span->first;
-      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
-      g_autofree char *id = g_strdup_printf ("a%u", i + 1);
-      CollateDocument *document = collate_project_get_document (work->result, span->document);
-
-      for (guint k = 0; keys[k] != NULL; k++)
-        g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
-      g_ptr_array_add (span->authors, NULL);
-      g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
-                           g_strjoinv ("\n", (GStrv) span->authors->pdata));
-      g_ptr_array_set_size (span->authors, span->authors->len - 1);
-
-      span->copy = collate_annotation_new (id, collate_document_get_id (document),
-                                           collate_annotation_get_start (a), collate_annotation_get_end (a),
-                                           collate_annotation_get_label (a), collate_annotation_get_text (a),
-                                           collate_annotation_get_note (a), attributes,
-                                           collate_annotation_get_author (a), collate_annotation_get_created (a),
-                                           collate_annotation_get_modified (a));
-    }
+  while (take_span (work, FALSE, &i))
+    make_span (work, i);
   return NULL;
+}
+
+/* Makes @order's copies and inserts them into @result in order */
+static gboolean
+insert_spans (CollateProject *result,
+              GPtrArray      *order,
+              GError        **error)
+{
+  guint n_documents = collate_project_get_n_documents (result);
+  g_autofree const char **doc_ids = g_new0 (const char *, MAX (n_documents, 1));
+  g_autofree gint *made = g_new0 (gint, MAX (order->len, 1));
+  CopyWork work = { order, doc_ids, { 0 }, 0, order->len, made };
+  GThread *thread = NULL;
+  gboolean ok = TRUE;
+
+  for (guint d = 0; d < n_documents; d++)
+    doc_ids[d] = collate_document_get_id (collate_project_get_document (result, d));
+  g_mutex_init (&work.mutex);
+  if (order->len >= 10000 && g_get_num_processors () > 1)
+    thread = g_thread_new ("merge-spans", make_spans_from_start, &work);
+
+  for (guint i = 0; i < order->len && ok; i++)
+    {
+      MergedSpan *span = g_ptr_array_index (order, i);
+
+      while (!g_atomic_int_get (&made[i]))
+        {
+          guint j;
+
+          if (take_span (&work, TRUE, &j))
+            make_span (&work, j);
+          else
+            g_thread_yield ();  /* the other thread is making span i */
+        }
+      ok = collate_project_insert_annotation (result, span->copy, error);
+    }
+
+  if (!ok)
+    {
+      /* nothing more is taken */
+      g_mutex_lock (&work.mutex);
+      work.hi = work.lo;
+      g_mutex_unlock (&work.mutex);
+    }
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_mutex_clear (&work.mutex);
+  return ok;
 }
 
 CollateProject *
@@ -979,31 +1053,8 @@ collate_projects_merge (CollateProject   **projects,
         }
     }
 
-  /* The result's spans are made on two threads when there are many (only
-   * new objects are written there; the projects are only read), then
-   * inserted in order here */
-  {
-    CopyWork works[2] = {
-      { order, result, 0, order->len / 2 },
-      { order, result, order->len / 2, order->len },
-    };
-    GThread *thread = NULL;
-
-    if (order->len >= 10000 && g_get_num_processors () > 1)
-      thread = g_thread_new ("merge-spans", copy_spans, &works[1]);
-    else
-      copy_spans (&works[1]);
-    copy_spans (&works[0]);
-    if (thread != NULL)
-      g_thread_join (thread);
-  }
-  for (guint i = 0; i < order->len; i++)
-    {
-      MergedSpan *span = g_ptr_array_index (order, i);
-
-      if (!collate_project_insert_annotation (result, span->copy, error))
-        return NULL;
-    }
+  if (!insert_spans (result, order, error))
+    return NULL;
   next = (guint64) order->len + 1;
 
   /* Links: one per label and pair of ends (either way round), with
