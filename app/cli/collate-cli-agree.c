@@ -28,42 +28,6 @@ compare_strings (gconstpointer a,
 
 typedef CollateCliProgress Progress;
 
-static CollateProject *
-load (const char *path,
-      Progress   *progress)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CollateProject *project = collate_project_load_file (file, NULL, NULL, &error);
-
-  if (project == NULL)
-    {
-      collate_cli_progress_clear (progress);
-      collate_cli_print_error ("%s", error->message);
-    }
-  else
-    collate_cli_progress_step (progress);
-  return project;
-}
-
-typedef struct
-{
-  const char     *path;
-  GThread        *thread;
-  CollateProject *project;
-  GError         *error;
-} Loading;
-
-static gpointer
-load_thread (gpointer data)
-{
-  Loading *loading = data;
-  g_autoptr(GFile) file = g_file_new_for_path (loading->path);
-
-  loading->project = collate_project_load_file (file, NULL, NULL, &loading->error);
-  return NULL;
-}
-
 /* The project files in @folder and the folders inside it, sorted; NULL
  * on an error (said) */
 static GPtrArray *
@@ -91,6 +55,123 @@ texts_of (CollateProject *project)
   return g_strjoinv (",", (GStrv) shas->pdata);
 }
 
+/* One folder's projects by their texts, for collate_cli_walk_projects() */
+typedef struct
+{
+  GHashTable *table;    /* texts → project */
+  const char *folder;
+} ByTexts;
+
+/* A project loaded but refused: it counts as loaded in the progress, which
+ * is then cleared for the message */
+static void
+progress_before_refusal (Progress *progress)
+{
+  collate_cli_progress_step (progress);
+  collate_cli_progress_clear (progress);
+}
+
+static gboolean
+add_by_texts (ByTexts        *by_texts,
+              const char     *path,
+              CollateProject *project,
+              Progress       *progress)
+{
+  char *texts;
+
+  texts = texts_of (project);
+  if (g_hash_table_contains (by_texts->table, texts))
+    {
+      g_autofree char *shown = collate_cli_display_name (path);
+      g_autofree char *folder = collate_cli_display_name (by_texts->folder);
+
+      progress_before_refusal (progress);
+      collate_cli_print_error (_("%s: another project in %s holds the same documents; "
+                                 "each folder must hold one version of each project"),
+                               shown, folder);
+      g_free (texts);
+      return FALSE;
+    }
+  g_object_set_data_full (G_OBJECT (project), "collate-cli-path", g_strdup (path), g_free);
+  g_hash_table_insert (by_texts->table, texts, g_object_ref (project));
+  return TRUE;
+}
+
+/* The first folder's projects, each with its partners from the others */
+typedef struct
+{
+  GStrv      folders;
+  guint      n;
+  GPtrArray *by_texts;  /* of GHashTable, [0] unused */
+  GPtrArray *sets;
+} Partners;
+
+static gboolean
+add_with_partners (Partners       *partners,
+                   const char     *path,
+                   CollateProject *project,
+                   Progress       *progress)
+{
+  CollateProject **set;
+  g_autofree char *texts = NULL;
+
+  set = g_new0 (CollateProject *, partners->n);
+  set[0] = g_object_ref (project);
+  g_ptr_array_add (partners->sets, set);
+  texts = texts_of (set[0]);
+  for (guint f = 1; f < partners->n; f++)
+    {
+      GHashTable *table = g_ptr_array_index (partners->by_texts, f);
+      CollateProject *partner = g_hash_table_lookup (table, texts);
+
+      if (partner == NULL)
+        {
+          g_autofree char *shown = collate_cli_display_name (path);
+          g_autofree char *folder = collate_cli_display_name (partners->folders[f]);
+
+          progress_before_refusal (progress);
+          collate_cli_print_error (_("%s has no project with the same documents as %s "
+                                     "(texts are compared by their sha256)"), folder, shown);
+          return FALSE;
+        }
+      set[f] = g_object_ref (partner);
+      g_hash_table_remove (table, texts);
+    }
+  return TRUE;
+}
+
+/* Every folder's projects in one walk: the other folders' first, then the
+ * first folder's (@ends: where each folder's paths end in the walk) */
+typedef struct
+{
+  GArray   *ends;      /* guint, for folders 1…n-1 */
+  GArray   *by_texts;  /* ByTexts, for folders 1…n-1 */
+  Partners *partners;
+  Progress *progress;
+  guint     next;      /* the index of the path handed over next */
+} Pairing;
+
+static gboolean
+pair_one (const char     *path,
+          CollateProject *project,
+          const GError   *error,
+          gpointer        user_data)
+{
+  Pairing *pairing = user_data;
+  guint i = pairing->next++;
+
+  if (project == NULL)
+    {
+      collate_cli_print_error ("%s", error->message);
+      return FALSE;
+    }
+  for (guint f = 0; f < pairing->ends->len; f++)
+    if (i < g_array_index (pairing->ends, guint, f))
+      return add_by_texts (&g_array_index (pairing->by_texts, ByTexts, f), path, project,
+                           pairing->progress);
+  return add_with_partners (pairing->partners, path, project, pairing->progress);
+}
+
 /*
  * Pairs the projects of the folders by their texts: for each project of the
  * first folder, the one of every other folder holding the same documents.
@@ -105,8 +186,6 @@ pair_folders (GStrv      folders,
   guint n = g_strv_length (folders);
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) by_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GPtrArray) firsts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) first_texts = g_ptr_array_new_with_free_func (g_free);
   guint total = 0;
 
   for (guint f = 0; f < n; f++)
@@ -120,77 +199,29 @@ pair_folders (GStrv      folders,
     }
   collate_cli_progress_init (progress, N_("Loading"), total, progress_asked);
 
-  /* Every folder but the first, by texts */
-  g_ptr_array_add (by_texts, g_hash_table_new (g_str_hash, g_str_equal));
-  for (guint f = 1; f < n; f++)
-    {
-      GPtrArray *paths = g_ptr_array_index (lists, f);
-      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-
-      g_ptr_array_add (by_texts, table);
-      for (guint i = 0; i < paths->len; i++)
-        {
-          g_autoptr(CollateProject) project = load (g_ptr_array_index (paths, i), progress);
-          char *texts;
-
-          if (project == NULL)
-            return FALSE;
-          texts = texts_of (project);
-          if (g_hash_table_contains (table, texts))
-            {
-              g_autofree char *shown = collate_cli_display_name (g_ptr_array_index (paths, i));
-              g_autofree char *folder = collate_cli_display_name (folders[f]);
-
-              collate_cli_progress_clear (progress);
-              collate_cli_print_error (_("%s: another project in %s holds the same documents; "
-                                         "each folder must hold one version of each project"),
-                                       shown, folder);
-              g_free (texts);
-              return FALSE;
-            }
-          g_object_set_data_full (G_OBJECT (project), "collate-cli-path",
-                                  g_strdup (g_ptr_array_index (paths, i)), g_free);
-          g_hash_table_insert (table, texts, g_steal_pointer (&project));
-        }
-    }
-
-  /* The first folder's projects, each with its partners */
+  /* Every folder but the first, by texts, then the first folder's
+   * projects, each with its partners, in one walk */
   {
-    GPtrArray *paths = g_ptr_array_index (lists, 0);
+    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+    g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr(GArray) folder_texts = g_array_new (FALSE, FALSE, sizeof (ByTexts));
+    Partners partners = { folders, n, by_texts, sets };
+    Pairing pairing = { ends, folder_texts, &partners, progress, 0 };
 
-    for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (by_texts, g_hash_table_new (g_str_hash, g_str_equal));
+    for (guint f = 1; f < n; f++)
       {
-        CollateProject **set = g_new0 (CollateProject *, n);
-        const char *path = g_ptr_array_index (paths, i);
-        g_autofree char *texts = NULL;
+        GPtrArray *paths = g_ptr_array_index (lists, f);
+        ByTexts folder = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref), folders[f] };
 
-        set[0] = load (path, progress);
-        if (set[0] == NULL)
-          {
-            g_free (set);
-            return FALSE;
-          }
-        g_ptr_array_add (sets, set);
-        texts = texts_of (set[0]);
-        for (guint f = 1; f < n; f++)
-          {
-            GHashTable *table = g_ptr_array_index (by_texts, f);
-            CollateProject *partner = g_hash_table_lookup (table, texts);
-
-            if (partner == NULL)
-              {
-                g_autofree char *shown = collate_cli_display_name (path);
-                g_autofree char *folder = collate_cli_display_name (folders[f]);
-
-                collate_cli_progress_clear (progress);
-                collate_cli_print_error (_("%s has no project with the same documents as %s "
-                                           "(texts are compared by their sha256)"), folder, shown);
-                return FALSE;
-              }
-            set[f] = g_object_ref (partner);
-            g_hash_table_remove (table, texts);
-          }
+        g_ptr_array_add (by_texts, folder.table);
+        g_array_append_val (folder_texts, folder);
+        g_ptr_array_extend (all, paths, NULL, NULL);
+        g_array_append_val (ends, all->len);
       }
+    g_ptr_array_extend (all, g_ptr_array_index (lists, 0), NULL, NULL);
+    if (!collate_cli_walk_projects (all, progress, pair_one, &pairing))
+      return FALSE;
   }
 
   /* Nothing left over in the other folders */
@@ -860,30 +891,9 @@ collate_cli_agree (int    argc,
     {
       CollateProject **set = g_new0 (CollateProject *, n);
 
-      g_autofree Loading *loads = g_new0 (Loading, n);
-      gboolean failed = FALSE;
-
-      /* Each file on a thread of its own: parsing is most of the time */
-      for (guint a = 0; a < n; a++)
+      /* Parsing is most of the time: the files load at once */
+      if (!collate_cli_load_projects ((const char *const *) inputs, n, set))
         {
-          loads[a].path = inputs[a];
-          loads[a].thread = g_thread_new ("load", load_thread, &loads[a]);
-        }
-      for (guint a = 0; a < n; a++)
-        {
-          g_thread_join (loads[a].thread);
-          set[a] = loads[a].project;
-          if (set[a] == NULL && !failed)
-            {
-              collate_cli_print_error ("%s", loads[a].error->message);
-              failed = TRUE;
-            }
-          g_clear_error (&loads[a].error);
-        }
-      if (failed)
-        {
-          for (guint a = 0; a < n; a++)
-            g_clear_object (&set[a]);
           g_free (set);
           return COLLATE_CLI_EXIT_FAILED;
         }
@@ -903,14 +913,21 @@ collate_cli_agree (int    argc,
             collate_cli_print_error ("%s", error->message);
             status = COLLATE_CLI_EXIT_FAILED;
           }
+        /* Two annotators' files: the process ends soon, and takes them
+         * back at once (freeing them is a tenth of a second each).  Folders
+         * of many projects: each set is freed when it has been added. */
         for (guint a = 0; a < n; a++)
-          g_object_unref (set[a]);
+          if (sets->len == 1)
+            collate_cli_keep_until_exit (set[a]);
+          else
+            g_object_unref (set[a]);
         g_free (set);
       }
     if (status != COLLATE_CLI_EXIT_OK)
       return status;
   }
 
+  collate_agreement_precompute (agreement);
   if (json)
     print_json (agreement, details);
   else
@@ -920,5 +937,8 @@ collate_cli_agree (int    argc,
         print_details_text (agreement);
     }
 
+  /* Freeing the indexes of every token and span would take longer than
+   * printing them: see collate_cli_keep_until_exit() */
+  collate_cli_keep_until_exit (g_steal_pointer (&agreement));
   return COLLATE_CLI_EXIT_OK;
 }

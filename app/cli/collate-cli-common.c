@@ -191,6 +191,21 @@ collate_cli_finish_stdout (void)
   return FALSE;
 }
 
+/* ── Not freeing at exit ──────────────────────────────────────────────── */
+
+/* Deliberately never freed: see collate_cli_keep_until_exit() */
+static GPtrArray *kept_until_exit;
+
+void
+collate_cli_keep_until_exit (gpointer data)
+{
+  if (data == NULL)
+    return;
+  if (kept_until_exit == NULL)
+    kept_until_exit = g_ptr_array_new ();
+  g_ptr_array_add (kept_until_exit, data);
+}
+
 /* ── Loading several projects at once ─────────────────────────────────── */
 
 typedef struct
@@ -392,4 +407,113 @@ collate_cli_progress_step (CollateCliProgress *progress)
       g_printerr ("\n");
       progress->last_percent = percent;
     }
+}
+
+/* ── Walking a list of project files ──────────────────────────────────── */
+
+typedef struct
+{
+  GPtrArray       *paths;
+  GMutex           mutex;
+  GCond            cond;
+  guint            next;       /* the next path to load */
+  guint            consumed;   /* paths handed to the callback */
+  guint            ahead;      /* at most this many loaded and not yet handed over */
+  gboolean         stop;
+  CollateProject **projects;
+  GError         **errors;
+  gboolean        *loaded;
+} Walk;
+
+static gpointer
+walk_worker (gpointer data)
+{
+  Walk *walk = data;
+
+  g_mutex_lock (&walk->mutex);
+  for (;;)
+    {
+      g_autoptr(GFile) file = NULL;
+      CollateProject *project;
+      GError *error = NULL;
+      guint i;
+
+      while (!walk->stop && walk->next < walk->paths->len && walk->next >= walk->consumed + walk->ahead)
+        g_cond_wait (&walk->cond, &walk->mutex);
+      if (walk->stop || walk->next >= walk->paths->len)
+        break;
+      i = walk->next++;
+      g_mutex_unlock (&walk->mutex);
+
+      file = g_file_new_for_path (g_ptr_array_index (walk->paths, i));
+      project = collate_project_load_file (file, NULL, NULL, &error);
+
+      g_mutex_lock (&walk->mutex);
+      walk->projects[i] = project;
+      walk->errors[i] = error;
+      walk->loaded[i] = TRUE;
+      g_cond_broadcast (&walk->cond);
+    }
+  g_mutex_unlock (&walk->mutex);
+  return NULL;
+}
+
+gboolean
+collate_cli_walk_projects (GPtrArray             *paths,
+                           CollateCliProgress    *progress,
+                           CollateCliProjectFunc  func,
+                           gpointer               user_data)
+{
+  guint n_threads = MIN (paths->len, MAX (g_get_num_processors (), 1));
+  g_autofree GThread **threads = g_new0 (GThread *, MAX (n_threads, 1));
+  g_autofree CollateProject **projects = g_new0 (CollateProject *, MAX (paths->len, 1));
+  g_autofree GError **errors = g_new0 (GError *, MAX (paths->len, 1));
+  g_autofree gboolean *loaded = g_new0 (gboolean, MAX (paths->len, 1));
+  Walk walk = { paths, { 0 }, { 0 }, 0, 0, n_threads + 1, FALSE, projects, errors, loaded };
+  gboolean completed = TRUE;
+
+  g_mutex_init (&walk.mutex);
+  g_cond_init (&walk.cond);
+  for (guint t = 0; t < n_threads; t++)
+    threads[t] = g_thread_new ("load", walk_worker, &walk);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      gboolean go_on;
+
+      g_mutex_lock (&walk.mutex);
+      while (!loaded[i])
+        g_cond_wait (&walk.cond, &walk.mutex);
+      g_mutex_unlock (&walk.mutex);
+
+      collate_cli_progress_clear (progress);
+      go_on = func (g_ptr_array_index (paths, i), projects[i], errors[i], user_data);
+      g_clear_object (&projects[i]);
+      g_clear_error (&errors[i]);
+
+      g_mutex_lock (&walk.mutex);
+      walk.consumed = i + 1;
+      walk.stop = !go_on;
+      g_cond_broadcast (&walk.cond);
+      g_mutex_unlock (&walk.mutex);
+      if (!go_on)
+        {
+          completed = FALSE;
+          break;
+        }
+      collate_cli_progress_step (progress);
+    }
+  collate_cli_progress_clear (progress);
+
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  /* What was loaded ahead of a stop */
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_clear_object (&projects[i]);
+      g_clear_error (&errors[i]);
+    }
+  g_mutex_clear (&walk.mutex);
+  g_cond_clear (&walk.cond);
+  return completed;
 }

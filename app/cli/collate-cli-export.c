@@ -82,6 +82,23 @@ formats_help (gboolean imports)
   return g_string_free (s, FALSE);
 }
 
+/* collate_cli_walk_projects(): each project kept for the export, or the
+ * first that does not load said */
+static gboolean
+keep_loaded (const char     *path,
+             CollateProject *project,
+             const GError   *error,
+             gpointer        user_data)
+{
+  if (project == NULL)
+    {
+      print_error ("export", error->message);
+      return FALSE;
+    }
+  g_ptr_array_add (user_data, g_object_ref (project));
+  return TRUE;
+}
+
 int
 collate_cli_export (int    argc,
                     char **argv)
@@ -220,21 +237,8 @@ collate_cli_export (int    argc,
   if (!collate_cli_expand_inputs ((const char *const *) projects, paths))
     return EXIT_INPUT;
   collate_cli_progress_init (&progress, N_("Loading"), paths->len, progress_asked);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (paths, i));
-      CollateProject *p = collate_project_load_file (file, NULL, NULL, &error);
-
-      if (p == NULL)
-        {
-          collate_cli_progress_clear (&progress);
-          print_error ("export", error->message);
-          return EXIT_INPUT;
-        }
-      g_ptr_array_add (loaded, p);
-      collate_cli_progress_step (&progress);
-    }
-  collate_cli_progress_clear (&progress);
+  if (!collate_cli_walk_projects (paths, &progress, keep_loaded, loaded))
+    return EXIT_INPUT;
   project = collate_export_merge_projects ((CollateProject *const *) loaded->pdata,
                                            loaded->len, &error);
   if (project == NULL)

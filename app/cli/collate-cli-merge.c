@@ -65,8 +65,9 @@ collate_cli_merge_driver (int    argc,
     }
 
   merged = collate_project_merge3 (versions[0], versions[1], versions[2], conflicts, &error);
+  /* Not freed: the process ends soon (collate_cli_keep_until_exit()) */
   for (guint i = 0; i < 3; i++)
-    g_object_unref (versions[i]);
+    collate_cli_keep_until_exit (versions[i]);
   if (merged == NULL)
     {
       collate_cli_print_error (_("%s: not merged: %s"), shown, error->message);
@@ -80,6 +81,7 @@ collate_cli_merge_driver (int    argc,
       return COLLATE_CLI_EXIT_FAILED;
     }
 
+  collate_cli_keep_until_exit (g_steal_pointer (&merged));
   for (guint i = 0; i < conflicts->len; i++)
     collate_cli_print_error (_("%s: conflict: %s"), shown, (const char *) g_ptr_array_index (conflicts, i));
   return conflicts->len > 0 ? COLLATE_CLI_EXIT_FAILED : COLLATE_CLI_EXIT_OK;
@@ -157,5 +159,8 @@ collate_cli_merge (int    argc,
     }
   g_print (_("Merged %u projects into %s: %u spans, %u links\n"), projects->len, shown,
            collate_project_get_n_annotations (merged), collate_project_get_n_links (merged));
+  /* Not freed: the process ends now (collate_cli_keep_until_exit()) */
+  collate_cli_keep_until_exit (g_steal_pointer (&projects));
+  collate_cli_keep_until_exit (g_steal_pointer (&merged));
   return COLLATE_CLI_EXIT_OK;
 }

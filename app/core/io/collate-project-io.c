@@ -78,6 +78,18 @@ prefix_record_error (GError                **error,
     g_prefix_error (error, "%s: ", where);
 }
 
+/* The end of every record's reader: @ok, what the project's checked
+ * insertion said, with the record's path put in front of its error */
+static gboolean
+inserted (gboolean               ok,
+          const CollateJsonPath *item,
+          GError               **error)
+{
+  if (!ok)
+    prefix_record_error (error, item);
+  return ok;
+}
+
 /* "text that is shown…" for messages: quoted, escaped, shortened */
 static char *
 quote_short (const char *text)
@@ -325,177 +337,175 @@ is_sha256 (const char *s)
   return n == 64 && s[64] == '\0';
 }
 
+/* Reads one record, the @i-th of its array at @item, through @r, and puts
+ * what it holds into the project; FALSE with @error set on a problem */
+typedef gboolean (*RecordReader) (Loader                  *loader,
+                                  CollateJsonObjectReader *r,
+                                  const CollateJsonPath   *item,
+                                  guint                    i,
+                                  GError                 **error);
+
+/* Every record of the top-level member @name (@array, each an object) in
+ * order, each read by @read_record; stops at the first problem */
 static gboolean
-read_documents (Loader                 *loader,
-                const CollateJsonValue *array,
-                GError                **error)
+read_records (Loader                 *loader,
+              const CollateJsonValue *array,
+              const char             *name,
+              RecordReader            read_record,
+              GError                **error)
 {
-  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "documents");
+  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, name);
 
   for (guint i = 0; i < array->length; i++)
     {
       CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
-      CollateJsonPath metadata_path = COLLATE_JSON_PATH_MEMBER (&item, "metadata");
-      const CollateJsonValue *text, *metadata_value = NULL;
-      g_autoptr(CollateDocument) document = NULL;
-      g_autoptr(GHashTable) metadata = NULL;
       CollateJsonObjectReader r;
-      const char *id, *title, *source, *sha256;
 
       if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
-          || !(id = get_id (loader, &r, KIND_DOCUMENT, i, error))
-          || !(title = collate_json_object_reader_get_string (&r, "title", error))
-          || !(source = collate_json_object_reader_get_string (&r, "source", error))
-          /* versions 1 and 2 have no document metadata: unknown there */
-          || (loader->version >= 3
-              && (metadata_value = collate_json_object_reader_lookup (&r, "metadata")) != NULL
-              && (!collate_metadata_check_json (metadata_value, &metadata_path, error)
-                  || !read_string_map (metadata_value, &metadata_path, &metadata, error)))
-          || !(sha256 = collate_json_object_reader_get_string (&r, "sha256", error))
-          || !(text = collate_json_object_reader_get (&r, "text", COLLATE_JSON_STRING, error))
-          || !collate_json_object_reader_finish (&r, error))
+          || !read_record (loader, &r, &item, i, error))
         return FALSE;
-
-      if (!is_sha256 (sha256))
-        {
-          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "sha256");
-          g_autofree char *shown = quote_short (sha256);
-
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
-                                  _("%s is not a SHA-256 checksum (64 hexadecimal digits)"),
-                                  shown);
-          return FALSE;
-        }
-
-      document = collate_document_new (id, title, source, text->v.string,
-                                       text->length, error);
-      if (document == NULL)
-        {
-          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "text");
-
-          collate_json_prefix_error (error, &at);
-          return FALSE;
-        }
-      if (metadata != NULL)
-        {
-          GHashTableIter iter;
-          gpointer key, value;
-
-          g_hash_table_iter_init (&iter, metadata);
-          while (g_hash_table_iter_next (&iter, &key, &value))
-            collate_document_set_metadata_value (document, key, value);
-        }
-
-      if (g_ascii_strcasecmp (sha256, collate_document_get_sha256 (document)) != 0)
-        {
-          CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (&item, "sha256");
-
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
-                                  _("does not match the text: the file says %.12s…, "
-                                    "but the text's checksum is %.12s…; the text or "
-                                    "the checksum was changed after the project was saved"),
-                                  sha256, collate_document_get_sha256 (document));
-          return FALSE;
-        }
-
-      if (!collate_project_add_document (loader->project, document, error))
-        {
-          prefix_record_error (error, &item);
-          return FALSE;
-        }
     }
   return TRUE;
 }
 
 static gboolean
-read_annotations (Loader                 *loader,
-                  const CollateJsonValue *array,
-                  GError                **error)
+read_document (Loader                  *loader,
+               CollateJsonObjectReader *r,
+               const CollateJsonPath   *item,
+               guint                    i,
+               GError                 **error)
 {
-  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "annotations");
+  CollateJsonPath metadata_path = COLLATE_JSON_PATH_MEMBER (item, "metadata");
+  const CollateJsonValue *text, *metadata_value = NULL;
+  g_autoptr(CollateDocument) document = NULL;
+  g_autoptr(GHashTable) metadata = NULL;
+  const char *id, *title, *source, *sha256;
 
-  for (guint i = 0; i < array->length; i++)
+  if (!(id = get_id (loader, r, KIND_DOCUMENT, i, error))
+      || !(title = collate_json_object_reader_get_string (r, "title", error))
+      || !(source = collate_json_object_reader_get_string (r, "source", error))
+      /* versions 1 and 2 have no document metadata: unknown there */
+      || (loader->version >= 3
+          && (metadata_value = collate_json_object_reader_lookup (r, "metadata")) != NULL
+          && (!collate_metadata_check_json (metadata_value, &metadata_path, error)
+              || !read_string_map (metadata_value, &metadata_path, &metadata, error)))
+      || !(sha256 = collate_json_object_reader_get_string (r, "sha256", error))
+      || !(text = collate_json_object_reader_get (r, "text", COLLATE_JSON_STRING, error))
+      || !collate_json_object_reader_finish (r, error))
+    return FALSE;
+
+  if (!is_sha256 (sha256))
     {
-      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
-      CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (&item, "attributes");
-      g_autoptr(CollateAnnotation) annotation = NULL;
-      g_autoptr(GHashTable) attributes = NULL;
-      const CollateJsonValue *attributes_value;
-      CollateJsonObjectReader r;
-      const char *id, *document, *label, *text, *note, *author, *created, *modified;
-      guint64 start, end;
+      CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (item, "sha256");
+      g_autofree char *shown = quote_short (sha256);
 
-      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
-          || !(id = get_id (loader, &r, KIND_ANNOTATION, i, error))
-          || !(document = collate_json_object_reader_get_string (&r, "document", error))
-          || !collate_json_object_reader_get_uint (&r, "start", MAX_OFFSET, &start, error)
-          || !collate_json_object_reader_get_uint (&r, "end", MAX_OFFSET, &end, error)
-          || !(label = collate_json_object_reader_get_string (&r, "label", error))
-          || !(text = collate_json_object_reader_get_string (&r, "text", error))
-          || !(note = collate_json_object_reader_get_string (&r, "note", error))
-          || !(attributes_value = collate_json_object_reader_get (&r, "attributes",
-                                                                  COLLATE_JSON_OBJECT, error))
-          || !read_string_map (attributes_value, &attributes_path, &attributes, error)
-          || !(author = collate_json_object_reader_get_string (&r, "author", error))
-          || !(created = get_timestamp (&r, "created", error))
-          || !(modified = get_timestamp (&r, "modified", error))
-          || !collate_json_object_reader_finish (&r, error))
-        return FALSE;
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
+                              _("%s is not a SHA-256 checksum (64 hexadecimal digits)"),
+                              shown);
+      return FALSE;
+    }
 
-      annotation = collate_annotation_new (id, document, (guint) start, (guint) end,
-                                           label, text, note, attributes,
+  document = collate_document_new (id, title, source, text->v.string,
+                                   text->length, error);
+  if (document == NULL)
+    {
+      CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (item, "text");
+
+      collate_json_prefix_error (error, &at);
+      return FALSE;
+    }
+  if (metadata != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, metadata);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        collate_document_set_metadata_value (document, key, value);
+    }
+
+  if (g_ascii_strcasecmp (sha256, collate_document_get_sha256 (document)) != 0)
+    {
+      CollateJsonPath at = COLLATE_JSON_PATH_MEMBER (item, "sha256");
+
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &at,
+                              _("does not match the text: the file says %.12s…, "
+                                "but the text's checksum is %.12s…; the text or "
+                                "the checksum was changed after the project was saved"),
+                              sha256, collate_document_get_sha256 (document));
+      return FALSE;
+    }
+
+  return inserted (collate_project_add_document (loader->project, document, error), item, error);
+}
+
+static gboolean
+read_annotation (Loader                  *loader,
+                 CollateJsonObjectReader *r,
+                 const CollateJsonPath   *item,
+                 guint                    i,
+                 GError                 **error)
+{
+  CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (item, "attributes");
+  g_autoptr(CollateAnnotation) annotation = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  const CollateJsonValue *attributes_value;
+  const char *id, *document, *label, *text, *note, *author, *created, *modified;
+  guint64 start, end;
+
+  if (!(id = get_id (loader, r, KIND_ANNOTATION, i, error))
+      || !(document = collate_json_object_reader_get_string (r, "document", error))
+      || !collate_json_object_reader_get_uint (r, "start", MAX_OFFSET, &start, error)
+      || !collate_json_object_reader_get_uint (r, "end", MAX_OFFSET, &end, error)
+      || !(label = collate_json_object_reader_get_string (r, "label", error))
+      || !(text = collate_json_object_reader_get_string (r, "text", error))
+      || !(note = collate_json_object_reader_get_string (r, "note", error))
+      || !(attributes_value = collate_json_object_reader_get (r, "attributes",
+                                                              COLLATE_JSON_OBJECT, error))
+      || !read_string_map (attributes_value, &attributes_path, &attributes, error)
+      || !(author = collate_json_object_reader_get_string (r, "author", error))
+      || !(created = get_timestamp (r, "created", error))
+      || !(modified = get_timestamp (r, "modified", error))
+      || !collate_json_object_reader_finish (r, error))
+    return FALSE;
+
+  annotation = collate_annotation_new (id, document, (guint) start, (guint) end,
+                                       label, text, note, attributes,
+                                       author, created, modified);
+  return inserted (collate_project_insert_annotation (loader->project, annotation, error), item, error);
+}
+
+static gboolean
+read_link (Loader                  *loader,
+           CollateJsonObjectReader *r,
+           const CollateJsonPath   *item,
+           guint                    i,
+           GError                 **error)
+{
+  CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (item, "attributes");
+  const CollateJsonValue *attributes_value = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(CollateLink) link = NULL;
+  const char *id, *label, *from, *to, *note, *author, *created, *modified;
+
+  if (!(id = get_id (loader, r, KIND_LINK, i, error))
+      || !(label = collate_json_object_reader_get_string (r, "label", error))
+      || !(from = collate_json_object_reader_get_string (r, "from", error))
+      || !(to = collate_json_object_reader_get_string (r, "to", error))
+      || !(note = collate_json_object_reader_get_string (r, "note", error))
+      /* versions 1 to 3 have no link attributes: unknown there */
+      || (loader->version >= 4
+          && (attributes_value = collate_json_object_reader_lookup (r, "attributes")) != NULL
+          && !read_string_map (attributes_value, &attributes_path, &attributes, error))
+      || !(author = collate_json_object_reader_get_string (r, "author", error))
+      || !(created = get_timestamp (r, "created", error))
+      || !(modified = get_timestamp (r, "modified", error))
+      || !collate_json_object_reader_finish (r, error))
+    return FALSE;
+
+  link = collate_link_new_with_attributes (id, label, from, to, note, attributes,
                                            author, created, modified);
-      if (!collate_project_insert_annotation (loader->project, annotation, error))
-        {
-          prefix_record_error (error, &item);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-read_links (Loader                 *loader,
-            const CollateJsonValue *array,
-            GError                **error)
-{
-  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "links");
-
-  for (guint i = 0; i < array->length; i++)
-    {
-      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
-      CollateJsonPath attributes_path = COLLATE_JSON_PATH_MEMBER (&item, "attributes");
-      const CollateJsonValue *attributes_value = NULL;
-      g_autoptr(GHashTable) attributes = NULL;
-      g_autoptr(CollateLink) link = NULL;
-      CollateJsonObjectReader r;
-      const char *id, *label, *from, *to, *note, *author, *created, *modified;
-
-      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
-          || !(id = get_id (loader, &r, KIND_LINK, i, error))
-          || !(label = collate_json_object_reader_get_string (&r, "label", error))
-          || !(from = collate_json_object_reader_get_string (&r, "from", error))
-          || !(to = collate_json_object_reader_get_string (&r, "to", error))
-          || !(note = collate_json_object_reader_get_string (&r, "note", error))
-          /* versions 1 to 3 have no link attributes: unknown there */
-          || (loader->version >= 4
-              && (attributes_value = collate_json_object_reader_lookup (&r, "attributes")) != NULL
-              && !read_string_map (attributes_value, &attributes_path, &attributes, error))
-          || !(author = collate_json_object_reader_get_string (&r, "author", error))
-          || !(created = get_timestamp (&r, "created", error))
-          || !(modified = get_timestamp (&r, "modified", error))
-          || !collate_json_object_reader_finish (&r, error))
-        return FALSE;
-
-      link = collate_link_new_with_attributes (id, label, from, to, note, attributes,
-                                               author, created, modified);
-      if (!collate_project_insert_link (loader->project, link, error))
-        {
-          prefix_record_error (error, &item);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return inserted (collate_project_insert_link (loader->project, link, error), item, error);
 }
 
 /* A review's confidence: a number from 0 to 1 */
@@ -524,82 +534,71 @@ get_confidence (CollateJsonObjectReader *r,
 /* "reviews" (version 2): decisions on suggestions, checked against the
  * documents like annotations are */
 static gboolean
-read_reviews (Loader                 *loader,
-              const CollateJsonValue *array,
-              GError                **error)
+read_review (Loader                  *loader,
+             CollateJsonObjectReader *r,
+             const CollateJsonPath   *item,
+             guint                    i,
+             GError                 **error)
 {
-  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "reviews");
+  CollateJsonPath sides_path = COLLATE_JSON_PATH_MEMBER (item, "sides");
+  CollateJsonPath decision_path = COLLATE_JSON_PATH_MEMBER (item, "decision");
+  g_autoptr(CollateReview) review = NULL;
+  const CollateJsonValue *sides_value;
+  CollateReviewSide sides[2];
+  CollateReviewDecision decision;
+  const char *id, *decision_name, *kind, *reason, *link_label, *author, *created;
+  double confidence = 0;
 
-  for (guint i = 0; i < array->length; i++)
+  if (!(id = get_id (loader, r, KIND_REVIEW, i, error))
+      || !(decision_name = collate_json_object_reader_get_string (r, "decision", error))
+      || !(kind = collate_json_object_reader_get_string (r, "kind", error))
+      || !get_confidence (r, &confidence, error)
+      || !(reason = collate_json_object_reader_get_string (r, "reason", error))
+      || !(link_label = collate_json_object_reader_get_string (r, "link_label", error))
+      || !(sides_value = get_array (r, "sides", error))
+      || !(author = collate_json_object_reader_get_string (r, "author", error))
+      || !(created = get_timestamp (r, "created", error))
+      || !collate_json_object_reader_finish (r, error))
+    return FALSE;
+
+  if (g_str_equal (decision_name, "accepted"))
+    decision = COLLATE_REVIEW_ACCEPTED;
+  else if (g_str_equal (decision_name, "rejected"))
+    decision = COLLATE_REVIEW_REJECTED;
+  else
     {
-      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
-      CollateJsonPath sides_path = COLLATE_JSON_PATH_MEMBER (&item, "sides");
-      CollateJsonPath decision_path = COLLATE_JSON_PATH_MEMBER (&item, "decision");
-      g_autoptr(CollateReview) review = NULL;
-      const CollateJsonValue *sides_value;
-      CollateReviewSide sides[2];
-      CollateReviewDecision decision;
-      CollateJsonObjectReader r;
-      const char *id, *decision_name, *kind, *reason, *link_label, *author, *created;
-      double confidence = 0;
+      g_autofree char *shown = quote_short (decision_name);
 
-      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
-          || !(id = get_id (loader, &r, KIND_REVIEW, i, error))
-          || !(decision_name = collate_json_object_reader_get_string (&r, "decision", error))
-          || !(kind = collate_json_object_reader_get_string (&r, "kind", error))
-          || !get_confidence (&r, &confidence, error)
-          || !(reason = collate_json_object_reader_get_string (&r, "reason", error))
-          || !(link_label = collate_json_object_reader_get_string (&r, "link_label", error))
-          || !(sides_value = get_array (&r, "sides", error))
-          || !(author = collate_json_object_reader_get_string (&r, "author", error))
-          || !(created = get_timestamp (&r, "created", error))
-          || !collate_json_object_reader_finish (&r, error))
-        return FALSE;
-
-      if (g_str_equal (decision_name, "accepted"))
-        decision = COLLATE_REVIEW_ACCEPTED;
-      else if (g_str_equal (decision_name, "rejected"))
-        decision = COLLATE_REVIEW_REJECTED;
-      else
-        {
-          g_autofree char *shown = quote_short (decision_name);
-
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, &decision_path,
-                                  _("%s: expected \"accepted\" or \"rejected\""), shown);
-          return FALSE;
-        }
-      if (sides_value->length != 2)
-        {
-          collate_json_set_error (error, COLLATE_ERROR_INVALID, &sides_path,
-                                  _("holds %u sides; a review has two"), sides_value->length);
-          return FALSE;
-        }
-      for (guint k = 0; k < 2; k++)
-        {
-          CollateJsonPath side_path = COLLATE_JSON_PATH_ELEMENT (&sides_path, k);
-          CollateJsonObjectReader sr;
-          guint64 start, end;
-
-          if (!collate_json_object_reader_init (&sr, &sides_value->v.items[k], &side_path, error)
-              || !(sides[k].document_id = collate_json_object_reader_get_string (&sr, "document", error))
-              || !collate_json_object_reader_get_uint (&sr, "start", MAX_OFFSET, &start, error)
-              || !collate_json_object_reader_get_uint (&sr, "end", MAX_OFFSET, &end, error)
-              || !(sides[k].text = collate_json_object_reader_get_string (&sr, "text", error))
-              || !collate_json_object_reader_finish (&sr, error))
-            return FALSE;
-          sides[k].start = (guint) start;
-          sides[k].end = (guint) end;
-        }
-
-      review = collate_review_new (id, decision, kind, confidence, reason, link_label, sides,
-                                   author, created);
-      if (!collate_project_insert_review (loader->project, review, error))
-        {
-          prefix_record_error (error, &item);
-          return FALSE;
-        }
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &decision_path,
+                              _("%s: expected \"accepted\" or \"rejected\""), shown);
+      return FALSE;
     }
-  return TRUE;
+  if (sides_value->length != 2)
+    {
+      collate_json_set_error (error, COLLATE_ERROR_INVALID, &sides_path,
+                              _("holds %u sides; a review has two"), sides_value->length);
+      return FALSE;
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      CollateJsonPath side_path = COLLATE_JSON_PATH_ELEMENT (&sides_path, k);
+      CollateJsonObjectReader sr;
+      guint64 start, end;
+
+      if (!collate_json_object_reader_init (&sr, &sides_value->v.items[k], &side_path, error)
+          || !(sides[k].document_id = collate_json_object_reader_get_string (&sr, "document", error))
+          || !collate_json_object_reader_get_uint (&sr, "start", MAX_OFFSET, &start, error)
+          || !collate_json_object_reader_get_uint (&sr, "end", MAX_OFFSET, &end, error)
+          || !(sides[k].text = collate_json_object_reader_get_string (&sr, "text", error))
+          || !collate_json_object_reader_finish (&sr, error))
+        return FALSE;
+      sides[k].start = (guint) start;
+      sides[k].end = (guint) end;
+    }
+
+  review = collate_review_new (id, decision, kind, confidence, reason, link_label, sides,
+                               author, created);
+  return inserted (collate_project_insert_review (loader->project, review, error), item, error);
 }
 
 /* An array of strings (a curation's annotators), as a NULL-terminated
@@ -683,93 +682,82 @@ read_reversed (CollateJsonObjectReader *r,
 /* "curations" (version 4): curators' decisions where annotators disagreed,
  * checked against the documents and the schema */
 static gboolean
-read_curations (Loader                 *loader,
-                const CollateJsonValue *array,
-                GError                **error)
+read_curation (Loader                  *loader,
+               CollateJsonObjectReader *r,
+               const CollateJsonPath   *item,
+               guint                    i,
+               GError                 **error)
 {
-  CollateJsonPath path = COLLATE_JSON_PATH_MEMBER (NULL, "curations");
+  CollateJsonPath versions_path = COLLATE_JSON_PATH_MEMBER (item, "versions");
+  g_autoptr(CollateCuration) curation = NULL;
+  g_autofree const char **chosen = NULL;
+  g_autofree CollateCurationVersion *versions = NULL;
+  g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
+  const CollateJsonValue *versions_value;
+  const char *id, *document, *text, *choice, *author, *created;
+  guint64 start, end;
+  LinkEnd link_end = { NULL };
 
-  for (guint i = 0; i < array->length; i++)
+  if (!(id = get_id (loader, r, KIND_CURATION, i, error))
+      || !(document = collate_json_object_reader_get_string (r, "document", error))
+      || !collate_json_object_reader_get_uint (r, "start", MAX_OFFSET, &start, error)
+      || !collate_json_object_reader_get_uint (r, "end", MAX_OFFSET, &end, error)
+      || !(text = collate_json_object_reader_get_string (r, "text", error))
+      || !read_link_end (r, &link_end, error)
+      || !(choice = collate_json_object_reader_get_string (r, "choice", error))
+      || !(chosen = get_string_array (r, "chosen", error))
+      || !(versions_value = get_array (r, "versions", error))
+      || !(author = collate_json_object_reader_get_string (r, "author", error))
+      || !(created = get_timestamp (r, "created", error))
+      || !collate_json_object_reader_finish (r, error))
+    return FALSE;
+
+  versions = g_new0 (CollateCurationVersion, MAX (versions_value->length, 1));
+  for (guint k = 0; k < versions_value->length; k++)
     {
-      CollateJsonPath item = COLLATE_JSON_PATH_ELEMENT (&path, i);
-      CollateJsonPath versions_path = COLLATE_JSON_PATH_MEMBER (&item, "versions");
-      g_autoptr(CollateCuration) curation = NULL;
-      g_autofree const char **chosen = NULL;
-      g_autofree CollateCurationVersion *versions = NULL;
-      g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
-      const CollateJsonValue *versions_value;
-      CollateJsonObjectReader r;
-      const char *id, *document, *text, *choice, *author, *created;
-      guint64 start, end;
-      LinkEnd link_end = { NULL };
+      CollateJsonPath version_path = COLLATE_JSON_PATH_ELEMENT (&versions_path, k);
+      CollateJsonPath decision_path = COLLATE_JSON_PATH_MEMBER (&version_path, "decision");
+      CollateJsonObjectReader vr;
+      const char *decision;
+      const char **names;
+      guint64 vstart, vend;
 
-      if (!collate_json_object_reader_init (&r, &array->v.items[i], &item, error)
-          || !(id = get_id (loader, &r, KIND_CURATION, i, error))
-          || !(document = collate_json_object_reader_get_string (&r, "document", error))
-          || !collate_json_object_reader_get_uint (&r, "start", MAX_OFFSET, &start, error)
-          || !collate_json_object_reader_get_uint (&r, "end", MAX_OFFSET, &end, error)
-          || !(text = collate_json_object_reader_get_string (&r, "text", error))
-          || !read_link_end (&r, &link_end, error)
-          || !(choice = collate_json_object_reader_get_string (&r, "choice", error))
-          || !(chosen = get_string_array (&r, "chosen", error))
-          || !(versions_value = get_array (&r, "versions", error))
-          || !(author = collate_json_object_reader_get_string (&r, "author", error))
-          || !(created = get_timestamp (&r, "created", error))
-          || !collate_json_object_reader_finish (&r, error))
+      if (!collate_json_object_reader_init (&vr, &versions_value->v.items[k], &version_path, error)
+          || !(versions[k].label = collate_json_object_reader_get_string (&vr, "label", error))
+          || !collate_json_object_reader_get_uint (&vr, "start", MAX_OFFSET, &vstart, error)
+          || !collate_json_object_reader_get_uint (&vr, "end", MAX_OFFSET, &vend, error)
+          || !(versions[k].text = collate_json_object_reader_get_string (&vr, "text", error))
+          || !(names = get_string_array (&vr, "annotators", error)))
         return FALSE;
-
-      versions = g_new0 (CollateCurationVersion, MAX (versions_value->length, 1));
-      for (guint k = 0; k < versions_value->length; k++)
+      g_ptr_array_add (annotators, names);
+      if (!(decision = collate_json_object_reader_get_string (&vr, "decision", error))
+          || !read_reversed (&vr, &versions[k].reversed, error)
+          || !collate_json_object_reader_finish (&vr, error))
+        return FALSE;
+      if (g_str_equal (decision, "accepted"))
+        versions[k].accepted = TRUE;
+      else if (!g_str_equal (decision, "rejected"))
         {
-          CollateJsonPath version_path = COLLATE_JSON_PATH_ELEMENT (&versions_path, k);
-          CollateJsonPath decision_path = COLLATE_JSON_PATH_MEMBER (&version_path, "decision");
-          CollateJsonObjectReader vr;
-          const char *decision;
-          const char **names;
-          guint64 vstart, vend;
+          g_autofree char *shown = quote_short (decision);
 
-          if (!collate_json_object_reader_init (&vr, &versions_value->v.items[k], &version_path, error)
-              || !(versions[k].label = collate_json_object_reader_get_string (&vr, "label", error))
-              || !collate_json_object_reader_get_uint (&vr, "start", MAX_OFFSET, &vstart, error)
-              || !collate_json_object_reader_get_uint (&vr, "end", MAX_OFFSET, &vend, error)
-              || !(versions[k].text = collate_json_object_reader_get_string (&vr, "text", error))
-              || !(names = get_string_array (&vr, "annotators", error)))
-            return FALSE;
-          g_ptr_array_add (annotators, names);
-          if (!(decision = collate_json_object_reader_get_string (&vr, "decision", error))
-              || !read_reversed (&vr, &versions[k].reversed, error)
-              || !collate_json_object_reader_finish (&vr, error))
-            return FALSE;
-          if (g_str_equal (decision, "accepted"))
-            versions[k].accepted = TRUE;
-          else if (!g_str_equal (decision, "rejected"))
-            {
-              g_autofree char *shown = quote_short (decision);
-
-              collate_json_set_error (error, COLLATE_ERROR_INVALID, &decision_path,
-                                      _("%s: expected \"accepted\" or \"rejected\""), shown);
-              return FALSE;
-            }
-          versions[k].start = (guint) vstart;
-          versions[k].end = (guint) vend;
-          versions[k].annotators = names;
-        }
-
-      if (link_end.document != NULL)
-        curation = collate_curation_new_for_links (id, document, (guint) start, (guint) end, text,
-                                                   link_end.document, link_end.start, link_end.end,
-                                                   link_end.text, choice, chosen, versions,
-                                                   versions_value->length, author, created);
-      else
-        curation = collate_curation_new (id, document, (guint) start, (guint) end, text, choice,
-                                         chosen, versions, versions_value->length, author, created);
-      if (!collate_project_insert_curation (loader->project, curation, error))
-        {
-          prefix_record_error (error, &item);
+          collate_json_set_error (error, COLLATE_ERROR_INVALID, &decision_path,
+                                  _("%s: expected \"accepted\" or \"rejected\""), shown);
           return FALSE;
         }
+      versions[k].start = (guint) vstart;
+      versions[k].end = (guint) vend;
+      versions[k].annotators = names;
     }
-  return TRUE;
+
+  if (link_end.document != NULL)
+    curation = collate_curation_new_for_links (id, document, (guint) start, (guint) end, text,
+                                               link_end.document, link_end.start, link_end.end,
+                                               link_end.text, choice, chosen, versions,
+                                               versions_value->length, author, created);
+  else
+    curation = collate_curation_new (id, document, (guint) start, (guint) end, text, choice,
+                                     chosen, versions, versions_value->length, author, created);
+  return inserted (collate_project_insert_curation (loader->project, curation, error), item, error);
 }
 
 static gboolean
@@ -958,11 +946,11 @@ load_data (char        *data,
 
   project = collate_project_new (title, schema);
   loader.project = project;
-  if (!read_documents (&loader, documents, error)
-      || !read_annotations (&loader, annotations, error)
-      || !read_links (&loader, links, error)
-      || (reviews != NULL && !read_reviews (&loader, reviews, error))
-      || (curations != NULL && !read_curations (&loader, curations, error)))
+  if (!read_records (&loader, documents, "documents", read_document, error)
+      || !read_records (&loader, annotations, "annotations", read_annotation, error)
+      || !read_records (&loader, links, "links", read_link, error)
+      || (reviews != NULL && !read_records (&loader, reviews, "reviews", read_review, error))
+      || (curations != NULL && !read_records (&loader, curations, "curations", read_curation, error)))
     return NULL;
 
   if (has_next_id)
@@ -1589,6 +1577,45 @@ append_link (GString     *s,
   g_string_append (s, "\n    }");
 }
 
+/* Annotations [first, last) of @annotations (of @n), each followed by
+ * ",\n" or, the last, "\n" */
+static void
+append_annotations (GString    *s,
+                    GListModel *annotations,
+                    guint       first,
+                    guint       last,
+                    guint       n)
+{
+  for (guint i = first; i < last; i++)
+    {
+      g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      append_annotation (s, annotation);
+      g_string_append (s, i + 1 < n ? ",\n" : "\n");
+    }
+}
+
+typedef struct
+{
+  GListModel *annotations;
+  guint       first;
+  guint       last;        /* also how many there are */
+  GString    *out;
+} AnnotationsPart;
+
+/* For a thread: the project's list is only read, and no one changes the
+ * project while it is written */
+static gpointer
+append_annotations_part (gpointer data)
+{
+  AnnotationsPart *part = data;
+
+  part->out = g_string_sized_new ((gsize) (part->last - part->first) * 320);
+  collate_advise_huge_pages (part->out->str, part->out->allocated_len);
+  append_annotations (part->out, part->annotations, part->first, part->last, part->last);
+  return NULL;
+}
+
 GBytes *
 collate_project_to_bytes (CollateProject *self)
 {
@@ -1676,13 +1703,22 @@ collate_project_to_bytes (CollateProject *self)
     g_string_append (s, "[]");
   else
     {
-      g_string_append (s, "[\n");
-      for (guint i = 0; i < n_annotations; i++)
-        {
-          g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (annotations, i);
+      /* Many spans: the second half written on a thread of its own into a
+       * string of its own, put after the first; the same bytes */
+      AnnotationsPart second = { annotations, n_annotations / 2, n_annotations, NULL };
+      GThread *thread = NULL;
 
-          append_annotation (s, annotation);
-          g_string_append (s, i + 1 < n_annotations ? ",\n" : "\n");
+      if (n_annotations >= 20000 && g_get_num_processors () > 1)
+        thread = g_thread_new ("write-spans", append_annotations_part, &second);
+      else
+        second.first = n_annotations;
+      g_string_append (s, "[\n");
+      append_annotations (s, annotations, 0, second.first, n_annotations);
+      if (thread != NULL)
+        {
+          g_thread_join (thread);
+          g_string_append_len (s, second.out->str, second.out->len);
+          g_string_free (second.out, TRUE);
         }
       g_string_append (s, "  ]");
     }

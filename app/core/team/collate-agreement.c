@@ -23,6 +23,14 @@ typedef struct
   guint64           offset;    /* where it starts in the continuum */
 } Doc;
 
+typedef struct
+{
+  guint        annotator;
+  guint64      start;
+  guint64      end;
+  const char  *label;
+} Unit;
+
 struct _CollateAgreement
 {
   GObject      parent_instance;
@@ -50,20 +58,12 @@ struct _CollateAgreement
   GArray      *row_weights;    /* guint64 */
   GArray      *token_rows;     /* guint per token */
 
-  GPtrArray   *units;          /* of guint64[3] + label: for the unitizing */
+  GArray      *units;          /* of Unit: for the unitizing */
   CollateUnitizing *unitizing;
   GPtrArray   *disagreements;
 };
 
 G_DEFINE_FINAL_TYPE (CollateAgreement, collate_agreement, G_TYPE_OBJECT)
-
-typedef struct
-{
-  guint        annotator;
-  guint64      start;
-  guint64      end;
-  const char  *label;
-} Unit;
 
 static void
 doc_free (gpointer data)
@@ -107,7 +107,7 @@ collate_agreement_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->row_weights, g_array_unref);
   g_clear_pointer (&self->token_rows, g_array_unref);
-  g_ptr_array_unref (self->units);
+  g_array_unref (self->units);
   g_clear_pointer (&self->unitizing, collate_unitizing_free);
   g_clear_pointer (&self->disagreements, g_ptr_array_unref);
 
@@ -134,7 +134,7 @@ collate_agreement_init (CollateAgreement *self)
   self->label_set_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->codings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) collate_coding_free);
-  self->units = g_ptr_array_new_with_free_func (g_free);
+  self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
 }
 
 CollateAgreement *
@@ -459,22 +459,20 @@ no_spans (void)
   return empty;
 }
 
-/* @spans: each annotator's spans of the document (GPtrArray, in order) */
+/* The spans of one document, @spans being each annotator's (GPtrArray, in
+ * order of start): by key, who overlaps whom, and the units of the
+ * unitizing */
 static void
-add_document (CollateAgreement  *self,
-              GPtrArray        **spans,
-              Doc               *doc,
-              guint              doc_index)
+add_spans (CollateAgreement  *self,
+           GPtrArray        **spans,
+           Doc               *doc,
+           guint              doc_index)
 {
-  const char *text = collate_document_get_text (doc->document);
-  g_autoptr(GArray) tokens = collate_tokenize (text, collate_document_get_byte_length (doc->document));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) reach = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
   for (guint a = 0; a < self->n; a++)
     g_ptr_array_add (reach, reach_by_label (spans[a]));
 
-  /* Spans: by key, and who overlaps whom */
   for (guint a = 0; a < self->n; a++)
     for (guint i = 0; i < spans[a]->len; i++)
       {
@@ -485,7 +483,7 @@ add_document (CollateAgreement  *self,
         g_autofree char *key = span_key (doc_index, annotation);
         CollateDisagreement *record = g_hash_table_lookup (self->spans, key);
         guint *matrix;
-        Unit *unit;
+        Unit unit;
 
         if (record == NULL)
           {
@@ -506,61 +504,90 @@ add_document (CollateAgreement  *self,
           if (b != a && reaches (g_hash_table_lookup (g_ptr_array_index (reach, b), label), start, end))
             matrix[a * self->n + b]++;
 
-        unit = g_new0 (Unit, 1);
-        unit->annotator = a;
-        unit->start = doc->offset + start;
-        unit->end = doc->offset + end;
-        unit->label = label;
-        g_ptr_array_add (self->units, unit);
+        unit.annotator = a;
+        unit.start = doc->offset + start;
+        unit.end = doc->offset + end;
+        unit.label = label;
+        g_array_append_val (self->units, unit);
       }
+}
 
-  /* Tokens: each annotator's labels over each, in one sweep of the
-   * tokens and the document's spans (both in order of start) */
-  {
-    gsize base = self->token_sets->len;
+/* The tokens of one document: each annotator's labels over each, in one
+ * sweep of the tokens and the document's spans (both in order of start).
+ * Touches only token_sets, label_sets and label_set_index, so that it can
+ * run beside add_spans() and add_links(). */
+static void
+index_tokens (CollateAgreement  *self,
+              GPtrArray        **spans,
+              Doc               *doc)
+{
+  const char *text = collate_document_get_text (doc->document);
+  g_autoptr(GArray) tokens = collate_tokenize (text, collate_document_get_byte_length (doc->document));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gsize base = self->token_sets->len;
 
-    g_array_set_size (self->token_sets, base + (gsize) tokens->len * self->n);
-    for (guint a = 0; a < self->n; a++)
-      {
-        g_autoptr(GPtrArray) active = g_ptr_array_new ();
-        guint next = 0;
-        guint set;
-        gboolean changed = FALSE;
+  g_array_set_size (self->token_sets, base + (gsize) tokens->len * self->n);
+  for (guint a = 0; a < self->n; a++)
+    {
+      g_autoptr(GPtrArray) active = g_ptr_array_new ();
+      guint next = 0;
+      guint set;
+      gboolean changed = FALSE;
 
-        g_ptr_array_set_size (labels, 0);
-        set = label_set_index (self, labels);  /* the empty set */
-        for (guint t = 0; t < tokens->len; t++)
-          {
-            CollateTextRange *token = &g_array_index (tokens, CollateTextRange, t);
+      g_ptr_array_set_size (labels, 0);
+      set = label_set_index (self, labels);  /* the empty set */
+      for (guint t = 0; t < tokens->len; t++)
+        {
+          CollateTextRange *token = &g_array_index (tokens, CollateTextRange, t);
 
-            /* spans that start before the token ends join */
-            for (; next < spans[a]->len &&
-                   collate_annotation_get_start (g_ptr_array_index (spans[a], next)) < token->end; next++)
+          /* spans that start before the token ends join */
+          for (; next < spans[a]->len &&
+                 collate_annotation_get_start (g_ptr_array_index (spans[a], next)) < token->end; next++)
+            {
+              g_ptr_array_add (active, g_ptr_array_index (spans[a], next));
+              changed = TRUE;
+            }
+          /* spans that end before the token starts leave */
+          for (guint k = 0; k < active->len;)
+            if (collate_annotation_get_end (g_ptr_array_index (active, k)) <= token->start)
               {
-                g_ptr_array_add (active, g_ptr_array_index (spans[a], next));
+                g_ptr_array_remove_index_fast (active, k);
                 changed = TRUE;
               }
-            /* spans that end before the token starts leave */
-            for (guint k = 0; k < active->len;)
-              if (collate_annotation_get_end (g_ptr_array_index (active, k)) <= token->start)
-                {
-                  g_ptr_array_remove_index_fast (active, k);
-                  changed = TRUE;
-                }
-              else
-                k++;
-            if (changed)
-              {
-                g_ptr_array_set_size (labels, 0);
-                for (guint k = 0; k < active->len; k++)
-                  g_ptr_array_add (labels, (gpointer) collate_annotation_get_label (g_ptr_array_index (active, k)));
-                set = label_set_index (self, labels);
-                changed = FALSE;
-              }
-            g_array_index (self->token_sets, guint, base + (gsize) t * self->n + a) = set;
-          }
-      }
-  }
+            else
+              k++;
+          if (changed)
+            {
+              g_ptr_array_set_size (labels, 0);
+              for (guint k = 0; k < active->len; k++)
+                g_ptr_array_add (labels, (gpointer) collate_annotation_get_label (g_ptr_array_index (active, k)));
+              set = label_set_index (self, labels);
+              changed = FALSE;
+            }
+          g_array_index (self->token_sets, guint, base + (gsize) t * self->n + a) = set;
+        }
+    }
+}
+
+/* Documents [first, last) and their spans (n a document), for
+ * index_tokens() on a thread of its own */
+typedef struct
+{
+  CollateAgreement  *self;
+  GPtrArray        **spans;
+  guint              first;
+  guint              last;
+} TokenWork;
+
+static gpointer
+index_tokens_of_documents (gpointer data)
+{
+  TokenWork *work = data;
+
+  for (guint d = work->first; d < work->last; d++)
+    index_tokens (work->self, work->spans + (gsize) (d - work->first) * work->self->n,
+                  g_ptr_array_index (work->self->documents, d));
+  return NULL;
 }
 
 /* "doc:start:end:label" of a link's end, and the annotation's document index */
@@ -675,36 +702,54 @@ collate_agreement_add_projects (CollateAgreement  *self,
 
   {
     g_autoptr(GPtrArray) by_document = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-    g_autofree GPtrArray **spans = g_new0 (GPtrArray *, self->n);
+    guint last = self->documents->len;
+    g_autofree GPtrArray **spans = g_new0 (GPtrArray *, (gsize) (last - first) * self->n);
+    TokenWork work = { self, spans, first, last };
+    GThread *thread = NULL;
+    gsize bytes = 0;
 
     for (guint a = 0; a < self->n; a++)
       g_ptr_array_add (by_document, spans_by_document (projects[a]));
-    for (guint d = first; d < self->documents->len; d++)
+    for (guint d = first; d < last; d++)
       {
         Doc *doc = g_ptr_array_index (self->documents, d);
 
         for (guint a = 0; a < self->n; a++)
           {
-            spans[a] = g_hash_table_lookup (g_ptr_array_index (by_document, a), doc->ids[a]);
-            if (spans[a] == NULL)
-              spans[a] = no_spans ();
+            GPtrArray *found = g_hash_table_lookup (g_ptr_array_index (by_document, a), doc->ids[a]);
+
+            spans[(gsize) (d - first) * self->n + a] = found != NULL ? found : no_spans ();
           }
-        add_document (self, spans, doc, d);
+        bytes += collate_document_get_byte_length (doc->document);
       }
+
+    /* The tokens on a thread of their own while the spans and links are
+     * counted here: the two touch different parts of @self.  Not worth a
+     * thread for a few pages of text. */
+    if (bytes >= 1024 * 1024 && g_get_num_processors () > 1)
+      thread = g_thread_new ("agreement-tokens", index_tokens_of_documents, &work);
+    else
+      index_tokens_of_documents (&work);
+
+    for (guint d = first; d < last; d++)
+      add_spans (self, spans + (gsize) (d - first) * self->n, g_ptr_array_index (self->documents, d), d);
+
+    for (guint a = 0; a < self->n; a++)
+      {
+        g_autoptr(GHashTable) doc_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+        for (guint d = first; d < last; d++)
+          {
+            Doc *doc = g_ptr_array_index (self->documents, d);
+
+            g_hash_table_insert (doc_of_id, doc->ids[a], GUINT_TO_POINTER (d + 1));
+          }
+        add_links (self, projects[a], a, doc_of_id);
+      }
+
+    if (thread != NULL)
+      g_thread_join (thread);
   }
-
-  for (guint a = 0; a < self->n; a++)
-    {
-      g_autoptr(GHashTable) doc_of_id = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint d = first; d < self->documents->len; d++)
-        {
-          Doc *doc = g_ptr_array_index (self->documents, d);
-
-          g_hash_table_insert (doc_of_id, doc->ids[a], GUINT_TO_POINTER (d + 1));
-        }
-      add_links (self, projects[a], a, doc_of_id);
-    }
 
   return TRUE;
 }
@@ -1002,12 +1047,48 @@ collate_agreement_get_unitizing (CollateAgreement *self)
       self->unitizing = collate_unitizing_new (self->n, self->length);
       for (guint i = 0; i < self->units->len; i++)
         {
-          Unit *unit = g_ptr_array_index (self->units, i);
+          Unit *unit = &g_array_index (self->units, Unit, i);
 
           collate_unitizing_add_unit (self->unitizing, unit->annotator, unit->start, unit->end, unit->label);
         }
     }
   return self->unitizing;
+}
+
+static gpointer
+compute_token_codings (gpointer data)
+{
+  CollateAgreement *self = data;
+
+  collate_agreement_get_token_coding (self, NULL);
+  for (guint l = 0; self->span_label_list[l] != NULL; l++)
+    collate_agreement_get_token_coding (self, self->span_label_list[l]);
+  return NULL;
+}
+
+void
+collate_agreement_precompute (CollateAgreement *self)
+{
+  CollateUnitizing *unitizing;
+  GThread *thread = NULL;
+
+  g_return_if_fail (COLLATE_IS_AGREEMENT (self));
+
+  /* the thread reads the list; made here, before it starts */
+  collate_agreement_get_span_labels (self);
+  /* The codings touch only codings, rows, row_weights and token_rows, and
+   * read token_sets, label_sets and the label list; the rest below touches
+   * none of them */
+  if (self->token_sets->len >= 100000 && g_get_num_processors () > 1)
+    thread = g_thread_new ("agreement-codings", compute_token_codings, self);
+  else
+    compute_token_codings (self);
+
+  unitizing = collate_agreement_get_unitizing (self);
+  collate_unitizing_alpha (unitizing, NULL, NULL, NULL);
+
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 static int

@@ -128,6 +128,16 @@ CollateCoding    *collate_agreement_get_token_coding  (CollateAgreement  *self,
  * annotator's spans as units of their labels.  Owned by @self. */
 CollateUnitizing *collate_agreement_get_unitizing     (CollateAgreement  *self);
 
+/*
+ * Computes now what the getters above compute on their first call, on two
+ * threads: the token codings of every span label and of all labels on a
+ * thread of its own, while the unitizing and its alphas are made on the
+ * caller's.  Optional: for large projects,
+ * to use a second processor.  Call it before any of those getters, and
+ * not while another thread uses @self.
+ */
+void              collate_agreement_precompute        (CollateAgreement  *self);
+
 /* CollateDisagreement items in document order, start, end, label: spans,
  * then links.  Borrowed. */
 GPtrArray        *collate_agreement_get_disagreements (CollateAgreement  *self);

@@ -295,13 +295,37 @@ by_id (CollateProject *project,
   return table;
 }
 
-/* Ids of @kind in all three, base's order, then ours', then theirs' */
+/* The item of @kind with @id in @project (borrowed), by the project's own
+ * index of ids */
+static gpointer
+lookup_item (CollateProject *project,
+             ItemKind        kind,
+             const char     *id)
+{
+  switch (kind)
+    {
+    case DOCUMENTS:
+      return collate_project_lookup_document (project, id);
+    case ANNOTATIONS:
+      return collate_project_lookup_annotation (project, id);
+    case LINKS:
+      return collate_project_lookup_link (project, id);
+    case CURATIONS:
+      return collate_project_lookup_curation (project, id);
+    case REVIEWS:
+    default:
+      return collate_project_lookup_review (project, id);
+    }
+}
+
+/* Ids of @kind in all three, base's order, then ours', then theirs' (ids
+ * are unique within a project, so an id is new unless an earlier side has
+ * it) */
 static GPtrArray *
 all_ids (Merge    *merge,
          ItemKind  kind)
 {
   GPtrArray *ids = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint side = 0; side < 3; side++)
     {
@@ -312,8 +336,11 @@ all_ids (Merge    *merge,
         {
           g_autoptr(GObject) item = g_list_model_get_item (list, i);
           const char *id = id_of (item, kind);
+          gboolean seen = FALSE;
 
-          if (g_hash_table_add (seen, (gpointer) id))
+          for (guint earlier = 0; earlier < side && !seen; earlier++)
+            seen = lookup_item (merge->version[earlier], kind, id) != NULL;
+          if (!seen)
             g_ptr_array_add (ids, (gpointer) id);
         }
     }
@@ -441,9 +468,6 @@ merge_items (Merge      *merge,
              const char *what,
              const char *prefix)
 {
-  g_autoptr(GHashTable) base = by_id (merge->version[BASE], kind);
-  g_autoptr(GHashTable) ours = by_id (merge->version[OURS], kind);
-  g_autoptr(GHashTable) theirs = by_id (merge->version[THEIRS], kind);
   g_autoptr(GPtrArray) ids = all_ids (merge, kind);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) later = g_ptr_array_new ();
@@ -451,9 +475,9 @@ merge_items (Merge      *merge,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      gpointer o = g_hash_table_lookup (base, id);
-      gpointer a = g_hash_table_lookup (ours, id);
-      gpointer b = g_hash_table_lookup (theirs, id);
+      gpointer o = lookup_item (merge->version[BASE], kind, id);
+      gpointer a = lookup_item (merge->version[OURS], kind, id);
+      gpointer b = lookup_item (merge->version[THEIRS], kind, id);
       gpointer take = NULL;
       gboolean from_theirs = FALSE;
 
@@ -738,22 +762,44 @@ collate_project_merge3 (CollateProject  *base,
 
 /* ── Merging annotators' versions into one ────────────────────────────── */
 
+/* One span of the result: its key (document, range, interned label),
+ * the first annotator's span, and everyone who made it */
 typedef struct
 {
-  CollateAnnotation *first;    /* borrowed from its project */
   guint              document; /* index in the first project */
+  guint              start;
+  guint              end;
+  const char        *label;    /* interned */
+  CollateAnnotation *first;    /* borrowed from its project */
   GPtrArray         *authors;  /* of const char *, distinct */
-  char              *id;       /* in the result */
+  CollateAnnotation *copy;     /* the result's, once made */
 } MergedSpan;
 
-static void
-merged_span_free (gpointer data)
+static guint
+merged_span_hash (gconstpointer data)
 {
-  MergedSpan *span = data;
+  const MergedSpan *span = data;
+  guint h = span->document;
 
-  g_ptr_array_unref (span->authors);
-  g_free (span->id);
-  g_free (span);
+  h = h * 1000003u + span->start;
+  h = h * 1000003u + span->end;
+  return h * 1000003u + g_direct_hash (span->label);
+}
+
+static gboolean
+merged_span_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const MergedSpan *x = a, *y = b;
+
+  return x->document == y->document && x->start == y->start && x->end == y->end && x->label == y->label;
+}
+
+static void
+merged_span_clear (MergedSpan *span)
+{
+  g_clear_pointer (&span->authors, g_ptr_array_unref);
+  g_clear_object (&span->copy);
 }
 
 typedef struct
@@ -792,6 +838,136 @@ merge_key (GHashTable        *doc_index,
                           collate_annotation_get_label (annotation));
 }
 
+/* The merged span @annotation (of a project with @doc_index) belongs to */
+static MergedSpan *
+merged_span_of (GHashTable        *spans,
+                GHashTable        *doc_index,
+                CollateAnnotation *annotation)
+{
+  MergedSpan probe = {
+    GPOINTER_TO_UINT (g_hash_table_lookup (doc_index, collate_annotation_get_document_id (annotation))),
+    collate_annotation_get_start (annotation), collate_annotation_get_end (annotation),
+    g_intern_string (collate_annotation_get_label (annotation)),
+  };
+
+  return g_hash_table_lookup (spans, &probe);
+}
+
+/* Making the result's spans, the copies of @order's (ids a1, a2, … by
+ * their place in @order): a second thread takes them from the start while
+ * the caller inserts them in order, making some from the end itself
+ * whenever the next is not made yet.  Only new objects are written by
+ * both; the projects are only read. */
+typedef struct
+{
+  GPtrArray          *order;
+  const char *const  *doc_ids;  /* the result's document ids, by index */
+  GMutex              mutex;
+  guint               lo;       /* spans [lo, hi) are not taken yet */
+  guint               hi;
+  gint               *made;     /* per span, 1 once its copy is made */
+} CopyWork;
+
+static gboolean
+take_span (CopyWork *work,
+           gboolean  from_end,
+           guint    *index)
+{
+  gboolean taken;
+
+  g_mutex_lock (&work->mutex);
+  taken = work->lo < work->hi;
+  if (taken)
+    *index = from_end ? --work->hi : work->lo++;
+  g_mutex_unlock (&work->mutex);
+  return taken;
+}
+
+static void
+make_span (CopyWork *work,
+           guint     i)
+{
+  MergedSpan *span = g_ptr_array_index (work->order, i);
+  CollateAnnotation *a = span->first;
+  g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
+  g_autofree char *id = g_strdup_printf ("a%u", i + 1);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
+  g_ptr_array_add (span->authors, NULL);
+  g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
+                       g_strjoinv ("\n", (GStrv) span->authors->pdata));
+  g_ptr_array_set_size (span->authors, span->authors->len - 1);
+
+  span->copy = collate_annotation_new (id, work->doc_ids[span->document],
+                                       collate_annotation_get_start (a), collate_annotation_get_end (a),
+                                       collate_annotation_get_label (a), collate_annotation_get_text (a),
+                                       collate_annotation_get_note (a), attributes,
+                                       collate_annotation_get_author (a), collate_annotation_get_created (a),
+                                       collate_annotation_get_modified (a));
+  g_atomic_int_set (&work->made[i], 1);
+}
+
+static gpointer
+make_spans_from_start (gpointer data)
+{
+  CopyWork *work = data;
+  guint i;
+
+  while (take_span (work, FALSE, &i))
+    make_span (work, i);
+  return NULL;
+}
+
+/* Makes @order's copies and inserts them into @result in order */
+static gboolean
+insert_spans (CollateProject *result,
+              GPtrArray      *order,
+              GError        **error)
+{
+  guint n_documents = collate_project_get_n_documents (result);
+  g_autofree const char **doc_ids = g_new0 (const char *, MAX (n_documents, 1));
+  g_autofree gint *made = g_new0 (gint, MAX (order->len, 1));
+  CopyWork work = { order, doc_ids, { 0 }, 0, order->len, made };
+  GThread *thread = NULL;
+  gboolean ok = TRUE;
+
+  for (guint d = 0; d < n_documents; d++)
+    doc_ids[d] = collate_document_get_id (collate_project_get_document (result, d));
+  g_mutex_init (&work.mutex);
+  if (order->len >= 10000 && g_get_num_processors () > 1)
+    thread = g_thread_new ("merge-spans", make_spans_from_start, &work);
+
+  for (guint i = 0; i < order->len && ok; i++)
+    {
+      MergedSpan *span = g_ptr_array_index (order, i);
+
+      while (!g_atomic_int_get (&made[i]))
+        {
+          guint j;
+
+          if (take_span (&work, TRUE, &j))
+            make_span (&work, j);
+          else
+            g_thread_yield ();  /* the other thread is making span i */
+        }
+      ok = collate_project_insert_annotation (result, span->copy, error);
+    }
+
+  if (!ok)
+    {
+      /* nothing more is taken */
+      g_mutex_lock (&work.mutex);
+      work.hi = work.lo;
+      g_mutex_unlock (&work.mutex);
+    }
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_mutex_clear (&work.mutex);
+  return ok;
+}
+
 CollateProject *
 collate_projects_merge (CollateProject   **projects,
                         const char *const *names,
@@ -800,14 +976,16 @@ collate_projects_merge (CollateProject   **projects,
   guint n = g_strv_length ((GStrv) names);
   g_autoptr(CollateAgreement) pairing = NULL;
   g_autoptr(CollateProject) result = NULL;
-  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_span_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autofree MergedSpan *span_store = NULL;  /* order's spans (freed after order) */
+  g_autoptr(GHashTable) spans = g_hash_table_new (merged_span_hash, merged_span_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) merged_span_clear);
+  guint n_spans = 0;
   g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, merged_link_free);
   g_autoptr(GPtrArray) link_order = g_ptr_array_new ();
   g_autoptr(GPtrArray) doc_indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) first_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CollateSchema *schema = collate_project_get_schema (projects[0]);
-  guint64 next = 1;
+  guint64 next;
 
   g_return_val_if_fail (n >= 2, NULL);
 
@@ -861,25 +1039,31 @@ collate_projects_merge (CollateProject   **projects,
 
   /* Spans: one per (document, range, label), with everyone who made it */
   for (guint p = 0; p < n; p++)
+    n_spans += g_list_model_get_n_items (collate_project_get_annotations (projects[p]));
+  span_store = g_new0 (MergedSpan, MAX (n_spans, 1));
+  for (guint p = 0; p < n; p++)
     {
       GListModel *list = collate_project_get_annotations (projects[p]);
+      GHashTable *doc_index = g_ptr_array_index (doc_indexes, p);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
           g_autoptr(CollateAnnotation) annotation = g_list_model_get_item (list, i);
-          g_autofree char *key = merge_key (g_ptr_array_index (doc_indexes, p), annotation);
-          MergedSpan *span = g_hash_table_lookup (spans, key);
+          MergedSpan *span = merged_span_of (spans, doc_index, annotation);
           const char *author = author_of (collate_annotation_get_author (annotation), names[p]);
 
           if (span == NULL)
             {
-              span = g_new0 (MergedSpan, 1);
-              span->first = annotation;
-              span->document = GPOINTER_TO_UINT (g_hash_table_lookup (g_ptr_array_index (doc_indexes, p),
+              span = &span_store[order->len];
+              span->document = GPOINTER_TO_UINT (g_hash_table_lookup (doc_index,
                                                                       collate_annotation_get_document_id (annotation)));
+              span->start = collate_annotation_get_start (annotation);
+              span->end = collate_annotation_get_end (annotation);
+              span->label = g_intern_string (collate_annotation_get_label (annotation));
+              span->first = annotation;
               span->authors = g_ptr_array_new ();
               g_ptr_array_add (order, span);
-              g_hash_table_insert (spans, g_steal_pointer (&key), span);
+              g_hash_table_add (spans, span);
             }
           if (!g_ptr_array_find_with_equal_func (span->authors, author, g_str_equal, NULL))
             g_ptr_array_add (span->authors, (gpointer) author);
@@ -888,33 +1072,9 @@ collate_projects_merge (CollateProject   **projects,
         }
     }
 
-  for (guint i = 0; i < order->len; i++)
-    {
-      MergedSpan *span = g_ptr_array_index (order, i);
-      CollateAnnotation *a = span->first;
-      g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_autofree const char **keys = collate_annotation_get_attribute_keys (a);
-      g_autoptr(CollateAnnotation) copy = NULL;
-      CollateDocument *document;
-
-      for (guint k = 0; keys[k] != NULL; k++)
-        g_hash_table_insert (attributes, g_strdup (keys[k]), g_strdup (collate_annotation_get_attribute (a, keys[k])));
-      g_ptr_array_add (span->authors, NULL);
-      g_hash_table_insert (attributes, g_strdup (COLLATE_ANNOTATORS_ATTRIBUTE),
-                           g_strjoinv ("\n", (GStrv) span->authors->pdata));
-      g_ptr_array_set_size (span->authors, span->authors->len - 1);
-
-      document = collate_project_get_document (result, span->document);
-      span->id = g_strdup_printf ("a%" G_GUINT64_FORMAT, next++);
-      copy = collate_annotation_new (span->id, collate_document_get_id (document),
-                                     collate_annotation_get_start (a), collate_annotation_get_end (a),
-                                     collate_annotation_get_label (a), collate_annotation_get_text (a),
-                                     collate_annotation_get_note (a), attributes,
-                                     collate_annotation_get_author (a), collate_annotation_get_created (a),
-                                     collate_annotation_get_modified (a));
-      if (!collate_project_insert_annotation (result, copy, error))
-        return NULL;
-    }
+  if (!insert_spans (result, order, error))
+    return NULL;
+  next = (guint64) order->len + 1;
 
   /* Links: one per label and pair of ends (either way round), with
    * everyone who made it, in the order of @projects */
@@ -939,8 +1099,8 @@ collate_projects_merge (CollateProject   **projects,
             {
               merged = g_new0 (MergedLink, 1);
               merged->first = g_object_ref (link);
-              merged->from = g_hash_table_lookup (spans, from_key);
-              merged->to = g_hash_table_lookup (spans, to_key);
+              merged->from = merged_span_of (spans, g_ptr_array_index (doc_indexes, p), from);
+              merged->to = merged_span_of (spans, g_ptr_array_index (doc_indexes, p), to);
               merged->authors = g_ptr_array_new ();
               g_ptr_array_add (link_order, merged);
               g_hash_table_insert (links, g_steal_pointer (&key), merged);
@@ -962,7 +1122,9 @@ collate_projects_merge (CollateProject   **projects,
 
       g_ptr_array_add (merged->authors, NULL);
       g_hash_table_insert (attributes, COLLATE_ANNOTATORS_ATTRIBUTE, g_strjoinv ("\n", (GStrv) merged->authors->pdata));
-      copy = collate_link_new_with_attributes (id, collate_link_get_label (link), merged->from->id, merged->to->id,
+      copy = collate_link_new_with_attributes (id, collate_link_get_label (link),
+                                               collate_annotation_get_id (merged->from->copy),
+                                               collate_annotation_get_id (merged->to->copy),
                                                collate_link_get_note (link), attributes,
                                                collate_link_get_author (link),
                                                collate_link_get_created (link), collate_link_get_modified (link));

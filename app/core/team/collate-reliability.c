@@ -342,6 +342,8 @@ struct _CollateUnitizing
   guint       n_coders;
   guint64     length;
   GHashTable *categories;  /* name → GArray *[n_coders] of Range */
+  GHashTable *sums;        /* name → long double[2]: its observed and expected
+                            * disagreement, once computed (until a unit is added) */
 };
 
 static void
@@ -365,6 +367,7 @@ collate_unitizing_new (guint   n_coders,
   unitizing->n_coders = n_coders;
   unitizing->length = length;
   unitizing->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ranges_free);
+  unitizing->sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return unitizing;
 }
@@ -375,6 +378,7 @@ collate_unitizing_free (CollateUnitizing *unitizing)
   if (unitizing == NULL)
     return;
   g_hash_table_unref (unitizing->categories);
+  g_hash_table_unref (unitizing->sums);
   g_free (unitizing);
 }
 
@@ -401,6 +405,7 @@ collate_unitizing_add_unit (CollateUnitizing *unitizing,
       g_hash_table_insert (unitizing->categories, g_strdup (category), ranges);
     }
   g_array_append_val (ranges[coder], range);
+  g_hash_table_remove_all (unitizing->sums);
 }
 
 static int
@@ -594,6 +599,27 @@ category_disagreement (CollateUnitizing *unitizing,
   *expected = pairs > 0 ? 2 * sum / length / pairs : 0;
 }
 
+/* category_disagreement() of a category, computed once: the alpha of
+ * every label and then of all of them asks for each twice */
+static void
+category_sums (CollateUnitizing *unitizing,
+               const char       *category,
+               long double      *observed,
+               long double      *expected)
+{
+  long double *sums = g_hash_table_lookup (unitizing->sums, category);
+
+  if (sums == NULL)
+    {
+      sums = g_new (long double, 2);
+      category_disagreement (unitizing, g_hash_table_lookup (unitizing->categories, category),
+                             &sums[0], &sums[1]);
+      g_hash_table_insert (unitizing->sums, g_strdup (category), sums);
+    }
+  *observed = sums[0];
+  *expected = sums[1];
+}
+
 double
 collate_unitizing_alpha (CollateUnitizing *unitizing,
                          const char       *category,
@@ -606,10 +632,8 @@ collate_unitizing_alpha (CollateUnitizing *unitizing,
     {
       if (category != NULL)
         {
-          GArray **ranges = g_hash_table_lookup (unitizing->categories, category);
-
-          if (ranges != NULL)
-            category_disagreement (unitizing, ranges, &sum_observed, &sum_expected);
+          if (g_hash_table_contains (unitizing->categories, category))
+            category_sums (unitizing, category, &sum_observed, &sum_expected);
         }
       else
         {
@@ -620,9 +644,7 @@ collate_unitizing_alpha (CollateUnitizing *unitizing,
             {
               long double o, e;
 
-              category_disagreement (unitizing,
-                                     g_hash_table_lookup (unitizing->categories, names[i]),
-                                     &o, &e);
+              category_sums (unitizing, names[i], &o, &e);
               sum_observed += o;
               sum_expected += e;
             }
