@@ -2607,42 +2607,6 @@ collate_project_insert_curation (CollateProject  *self,
   return TRUE;
 }
 
-CollateCuration *
-collate_project_add_curation (CollateProject               *self,
-                              const char                   *document_id,
-                              guint                         start,
-                              guint                         end,
-                              const char                   *choice,
-                              const char *const            *chosen,
-                              const CollateCurationVersion *versions,
-                              guint                         n_versions,
-                              GError                      **error)
-{
-  g_autoptr(CollateCuration) curation = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *text = NULL;
-  DocEntry *entry;
-
-  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
-
-  entry = document_id ? g_hash_table_lookup (self->doc_by_id, document_id) : NULL;
-  if (entry != NULL && start < end && end <= collate_document_get_length (entry->document))
-    text = collate_document_dup_slice (entry->document, start, end);
-  id = make_id (self, "c");
-  now = self->clock (self->clock_data);
-  curation = collate_curation_new (id, document_id, start, end, text, choice, chosen,
-                                   versions, n_versions, self->author, now);
-  if (!check_curation (self, curation, error))
-    return NULL;
-
-  collate_project_begin_group (self, _("Curate"));
-  record_op (self, OP_INSERT, ITEM_DECISION, curation, NULL);
-  collate_project_end_group (self);
-
-  return curation;  /* the project holds a reference */
-}
-
 /* The quote of [@start, @end) in a known document, else NULL (the check
  * then reports the range) */
 static char *
@@ -2656,6 +2620,51 @@ dup_quote (CollateProject *self,
   if (entry != NULL && start < end && end <= collate_document_get_length (entry->document))
     return collate_document_dup_slice (entry->document, start, end);
   return NULL;
+}
+
+/* Checks a curation made here and records it as one undo step; takes
+ * @curation, and returns it held by the project, or NULL */
+static CollateCuration *
+record_curation (CollateProject  *self,
+                 CollateCuration *curation,
+                 GError         **error)
+{
+  g_autoptr(CollateCuration) owned = curation;
+
+  if (!check_curation (self, owned, error))
+    return NULL;
+
+  collate_project_begin_group (self, _("Curate"));
+  record_op (self, OP_INSERT, ITEM_DECISION, owned, NULL);
+  collate_project_end_group (self);
+
+  return owned;  /* the project holds a reference */
+}
+
+CollateCuration *
+collate_project_add_curation (CollateProject               *self,
+                              const char                   *document_id,
+                              guint                         start,
+                              guint                         end,
+                              const char                   *choice,
+                              const char *const            *chosen,
+                              const CollateCurationVersion *versions,
+                              guint                         n_versions,
+                              GError                      **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (COLLATE_IS_PROJECT (self), NULL);
+
+  text = dup_quote (self, document_id, start, end);
+  id = make_id (self, "c");
+  now = self->clock (self->clock_data);
+  return record_curation (self,
+                          collate_curation_new (id, document_id, start, end, text, choice, chosen,
+                                                versions, n_versions, self->author, now),
+                          error);
 }
 
 CollateCuration *
@@ -2672,7 +2681,6 @@ collate_project_add_link_curation (CollateProject               *self,
                                    guint                         n_versions,
                                    GError                      **error)
 {
-  g_autoptr(CollateCuration) curation = NULL;
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
   g_autofree char *text = NULL;
@@ -2684,15 +2692,10 @@ collate_project_add_link_curation (CollateProject               *self,
   link_text = dup_quote (self, link_document_id, link_start, link_end);
   id = make_id (self, "c");
   now = self->clock (self->clock_data);
-  curation = collate_curation_new_for_links (id, document_id, start, end, text,
-                                             link_document_id, link_start, link_end, link_text,
-                                             choice, chosen, versions, n_versions, self->author, now);
-  if (!check_curation (self, curation, error))
-    return NULL;
-
-  collate_project_begin_group (self, _("Curate"));
-  record_op (self, OP_INSERT, ITEM_DECISION, curation, NULL);
-  collate_project_end_group (self);
-
-  return curation;  /* the project holds a reference */
+  return record_curation (self,
+                          collate_curation_new_for_links (id, document_id, start, end, text,
+                                                          link_document_id, link_start, link_end,
+                                                          link_text, choice, chosen, versions,
+                                                          n_versions, self->author, now),
+                          error);
 }
