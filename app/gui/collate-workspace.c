@@ -1001,15 +1001,17 @@ update_curation_actions (CollateWorkspace *self)
 }
 
 /* A disagreement selected in the list: its spans selected and outlined in
- * their pane, scrolled into view */
+ * their pane, scrolled into view; for a link, its other end too, in its own
+ * pane (or beside the first in the same one) */
 static void
 on_dispute_selected (CollateCurationPanel *panel,
                      CollateDispute       *dispute,
                      CollateWorkspace     *self)
 {
-  CollateDocumentView *pane;
+  CollateDocumentView *pane, *other = NULL;
   GPtrArray *spans;
   g_autoptr(GArray) ranges = NULL;
+  guint link_range[2] = { 0, 0 };
 
   update_curation_actions (self);
   if (dispute == NULL)
@@ -1019,9 +1021,24 @@ on_dispute_selected (CollateCurationPanel *panel,
   /* the first span becomes the selection (its details in the sidebar) */
   select_internal (self, spans->len > 0 ? collate_annotation_get_id (g_ptr_array_index (spans, 0)) : NULL, FALSE);
   clear_highlights (self);
+  if (collate_dispute_is_link (dispute))
+    {
+      other = pane_for_document (self, collate_dispute_get_link_document_id (dispute));
+      link_range[0] = collate_dispute_get_link_start (dispute);
+      link_range[1] = collate_dispute_get_link_end (dispute);
+    }
+  if (other != NULL && other != pane)
+    {
+      collate_document_view_set_highlight (other, link_range, 1);
+      g_ptr_array_add (self->highlighted, other);
+      reveal_pane (self, other);
+      collate_document_view_scroll_to (other, link_range[0], link_range[1]);
+    }
   if (pane == NULL)
     return;
   ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (other == pane)
+    g_array_append_vals (ranges, link_range, 2);
   for (guint i = 0; i < spans->len; i++)
     {
       guint range[2] = { collate_annotation_get_start (g_ptr_array_index (spans, i)),

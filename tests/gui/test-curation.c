@@ -240,6 +240,36 @@ collect_text (GtkWidget *widget,
     collect_text (child, out);
 }
 
+/* Whether [start, end) of pane @index's text, and nothing just around it,
+ * is outlined as the selection */
+static gboolean
+outlined (Fixture *f,
+          guint    index,
+          guint    start,
+          guint    end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (collate_workspace_get_text_view (f->workspace, index));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "selected");
+  GtkTextIter iter;
+
+  for (guint offset = start; offset < end; offset++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      if (!gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, end);
+  if (gtk_text_iter_has_tag (&iter, tag))
+    return FALSE;
+  if (start > 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start - 1);
+      if (gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Links in dispute come after the spans, named as links with both ends'
  * quotes and who made which; they are settled with the same keys, the list
  * kept in place; a span decided away takes its link along */
@@ -287,6 +317,12 @@ test_links (Fixture       *f,
   selected = collate_curation_panel_get_selected (f->panel);
   g_assert_true (collate_dispute_is_link (selected));
   g_assert_cmpstr (collate_dispute_get_link_document_id (selected), ==, "d2");
+  /* both ends outlined, each in its own report: "Witkoff" in the first,
+   * "Thursday" in the second */
+  spin ();
+  g_assert_true (outlined (f, 0, 44, 51));
+  g_assert_true (outlined (f, 1, 31, 39));
+  g_assert_false (outlined (f, 1, 15, 27));
 
   /* "Thursday" (ann's only) decided away with Alt+N: its link goes in the
    * same step, and so does the link dispute */
