@@ -1026,3 +1026,11 @@ collate_link_overlay_get_n_drawn (CollateLinkOverlay *self)
   g_return_val_if_fail (COLLATE_IS_LINK_OVERLAY (self), 0);
   return self->n_drawn;
 }
+
+void
+collate_link_overlay_stop_following (CollateLinkOverlay *self)
+{
+  g_return_if_fail (COLLATE_IS_LINK_OVERLAY (self));
+
+  g_signal_handlers_disconnect_by_data (self->project, self);
+}

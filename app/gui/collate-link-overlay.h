@@ -21,6 +21,9 @@ G_DECLARE_FINAL_TYPE (CollateLinkOverlay, collate_link_overlay, COLLATE, LINK_OV
  * the link ends sorted by position, so that a frame looks only at the links
  * that touch the visible text. */
 CollateLinkOverlay *collate_link_overlay_new          (CollateProject      *project);
+/* The overlay no longer follows the project's links and spans (the window
+ * is about to make a new one) */
+void                collate_link_overlay_stop_following (CollateLinkOverlay *self);
 /* The panes in order (CollateDocumentView) */
 void                collate_link_overlay_add_pane     (CollateLinkOverlay  *self,
                                                        CollateDocumentView *pane);

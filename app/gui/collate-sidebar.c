@@ -1469,3 +1469,11 @@ collate_sidebar_new (CollateProject *project)
   self->updating = FALSE;
   return self;
 }
+
+void
+collate_sidebar_stop_following (CollateSidebar *self)
+{
+  g_return_if_fail (COLLATE_IS_SIDEBAR (self));
+
+  g_signal_handlers_disconnect_by_data (self->project, self);
+}

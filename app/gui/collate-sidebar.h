@@ -41,5 +41,9 @@ guint           collate_sidebar_get_label_count (CollateSidebar *self,
                                                  const char     *label);
 /* Puts keyboard focus in the search entry */
 void            collate_sidebar_focus_search    (CollateSidebar *self);
+/* The sidebar no longer follows the project's changes one by one (its lists
+ * still show the project's spans and links): the window is about to make a
+ * new one, as after a change of labels */
+void            collate_sidebar_stop_following  (CollateSidebar *self);
 
 G_END_DECLS

@@ -107,6 +107,10 @@ schema_changed_cb (CollateWindow *self)
 {
   if (g_object_get_data (G_OBJECT (self), REBUILD_KEY) != NULL)
     return;
+  /* the workspace made next draws the new labels: the present one need not
+   * follow the changes that come with them (a renamed label's spans) */
+  if (self->workspace != NULL)
+    collate_workspace_stop_following (COLLATE_WORKSPACE (self->workspace));
   g_object_set_data (G_OBJECT (self), REBUILD_KEY, GINT_TO_POINTER (1));
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_workspace, g_object_ref (self), g_object_unref);
 }

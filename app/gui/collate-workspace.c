@@ -2272,6 +2272,17 @@ collate_workspace_get_text_view (CollateWorkspace *self,
 }
 
 void
+collate_workspace_stop_following (CollateWorkspace *self)
+{
+  g_return_if_fail (COLLATE_IS_WORKSPACE (self));
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  collate_sidebar_stop_following (self->sidebar);
+  collate_link_overlay_stop_following (self->links);
+}
+
+void
 collate_workspace_focus_text (CollateWorkspace *self)
 {
   g_return_if_fail (COLLATE_IS_WORKSPACE (self));

@@ -66,6 +66,13 @@ void              collate_workspace_show_document   (CollateWorkspace *self,
 GtkTextView      *collate_workspace_get_text_view   (CollateWorkspace *self,
                                                      guint             index);
 
+/* The workspace stops following the project's changes span by span: the
+ * window calls it when the project's labels change, as it is then about to
+ * make a new workspace (all of a label's spans renamed in one step would
+ * otherwise be redrawn one by one, for nothing).  Its selection stays, for
+ * the new one to take over. */
+void              collate_workspace_stop_following  (CollateWorkspace *self);
+
 /* Moves keyboard focus into the first pane's text */
 void              collate_workspace_focus_text      (CollateWorkspace *self);
 
