@@ -850,6 +850,43 @@ print_json_builder (JsonBuilder *builder)
   fputc ('\n', stdout);
 }
 
+/* "spans_per_label" and "links_per_label" (within and across documents),
+ * for one project's stats and a folder's alike */
+static void
+add_per_label (JsonBuilder *builder,
+               GPtrArray   *span_labels,
+               GPtrArray   *link_labels)
+{
+  json_builder_set_member_name (builder, "spans_per_label");
+  json_builder_begin_object (builder);
+  for (guint j = 0; j < span_labels->len; j++)
+    {
+      LabelCount *count = g_ptr_array_index (span_labels, j);
+
+      json_builder_set_member_name (builder, count->name);
+      json_builder_add_int_value (builder, count->total);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "links_per_label");
+  json_builder_begin_object (builder);
+  for (guint j = 0; j < link_labels->len; j++)
+    {
+      LabelCount *count = g_ptr_array_index (link_labels, j);
+
+      json_builder_set_member_name (builder, count->name);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, count->total);
+      json_builder_set_member_name (builder, "within_documents");
+      json_builder_add_int_value (builder, count->within);
+      json_builder_set_member_name (builder, "across_documents");
+      json_builder_add_int_value (builder, count->across);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 stats_print_json (Stats      *stats,
                   const char *path)
@@ -908,34 +945,7 @@ stats_print_json (Stats      *stats,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "spans_per_label");
-  json_builder_begin_object (builder);
-  for (j = 0; j < stats->span_labels->len; j++)
-    {
-      LabelCount *count = g_ptr_array_index (stats->span_labels, j);
-
-      json_builder_set_member_name (builder, count->name);
-      json_builder_add_int_value (builder, count->total);
-    }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "links_per_label");
-  json_builder_begin_object (builder);
-  for (j = 0; j < stats->link_labels->len; j++)
-    {
-      LabelCount *count = g_ptr_array_index (stats->link_labels, j);
-
-      json_builder_set_member_name (builder, count->name);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, count->total);
-      json_builder_set_member_name (builder, "within_documents");
-      json_builder_add_int_value (builder, count->within);
-      json_builder_set_member_name (builder, "across_documents");
-      json_builder_add_int_value (builder, count->across);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
+  add_per_label (builder, stats->span_labels, stats->link_labels);
   json_builder_end_object (builder);
 
   print_json_builder (builder);
@@ -1116,34 +1126,7 @@ corpus_print_json (CorpusStats *corpus)
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "spans_per_label");
-  json_builder_begin_object (builder);
-  for (guint j = 0; j < corpus->span_labels->len; j++)
-    {
-      LabelCount *count = g_ptr_array_index (corpus->span_labels, j);
-
-      json_builder_set_member_name (builder, count->name);
-      json_builder_add_int_value (builder, count->total);
-    }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "links_per_label");
-  json_builder_begin_object (builder);
-  for (guint j = 0; j < corpus->link_labels->len; j++)
-    {
-      LabelCount *count = g_ptr_array_index (corpus->link_labels, j);
-
-      json_builder_set_member_name (builder, count->name);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, count->total);
-      json_builder_set_member_name (builder, "within_documents");
-      json_builder_add_int_value (builder, count->within);
-      json_builder_set_member_name (builder, "across_documents");
-      json_builder_add_int_value (builder, count->across);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
+  add_per_label (builder, corpus->span_labels, corpus->link_labels);
   json_builder_end_object (builder);
 
   print_json_builder (builder);
