@@ -1302,6 +1302,16 @@ append_member (GString    *s,
   append_string (s, value);
 }
 
+/* A number member: @key is everything before the value */
+static void
+append_uint_member (GString    *s,
+                    const char *key,
+                    guint64     value)
+{
+  g_string_append (s, key);
+  append_uint (s, value);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -1430,10 +1440,8 @@ append_annotation (GString           *s,
 
   append_member (s, "    {\n      \"id\": ", collate_annotation_get_id (annotation));
   append_member (s, ",\n      \"document\": ", collate_annotation_get_document_id (annotation));
-  g_string_append (s, ",\n      \"start\": ");
-  append_uint (s, collate_annotation_get_start (annotation));
-  g_string_append (s, ",\n      \"end\": ");
-  append_uint (s, collate_annotation_get_end (annotation));
+  append_uint_member (s, ",\n      \"start\": ", collate_annotation_get_start (annotation));
+  append_uint_member (s, ",\n      \"end\": ", collate_annotation_get_end (annotation));
   append_member (s, ",\n      \"label\": ", collate_annotation_get_label (annotation));
   append_member (s, ",\n      \"text\": ", collate_annotation_get_text (annotation));
   append_member (s, ",\n      \"note\": ", collate_annotation_get_note (annotation));
@@ -1475,10 +1483,8 @@ append_review (GString       *s,
 
       append_member (s, k == 0 ? "\n        {\n          \"document\": "
                                : ",\n        {\n          \"document\": ", side->document_id);
-      g_string_append (s, ",\n          \"start\": ");
-      append_uint (s, side->start);
-      g_string_append (s, ",\n          \"end\": ");
-      append_uint (s, side->end);
+      append_uint_member (s, ",\n          \"start\": ", side->start);
+      append_uint_member (s, ",\n          \"end\": ", side->end);
       append_member (s, ",\n          \"text\": ", side->text);
       g_string_append (s, "\n        }");
     }
@@ -1510,19 +1516,15 @@ append_curation (GString         *s,
 
   append_member (s, "    {\n      \"id\": ", collate_curation_get_id (curation));
   append_member (s, ",\n      \"document\": ", collate_curation_get_document_id (curation));
-  g_string_append (s, ",\n      \"start\": ");
-  append_uint (s, collate_curation_get_start (curation));
-  g_string_append (s, ",\n      \"end\": ");
-  append_uint (s, collate_curation_get_end (curation));
+  append_uint_member (s, ",\n      \"start\": ", collate_curation_get_start (curation));
+  append_uint_member (s, ",\n      \"end\": ", collate_curation_get_end (curation));
   append_member (s, ",\n      \"text\": ", collate_curation_get_text (curation));
   if (collate_curation_is_link (curation))
     {
       append_member (s, ",\n      \"link_end\": {\n        \"document\": ",
                      collate_curation_get_link_document_id (curation));
-      g_string_append (s, ",\n        \"start\": ");
-      append_uint (s, collate_curation_get_link_start (curation));
-      g_string_append (s, ",\n        \"end\": ");
-      append_uint (s, collate_curation_get_link_end (curation));
+      append_uint_member (s, ",\n        \"start\": ", collate_curation_get_link_start (curation));
+      append_uint_member (s, ",\n        \"end\": ", collate_curation_get_link_end (curation));
       append_member (s, ",\n        \"text\": ", collate_curation_get_link_text (curation));
       g_string_append (s, "\n      }");
     }
@@ -1536,10 +1538,8 @@ append_curation (GString         *s,
 
       append_member (s, k == 0 ? "\n        {\n          \"label\": "
                                : ",\n        {\n          \"label\": ", v->label);
-      g_string_append (s, ",\n          \"start\": ");
-      append_uint (s, v->start);
-      g_string_append (s, ",\n          \"end\": ");
-      append_uint (s, v->end);
+      append_uint_member (s, ",\n          \"start\": ", v->start);
+      append_uint_member (s, ",\n          \"end\": ", v->end);
       append_member (s, ",\n          \"text\": ", v->text);
       g_string_append (s, ",\n          \"annotators\": ");
       append_strings (s, v->annotators);
@@ -1653,8 +1653,7 @@ collate_project_to_bytes (CollateProject *self)
    * that every other project still opens in an older Collate */
   append_uint (s, needed_version (self));
   append_member (s, ",\n  \"title\": ", collate_project_get_title (self));
-  g_string_append (s, ",\n  \"next_id\": ");
-  append_uint (s, collate_project_get_next_id (self));
+  append_uint_member (s, ",\n  \"next_id\": ", collate_project_get_next_id (self));
 
   g_string_append (s, ",\n  \"metadata\": ");
   metadata = collate_project_get_metadata (self);
